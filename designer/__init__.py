@@ -1,0 +1,1 @@
+"""The PyQt6 desktop designer and the printable drawing sheets."""

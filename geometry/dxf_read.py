@@ -1,0 +1,545 @@
+"""Read a plan from a DXF drawing (dxf-convention.md).
+
+``ezdxf.recover`` reads whatever a CAD program wrote; what its auditor fixed
+and what it could not fix are kept apart and become ``DXF-RECOVERED``
+findings.  Everything the convention cannot use (an open zone, a block that
+inserts itself, a block name nobody knows) becomes an :class:`IntakeIssue`
+naming the entity's handle; the entity is then left out of the plan, never
+raised as an exception.  Only a file that cannot be read at all raises
+:class:`PlanReadError`.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ezdxf
+from ezdxf import recover
+from ezdxf.math import Matrix44
+from ezdxf.units import conversion_factor
+from shapely import validation
+from shapely.geometry import MultiPoint, Polygon, box
+from shapely.ops import unary_union
+
+from . import catalog
+from .model import Hall, Obstacle, Opening, PlacedObject, Plan, Route, Zone
+from .properties import KEYS, PlanProperties
+from .shapes import circle_outline, outline_polygon
+
+MAX_NESTING = 16
+UNIT_NAMES = {1: ("英寸", "inches"), 2: ("英尺", "feet"), 4: ("毫米", "mm"), 5: ("厘米", "cm"),
+              6: ("米", "m"), 7: ("千米", "km"), 14: ("分米", "dm")}
+
+
+class PlanReadError(Exception):
+    """The file could not be read as DXF even with recovery (finding DXF-READ)."""
+
+
+@dataclass
+class IntakeIssue:
+    """Something the reader met that a DXF- rule reports."""
+
+    rule: str
+    message: str
+    message_en: str
+    handles: list[str] = field(default_factory=list)
+    location: tuple[float, float] | None = None
+    severity: str | None = None  # None: the rule's own severity
+
+
+@dataclass
+class ReadResult:
+    plan: Plan
+    doc: object  # ezdxf Drawing
+    units_factor: float  # drawing units -> mm
+    issues: list[IntakeIssue] = field(default_factory=list)
+    hall_count: int = 0
+    path: Path | None = None
+    property_problems: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# opening the file
+# ---------------------------------------------------------------------------
+
+def load_document(path: Path):
+    """``(doc, auditor)``; raises PlanReadError with a reason a person can act on."""
+    path = Path(path)
+    if not path.exists():
+        raise PlanReadError(f"文件不存在 / file not found: {path}")
+    if path.is_dir():
+        raise PlanReadError(f"这是文件夹，不是 DXF 文件 / is a folder, not a DXF file: {path}")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fp:
+            head = fp.read(64)
+    except OSError as exc:
+        raise PlanReadError(f"无法打开文件 / cannot open file: {exc.strerror or exc}") from None
+    if size == 0:
+        raise PlanReadError("空文件 / the file is empty")
+    try:
+        if head.startswith(b"AutoCAD Binary DXF"):
+            doc = ezdxf.readfile(path)
+            auditor = doc.audit()
+        else:
+            if not _looks_like_dxf(head):
+                raise PlanReadError("不是 DXF 文件（开头不是 DXF 组码）/ not a DXF file (does not start with DXF group codes)")
+            doc, auditor = recover.readfile(path)
+    except PlanReadError:
+        raise
+    except Exception as exc:  # ezdxf raises many kinds on garbage: all mean "unreadable"
+        reason = str(exc) or type(exc).__name__
+        raise PlanReadError(f"DXF 结构损坏，无法恢复 / broken DXF structure, recovery failed: {reason}") from None
+    return doc, auditor
+
+
+def _looks_like_dxf(head: bytes) -> bool:
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    first = text.split(b"\n", 1)[0].strip()
+    return first.isdigit() or first.startswith(b"999")
+
+
+# ---------------------------------------------------------------------------
+# the reader
+# ---------------------------------------------------------------------------
+
+def read_plan(path, overrides: dict[str, str] | None = None) -> ReadResult:
+    """Read a plan; raises PlanReadError only when the file is unreadable."""
+    path = Path(path)
+    doc, auditor = load_document(path)
+    result = plan_from_document(doc, auditor, overrides=overrides)
+    result.path = path
+    return result
+
+
+def plan_from_document(doc, auditor=None, overrides: dict[str, str] | None = None) -> ReadResult:
+    reader = _Reader(doc)
+    result = reader.read()
+    if auditor is not None:
+        _audit_issues(auditor, result.issues)
+    mapping = {}
+    if doc.dxfversion > "AC1009":
+        try:
+            mapping = {tag: value for tag, value in doc.header.custom_vars}
+        except Exception:  # a malformed custom property table is not worth failing over
+            mapping = {}
+    mapping = {k.upper(): v for k, v in mapping.items() if k.upper() in KEYS}
+    props, problems = PlanProperties.from_mapping(mapping)
+    if overrides:
+        props, more = props.updated(overrides)
+        problems += more
+    result.plan.properties = props
+    result.property_problems = problems
+    for problem in problems:
+        result.issues.append(IntakeIssue("DXF-GEOMETRY", f"图纸属性无效：{problem}",
+                                         f"invalid plan property: {problem}", severity="warning"))
+    result.plan.loaded = {e.id: e for e in result.plan.elements()}
+    return result
+
+
+def _audit_issues(auditor, issues: list[IntakeIssue]) -> None:
+    fixes = list(getattr(auditor, "fixes", []))
+    errors = list(getattr(auditor, "errors", []))
+    if fixes:
+        sample = "; ".join(str(f.message) for f in fixes[:3])
+        issues.append(IntakeIssue(
+            "DXF-RECOVERED",
+            f"文件有结构错误，已自动修复 {len(fixes)} 处（例如：{sample}）",
+            f"the file had structural errors; recovery repaired {len(fixes)} (e.g. {sample})"))
+    if errors:
+        sample = "; ".join(str(e.message) for e in errors[:3])
+        handles = [h for h in (_entity_handle(e) for e in errors[:20]) if h]
+        issues.append(IntakeIssue(
+            "DXF-RECOVERED",
+            f"文件有 {len(errors)} 处结构错误未能修复（例如：{sample}）",
+            f"the file has {len(errors)} structural errors that recovery could not repair (e.g. {sample})",
+            handles=handles))
+
+
+def _entity_handle(error) -> str | None:
+    entity = getattr(error, "entity", None)
+    try:
+        return entity.dxf.handle if entity is not None else None
+    except Exception:
+        return None
+
+
+class _Reader:
+    def __init__(self, doc):
+        self.doc = doc
+        self.issues: list[IntakeIssue] = []
+        self.factor, self.units_known = self._units()
+        self._footprints: dict[str, Polygon] = {}
+        self._has_bm: dict[str, bool] = {}
+
+    # -- units -------------------------------------------------------------
+    def _units(self) -> tuple[float, bool]:
+        units = 0
+        if self.doc.dxfversion > "AC1009":
+            try:
+                units = int(self.doc.header.get("$INSUNITS", 0) or 0)
+            except (TypeError, ValueError):
+                units = 0
+        if units == 0:
+            return 1.0, False
+        try:
+            factor = conversion_factor(units, 4)
+        except Exception:
+            self.issues.append(IntakeIssue(
+                "DXF-UNITS", f"图纸单位代码 $INSUNITS={units} 无法识别，按毫米读取",
+                f"drawing unit code $INSUNITS={units} is not known; read as millimetres"))
+            return 1.0, True
+        if units not in (4, 5, 6):
+            zh, en = UNIT_NAMES.get(units, (str(units), str(units)))
+            self.issues.append(IntakeIssue(
+                "DXF-UNITS", f"图纸单位为{zh}（$INSUNITS={units}），已换算为毫米；约定单位为毫米、厘米或米",
+                f"drawing units are {en} ($INSUNITS={units}), converted to mm; the convention expects mm, cm or m"))
+        return factor, True
+
+    # -- main loop -----------------------------------------------------------
+    def read(self) -> ReadResult:
+        raw: dict[str, list] = {"hall": [], "zone": [], "opening": [], "obstacle": [], "route": []}
+        inserts: list[tuple[object, Matrix44, bool]] = []
+        msp = self.doc.modelspace()
+        for entity in msp:
+            try:
+                self._classify(entity, raw, inserts)
+            except Exception as exc:  # one odd entity never stops the plan
+                self._geometry_issue(entity, f"无法读取：{exc}", f"cannot be read: {exc}")
+        if not self.units_known:
+            self._guess_units(raw["hall"])
+        plan = Plan()
+        halls = [h for h in (self._shape(e, "hall") for e in raw["hall"]) if h is not None]
+        self.hall_count = len(halls)
+        if len(halls) == 1:
+            plan.hall = Hall(outline=halls[0][1], id=halls[0][0])
+        for entity, kind in raw["zone"]:
+            shape = self._shape(entity, "zone")
+            if shape:
+                plan.zones.append(Zone(outline=shape[1], kind=kind, id=shape[0]))
+        for entity in raw["obstacle"]:
+            shape = self._shape(entity, "obstacle")
+            if shape:
+                plan.obstacles.append(Obstacle(outline=shape[1], id=shape[0]))
+        for entity, kind in raw["opening"]:
+            opening = self._opening(entity, kind)
+            if opening:
+                plan.openings.append(opening)
+        for entity in raw["route"]:
+            route = self._route(entity)
+            if route:
+                plan.routes.append(route)
+        for insert, matrix, nested in inserts:
+            obj = self._object(insert, matrix, nested)
+            if obj:
+                plan.objects.append(obj)
+        return ReadResult(plan=plan, doc=self.doc, units_factor=self.factor, issues=self.issues,
+                          hall_count=self.hall_count)
+
+    def _classify(self, entity, raw, inserts) -> None:
+        dxftype = entity.dxftype()
+        layer_name = entity.dxf.get("layer", "0")
+        spec = catalog.layer_spec(layer_name)
+        if dxftype == "INSERT":
+            name = entity.dxf.name
+            if name.upper().startswith("BM_"):
+                if catalog.block_spec(name):
+                    inserts.append((entity, entity.matrix44(), False))
+                else:
+                    self._unknown_block(entity)
+            elif catalog.is_bm_layer(layer_name):
+                self._unknown_block(entity)
+            elif self._block_has_bm(name, ()):
+                self._collect_nested(entity, entity.matrix44(), inserts, (name.upper(),))
+            return
+        if spec is None:
+            return
+        if spec.role == "hall" and dxftype in _CLOSED_TYPES:
+            raw["hall"].append(entity)
+        elif spec.role == "zone" and dxftype in _CLOSED_TYPES:
+            raw["zone"].append((entity, spec.kind))
+        elif spec.role == "obstacle" and dxftype in _CLOSED_TYPES:
+            raw["obstacle"].append(entity)
+        elif spec.role == "opening" and dxftype in ("LINE", "LWPOLYLINE", "POLYLINE"):
+            raw["opening"].append((entity, spec.kind))
+        elif spec.role == "route" and dxftype in ("LINE", "LWPOLYLINE", "POLYLINE"):
+            raw["route"].append(entity)
+        elif spec.role in ("hall", "zone", "obstacle") and dxftype == "LINE":
+            self._geometry_issue(entity, f"{spec.zh}应为闭合多段线，这里是直线",
+                                 f"{spec.en} must be a closed polyline, found a LINE")
+
+    # -- units guess -----------------------------------------------------------
+    def _guess_units(self, halls) -> None:
+        width = 0.0
+        for entity in halls:
+            pts = self._raw_points(entity)
+            if pts:
+                xs = [p[0] for p in pts]
+                ys = [p[1] for p in pts]
+                width = max(width, max(xs) - min(xs), max(ys) - min(ys))
+        if width > 1000 or not halls:
+            self.factor = 1.0
+            zh, en = "毫米", "millimetres"
+        else:
+            self.factor = 1000.0
+            zh, en = "米", "metres"
+        basis_zh = f"大厅外形尺寸 {width:g} 个单位" if halls else "图中没有大厅"
+        basis_en = f"hall extent {width:g} units" if halls else "no hall in the drawing"
+        self.issues.append(IntakeIssue(
+            "DXF-UNITS",
+            f"图纸未设置单位（$INSUNITS 缺失或为 0），按{basis_zh}推定为{zh}",
+            f"the drawing has no units ($INSUNITS missing or 0); guessed {en} from the {basis_en}"))
+
+    # -- shapes -----------------------------------------------------------
+    def _raw_points(self, entity):
+        dxftype = entity.dxftype()
+        if dxftype == "LWPOLYLINE":
+            pts = [(x, y, b) for x, y, b in entity.get_points("xyb")]
+            if entity.dxf.get("extrusion", (0, 0, 1))[2] < 0:  # mirrored OCS
+                pts = [(-x, y, -b) for x, y, b in pts]
+            return pts
+        if dxftype == "POLYLINE":
+            pts = [(v.dxf.location[0], v.dxf.location[1], v.dxf.get("bulge", 0.0)) for v in entity.vertices]
+            if entity.dxf.get("extrusion", (0, 0, 1))[2] < 0:
+                pts = [(-x, y, -b) for x, y, b in pts]
+            return pts
+        if dxftype == "CIRCLE":
+            c = entity.dxf.center
+            r = entity.dxf.radius
+            cx = -c[0] if entity.dxf.get("extrusion", (0, 0, 1))[2] < 0 else c[0]
+            return circle_outline(cx, c[1], r)
+        if dxftype == "LINE":
+            s, e = entity.dxf.start, entity.dxf.end
+            return [(s[0], s[1], 0.0), (e[0], e[1], 0.0)]
+        return []
+
+    def _is_closed(self, entity, pts) -> bool:
+        dxftype = entity.dxftype()
+        if dxftype == "CIRCLE":
+            return True
+        if dxftype == "LWPOLYLINE" and entity.closed:
+            return True
+        if dxftype == "POLYLINE" and entity.is_closed:
+            return True
+        return len(pts) > 2 and math.dist(pts[0][:2], pts[-1][:2]) < 1e-6
+
+    def _shape(self, entity, role):
+        handle = entity.dxf.handle
+        spec = catalog.layer_spec(entity.dxf.layer)
+        what_zh, what_en = (spec.zh, spec.en) if spec else (role, role)
+        pts = self._raw_points(entity)
+        if not self._is_closed(entity, pts):
+            self._geometry_issue(entity, f"{what_zh}外形未闭合", f"{what_en} outline is not closed")
+            return None
+        if len(pts) > 2 and math.dist(pts[0][:2], pts[-1][:2]) < 1e-6 and entity.dxftype() != "CIRCLE":
+            pts = pts[:-1]
+        if not all(math.isfinite(v) for p in pts for v in p):
+            self._geometry_issue(entity, f"{what_zh}坐标无效", f"{what_en} has invalid coordinates")
+            return None
+        f = self.factor
+        outline = [(x * f, y * f, b) for x, y, b in pts]
+        if len(outline) < 3 and not any(b for _, _, b in outline):
+            self._geometry_issue(entity, f"{what_zh}顶点少于 3 个", f"{what_en} has fewer than 3 vertices")
+            return None
+        polygon = outline_polygon(outline)
+        if polygon.is_empty or polygon.area < 1.0:
+            self._geometry_issue(entity, f"{what_zh}面积为零", f"{what_en} has zero area")
+            return None
+        if not polygon.is_valid:
+            reason = validation.explain_validity(polygon)
+            self._geometry_issue(entity, f"{what_zh}外形自相交或无效（{reason}）",
+                                 f"{what_en} outline is self-intersecting or invalid ({reason})",
+                                 location=_reason_point(reason))
+            return None
+        return handle, outline
+
+    def _opening(self, entity, kind):
+        pts = self._raw_points(entity)
+        spec = catalog.LAYERS[catalog.OPENING_LAYER[kind]]
+        if len(pts) != 2:
+            self._geometry_issue(entity, f"{spec.zh}应为直线或两个顶点的多段线，这里有 {len(pts)} 个顶点",
+                                 f"{spec.en} must be a LINE or a two-vertex polyline; found {len(pts)} vertices")
+            return None
+        (x1, y1, _), (x2, y2, _) = pts
+        f = self.factor
+        if math.dist((x1, y1), (x2, y2)) * f < 1.0:
+            self._geometry_issue(entity, f"{spec.zh}宽度为零", f"{spec.en} has zero width",
+                                 location=(x1 * f, y1 * f))
+            return None
+        return Opening(kind=kind, start=(x1 * f, y1 * f), end=(x2 * f, y2 * f), id=entity.dxf.handle)
+
+    def _route(self, entity):
+        pts = self._raw_points(entity)
+        if entity.dxftype() != "LINE" and self._is_closed(entity, pts) and len(pts) > 2:
+            pts = pts + [pts[0]]
+        if len(pts) < 2:
+            self._geometry_issue(entity, "疏散路线少于两个点", "evacuation route has fewer than two points")
+            return None
+        f = self.factor
+        return Route(points=[(x * f, y * f) for x, y, _ in pts], id=entity.dxf.handle)
+
+    # -- blocks -----------------------------------------------------------------
+    def _unknown_block(self, entity) -> None:
+        name = entity.dxf.name
+        loc = entity.dxf.insert
+        self.issues.append(IntakeIssue(
+            "DXF-UNKNOWN-BLOCK",
+            f"图层 {entity.dxf.layer} 上的块 {name} 不是约定中的块，已忽略",
+            f"block {name} on layer {entity.dxf.layer} is not a convention block; ignored",
+            handles=[entity.dxf.handle], location=(loc[0] * self.factor, loc[1] * self.factor)))
+
+    def _block_has_bm(self, name: str, stack: tuple[str, ...]) -> bool:
+        """Whether a block holds a BM_ INSERT at any depth (cycles answer False)."""
+        key = name.upper()
+        if key in self._has_bm:
+            return self._has_bm[key]
+        if key in stack or len(stack) > MAX_NESTING:
+            return False
+        block = self.doc.blocks.get(name)
+        found = False
+        if block is not None:
+            for child in block.query("INSERT"):
+                cname = child.dxf.name
+                if cname.upper().startswith("BM_") or self._block_has_bm(cname, stack + (key,)):
+                    found = True
+                    break
+        self._has_bm[key] = found
+        return found
+
+    def _collect_nested(self, insert, matrix: Matrix44, inserts, stack) -> None:
+        block = self.doc.blocks.get(insert.dxf.name)
+        if block is None:
+            return
+        for child in block.query("INSERT"):
+            cname = child.dxf.name
+            cmatrix = child.matrix44() * matrix
+            if cname.upper().startswith("BM_"):
+                if catalog.block_spec(cname):
+                    inserts.append((child, cmatrix, True))
+                else:
+                    self._unknown_block(child)
+            elif cname.upper() in stack or len(stack) > MAX_NESTING:
+                self._cycle(child, stack)
+            elif self._block_has_bm(cname, ()):
+                self._collect_nested(child, cmatrix, inserts, stack + (cname.upper(),))
+
+    def _cycle(self, entity, stack) -> None:
+        chain = " → ".join(stack + (entity.dxf.name,))
+        self._geometry_issue(entity, f"块引用自身（{chain}），已跳过", f"a block inserts itself ({chain}); skipped")
+
+    def _object(self, insert, matrix: Matrix44, nested: bool):
+        name = insert.dxf.name.upper()
+        local = self._block_footprint(insert.dxf.name, insert)
+        f = self.factor
+        local_mm = _scaled(local, f)
+        ux, uy, origin = matrix.ux, matrix.uy, matrix.origin
+        transform = (ux[0], uy[0], ux[1], uy[1], origin[0] * f, origin[1] * f)
+        if not all(math.isfinite(v) for v in transform) or abs(ux[0] * uy[1] - uy[0] * ux[1]) < 1e-12:
+            self._geometry_issue(insert, f"块 {name} 的插入比例为零或无效", f"block {name} has a zero or invalid scale")
+            return None
+        attribs = self._block_attdefs(insert.dxf.name)
+        for attrib in insert.attribs:
+            attribs[attrib.dxf.tag.upper()] = attrib.dxf.text
+        return PlacedObject(block=name, transform=transform, local=local_mm, attribs=attribs,
+                            id=insert.dxf.handle, nested=nested)
+
+    def _block_attdefs(self, name: str) -> dict[str, str]:
+        block = self.doc.blocks.get(name)
+        if block is None:
+            return {}
+        return {a.dxf.tag.upper(): a.dxf.text for a in block.query("ATTDEF") if a.dxf.get("text")}
+
+    def _block_footprint(self, name: str, insert=None) -> Polygon:
+        key = name.upper()
+        if key not in self._footprints:
+            self._footprints[key] = self._compute_footprint(name, (key,), insert)
+        return self._footprints[key]
+
+    def _compute_footprint(self, name: str, stack, insert) -> Polygon:
+        closed, loose = self._block_geometry(name, Matrix44(), stack, insert)
+        if closed:
+            shape = unary_union(closed)
+            if not shape.is_valid:
+                shape = shape.buffer(0)
+            if not shape.is_empty:
+                return shape
+        if loose:
+            return box(*MultiPoint(loose).bounds).buffer(0.0) if len(loose) > 1 else box(-5, -5, 5, 5)
+        return box(-5, -5, 5, 5)
+
+    def _block_geometry(self, name, matrix: Matrix44, stack, insert):
+        """Closed shapes and loose points of a block, in the outermost block's coordinates."""
+        block = self.doc.blocks.get(name)
+        closed: list[Polygon] = []
+        loose: list[tuple[float, float]] = []
+        if block is None:
+            return closed, loose
+        for e in block:
+            t = e.dxftype()
+            try:
+                if t in ("LWPOLYLINE", "POLYLINE", "CIRCLE"):
+                    pts = self._raw_points(e)
+                    if self._is_closed(e, pts) and len(pts) >= 2:
+                        poly = outline_polygon(pts)
+                        if not poly.is_empty:
+                            closed.append(_apply(poly, matrix))
+                    else:
+                        loose.extend(_apply_pts([(p[0], p[1]) for p in pts], matrix))
+                elif t in ("SOLID", "TRACE"):
+                    vs = [e.dxf.vtx0, e.dxf.vtx1, e.dxf.vtx3, e.dxf.vtx2]
+                    poly = Polygon([(v[0], v[1]) for v in vs])
+                    if poly.area > 0:
+                        closed.append(_apply(poly.buffer(0), matrix))
+                elif t == "LINE":
+                    loose.extend(_apply_pts([e.dxf.start[:2], e.dxf.end[:2]], matrix))
+                elif t == "ARC":
+                    loose.extend(_apply_pts([(p[0], p[1]) for p in e.flattening(1.0)], matrix))
+                elif t == "INSERT":
+                    cname = e.dxf.name.upper()
+                    if cname in stack or len(stack) > MAX_NESTING:
+                        if insert is not None:
+                            self._cycle(insert, stack)
+                        continue
+                    c, l = self._block_geometry(e.dxf.name, e.matrix44() * matrix, stack + (cname,), insert)
+                    closed.extend(c)
+                    loose.extend(l)
+            except Exception:
+                continue  # a broken piece of a symbol does not change what the block is
+        return closed, loose
+
+    def _geometry_issue(self, entity, zh, en, location=None) -> None:
+        try:
+            handle = entity.dxf.handle
+            layer = entity.dxf.get("layer", "")
+        except Exception:
+            handle, layer = None, ""
+        prefix_zh = f"{entity.dxftype()} #{handle}（图层 {layer}）：" if handle else ""
+        prefix_en = f"{entity.dxftype()} #{handle} (layer {layer}): " if handle else ""
+        self.issues.append(IntakeIssue("DXF-GEOMETRY", prefix_zh + zh, prefix_en + en,
+                                       handles=[handle] if handle else [], location=location))
+
+
+_CLOSED_TYPES = ("LWPOLYLINE", "POLYLINE", "CIRCLE")
+
+
+def _apply(poly, m: Matrix44):
+    from shapely import affinity
+    return affinity.affine_transform(poly, (m.ux[0], m.uy[0], m.ux[1], m.uy[1], m.origin[0], m.origin[1]))
+
+
+def _apply_pts(pts, m: Matrix44):
+    return [(m.ux[0] * x + m.uy[0] * y + m.origin[0], m.ux[1] * x + m.uy[1] * y + m.origin[1]) for x, y in pts]
+
+
+def _scaled(poly, f: float):
+    if f == 1.0:
+        return poly
+    from shapely import affinity
+    return affinity.scale(poly, f, f, origin=(0, 0))
+
+
+def _reason_point(reason: str):
+    import re
+    m = re.search(r"\[([-\d.eE+]+)\s+([-\d.eE+]+)\]", reason)
+    return (float(m.group(1)), float(m.group(2))) if m else None

@@ -1,0 +1,142 @@
+"""Plan properties: the BM_* custom header variables of dxf-convention.md."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, fields
+
+KINDS = ("street-center", "community-station")
+CONSTRUCTIONS = ("new", "expanded", "existing")
+HAZARDS = ("light", "medium", "severe")
+
+# key -> (attribute, parser name)
+KEYS = {
+    "BM_NAME": "name",
+    "BM_KIND": "kind",
+    "BM_CONSTRUCTION": "construction",
+    "BM_HOURS": "hours",
+    "BM_FLOOR": "floor",
+    "BM_BUILDING_FLOORS": "building_floors",
+    "BM_SPRINKLERS": "sprinklers",
+    "BM_FIRE_HAZARD": "fire_hazard",
+    "BM_POPULATION": "population",
+    "BM_PEAK_DAILY_VISITS": "peak_daily_visits",
+    "BM_SERVICE_MINUTES": "service_minutes",
+}
+
+
+@dataclass
+class PlanProperties:
+    name: str = ""
+    kind: str = "street-center"
+    construction: str = "new"
+    hours: str = ""
+    floor: int = 1
+    building_floors: int = 1
+    sprinklers: bool = False
+    fire_hazard: str = "medium"
+    population: int | None = None
+    peak_daily_visits: int | None = None
+    service_minutes: float = 10.0
+
+    def to_mapping(self) -> dict[str, str]:
+        """The header form: every key, values as text (empty for unset)."""
+        out = {}
+        for key, attr in KEYS.items():
+            value = getattr(self, attr)
+            if isinstance(value, bool):
+                text = "yes" if value else "no"
+            elif value is None:
+                text = ""
+            elif isinstance(value, float) and value.is_integer():
+                text = str(int(value))
+            else:
+                text = str(value)
+            out[key] = text
+        return out
+
+    def updated(self, mapping: dict[str, str]) -> tuple["PlanProperties", list[str]]:
+        """A copy with the given keys set; returns it and the problems met (bad values are skipped)."""
+        result = PlanProperties(**{f.name: getattr(self, f.name) for f in fields(self)})
+        problems = []
+        for key, raw in mapping.items():
+            key = key.strip().upper()
+            if key not in KEYS:
+                continue
+            try:
+                setattr(result, KEYS[key], _parse(key, str(raw).strip()))
+            except ValueError as exc:
+                problems.append(f"{key}={raw!r}: {exc}")
+        return result, problems
+
+    @classmethod
+    def from_mapping(cls, mapping: dict[str, str]) -> tuple["PlanProperties", list[str]]:
+        return cls().updated(mapping)
+
+
+def _parse(key: str, raw: str):
+    attr = KEYS[key]
+    default = getattr(PlanProperties(), attr)
+    if raw == "":
+        return default
+    if attr == "kind":
+        return _choice(raw, KINDS)
+    if attr == "construction":
+        return _choice(raw, CONSTRUCTIONS)
+    if attr == "fire_hazard":
+        return _choice(raw, HAZARDS)
+    if attr == "sprinklers":
+        low = raw.lower()
+        if low in ("yes", "y", "true", "1", "是", "有"):
+            return True
+        if low in ("no", "n", "false", "0", "否", "无"):
+            return False
+        raise ValueError("应为 yes 或 no / expected yes or no")
+    if attr in ("floor", "building_floors", "population", "peak_daily_visits"):
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError("应为整数 / expected an integer") from None
+    if attr == "service_minutes":
+        value = float(raw)
+        if not math.isfinite(value) or value <= 0:
+            raise ValueError("应为正数 / expected a positive number")
+        return value
+    return raw
+
+
+def _choice(raw: str, options: tuple[str, ...]) -> str:
+    low = raw.lower()
+    if low not in options:
+        raise ValueError("应为 " + " / ".join(options))
+    return low
+
+
+_RANGE = re.compile(r"^\s*(\d{1,2})[:：](\d{2})\s*[-–~～至]\s*(\d{1,2})[:：](\d{2})\s*$")
+
+
+def parse_hours(text: str) -> list[tuple[int, int]]:
+    """``08:30-12:00;14:00-17:30`` to minute ranges; raises ValueError naming the bad part."""
+    ranges = []
+    for part in re.split(r"[;；,，]", text or ""):
+        if not part.strip():
+            continue
+        m = _RANGE.match(part)
+        if not m:
+            raise ValueError(part.strip())
+        h1, m1, h2, m2 = map(int, m.groups())
+        start, end = h1 * 60 + m1, h2 * 60 + m2
+        if not (0 <= start < end <= 24 * 60) or m1 > 59 or m2 > 59:
+            raise ValueError(part.strip())
+        ranges.append((start, end))
+    if not ranges:
+        raise ValueError(text or "")
+    return ranges
+
+
+def open_minutes(text: str) -> int:
+    """Minutes open a day; overlapping ranges counted once."""
+    covered = set()
+    for start, end in parse_hours(text):
+        covered.update(range(start, end))
+    return len(covered)

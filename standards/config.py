@@ -1,0 +1,141 @@
+"""Rule configuration: a TOML file that sets parameters and severities and switches rules off.
+
+```toml
+disable = ["SIGN-COMPLAINT"]        # rules switched off
+
+[rules."HALL-AREA"]
+min_area_m2 = 180                   # a parameter
+severity = "warning"                # error | warning | info
+
+[rules."EVAC-TRAVEL"]
+enabled = false
+```
+
+Every report names the rule-set version and the SHA-256 of the configuration
+*as it takes effect* (sorted, normalised JSON of the overrides), so the same
+settings written in another order or with other comments hash the same, and a
+planner and a reviewer with the same settings see the same findings.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+from . import RULESET_VERSION
+from .findings import SEVERITIES
+from .registry import Params, Rule, all_rules
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass
+class Config:
+    params: dict[str, dict[str, object]] = field(default_factory=dict)
+    severities: dict[str, str] = field(default_factory=dict)
+    disabled: set[str] = field(default_factory=set)
+    source: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        canonical = json.dumps({"params": self.params, "severities": self.severities,
+                                "disabled": sorted(self.disabled)}, sort_keys=True, ensure_ascii=False,
+                               separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    @property
+    def ruleset(self) -> dict:
+        return {"version": RULESET_VERSION, "config_sha256": self.sha256}
+
+    def enabled(self, rule: Rule) -> bool:
+        return rule.id not in self.disabled
+
+    def severity(self, rule: Rule) -> str:
+        return self.severities.get(rule.id, rule.severity)
+
+    def params_for(self, rule: Rule) -> Params:
+        values = Params(rule.params)
+        values.update(self.params.get(rule.id, {}))
+        return values
+
+    @classmethod
+    def load(cls, path) -> "Config":
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        except OSError as exc:
+            raise ConfigError(f"无法读取配置文件 {path}：{exc.strerror or exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"配置文件 {path} 不是有效的 TOML：{exc}") from None
+        config = cls.from_dict(data)
+        config.source = str(path)
+        return config
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Config":
+        rules = all_rules()
+        config = cls()
+        unknown = set(data) - {"disable", "rules"}
+        if unknown:
+            raise ConfigError(f"配置中有未知的键 / unknown keys: {', '.join(sorted(unknown))}")
+        for rule_id in data.get("disable", []):
+            if rule_id not in rules:
+                raise ConfigError(f"配置中的规则 {rule_id} 不存在 / unknown rule {rule_id}")
+            config.disabled.add(rule_id)
+        for rule_id, settings in (data.get("rules") or {}).items():
+            if rule_id not in rules:
+                raise ConfigError(f"配置中的规则 {rule_id} 不存在 / unknown rule {rule_id}")
+            if not isinstance(settings, dict):
+                raise ConfigError(f"[rules.\"{rule_id}\"] 应为表 / must be a table")
+            rule = rules[rule_id]
+            for key, value in settings.items():
+                if key == "enabled":
+                    if not isinstance(value, bool):
+                        raise ConfigError(f"{rule_id}.enabled 应为 true 或 false")
+                    if not value:
+                        config.disabled.add(rule_id)
+                elif key == "severity":
+                    if value not in SEVERITIES:
+                        raise ConfigError(f"{rule_id}.severity 应为 {' / '.join(SEVERITIES)}，而不是 {value!r}")
+                    config.severities[rule_id] = value
+                elif key in rule.params:
+                    config.params.setdefault(rule_id, {})[key] = _typed(rule_id, key, rule.params[key], value)
+                else:
+                    known = ", ".join(sorted(rule.params)) or "无 / none"
+                    raise ConfigError(f"规则 {rule_id} 没有参数 {key}（可用：{known}）/ rule {rule_id} has no parameter {key}")
+        return config
+
+
+def _typed(rule_id, key, default, value):
+    where = f"{rule_id}.{key}"
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where} 应为 true 或 false")
+        return value
+    if isinstance(default, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{where} 应为数字 / must be a number, got {value!r}")
+        return float(value) if isinstance(default, float) else value
+    if isinstance(default, (list, tuple)):
+        if not isinstance(value, list) or len(value) != len(default) or \
+                not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+            raise ConfigError(f"{where} 应为 {len(default)} 个数字的列表 / must be a list of {len(default)} numbers")
+        if len(value) == 2 and value[0] > value[1]:
+            raise ConfigError(f"{where} 下限大于上限 / lower bound above upper bound")
+        return list(value)
+    if isinstance(default, dict):
+        if not isinstance(value, dict) or set(value) - set(default):
+            raise ConfigError(f"{where} 的键应为 {', '.join(default)}")
+        merged = dict(default)
+        for k, v in value.items():
+            merged[k] = _typed(rule_id, f"{key}.{k}", default[k], v)
+        return merged
+    return value

@@ -1,0 +1,112 @@
+"""What every rule sees: the plan, its profile, the reader's issues, and shared analysis.
+
+Per-plan facts that several rules need (the free floor, the spatial index of
+objects, the evacuation analysis) are computed once, on first use, and cached
+here: rules never recompute them.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+import numpy as np
+import shapely
+from shapely import STRtree
+from shapely.geometry import Point
+from shapely.ops import unary_union
+
+from bianmin.geometry.dxf_read import ReadResult
+from bianmin.geometry.model import PlacedObject, Plan
+
+
+class CheckContext:
+    def __init__(self, read: ReadResult, profile: str):
+        self.read = read
+        self.plan: Plan = read.plan
+        self.props = read.plan.properties
+        self.profile = profile
+
+    # -- facts ---------------------------------------------------------------
+    @property
+    def hall(self):
+        return self.plan.hall.polygon if self.plan.hall else None
+
+    @property
+    def main_entrance(self):
+        return self.plan.main_entrance
+
+    def objects(self, *blocks: str) -> list[PlacedObject]:
+        return self.plan.objects_of(*blocks)
+
+    @cached_property
+    def floor_objects(self) -> list[PlacedObject]:
+        """Objects standing on the floor (not wall- or ceiling-mounted)."""
+        return [o for o in self.plan.objects if not o.mounted]
+
+    @cached_property
+    def blocking(self):
+        """Obstacles and floor objects as one geometry array, with their ids."""
+        geoms = [o.polygon for o in self.plan.obstacles] + [o.footprint for o in self.floor_objects]
+        ids = [o.id for o in self.plan.obstacles] + [o.id for o in self.floor_objects]
+        return np.array(geoms, dtype=object), ids
+
+    @cached_property
+    def blocking_tree(self) -> STRtree:
+        return STRtree(self.blocking[0])
+
+    @cached_property
+    def free_floor(self):
+        """The hall minus obstacles, counters and furniture (rules.md "free floor")."""
+        if self.hall is None:
+            return shapely.Polygon()
+        geoms, _ = self.blocking
+        if len(geoms) == 0:
+            return self.hall
+        return shapely.difference(self.hall, unary_union(list(geoms)))
+
+    def zone_union(self, kind: str):
+        zones = [z.polygon for z in self.plan.zones_of(kind)]
+        return unary_union(zones) if zones else None
+
+    def inside(self, obj: PlacedObject, area, tolerance: float = 50.0) -> bool:
+        """An object stands in an area when its centre does (within the tolerance)."""
+        if area is None:
+            return False
+        return area.distance(obj.footprint.centroid) <= tolerance
+
+    def blockers_hit(self, geometry, *, exclude=(), min_area: float = 1e3) -> list[str]:
+        """Ids of obstacles and floor objects whose interior the geometry enters."""
+        geoms, ids = self.blocking
+        if len(geoms) == 0:
+            return []
+        out = []
+        for i in self.blocking_tree.query(geometry, predicate="intersects"):
+            if ids[i] in exclude:
+                continue
+            overlap = geometry.intersection(geoms[i])
+            size = overlap.area if geometry.geom_type in ("Polygon", "MultiPolygon") else overlap.length
+            if size > (min_area if geometry.geom_type in ("Polygon", "MultiPolygon") else 1.0):
+                out.append(ids[i])
+        return out
+
+    @cached_property
+    def analysis(self):
+        """The evacuation and reach analysis (bianmin.geometry.analysis), built on first use."""
+        from bianmin.geometry.analysis import Analysis
+        return Analysis(self.plan, free_floor=self.free_floor)
+
+    # -- figures ---------------------------------------------------------------
+    def base_metrics(self) -> dict:
+        counters = self.plan.counters
+        windows = 0
+        for c in counters:
+            n = c.attr_number("SEATS", 1)
+            windows += int(n) if n and n > 0 else 1
+        seats = sum(o.count() for o in self.objects("BM_SEAT"))
+        return {"hall_area_m2": round(self.plan.hall_area_m2, 1), "counters": len(counters),
+                "windows": windows, "seats": seats,
+                "mailbox": bool(self.objects("BM_MAILBOX_24H"))}
+
+
+def centre(geometry) -> tuple[float, float]:
+    c = geometry.centroid if not geometry.is_empty else Point(0, 0)
+    return (c.x, c.y)

@@ -1,0 +1,77 @@
+"""Run the rules over a plan and make its report.  Never raises for a plan's sake."""
+from __future__ import annotations
+
+import time
+import traceback
+from pathlib import Path
+
+from bianmin.geometry.dxf_read import PlanReadError, ReadResult, read_plan
+
+from .config import Config
+from .context import CheckContext
+from .findings import Finding, PlanReport
+from .registry import all_rules
+
+
+def check(read: ReadResult, config: Config | None = None, profile: str | None = None,
+          path: str = "") -> PlanReport:
+    """Findings for a plan that has been read."""
+    config = config or Config()
+    plan = read.plan
+    profile = profile or plan.properties.kind
+    ctx = CheckContext(read, profile)
+    findings: list[Finding] = []
+    for rule in all_rules().values():
+        if not config.enabled(rule) or profile not in rule.profiles:
+            continue
+        if rule.needs_hall and plan.hall is None:
+            continue
+        try:
+            if rule.when is not None and not rule.when(ctx):
+                continue
+            hits = list(rule.run(ctx, config.params_for(rule)))
+        except Exception as exc:  # a rule's own bug must not cost the reviewer the report
+            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+            findings.append(Finding(rule.id, "error", f"规则内部错误，未能完成检查：{detail}",
+                                    f"internal error, the check did not complete: {detail}", rule.source))
+            continue
+        configured = config.severities.get(rule.id)
+        for h in hits:
+            findings.append(Finding(rule.id, configured or h.severity or rule.severity, h.message,
+                                    h.message_en, rule.source, h.handles, h.location))
+    metrics = ctx.base_metrics()
+    if plan.hall is not None:
+        try:
+            metrics.update(ctx.analysis.metrics())
+        except Exception:
+            pass  # the figures are extras; a failure here already shows in the rules
+    status = "fail" if any(f.severity == "error" for f in findings) else "pass"
+    props = {k: v for k, v in plan.properties.to_mapping().items() if v}
+    props["BM_KIND"] = plan.properties.kind
+    return PlanReport(path=path, status=status, profile=profile, properties=props,
+                      metrics=metrics, findings=findings)
+
+
+def validate_path(path, config: Config | None = None, profile: str | None = None,
+                  overrides: dict[str, str] | None = None) -> PlanReport:
+    """Read and check one file; an unreadable file is a report with status ``unreadable``."""
+    start = time.perf_counter()
+    shown = str(path)
+    try:
+        read = read_plan(Path(path), overrides=overrides)
+        report = check(read, config, profile, path=shown)
+    except PlanReadError as exc:
+        report = _unreadable(shown, str(exc))
+    except RecursionError:
+        report = _unreadable(shown, "图纸嵌套过深，无法读取 / nesting too deep to read")
+    except Exception as exc:
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        report = _unreadable(shown, f"读取时出错 / error while reading: {detail}")
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def _unreadable(path: str, reason: str) -> PlanReport:
+    zh, _, en = reason.partition(" / ")
+    finding = Finding("DXF-READ", "error", f"无法读取文件：{zh}", f"the file cannot be read: {en or zh}")
+    return PlanReport(path=path, status="unreadable", error=reason, findings=[finding])

@@ -1,0 +1,60 @@
+"""Findings and reports: one plain structure; text, JSON, CSV, HTML and PDF are views of it."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "信息"}
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    message: str  # Chinese
+    message_en: str
+    source: str = ""
+    handles: list[str] = field(default_factory=list)
+    location: tuple[float, float] | None = None
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message
+
+    def to_dict(self, lang: str = "zh") -> dict:
+        return {"rule": self.rule, "severity": self.severity, "message": self.text(lang),
+                "source": self.source, "handles": list(self.handles),
+                "location": [round(self.location[0], 1), round(self.location[1], 1)] if self.location else None}
+
+
+@dataclass
+class PlanReport:
+    path: str
+    status: str  # pass | fail | unreadable
+    error: str | None = None
+    profile: str | None = None
+    properties: dict[str, str] = field(default_factory=dict)
+    metrics: dict[str, float | int | None] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def sorted_findings(self) -> list[Finding]:
+        return sorted(self.findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), f.rule))
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def to_dict(self, lang: str = "zh") -> dict:
+        return {"path": self.path, "status": self.status, "error": self.error, "profile": self.profile,
+                "properties": dict(self.properties), "metrics": dict(self.metrics),
+                "findings": [f.to_dict(lang) for f in self.sorted_findings()]}
+
+    def to_state(self) -> dict:
+        """Everything, both languages: what a worker process sends back."""
+        return asdict(self)
+
+    @classmethod
+    def from_state(cls, state: dict) -> "PlanReport":
+        state = dict(state)
+        state["findings"] = [Finding(**f) for f in state["findings"]]
+        return cls(**state)

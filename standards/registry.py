@@ -1,0 +1,94 @@
+"""The rule registry: one rule, one place (id, severity, profiles, parameters, source, docs).
+
+A rule is a function decorated with :func:`rule`.  Its docstring has the fixed
+sections ``Checks:``, ``Why:``, ``Parameters:``, ``Passes:`` and ``Fails:``;
+``bianmin rules`` and docs/rules.md are generated from it.  The function gets a
+:class:`~bianmin.standards.context.CheckContext` and the rule's effective
+parameters and yields :class:`Hit` objects; the engine turns them into
+findings carrying the rule's id, severity and source.
+"""
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+PROFILES = ("street-center", "community-station")
+ALL = PROFILES
+STREET = ("street-center",)
+DOC_SECTIONS = ("Checks:", "Why:", "Parameters:", "Passes:", "Fails:")
+
+
+@dataclass
+class Hit:
+    message: str
+    message_en: str
+    handles: list[str] = field(default_factory=list)
+    location: tuple[float, float] | None = None
+    severity: str | None = None  # a second severity the rule allows (CNTR-DEVICES); None: the rule's
+
+
+def hit(zh: str, en: str, *, handles=(), at=None, severity: str | None = None) -> Hit:
+    location = (float(at[0]), float(at[1])) if at is not None else None
+    return Hit(zh, en, [h for h in handles if h], location, severity)
+
+
+@dataclass
+class Rule:
+    id: str
+    severity: str
+    profiles: tuple[str, ...]
+    title: str
+    title_en: str
+    source: str
+    params: dict[str, object]
+    check: Callable
+    family: str
+    when: Callable | None = None  # extra applicability on the context
+    when_text: str = ""
+    needs_hall: bool = True
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    def run(self, ctx, params) -> Iterable[Hit]:
+        return self.check(ctx, params) or ()
+
+
+class Params(dict):
+    """Rule parameters, readable as attributes (p.min_area_m2)."""
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+class DuplicateRuleError(ValueError):
+    pass
+
+
+def rule(id: str, *, severity: str, title: str, title_en: str, source: str = "—",
+         profiles: tuple[str, ...] = ALL, params: dict | None = None, when=None, when_text: str = "",
+         needs_hall: bool = True):
+    """Register a rule function under ``id``; a second rule with the same id is refused."""
+    def register(func):
+        if id in REGISTRY:
+            raise DuplicateRuleError(f"rule {id} is defined twice")
+        REGISTRY[id] = Rule(id=id, severity=severity, profiles=tuple(profiles), title=title,
+                            title_en=title_en, source=source, params=dict(params or {}), check=func,
+                            family=id.split("-")[0], when=when, when_text=when_text,
+                            needs_hall=needs_hall)
+        return func
+    return register
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule, loading the rule modules on first use."""
+    from . import rules  # noqa: F401  (registers on import)
+    return REGISTRY

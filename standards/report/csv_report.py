@@ -1,0 +1,28 @@
+"""One row per finding (and one per clean or unreadable file), for a spreadsheet.
+
+Written with a byte-order mark by the CLI, so Excel on a Chinese Windows opens it
+as UTF-8.
+"""
+import csv
+import io
+
+from . import labels as L
+
+HEADER = {"zh": ["文件", "结论", "类型", "规则", "级别", "说明", "依据", "图元", "X (m)", "Y (m)"],
+          "en": ["file", "status", "profile", "rule", "severity", "message", "source", "handles", "x (m)", "y (m)"]}
+
+
+def render(reports, summary, ruleset, lang="zh") -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(HEADER[lang])
+    for r in reports:
+        base = [r.path, L.status(r.status, lang), r.profile or ""]
+        findings = r.sorted_findings()
+        if not findings:
+            w.writerow(base + ["", "", r.error or "", "", "", "", ""])
+        for f in findings:
+            x, y = (f"{f.location[0] / 1000:.2f}", f"{f.location[1] / 1000:.2f}") if f.location else ("", "")
+            w.writerow(base + [f.rule, L.severity(f.severity, lang), f.text(lang), f.source,
+                               " ".join(f.handles), x, y])
+    return buf.getvalue()

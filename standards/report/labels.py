@@ -1,0 +1,50 @@
+"""Words shared by the report views, in both languages."""
+
+STATUS = {
+    "zh": {"pass": "通过", "fail": "未通过", "unreadable": "无法读取"},
+    "en": {"pass": "pass", "fail": "fail", "unreadable": "unreadable"},
+}
+SEVERITY = {
+    "zh": {"error": "错误", "warning": "警告", "info": "信息"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+PROFILE = {
+    "zh": {"street-center": "街道/镇便民服务中心", "community-station": "社区便民服务站", None: "—"},
+    "en": {"street-center": "street centre", "community-station": "community station", None: "—"},
+}
+METRICS = {
+    "hall_area_m2": ("大厅面积 (m²)", "hall area (m²)"),
+    "counters": ("柜台数", "counters"),
+    "windows": ("窗口数", "windows"),
+    "seats": ("等候座椅", "waiting seats"),
+    "mailbox": ("24小时信包箱", "24-hour locker"),
+    "max_travel_m": ("最远直线疏散距离 (m)", "max straight-line travel (m)"),
+    "max_walk_travel_m": ("最远步行疏散距离 (m)", "max walking travel (m)"),
+    "max_extinguisher_walk_m": ("最远步行至灭火器 (m)", "max walk to an extinguisher (m)"),
+    "max_alarm_walk_m": ("最远步行至报警按钮 (m)", "max walk to an alarm (m)"),
+    "camera_coverage": ("监控覆盖率", "camera coverage"),
+    "required_windows": ("排队模型所需窗口数", "windows required by the queue model"),
+}
+
+
+def status(value, lang):
+    return STATUS[lang].get(value, value)
+
+
+def severity(value, lang):
+    return SEVERITY[lang].get(value, value)
+
+
+def metric_label(key, lang):
+    zh, en = METRICS.get(key, (key, key))
+    return en if lang == "en" else zh
+
+
+def metric_value(value):
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(value)

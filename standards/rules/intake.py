@@ -1,0 +1,110 @@
+"""DXF- rules: what reading the file found.  The reader does the work; these rules report it."""
+from ..registry import ALL, rule
+
+
+def _intake(ctx, rule_id):
+    from ..registry import hit
+    for issue in ctx.read.issues:
+        if issue.rule == rule_id:
+            yield hit(issue.message, issue.message_en, handles=issue.handles, at=issue.location,
+                      severity=issue.severity)
+
+
+@rule("DXF-READ", severity="error", profiles=ALL, needs_hall=False, source="—",
+      title="文件可读", title_en="File is readable")
+def dxf_read(ctx, p):
+    """文件无法读取（即使经过恢复）。 The file cannot be read even with recovery.
+
+    Checks: the file opens as DXF, with ``ezdxf.recover`` for damaged files. When it
+        does not, no other rule runs and the file's status is ``unreadable`` (exit 2).
+    Why: a plan that cannot be opened cannot be checked; the reviewer needs the reason.
+    Parameters: none.
+    Passes: any DXF that AutoCAD, ZWCAD or ezdxf wrote, even with repairable damage.
+    Fails: an empty file, a PDF renamed to .dxf, a DXF cut short in its header.
+    """
+    return ()  # the engine reports unreadable files before any rule runs
+
+
+@rule("DXF-HALL", severity="error", profiles=ALL, needs_hall=False, source="—",
+      title="有且仅有一个大厅外形", title_en="Exactly one hall outline")
+def dxf_hall(ctx, p):
+    """图层 BM-HALL 上应有且仅有一个闭合的大厅外形。 Exactly one closed hall shape.
+
+    Checks: layer ``BM-HALL`` (alias ``BM-大厅``) holds exactly one usable closed shape.
+        Missing or several: no other geometric rule runs.
+    Why: every other rule measures against the hall; with none or two it cannot.
+    Parameters: none.
+    Passes: one closed polyline along the inner face of the hall's walls.
+    Fails: no BM-HALL layer; two closed polylines on it.
+    """
+    from ..registry import hit
+    n = ctx.read.hall_count
+    if n == 0:
+        yield hit("图层 BM-HALL（BM-大厅）上没有可用的闭合大厅外形；其他几何规则未运行",
+                  "no usable closed hall shape on layer BM-HALL (BM-大厅); no other geometric rule ran")
+    elif n > 1:
+        yield hit(f"图层 BM-HALL 上有 {n} 个闭合外形，应只有 1 个；其他几何规则未运行",
+                  f"layer BM-HALL holds {n} closed shapes, expected exactly 1; no other geometric rule ran")
+
+
+@rule("DXF-UNITS", severity="warning", profiles=ALL, needs_hall=False, source="—",
+      title="图纸单位", title_en="Drawing units")
+def dxf_units(ctx, p):
+    """图纸单位缺失，已推定。 Units were missing and have been guessed.
+
+    Checks: ``$INSUNITS`` is 4 (mm), 5 (cm) or 6 (m). Missing or 0: the unit is guessed
+        from the hall's extent (wider than 1000 units: mm, else m) and the message names
+        the guess. Other units (inches, feet) are converted and reported too.
+    Why: a plan read in the wrong unit is wrong by a factor of 1000 in every figure.
+    Parameters: none.
+    Passes: a drawing with ``$INSUNITS`` = 4.
+    Fails: an R12 drawing (which has no ``$INSUNITS``).
+    """
+    return _intake(ctx, "DXF-UNITS")
+
+
+@rule("DXF-GEOMETRY", severity="error", profiles=ALL, needs_hall=False, source="—",
+      title="BM- 图形可用", title_en="BM- shapes are usable")
+def dxf_geometry(ctx, p):
+    """BM- 图层上的图形无法按约定使用。 A BM- shape that cannot be used.
+
+    Checks: every shape on a BM- layer is usable: closed where it must be closed, not
+        self-intersecting, at least 3 vertices, non-zero area; openings are a line or a
+        two-vertex polyline of non-zero width; no block inserts itself. The message names
+        the entity handle; the shape is left out of the plan.
+    Why: an unusable shape silently missing from the check would hide a problem.
+    Parameters: none.
+    Passes: closed, simple polylines on every shape layer.
+    Fails: an open polyline on BM-ZONE-WAIT; a bow-tie zone; a block that inserts itself.
+    """
+    return _intake(ctx, "DXF-GEOMETRY")
+
+
+@rule("DXF-UNKNOWN-BLOCK", severity="warning", profiles=ALL, needs_hall=False, source="—",
+      title="未知的块", title_en="Unknown block")
+def dxf_unknown_block(ctx, p):
+    """BM- 图层上的块名不在约定之中。 A block on a BM- layer that the convention does not know.
+
+    Checks: every INSERT on a BM- layer, and every INSERT of a ``BM_`` block, names one
+        of the convention's blocks. Others are reported and ignored.
+    Why: a misspelt block (``BM_EXTINGUSHER``) would otherwise vanish from the check.
+    Parameters: none.
+    Passes: only convention blocks on BM- layers.
+    Fails: an INSERT of ``BM_SOFA`` on BM-EQUIP.
+    """
+    return _intake(ctx, "DXF-UNKNOWN-BLOCK")
+
+
+@rule("DXF-RECOVERED", severity="warning", profiles=ALL, needs_hall=False, source="—",
+      title="文件结构已修复", title_en="File structure recovered")
+def dxf_recovered(ctx, p):
+    """文件有结构错误，已由恢复程序修复。 Structural errors repaired on reading.
+
+    Checks: ``ezdxf.recover`` and its auditor found no structural errors. Repairs and
+        errors it could not repair are reported apart, each with how many.
+    Why: a repaired file may not be what its author saw; the reviewer should know.
+    Parameters: none.
+    Passes: a file saved cleanly by a CAD program.
+    Fails: a file with entities pointing at layers or handles that do not exist.
+    """
+    return _intake(ctx, "DXF-RECOVERED")

@@ -1,0 +1,32 @@
+"""META- rules: the plan's properties."""
+import re
+
+from ..registry import ALL, hit, rule
+
+STREET_NAME = re.compile(r"^.+[县区市].+(镇|街道)便民服务中心$")
+STATION_NAME = re.compile(r"^.+(镇|街道).+社区便民服务站$")
+
+
+@rule("META-NAME", severity="warning", profiles=ALL, source="XA 二(二)", needs_hall=False,
+      title="机构名称", title_en="Official name")
+def meta_name(ctx, p):
+    """机构名称统一为“×××县（区）×××镇（街道）便民服务中心”。 The official name pattern.
+
+    Checks: ``BM_NAME`` follows the official pattern: a street centre ends with
+        镇便民服务中心 or 街道便民服务中心 and names a 县, 区 or 市 before it; a community
+        station ends with 社区便民服务站 and names a 镇 or 街道 before it.
+    Why: XA 二(二): 镇(街)便民服务中心名称统一为“×××县(区)×××镇(街道)便民服务中心”;
+        社区便民服务站名称统一为“×××镇(街道)×××社区便民服务站”.
+    Parameters: none.
+    Passes: 西安市新城区西一路街道便民服务中心.
+    Fails: 西一路便民大厅.
+    """
+    name = ctx.props.name.strip()
+    if ctx.profile == "community-station":
+        pattern, form = STATION_NAME, "×××镇（街道）×××社区便民服务站"
+    else:
+        pattern, form = STREET_NAME, "×××县（区）×××镇（街道）便民服务中心"
+    if not name:
+        yield hit(f"未填写机构名称（BM_NAME），应为“{form}”", f"no official name (BM_NAME); the form is “{form}”")
+    elif not pattern.match(name):
+        yield hit(f"机构名称“{name}”不符合“{form}”", f"official name “{name}” does not follow “{form}”")
