@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from shapely.geometry import Point, Polygon, box
+from shapely.geometry import Polygon, box
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,8 @@ class BlockSpec:
     def local_footprint(self) -> Polygon:
         w, d = self.size
         if self.round:
-            return Point(0, 0).buffer(w / 2, quad_segs=8)
+            from .shapes import circle_outline, outline_polygon
+            return outline_polygon(circle_outline(0.0, 0.0, w / 2))
         return box(-w / 2, -d / 2, w / 2, d / 2)
 
 

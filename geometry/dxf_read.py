@@ -288,7 +288,7 @@ class _Reader:
         basis_en = f"hall extent {width:g} units" if halls else "no hall in the drawing"
         self.issues.append(IntakeIssue(
             "DXF-UNITS",
-            f"图纸未设置单位（$INSUNITS 缺失或为 0），按{basis_zh}推定为{zh}",
+            f"图纸未设置单位（$INSUNITS 缺失或为 0）；{basis_zh}，推定为{zh}",
             f"the drawing has no units ($INSUNITS missing or 0); guessed {en} from the {basis_en}"))
 
     # -- shapes -----------------------------------------------------------
@@ -343,7 +343,7 @@ class _Reader:
             self._geometry_issue(entity, f"{what_zh}顶点少于 3 个", f"{what_en} has fewer than 3 vertices")
             return None
         polygon = outline_polygon(outline)
-        if polygon.is_empty or polygon.area < 1.0:
+        if polygon.is_empty or polygon.convex_hull.area < 1.0:
             self._geometry_issue(entity, f"{what_zh}面积为零", f"{what_en} has zero area")
             return None
         if not polygon.is_valid:
@@ -492,7 +492,7 @@ class _Reader:
                     if poly.area > 0:
                         closed.append(_apply(poly.buffer(0), matrix))
                 elif t == "LINE":
-                    loose.extend(_apply_pts([e.dxf.start[:2], e.dxf.end[:2]], matrix))
+                    loose.extend(_apply_pts([(e.dxf.start.x, e.dxf.start.y), (e.dxf.end.x, e.dxf.end.y)], matrix))
                 elif t == "ARC":
                     loose.extend(_apply_pts([(p[0], p[1]) for p in e.flattening(1.0)], matrix))
                 elif t == "INSERT":

@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    import logging
+    logging.getLogger("ezdxf").setLevel(logging.ERROR)  # its repairs are reported as DXF-RECOVERED
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(errors="replace")

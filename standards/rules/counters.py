@@ -72,6 +72,8 @@ def counter_sign(ctx, p):
     """台面上方应悬挂标识牌。 A window sign hangs above each counter.
 
     Checks: each counter has a ``BM_SIGN_WINDOW`` within ``max_distance_mm`` of its footprint.
+        A sign whose NO names another window does not count (the neighbour's sign is
+        not this window's sign); a sign without NO counts for any counter near it.
     Why: XA 三(四)3: 台面上方应悬挂标识牌; 五(三): 窗口均应设置窗口吊牌(或电子显示屏).
     Parameters: ``max_distance_mm`` (1500).
     Passes: a window sign drawn over each counter.
@@ -81,7 +83,8 @@ def counter_sign(ctx, p):
     tree = STRtree([s.footprint for s in signs]) if signs else None
     for c in ctx.plan.counters:
         near = tree.query(c.footprint, predicate="dwithin", distance=p.max_distance_mm) if tree else []
-        if len(near) == 0:
+        no = c.attr("NO")
+        if not any(not signs[i].attr("NO") or not no or signs[i].attr("NO") == no for i in near):
             zh, en = _label(c)
             yield hit(f"{zh}上方 {p.max_distance_mm:.0f} mm 内没有窗口吊牌（BM_SIGN_WINDOW）",
                       f"{en} has no window sign (BM_SIGN_WINDOW) within {p.max_distance_mm:.0f} mm",
