@@ -11,6 +11,7 @@ raised as an exception.  Only a file that cannot be read at all raises
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,7 +111,27 @@ def read_plan(path, overrides: dict[str, str] | None = None) -> ReadResult:
     doc, auditor = load_document(path)
     result = plan_from_document(doc, auditor, overrides=overrides)
     result.path = path
+    if not _has_eof(path):
+        result.issues.append(IntakeIssue(
+            "DXF-RECOVERED", "文件末尾不完整（没有 EOF 结束标记），可能在传输或保存时被截断；已读取其中能读的部分",
+            "the file ends early (no EOF marker): it may have been cut short in transfer or saving; "
+            "what could be read was read"))
     return result
+
+
+_EOF = re.compile(rb"(^|\n)\s*0\s*\r?\nEOF\s*($|\r?\n)")
+
+
+def _has_eof(path: Path) -> bool:
+    """An ASCII DXF ends with ``0/EOF`` (anything after it is ignored, as CAD programs do)."""
+    with path.open("rb") as fp:
+        if fp.read(18) == b"AutoCAD Binary DXF":
+            return True
+        fp.seek(0, 2)
+        size = fp.tell()
+        fp.seek(max(0, size - 65536))
+        tail = fp.read()
+    return bool(_EOF.search(tail)) or (size > 65536 and b"EOF" in tail)
 
 
 def plan_from_document(doc, auditor=None, overrides: dict[str, str] | None = None) -> ReadResult:

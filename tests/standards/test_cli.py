@@ -1,0 +1,175 @@
+"""The bianmin command: exit codes, formats, options, and the batch going past bad files."""
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from bianmin.standards.cli import main
+
+FIX = "tests/fixtures/rules"
+
+
+@pytest.fixture
+def plans(tmp_path, root):
+    """A folder as a bureau receives it: a good plan, a bad plan, an unreadable file, in a subfolder too."""
+    folder = tmp_path / "submitted"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(root / "templates" / "street-center.dxf", folder / "good.dxf")
+    shutil.copy(root / FIX / "HALL-AREA" / "fail-180m2-new.dxf", folder / "sub" / "small.DXF")
+    (folder / "broken.dxf").write_bytes(b"not a drawing at all")
+    (folder / "notes.txt").write_text("ignored")
+    return folder
+
+
+def run_json(args, capsys):
+    code = main([*args, "--format", "json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_passing_plan_exits_0(root, capsys):
+    code = main(["validate", str(root / "templates" / "street-center.dxf")])
+    assert code == 0
+    assert "通过" in capsys.readouterr().out
+
+
+def test_failing_plan_exits_1_with_cited_finding(root, capsys):
+    code, data = run_json(["validate", str(root / FIX / "HALL-AREA" / "fail-180m2-new.dxf")], capsys)
+    assert code == 1
+    (f,) = [f for f in data["files"][0]["findings"] if f["rule"] == "HALL-AREA"]
+    assert f["severity"] == "error" and f["source"] == "XA 三(二)"
+    assert "180.0 m²" in f["message"] and "200.0 m²" in f["message"]
+    assert f["location"] and f["handles"]
+
+
+def test_folder_batch_goes_past_bad_file_and_exits_2(plans, capsys):
+    code, data = run_json(["validate", str(plans), "--jobs", "2"], capsys)
+    assert code == 2
+    by_name = {f["path"].replace("\\", "/").rsplit("/", 1)[-1]: f for f in data["files"]}
+    assert set(by_name) == {"good.dxf", "small.DXF", "broken.dxf"}
+    assert by_name["good.dxf"]["status"] == "pass"
+    assert by_name["small.DXF"]["status"] == "fail"
+    assert by_name["broken.dxf"]["status"] == "unreadable"
+    assert "不是 DXF" in by_name["broken.dxf"]["error"]
+    s = data["summary"]
+    assert (s["files"], s["pass"], s["fail"], s["unreadable"]) == (3, 1, 1, 1)
+    assert s["by_rule"]["HALL-AREA"] == 1
+    assert s["mailbox_rate"]["street-center"] == 1.0 and s["mailbox_rate"]["community-station"] is None
+
+
+def test_jobs_1_and_2_agree(plans, capsys):
+    _, one = run_json(["validate", str(plans), "--jobs", "1"], capsys)
+    _, two = run_json(["validate", str(plans), "--jobs", "2"], capsys)
+    assert one["files"] == two["files"] and one["summary"] == two["summary"]
+
+
+def test_json_shape_matches_cli_md(root, capsys):
+    _, data = run_json(["validate", str(root / "templates" / "street-center.dxf")], capsys)
+    assert data["tool"] == "bianmin" and data["version"]
+    assert data["ruleset"]["version"] == "2019.1" and len(data["ruleset"]["config_sha256"]) == 64
+    f = data["files"][0]
+    assert set(f) >= {"path", "status", "error", "profile", "properties", "metrics", "findings"}
+    assert f["properties"]["BM_KIND"] == "street-center"
+    assert f["metrics"]["hall_area_m2"] == 250.0 and f["metrics"]["windows"] == 6 and f["metrics"]["seats"] == 20
+
+
+def test_profile_and_set_overrides(root, capsys):
+    path = str(root / FIX / "HALL-AREA" / "fail-180m2-new.dxf")
+    code, data = run_json(["validate", path, "--set", "BM_CONSTRUCTION=existing"], capsys)
+    assert not [f for f in data["files"][0]["findings"] if f["rule"] == "HALL-AREA"]
+    code, data = run_json(["validate", path, "--profile", "community-station"], capsys)
+    assert data["files"][0]["profile"] == "community-station"
+    assert not [f for f in data["files"][0]["findings"] if f["rule"] in ("HALL-AREA", "ZONE-REQUIRED")]
+
+
+def test_config_changes_parameters_severity_and_hash(root, tmp_path, capsys):
+    path = str(root / FIX / "HALL-AREA" / "fail-180m2-new.dxf")
+    _, plain = run_json(["validate", path], capsys)
+    config = tmp_path / "bureau.toml"
+    config.write_text('disable = ["META-NAME"]\n[rules."HALL-AREA"]\nmin_area_m2 = 150\n'
+                      '[rules."SIGN-COMPLAINT"]\nseverity = "error"\n', encoding="utf-8")
+    code, data = run_json(["validate", path, "--config", str(config)], capsys)
+    rules = {f["rule"]: f["severity"] for f in data["files"][0]["findings"]}
+    assert "HALL-AREA" not in rules and "META-NAME" not in rules
+    assert data["ruleset"]["config_sha256"] != plain["ruleset"]["config_sha256"]
+    # the same settings in another order hash the same
+    config.write_text('disable = ["META-NAME"]\n# reordered\n[rules."SIGN-COMPLAINT"]\nseverity = "error"\n'
+                      '[rules."HALL-AREA"]\nmin_area_m2 = 150.0\n', encoding="utf-8")
+    _, again = run_json(["validate", path, "--config", str(config)], capsys)
+    assert again["ruleset"]["config_sha256"] == data["ruleset"]["config_sha256"]
+
+
+@pytest.mark.parametrize("text,words", [
+    ('[rules."NO-SUCH-RULE"]\nx = 1\n', "NO-SUCH-RULE"),
+    ('[rules."HALL-AREA"]\nmin_area = 1\n', "min_area"),
+    ('[rules."HALL-AREA"]\nmin_area_m2 = "big"\n', "数字"),
+    ('[rules."HALL-AREA"]\nseverity = "fatal"\n', "severity"),
+    ("this is = = not toml", "TOML"),
+])
+def test_bad_config_is_a_clear_error_exit_2(root, tmp_path, capsys, text, words):
+    config = tmp_path / "bad.toml"
+    config.write_text(text, encoding="utf-8")
+    code = main(["validate", str(root / "templates" / "street-center.dxf"), "--config", str(config)])
+    assert code == 2
+    assert words in capsys.readouterr().err
+
+
+def test_bad_command_lines_exit_2(root, capsys):
+    assert main(["validate", str(root / "templates"), "--set", "NOPE=1"]) == 2
+    assert main(["validate", str(root / "templates"), "--format", "pdf"]) == 2
+    assert main(["validate", "does-not-exist.dxf"]) == 2
+    assert main(["validate"]) == 2
+    assert main([]) == 2
+
+
+def test_english_messages(root, capsys):
+    _, data = run_json(["validate", str(root / FIX / "HALL-AREA" / "fail-180m2-new.dxf"), "--lang", "en"], capsys)
+    (f,) = [f for f in data["files"][0]["findings"] if f["rule"] == "HALL-AREA"]
+    assert f["message"].startswith("hall area 180.0 m²")
+
+
+def test_text_csv_html_outputs(plans, tmp_path, capsys):
+    code = main(["validate", str(plans), "--jobs", "1"])
+    text = capsys.readouterr().out
+    assert "HALL-AREA" in text and "[XA 三(二)]" in text and "汇总：共 3 个文件" in text
+    out = tmp_path / "r.csv"
+    main(["validate", str(plans), "--format", "csv", "-o", str(out)])
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to read UTF-8"
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["文件", "结论", "类型", "规则"]
+    assert any(r[3] == "HALL-AREA" and r[4] == "错误" for r in rows[1:])
+    html = tmp_path / "r.html"
+    main(["validate", str(plans), "--format", "html", "-o", str(html)])
+    page = html.read_text(encoding="utf-8")
+    assert "<html" in page and "http" not in page.replace("http-equiv", ""), "self-contained, no links out"
+    assert page.index("broken.dxf") < page.index("small.DXF") < page.index("good.dxf"), "failures first"
+
+
+def test_rules_listing(capsys):
+    assert main(["rules", "--format", "json"]) == 0
+    rules = json.loads(capsys.readouterr().out)
+    ids = [r["id"] for r in rules]
+    assert len(ids) == len(set(ids)) and "HALL-AREA" in ids
+    hall = next(r for r in rules if r["id"] == "HALL-AREA")
+    assert hall["parameters"] == {"min_area_m2": 200.0} and hall["source"] == "XA 三(二)"
+
+
+def test_new_and_templates(tmp_path, capsys):
+    assert main(["templates"]) == 0
+    assert "street-center" in capsys.readouterr().out
+    out = tmp_path / "mine.dxf"
+    assert main(["new", "--template", "community-station", "-o", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+    assert main(["new", "--template", "community-station", "-o", str(out)]) == 2, "no silent overwrite"
+    assert main(["new", "--template", "nope", "-o", str(tmp_path / "x.dxf")]) == 2
+
+
+def test_validate_does_not_import_qt(root):
+    code = ("import sys; from bianmin.standards.cli import main; "
+            f"main(['validate', {str(root / 'templates')!r}, '--quiet']); "
+            "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'")
+    subprocess.run([sys.executable, "-c", code], check=True)
