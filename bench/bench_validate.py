@@ -1,0 +1,119 @@
+"""Validation speed against `ezdxf audit`, the cheapest program that reads and checks a DXF.
+
+    python bench/bench_validate.py [--repeat 3] [--plans 100]
+
+Prints, for each sample plan, template and the generated large plan, the time of
+`bianmin validate FILE` and `ezdxf audit FILE` as whole commands (interpreter start
+and imports included, as a user meets them) and in-process (reading + checking only),
+and their ratio; then `--jobs 2` against `--jobs 1` on N copies of a template.
+Targets (issue 2/3): ratio <= 1.5 on the samples, <= 2 on the large plan; jobs 2 >= 1.7x.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def best(fn, repeat):
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def command(args):
+    return lambda: subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def in_process_audit(path):
+    from ezdxf import recover
+    def run():
+        doc, auditor = recover.readfile(path)
+        auditor.print_error_report() if False else None
+    return run
+
+
+def in_process_validate(path):
+    from bianmin.standards.engine import validate_path
+    return lambda: validate_path(path)
+
+
+def _burn(n):
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+
+
+def parallel_ceiling() -> float:
+    """What two processes gain over one on this machine for plain CPU work: the peer for --jobs."""
+    import multiprocessing
+    work = [2_000_000] * 8
+    t = time.perf_counter()
+    for n in work:
+        _burn(n)
+    serial = time.perf_counter() - t
+    with multiprocessing.Pool(2) as pool:
+        t = time.perf_counter()
+        pool.map(_burn, work)
+        parallel = time.perf_counter() - t
+    return serial / parallel
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--plans", type=int, default=100)
+    args = ap.parse_args()
+    logging.disable(logging.WARNING)
+    from large_plan import write_large
+
+    tmp = Path(tempfile.mkdtemp(prefix="bianmin-bench-"))
+    files = sorted(p for p in (ROOT / "samples").glob("*.dxf") if "pdf" not in p.name)
+    files += sorted((ROOT / "templates").glob("*.dxf"))
+    t = time.perf_counter()
+    large = write_large(tmp / "large-100x60.dxf")
+    print(f"generated {large.name} ({large.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t:.1f} s")
+    files.append(large)
+    bianmin = [sys.executable, "-m", "bianmin.standards.cli", "validate", "--quiet", "--jobs", "1"]
+    audit = [sys.executable, "-m", "ezdxf", "audit"]
+    print(f"\n{'file':<34} {'bianmin':>9} {'ezdxf audit':>12} {'ratio':>6} | {'in-process':>10} {'audit':>8} {'ratio':>6}")
+    ratios = []
+    for f in files:
+        cmd_b = best(command(bianmin + [str(f)]), args.repeat)
+        cmd_a = best(command(audit + [str(f)]), args.repeat)
+        in_b = best(in_process_validate(f), args.repeat)
+        in_a = best(in_process_audit(f), args.repeat)
+        ratios.append((f.name, cmd_b / cmd_a, in_b / in_a))
+        print(f"{f.name[:34]:<34} {cmd_b:8.2f}s {cmd_a:11.2f}s {cmd_b / cmd_a:6.2f} | {in_b:9.3f}s {in_a:7.3f}s {in_b / in_a:6.2f}")
+    small = [r for r in ratios if r[0] != large.name]
+    print(f"\nsamples: command ratio median {statistics.median(r[1] for r in small):.2f}, "
+          f"max {max(r[1] for r in small):.2f}; in-process median {statistics.median(r[2] for r in small):.2f}")
+    print(f"large plan: command ratio {ratios[-1][1]:.2f}, in-process ratio {ratios[-1][2]:.2f}")
+
+    folder = tmp / "batch"
+    folder.mkdir()
+    for i in range(args.plans):
+        shutil.copy(ROOT / "templates" / "street-center.dxf", folder / f"plan{i:03d}.dxf")
+    base = [sys.executable, "-m", "bianmin.standards.cli", "validate", "--quiet", str(folder)]
+    one = best(command(base + ["--jobs", "1"]), 1)
+    two = best(command(base + ["--jobs", "2"]), 1)
+    print(f"\n{args.plans} plans: --jobs 1 {one:.2f} s, --jobs 2 {two:.2f} s, speed-up {one / two:.2f}x")
+    print(f"this machine's ceiling (pure-Python work, 1 vs 2 processes): {parallel_ceiling():.2f}x")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
