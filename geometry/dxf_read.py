@@ -193,6 +193,7 @@ class _Reader:
         self.factor, self.units_known = self._units()
         self._footprints: dict[str, Polygon] = {}
         self._has_bm: dict[str, bool] = {}
+        self._attdefs: dict[str, dict[str, str]] = {}
 
     # -- units -------------------------------------------------------------
     def _units(self) -> tuple[float, bool]:
@@ -420,7 +421,9 @@ class _Reader:
         block = self.doc.blocks.get(name)
         found = False
         if block is not None:
-            for child in block.query("INSERT"):
+            for child in block:
+                if child.dxftype() != "INSERT":
+                    continue
                 cname = child.dxf.name
                 if cname.upper().startswith("BM_") or self._block_has_bm(cname, stack + (key,)):
                     found = True
@@ -432,7 +435,9 @@ class _Reader:
         block = self.doc.blocks.get(insert.dxf.name)
         if block is None:
             return
-        for child in block.query("INSERT"):
+        for child in block:
+            if child.dxftype() != "INSERT":
+                continue
             cname = child.dxf.name
             cmatrix = child.matrix44() * matrix
             if cname.upper().startswith("BM_"):
@@ -466,10 +471,13 @@ class _Reader:
                             id=insert.dxf.handle, nested=nested)
 
     def _block_attdefs(self, name: str) -> dict[str, str]:
-        block = self.doc.blocks.get(name)
-        if block is None:
-            return {}
-        return {a.dxf.tag.upper(): a.dxf.text for a in block.query("ATTDEF") if a.dxf.get("text")}
+        """Default attribute values of a block (cached: ezdxf parses every query string)."""
+        key = name.upper()
+        if key not in self._attdefs:
+            block = self.doc.blocks.get(name)
+            self._attdefs[key] = {} if block is None else {
+                e.dxf.tag.upper(): e.dxf.text for e in block if e.dxftype() == "ATTDEF" and e.dxf.get("text")}
+        return dict(self._attdefs[key])
 
     def _block_footprint(self, name: str, insert=None) -> Polygon:
         key = name.upper()

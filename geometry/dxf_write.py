@@ -205,7 +205,7 @@ def _write_attribs(insert, obj: PlacedObject) -> None:
     block = insert.doc.blocks.get(insert.dxf.name) if insert.doc else None
     defaults = {}
     if block is not None:
-        defaults = {a.dxf.tag.upper(): a.dxf.text for a in block.query("ATTDEF")}
+        defaults = {a.dxf.tag.upper(): a.dxf.text for a in block if a.dxftype() == "ATTDEF"}
     for tag, value in obj.attribs.items():
         tag = tag.upper()
         if tag in existing:

@@ -80,14 +80,29 @@ def on_architect_drawing(plan, path: Path) -> None:
 
 
 def small_hall():
+    """A new street centre squeezed into 15 m × 12 m (180 m²): the sixth, low window no longer fits."""
+    from bianmin.geometry.model import Zone
+    from bianmin.templates.build import facing, obj
     plan = street_center()
     plan.properties.name = "西安市新城区长乐西路街道便民服务中心"
-    plan.hall = Hall(outline=rectangle(0, 0, 20000, 9000))
-    plan.zones = [z for z in plan.zones if z.kind != "window"]
-    from bianmin.geometry.model import Zone
-    plan.zones.append(Zone(outline=rectangle(2000, 8700, 18000, 9000), kind="window"))
-    plan.objects = [o for o in plan.objects if o.position[1] < 8800]
-    plan.routes = plan.routes[1:]
+    w, h = 15000, 12000
+    plan.hall = Hall(outline=rectangle(0, 0, w, h))
+    zones = []
+    for z in plan.zones:
+        (x0, y0), (x1, y1) = z.polygon.bounds[:2], z.polygon.bounds[2:]
+        zones.append(Zone(outline=rectangle(x0, y0, min(x1, w - 500), min(y1, h)), kind=z.kind))
+    plan.zones = zones
+    keep = [o for o in plan.objects if o.footprint.bounds[2] <= w and o.footprint.bounds[3] <= h
+            and o.block not in ("BM_GUIDE_DESK", "BM_INFO_KIOSK", "BM_EMERGENCY_LIGHT")]
+    keep += [obj("BM_GUIDE_DESK", 13300, 2800, 180), obj("BM_INFO_KIOSK", 14300, 1000, 180),
+             obj("BM_TV", 14700, 6000, 90), obj("BM_SUGGESTION_BOX", 14750, 3000, 90),
+             obj("BM_EVALUATION_BOX", 14750, 3600, 90),
+             obj("BM_EXTINGUISHER", 14600, 7800, 270, count=2, rating="2A"), obj("BM_ALARM", 14800, 4500),
+             obj("BM_EVAC_SIGN", 14850, 9500, 90, mount="wall"),
+             obj("BM_CAMERA", 14700, 11700, facing(14700, 11700, 10000, 0), fov=90, range=14000)]
+    keep += [obj("BM_EMERGENCY_LIGHT", x, y) for x in (4000, 11000) for y in (2100, 6000, 10000)]
+    plan.objects = keep
+    plan.routes = plan.routes[:1]
     return plan
 
 

@@ -60,7 +60,7 @@ def street_center() -> Plan:
     o += [obj("BM_SELF_SERVICE", 2000, 400, 180), obj("BM_SELF_SERVICE", 3000, 400, 180),
           obj("BM_PRINTER", 4500, 400, 180), obj("BM_CHARGER", 5500, 300, 180),
           obj("BM_WATER", 6300, 300, 180), obj("BM_GLASSES", 7000, 250, 180)]
-    o += [obj("BM_MAILBOX_24H", 400, 2500, 270), obj("BM_TV", 19700, 6000, 90),
+    o += [obj("BM_MAILBOX_24H", 400, 3000, 270), obj("BM_TV", 19700, 6000, 90),
           obj("BM_SUGGESTION_BOX", 19750, 3000, 90), obj("BM_EVALUATION_BOX", 19750, 3600, 90)]
     # signs
     o += [obj("BM_SIGN_HOURS", 8200, 100), obj("BM_SIGN_FLOORPLAN", 11900, 100),
@@ -102,7 +102,7 @@ def community_station() -> Plan:
     for x in (2500, 7500):
         o.append(obj("BM_SEAT", x, 3000, 180, sx=4, count=4))
     o += [obj("BM_FORM_DESK", 2000, 1800), obj("BM_SELF_SERVICE", 8000, 400, 180),
-          obj("BM_WATER", 9500, 300, 180), obj("BM_MAILBOX_24H", 9700, 2500, 90)]
+          obj("BM_WATER", 9500, 300, 180), obj("BM_MAILBOX_24H", 9700, 3000, 90)]
     o += [obj("BM_SIGN_HOURS", 3300, 100), obj("BM_SIGN_COMPLAINT", 6500, 100),
           obj("BM_EXIT_SIGN", 4750, 150), obj("BM_EVAC_SIGN", 150, 6000, 90, mount="wall"),
           obj("BM_EXTINGUISHER", 400, 4000, 90, count=2, rating="2A"),

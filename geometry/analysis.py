@@ -1,0 +1,274 @@
+"""The per-plan analysis that evacuation, fire and access rules share, computed once.
+
+* the free floor (rules.md): the hall minus obstacles, counters and every object
+  that stands on the floor (signs, cameras, lights and alarms hang on walls);
+* straight-line distance to the nearest exit, exact at the grid's cell centres and
+  at every corner of the free floor;
+* walking distances to the nearest exit, extinguisher and alarm, with the paths,
+  from one grid (bianmin.geometry.grid, whose docstring states its error);
+* the parts of the free floor and the exits each part touches;
+* passages narrower than a width, by shrinking the free floor (exact, shapely);
+* what the cameras see.
+
+Nothing here depends on the rules; the rules read from here.
+"""
+from __future__ import annotations
+
+import math
+from functools import cached_property
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+from shapely.ops import unary_union
+
+from .distance import to_geometries
+from .grid import Field, Grid, auto_cell, path_length
+from .model import Opening, Plan
+
+REACH_TOLERANCE_MM = 10.0
+
+
+def blocking_geometries(plan: Plan) -> list:
+    """Obstacles and every object that stands on the floor."""
+    return [o.polygon for o in plan.obstacles] + [o.footprint for o in plan.objects if not o.mounted]
+
+
+def free_floor_of(plan: Plan):
+    if plan.hall is None:
+        return Polygon()
+    blocking = blocking_geometries(plan)
+    hall = plan.hall.polygon
+    if not blocking:
+        return hall
+    return shapely.difference(hall, unary_union(blocking))
+
+
+def parts_of(geometry) -> list:
+    if geometry.is_empty:
+        return []
+    return [g for g in getattr(geometry, "geoms", [geometry]) if g.area > 0]
+
+
+class Analysis:
+    def __init__(self, plan: Plan, free_floor=None, cell: float | None = None):
+        self.plan = plan
+        self.free_floor = free_floor if free_floor is not None else free_floor_of(plan)
+        self.hall = plan.hall.polygon if plan.hall else Polygon()
+        self._cell = cell
+        self._passable: dict[float, list] = {}
+
+    # -- exits ------------------------------------------------------------------
+    @cached_property
+    def exits(self) -> list[Opening]:
+        return self.plan.exits
+
+    @cached_property
+    def exit_lines(self) -> list[LineString]:
+        return [o.line for o in self.exits]
+
+    def inward_normal(self, opening: Opening) -> tuple[float, float]:
+        """Unit normal of an opening pointing into the hall."""
+        (x1, y1), (x2, y2) = opening.start, opening.end
+        length = math.hypot(x2 - x1, y2 - y1) or 1.0
+        nx, ny = -(y2 - y1) / length, (x2 - x1) / length
+        mx, my = opening.midpoint
+        probe = 0.25 * length if length > 0 else 10.0
+        inside_left = self.hall.contains(Point(mx + nx * probe, my + ny * probe))
+        inside_right = self.hall.contains(Point(mx - nx * probe, my - ny * probe))
+        if inside_right and not inside_left:
+            return (-nx, -ny)
+        return (nx, ny)
+
+    def clear_area(self, opening: Opening, depth: float) -> Polygon:
+        """The rectangle as wide as the opening and ``depth`` deep inside the hall in front of it."""
+        nx, ny = self.inward_normal(opening)
+        (x1, y1), (x2, y2) = opening.start, opening.end
+        return Polygon([(x1, y1), (x2, y2), (x2 + nx * depth, y2 + ny * depth), (x1 + nx * depth, y1 + ny * depth)])
+
+    # -- grid and fields -----------------------------------------------------------
+    @property
+    def cell(self) -> float:
+        if self._cell is None:
+            self._cell = auto_cell(self.free_floor.area)
+        return self._cell
+
+    @cached_property
+    def grid(self) -> Grid:
+        return Grid(self.free_floor, self.cell)
+
+    @cached_property
+    def exit_field(self) -> Field:
+        return self.grid.field(self.exit_lines)
+
+    @cached_property
+    def extinguisher_field(self) -> Field:
+        return self.grid.field([o.footprint for o in self.plan.objects_of("BM_EXTINGUISHER")])
+
+    @cached_property
+    def alarm_field(self) -> Field:
+        return self.grid.field([o.footprint for o in self.plan.objects_of("BM_ALARM")])
+
+    @cached_property
+    def sample_points(self) -> np.ndarray:
+        """Where the floor is measured: the grid's cell centres and the hall's own corners.
+
+        The farthest point from the exits (or the lights) lies at a corner of the hall or
+        inside the floor; inside, every point is within cell·√2/2 of a cell centre, so the
+        straight-line maxima are exact at the corners and within that bound elsewhere.
+        """
+        corners = []
+        for part in parts_of(self.hall):
+            for ring in [part.exterior, *part.interiors]:
+                corners.extend(c for c in ring.coords[:-1]
+                               if self.free_floor.distance(Point(c)) < 1.0)
+        pts = self.grid.xy
+        if corners:
+            pts = np.vstack([pts, np.array(corners)])
+        return pts
+
+    def straight_to(self, targets, points: np.ndarray | None = None) -> np.ndarray:
+        pts = self.sample_points if points is None else points
+        return to_geometries(pts, targets)
+
+    @cached_property
+    def straight_exit(self) -> tuple[float, tuple[float, float]]:
+        """The largest straight-line distance from the free floor to its nearest exit, and where."""
+        d = self.straight_to(self.exit_lines)
+        if len(d) == 0:
+            return 0.0, (0.0, 0.0)
+        k = int(np.argmax(d))
+        return float(d[k]), (float(self.sample_points[k, 0]), float(self.sample_points[k, 1]))
+
+    # -- regions and passages ---------------------------------------------------------
+    @cached_property
+    def parts(self) -> list[tuple[Polygon, list[Opening]]]:
+        """Each part of the free floor with the exits it touches."""
+        out = []
+        for part in parts_of(self.free_floor):
+            touching = [o for o in self.exits if part.distance(o.line) <= REACH_TOLERANCE_MM]
+            out.append((part, touching))
+        return out
+
+    def passable(self, width: float) -> list:
+        """Where a person ``width`` wide can stand: the free floor shrunk by half the width, in parts.
+
+        Computed as the hall shrunk by half the width minus every blocker grown by it,
+        which is the same set (points at least w/2 from the walls and from every
+        blocker) and much cheaper than shrinking a floor with thousands of holes.
+        """
+        if width not in self._passable:
+            half = width / 2.0
+            core = self.hall.buffer(-half, quad_segs=4)
+            blockers = blocking_geometries(self.plan)
+            if blockers:
+                grown = shapely.union_all(shapely.buffer(np.array(blockers, dtype=object), half, quad_segs=4))
+                core = shapely.difference(core, grown)
+            self._passable[width] = parts_of(core)
+        return self._passable[width]
+
+    def narrow_cut_off(self, width: float, min_area: float = 0.0) -> list[Polygon]:
+        """Parts of the floor, wide enough to walk in, reached from no exit through passages of ``width``.
+
+        The free floor is shrunk by half the width; what remains is where a person of
+        that width can stand. Each remaining part must come within half the width
+        (plus 50 mm) of an exit, or it is cut off.
+        """
+        half = width / 2.0
+        out = []
+        for part in self.passable(width):
+            if part.area < min_area:
+                continue
+            if not any(part.distance(line) <= half + 50.0 for line in self.exit_lines):
+                out.append(part)
+        return out
+
+    def same_passage(self, a, b, width: float) -> bool:
+        """Whether a and b are joined by floor at least ``width`` wide."""
+        half = width / 2.0
+        for part in self.passable(width):
+            if part.distance(a) <= half + 50.0 and part.distance(b) <= half + 50.0:
+                return True
+        return False
+
+    # -- evacuation paths ---------------------------------------------------------------
+    def evacuation_paths(self, min_area_m2: float = 0.5) -> list[dict]:
+        """For each part of the free floor that reaches an exit: the walk from its farthest point.
+
+        Each item has ``points`` (a polyline in mm that could be saved as a BM-ROUTE),
+        ``length`` (mm) and ``start``.
+        """
+        field = self.exit_field
+        grid = self.grid
+        paths = []
+        for part, exits in self.parts:
+            if not exits or part.area < min_area_m2 * 1e6:
+                continue
+            inside = shapely.contains_xy(part, grid.xy[:, 0], grid.xy[:, 1]) if grid.n else np.array([], bool)
+            d = np.where(inside & np.isfinite(field.dist), field.dist, -1.0)
+            if len(d) == 0 or d.max() < 0:
+                continue
+            k = int(np.argmax(d))
+            pts = field.path_from(k)
+            paths.append({"points": pts, "length": path_length(pts), "start": pts[0]})
+        return paths
+
+    # -- cameras -------------------------------------------------------------------------
+    def camera_sector(self, camera) -> Polygon:
+        fov = camera.attr_number("FOV", 90.0) or 90.0
+        reach = camera.attr_number("RANGE", 12000.0) or 12000.0
+        fx, fy = camera.front_direction
+        heading = math.atan2(fy, fx)
+        half = math.radians(max(1.0, min(fov, 360.0)) / 2)
+        cx, cy = camera.footprint.centroid.x, camera.footprint.centroid.y
+        if fov >= 359.0:
+            return Point(cx, cy).buffer(reach)
+        steps = max(8, int(math.degrees(2 * half) / 5))
+        arc = [(cx + reach * math.cos(heading - half + 2 * half * i / steps),
+                cy + reach * math.sin(heading - half + 2 * half * i / steps)) for i in range(steps + 1)]
+        return Polygon([(cx, cy), *arc])
+
+    @cached_property
+    def camera_coverage(self) -> float | None:
+        """Share of the free floor's cells that some camera sees (obstacles block the view)."""
+        cameras = self.plan.objects_of("BM_CAMERA")
+        grid = self.grid
+        if not cameras or grid.n == 0:
+            return None if not cameras else 0.0
+        walls = [o.polygon for o in self.plan.obstacles]
+        tree = shapely.STRtree(walls) if walls else None
+        seen = np.zeros(grid.n, bool)
+        for cam in cameras:
+            sector = self.camera_sector(cam)
+            inside = shapely.contains_xy(sector, grid.xy[:, 0], grid.xy[:, 1]) & ~seen
+            idx = np.nonzero(inside)[0]
+            if len(idx) == 0:
+                continue
+            if tree is not None:
+                c = cam.footprint.centroid
+                lines = shapely.linestrings([[[c.x, c.y], [x, y]] for x, y in grid.xy[idx]])
+                hit_lines, _ = tree.query(lines, predicate="crosses")
+                blocked = np.zeros(len(idx), bool)
+                blocked[np.unique(hit_lines)] = True
+                idx = idx[~blocked]
+            seen[idx] = True
+        return float(seen.mean())
+
+    # -- figures -------------------------------------------------------------------------
+    def metrics(self) -> dict:
+        out = {}
+        straight, _ = self.straight_exit
+        if self.exits:
+            out["max_travel_m"] = round(straight / 1000, 1)
+            walk, _, _ = self.exit_field.worst()
+            out["max_walk_travel_m"] = round(walk / 1000, 1) if math.isfinite(walk) else None
+        if self.plan.objects_of("BM_EXTINGUISHER"):
+            d, _, _ = self.extinguisher_field.worst()
+            out["max_extinguisher_walk_m"] = round(d / 1000, 1) if math.isfinite(d) else None
+        if self.plan.objects_of("BM_ALARM"):
+            d, _, _ = self.alarm_field.worst()
+            out["max_alarm_walk_m"] = round(d / 1000, 1) if math.isfinite(d) else None
+        coverage = self.camera_coverage
+        if coverage is not None:
+            out["camera_coverage"] = round(coverage, 3)
+        return out

@@ -1,0 +1,150 @@
+"""The shared analysis: distances checked against hand computation and the exact solver."""
+import math
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shapely.geometry import LineString, Polygon, box
+
+from bianmin.geometry.analysis import Analysis
+from bianmin.geometry.exact import VisibilityGraph
+from bianmin.geometry.grid import DIRECTION_ERROR, Grid
+from bianmin.geometry.model import Hall, Obstacle, Opening, Plan, rectangle
+
+
+def plan_with(outline, openings, obstacles=()):
+    plan = Plan(hall=Hall(outline=[(x, y, 0.0) for x, y in outline]))
+    plan.openings = [Opening(kind, a, b) for kind, a, b in openings]
+    plan.obstacles = [Obstacle(outline=rectangle(*r)) for r in obstacles]
+    return plan
+
+
+def within_bound(grid_value, exact, cell):
+    """The grid's stated error: D - cell·√2/2 <= d <= (1 + 2.7 %)·D + cell·√2."""
+    return exact - cell * math.sqrt(2) / 2 - 1e-6 <= grid_value <= (1 + DIRECTION_ERROR) * exact + cell * math.sqrt(2) + 1e-6
+
+
+# -- hand-computed walking distances ---------------------------------------------
+
+def test_l_shaped_hall_walk_goes_round_the_corner():
+    # an L: 20 m along x (0..4 m deep), then 16 m up along y at the right end (16..20 m)
+    outline = [(0, 0), (20000, 0), (20000, 20000), (16000, 20000), (16000, 4000), (0, 4000)]
+    plan = plan_with(outline, [("main", (0, 1000), (0, 3000))])
+    a = Analysis(plan, cell=100)
+    # from the top of the L's leg to the exit: round the inner corner (16000, 4000)
+    p = (18000, 19000)
+    exact = math.dist(p, (16000, 4000)) + math.dist((16000, 4000), (0, 3000))
+    assert within_bound(a.exit_field.at(*p), exact, 100)
+    assert a.straight_exit[0] == pytest.approx(math.dist((20000, 20000), (0, 3000)), abs=1)
+    # the exact solver agrees with the hand value
+    vg = VisibilityGraph(a.free_floor, a.exit_lines)
+    assert vg.distance(*p) == pytest.approx(exact, abs=1.0)
+
+
+def test_wall_with_a_gap():
+    # a 20 m x 10 m hall cut by a wall at x = 10 m, with a 1.2 m gap at the top
+    plan = plan_with([(0, 0), (20000, 0), (20000, 10000), (0, 10000)], [("main", (0, 4000), (0, 6000))],
+                     obstacles=[(9900, 0, 10100, 8800)])
+    a = Analysis(plan, cell=100)
+    p = (19000, 1000)
+    corner = (10100, 8800)
+    exact = math.dist(p, corner) + 200 + math.dist((9900, 8800), (0, 6000))
+    got = a.exit_field.at(*p)
+    assert within_bound(got, exact, 100), (got, exact)
+    # by hand: walking 22.32 m against 19.24 m straight
+    assert got > a.straight_to(a.exit_lines, np.array([p]))[0] + 3000, "walking is longer than the straight line"
+
+
+def test_columns_against_the_exact_solver():
+    plan = plan_with([(0, 0), (24000, 0), (24000, 16000), (0, 16000)], [("main", (11000, 0), (13000, 0)),
+                                                                          ("exit", (0, 12000), (0, 13500))],
+                     obstacles=[(x - 300, y - 300, x + 300, y + 300) for x in (6000, 12000, 18000) for y in (5000, 11000)])
+    for cell in (100, 200, 400):
+        a = Analysis(plan, cell=cell)
+        vg = VisibilityGraph(a.free_floor, a.exit_lines)
+        rng = np.random.default_rng(cell)
+        for k in rng.choice(a.grid.n, 25, replace=False):
+            x, y = a.grid.xy[k]
+            assert within_bound(a.exit_field.dist[k], vg.distance(x, y), cell)
+
+
+def test_path_is_walkable_and_ends_at_an_exit():
+    plan = plan_with([(0, 0), (20000, 0), (20000, 10000), (0, 10000)], [("main", (0, 4000), (0, 6000))],
+                     obstacles=[(9900, 0, 10100, 8800)])
+    a = Analysis(plan, cell=100)
+    (path,) = a.evacuation_paths()
+    line = LineString(path["points"])
+    assert a.free_floor.buffer(2).covers(line)
+    assert a.exit_lines[0].distance(LineString(path["points"][-2:]).interpolate(1, normalized=True)) < 1
+    assert len(path["points"]) <= 5, "string-pulling leaves only the corners"
+    assert path["length"] == pytest.approx(a.exit_field.worst()[0], rel=0.04)
+
+
+def test_walled_in_area_has_no_exit_and_infinite_distance():
+    plan = plan_with([(0, 0), (20000, 0), (20000, 10000), (0, 10000)], [("main", (0, 4000), (0, 6000))],
+                     obstacles=[(9900, 0, 10100, 10000)])
+    a = Analysis(plan, cell=200)
+    reached = [bool(exits) for _, exits in a.parts]
+    assert sorted(reached) == [False, True]
+    assert not np.isfinite(a.exit_field.dist).all()
+    assert math.isfinite(a.exit_field.worst()[0])
+
+
+def test_narrow_passage_found_exactly():
+    # the right room is reached only through a 1.0 m gap
+    plan = plan_with([(0, 0), (20000, 0), (20000, 10000), (0, 10000)], [("main", (0, 4000), (0, 6000))],
+                     obstacles=[(9900, 0, 10100, 9000)])
+    a = Analysis(plan, cell=200)
+    assert len(a.narrow_cut_off(1100)) == 1
+    assert a.narrow_cut_off(900) == []
+
+
+# -- degenerate input never raises -------------------------------------------------
+
+def test_degenerate_plans_do_not_raise():
+    from bianmin.standards.engine import check
+    from bianmin.geometry.dxf_read import ReadResult
+    cases = [
+        plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], []),  # no exits at all
+        plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], [("main", (5000, 4000), (6000, 4000))]),  # exit mid-floor
+        plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], [("main", (0, 0), (0, 1000))],
+                  obstacles=[(-5000, -5000, 15000, 13000)]),  # an obstacle covering the hall
+        plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], [("main", (0, 0), (0, 1000))],
+                  obstacles=[(1000, 1000, 5000, 5000), (3000, 3000, 7000, 7000), (2000, 2000, 6000, 6000)]),
+        plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], [("main", (20000, 0), (21000, 0))]),  # exit far away
+    ]
+    for plan in cases:
+        report = check(ReadResult(plan=plan, doc=None, units_factor=1.0), path="x")
+        assert not [f for f in report.findings if "内部错误" in f.message], [f.message for f in report.findings]
+
+
+# -- properties ---------------------------------------------------------------------
+
+rects = st.tuples(st.integers(500, 18000), st.integers(500, 10000), st.integers(200, 3000), st.integers(200, 3000))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(obstacles=st.lists(rects, max_size=6), door=st.integers(0, 17000), side=st.booleans())
+def test_random_halls(obstacles, door, side):
+    """Never raises; never below the straight line; triangle inequality along lines of sight."""
+    exit_line = ("main", (door, 0), (door + 1500, 0)) if side else ("main", (0, door % 10000), (0, door % 10000 + 1500))
+    plan = plan_with([(0, 0), (20000, 0), (20000, 12000), (0, 12000)], [exit_line],
+                     obstacles=[(x, y, min(x + w, 19900), min(y + h, 11900)) for x, y, w, h in obstacles])
+    a = Analysis(plan, cell=250)
+    field = a.exit_field
+    if a.grid.n == 0:
+        return
+    finite = np.isfinite(field.dist)
+    straight = a.straight_to(a.exit_lines, a.grid.xy)
+    assert np.all(field.dist[finite] >= straight[finite] - 1e-6)
+    rng = np.random.default_rng(len(obstacles))
+    idx = np.nonzero(finite)[0]
+    for _ in range(20):
+        i, j = rng.choice(idx, 2)
+        p, q = a.grid.xy[i], a.grid.xy[j]
+        if a.free_floor.covers(LineString([p, q])):
+            slack = DIRECTION_ERROR * math.dist(p, q) + 2 * a.cell
+            assert field.dist[i] <= field.dist[j] + math.dist(p, q) * (1 + DIRECTION_ERROR) + slack
+    a.metrics()
+    a.evacuation_paths()
