@@ -223,6 +223,8 @@ def cmd_export(args) -> int:
         return _error(str(exc))
     except OSError as exc:
         return _error(f"无法写入 {args.output}：{exc.strerror or exc}")
+    except Exception as exc:  # never a traceback for the user; the message says what broke
+        return _error(f"导出失败 / export failed: {type(exc).__name__}: {exc}")
     print(f"已导出 / exported {args.output}")
     return EXIT_PASS
 

@@ -18,12 +18,14 @@ T = {
            "profile": "类型", "errors": "错误", "warnings": "警告", "rule": "规则", "severity": "级别",
            "message": "说明", "source": "依据", "where": "位置 (m)", "most": "最常见的问题", "count": "次数",
            "mailbox": "24小时自助信包箱投放率", "target": "目标", "metrics": "指标", "no_findings": "没有发现问题。",
-           "ruleset": "规则集", "config": "配置", "date": "日期", "reason": "原因", "plans": "个图纸"},
+           "ruleset": "规则集", "config": "配置", "date": "日期", "reason": "原因", "plans": "个图纸",
+           "travel": "疏散距离不合格的图纸", "ext": "灭火器配置不足的图纸"},
     "en": {"title": "Service hall plan check report", "summary": "Summary", "files": "File", "status": "Status",
            "profile": "Profile", "errors": "Errors", "warnings": "Warnings", "rule": "Rule", "severity": "Severity",
            "message": "Message", "source": "Source", "where": "Where (m)", "most": "Most often failed", "count": "Plans",
            "mailbox": "24-hour locker rate", "target": "target", "metrics": "Figures", "no_findings": "No findings.",
-           "ruleset": "Rule set", "config": "configuration", "date": "Date", "reason": "Reason", "plans": "plans"},
+           "ruleset": "Rule set", "config": "configuration", "date": "Date", "reason": "Reason", "plans": "plans",
+           "travel": "Plans with travel-distance failures", "ext": "Plans with extinguisher gaps"},
 }
 
 ORDER = {"unreadable": 0, "fail": 1, "pass": 2}
@@ -59,6 +61,7 @@ def render(reports, summary, ruleset, lang="zh") -> str:
         v = summary.mailbox_rate.get(k)
         rates.append(f"{e(L.PROFILE[lang][k])} {'—' if v is None else f'{v * 100:.0f}%'} ({t['target']} {target * 100:.0f}%)")
     parts.append(f"<p><b>{t['mailbox']}</b>: {' · '.join(rates)}</p>")
+    parts.append(f"<p>{t['travel']}: {summary.travel_failures} · {t['ext']}: {summary.extinguisher_gaps}</p>")
     for i, r in enumerate(ordered):
         parts.append(f"<h2 id='f{i}'>{e(r.path)} — <span class='{r.status}'>{L.status(r.status, lang)}</span></h2>")
         if r.error:

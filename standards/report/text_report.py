@@ -35,6 +35,7 @@ def _summary(s, ruleset, lang) -> str:
                           for k, t in (("street-center", 0.6), ("community-station", 0.5))
                           for v in [s.mailbox_rate.get(k)])
         lines.append(f"24-hour locker rate: {rates}")
+        lines.append(f"Plans with travel-distance failures: {s.travel_failures}; with extinguisher gaps: {s.extinguisher_gaps}")
         lines.append(f"Rule set {ruleset['version']}, configuration {ruleset['config_sha256'][:12]}")
     else:
         lines.append(f"汇总：共 {s.files} 个文件，通过 {s.passed}，未通过 {s.failed}，无法读取 {s.unreadable}")
@@ -44,6 +45,7 @@ def _summary(s, ruleset, lang) -> str:
                          for k, t in (("street-center", 0.6), ("community-station", 0.5))
                          for v in [s.mailbox_rate.get(k)])
         lines.append(f"24小时自助信包箱投放率：{rates}")
+        lines.append(f"疏散距离不合格的图纸：{s.travel_failures}；灭火器配置不足的图纸：{s.extinguisher_gaps}")
         lines.append(f"规则集 {ruleset['version']}，配置 {ruleset['config_sha256'][:12]}")
     return "\n".join(lines)
 

@@ -1,0 +1,1 @@
+"""Printable sheets (reportlab, no Qt): the drawing set and the validation report."""

@@ -1,0 +1,130 @@
+"""Draw a plan model on a Surface: zones, hall, obstacles, objects, doors, routes, dimensions, markers."""
+from __future__ import annotations
+
+import math
+
+from bianmin.geometry import catalog
+from bianmin.geometry.catalog import LAYERS, ZONE_LAYER
+from bianmin.geometry.model import Plan
+
+from ..style import EXIT_GREEN, GROUP_COLOURS, HALL_COLOUR, LABELS, LINE_MM, OBSTACLE_COLOUR, SEVERITY_COLOURS, ZONE_COLOURS
+
+
+def _rings(geom):
+    for part in getattr(geom, "geoms", [geom]):
+        if part.is_empty or part.geom_type != "Polygon":
+            continue
+        yield list(part.exterior.coords), [list(r.coords) for r in part.interiors]
+
+
+def paint_plan(s, plan: Plan, *, labels: bool = True) -> None:
+    for zone in plan.zones:
+        colour = ZONE_COLOURS[zone.kind]
+        for ext, holes in _rings(zone.polygon):
+            s.polygon(ext, holes=holes, fill=colour, alpha=0.22, stroke=colour, width_mm=LINE_MM["zone"])
+        if labels:
+            c = zone.polygon.representative_point()
+            s.text(c.x, c.y, LAYERS[ZONE_LAYER[zone.kind]].zh, size_mm=3.0, colour=colour)
+    for ob in plan.obstacles:
+        for ext, holes in _rings(ob.polygon):
+            s.polygon(ext, holes=holes, fill=OBSTACLE_COLOUR, alpha=0.8, stroke=OBSTACLE_COLOUR, width_mm=LINE_MM["object"])
+    if plan.hall is not None:
+        for ext, holes in _rings(plan.hall.polygon):
+            s.polygon(ext, holes=holes, stroke=HALL_COLOUR, width_mm=LINE_MM["hall"])
+    for obj in plan.objects:
+        paint_object(s, obj, labels=labels)
+    for o in plan.openings:
+        colour = EXIT_GREEN if o.is_exit else "#7f7f7f"
+        s.polyline([o.start, o.end], stroke="#ffffff", width_mm=LINE_MM["opening"] + 0.3)
+        s.polyline([o.start, o.end], stroke=colour, width_mm=LINE_MM["opening"])
+        if labels:
+            name = {"main": "主入口", "exit": "安全出口", "door": "门"}[o.kind]
+            mx, my = o.midpoint
+            s.text(mx, my, name, size_mm=2.5, colour=colour)
+    for r in plan.routes:
+        paint_route(s, r.points)
+
+
+def paint_object(s, obj, labels=True):
+    spec = obj.spec
+    group = spec.group if spec else "equipment"
+    colour = GROUP_COLOURS.get(group, "#000000")
+    fill = colour if obj.is_counter else "#ffffff"
+    for ext, holes in _rings(obj.footprint):
+        s.polygon(ext, holes=holes, stroke=colour, fill=fill, alpha=0.85 if obj.is_counter else 0.9,
+                  width_mm=LINE_MM["object"])
+    c = obj.footprint.centroid
+    # the front tick: where the object faces
+    fx, fy = obj.front_direction
+    half = min(obj.depth, obj.length) / 2 if obj.footprint.area else 0
+    if not obj.mounted or obj.block == "BM_CAMERA":
+        s.polyline([(c.x, c.y), (c.x + fx * half, c.y + fy * half)], stroke=colour if not obj.is_counter else "#ffffff",
+                   width_mm=LINE_MM["object"])
+    if labels:
+        text = LABELS.get(obj.block, "?")
+        if obj.is_counter and obj.attr("NO"):
+            text = obj.attr("NO")
+        s.text(c.x, c.y, text, size_mm=2.0, colour="#ffffff" if obj.is_counter else colour)
+
+
+def paint_route(s, points, colour=EXIT_GREEN):
+    if len(points) < 2:
+        return
+    s.polyline(points, stroke=colour, width_mm=LINE_MM["route"], dash=[6, 3])
+    (x1, y1), (x2, y2) = points[-2], points[-1]
+    angle = math.atan2(y2 - y1, x2 - x1)
+    size = 600.0  # mm on the plan
+    left = (x2 - size * math.cos(angle - 0.4), y2 - size * math.sin(angle - 0.4))
+    right = (x2 - size * math.cos(angle + 0.4), y2 - size * math.sin(angle + 0.4))
+    s.polygon([left, (x2, y2), right], fill=colour, stroke=colour, width_mm=0.1)
+
+
+def paint_dimensions(s, plan: Plan, offset_mm_paper: float = 8.0) -> None:
+    """Overall hall dimensions below and right of the hall, in mm (Chinese drawing practice)."""
+    if plan.hall is None:
+        return
+    minx, miny, maxx, maxy = plan.hall.polygon.bounds
+    off = offset_mm_paper * s.scale
+    tick = 1.5 * s.scale
+    y = miny - off
+    s.polyline([(minx, y), (maxx, y)], stroke="#000000", width_mm=LINE_MM["dim"])
+    for x in (minx, maxx):
+        s.polyline([(x, miny - off / 3), (x, y - tick)], stroke="#000000", width_mm=LINE_MM["dim"])
+        s.polyline([(x - tick, y - tick), (x + tick, y + tick)], stroke="#000000", width_mm=LINE_MM["dim"] * 2)
+    s.text((minx + maxx) / 2, y + 2.0 * s.scale, f"{maxx - minx:.0f}", size_mm=2.5)
+    x = maxx + off
+    s.polyline([(x, miny), (x, maxy)], stroke="#000000", width_mm=LINE_MM["dim"])
+    for yy in (miny, maxy):
+        s.polyline([(maxx + off / 3, yy), (x + tick, yy)], stroke="#000000", width_mm=LINE_MM["dim"])
+        s.polyline([(x - tick, yy - tick), (x + tick, yy + tick)], stroke="#000000", width_mm=LINE_MM["dim"] * 2)
+    s.text(x - 2.0 * s.scale, (miny + maxy) / 2, f"{maxy - miny:.0f}", size_mm=2.5, rotation=90)
+
+
+def paint_markers(s, findings) -> list[tuple[int, object]]:
+    """Numbered markers at the findings' locations; returns (number, finding) in drawing order."""
+    numbered = []
+    placed: list[tuple[float, float]] = []
+    step = 4.8 * s.scale  # markers 4.4 mm across on paper: fan out those that would overlap
+    for n, f in enumerate(findings, 1):
+        numbered.append((n, f))
+        if f.location is None:
+            continue
+        x, y = f.location
+        while any(abs(x - px) < step and abs(y - py) < step for px, py in placed):
+            x += step
+        placed.append((x, y))
+        colour = SEVERITY_COLOURS.get(f.severity, "#000000")
+        s.circle(x, y, 2.2, fill="#ffffff", stroke=colour, width_mm=0.35)
+        s.text(x, y, str(n), size_mm=2.2, colour=colour)
+    return numbered
+
+
+def plan_extent(plan: Plan, margin: float = 3000.0):
+    """The part of the drawing a sheet shows: the hall and all BM content, with room for dimensions."""
+    from shapely.ops import unary_union
+    geoms = [e.polygon for e in ([plan.hall] if plan.hall else [])]
+    geoms += [z.polygon for z in plan.zones] + [o.footprint for o in plan.objects]
+    if not geoms:
+        return None
+    minx, miny, maxx, maxy = unary_union(geoms).bounds
+    return (minx - margin, miny - margin, maxx + margin, maxy + margin)
