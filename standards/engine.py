@@ -16,6 +16,12 @@ from .registry import all_rules
 def check(read: ReadResult, config: Config | None = None, profile: str | None = None,
           path: str = "") -> PlanReport:
     """Findings for a plan that has been read."""
+    return check_with_context(read, config, profile, path)[0]
+
+
+def check_with_context(read: ReadResult, config: Config | None = None, profile: str | None = None,
+                       path: str = "") -> tuple[PlanReport, CheckContext]:
+    """The report and the context it was made in (whose analysis the designer shows)."""
     config = config or Config()
     plan = read.plan
     profile = profile or plan.properties.kind
@@ -49,7 +55,7 @@ def check(read: ReadResult, config: Config | None = None, profile: str | None = 
     props = {k: v for k, v in plan.properties.to_mapping().items() if v}
     props["BM_KIND"] = plan.properties.kind
     return PlanReport(path=path, status=status, profile=profile, properties=props,
-                      metrics=metrics, findings=findings)
+                      metrics=metrics, findings=findings), ctx
 
 
 def validate_path(path, config: Config | None = None, profile: str | None = None,

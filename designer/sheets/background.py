@@ -20,80 +20,57 @@ from .paper import MM
 log = logging.getLogger(__name__)
 
 
-class ReportLabBackend(Backend):
-    STROKE = (0.5, 0.5, 0.5)  # the architect's lines, in one mid grey
-    FILL = (0.84, 0.84, 0.84)  # and their hatches and solids lighter
+class FlatBackend(Backend):
+    """ezdxf's drawing backend reduced to two calls, in plan millimetres:
+    ``stroke(points, properties)`` for lines and ``fill(rings, properties)`` for filled areas
+    (even-odd). The PDF sheets and the designer's screen each give it a sink."""
 
-    def __init__(self, surface, units_factor: float):
+    def __init__(self, units_factor: float):
         super().__init__()
-        self.s = surface
-        self.f = units_factor
+        self.f = units_factor or 1.0
 
-
-    def _pts(self, vertices):
+    def _mm(self, vertices):
         f = self.f
-        return [self.s.pt(v.x * f, v.y * f) for v in vertices]
+        return [(v.x * f, v.y * f) for v in vertices]
 
-    def _stroke(self, pts, properties):
-        if len(pts) < 2:
-            return
-        c = self.s.c
-        c.setStrokeColorRGB(*self.STROKE)
-        c.setLineWidth(LINE_MM["background"] * MM)
-        path = c.beginPath()
-        path.moveTo(*pts[0])
-        for p in pts[1:]:
-            path.lineTo(*p)
-        c.drawPath(path, stroke=1, fill=0)
+    def stroke(self, points, properties):
+        raise NotImplementedError
+
+    def fill(self, rings, properties):
+        raise NotImplementedError
 
     def draw_point(self, pos, properties):
-        pass  # points are construction aids, not drawn on sheets
+        pass  # points are construction aids, not drawn
 
     def draw_line(self, start, end, properties):
-        self._stroke(self._pts([start, end]), properties)
+        self.stroke(self._mm([start, end]), properties)
 
     def draw_solid_lines(self, lines, properties):
         for s, e in lines:
-            self._stroke(self._pts([s, e]), properties)
+            self.stroke(self._mm([s, e]), properties)
 
     def draw_path(self, path, properties):
         if len(path):
             for sub in path.sub_paths():
-                self._stroke(self._pts(list(sub.flattening(distance=self.config.max_flattening_distance))), properties)
+                self.stroke(self._mm(sub.flattening(distance=self.config.max_flattening_distance)), properties)
 
     def draw_filled_paths(self, paths, properties):
-        c = self.s.c
-        c.setFillColorRGB(*self.FILL)
-        p = c.beginPath()
-        any_ = False
+        rings = []
         for path in paths:
             for sub in path.sub_paths():
-                pts = self._pts(list(sub.flattening(distance=self.config.max_flattening_distance)))
-                if len(pts) < 3:
-                    continue
-                p.moveTo(*pts[0])
-                for q in pts[1:]:
-                    p.lineTo(*q)
-                p.close()
-                any_ = True
-        if any_:
-            c.drawPath(p, stroke=0, fill=1, fillMode=1)  # even-odd, as ezdxf's own backends
+                ring = self._mm(sub.flattening(distance=self.config.max_flattening_distance))
+                if len(ring) >= 3:
+                    rings.append(ring)
+        if rings:
+            self.fill(rings, properties)
 
     def draw_filled_polygon(self, points, properties):
-        pts = self._pts(points.vertices())
-        if len(pts) < 3:
-            return
-        c = self.s.c
-        c.setFillColorRGB(*self.FILL)
-        p = c.beginPath()
-        p.moveTo(*pts[0])
-        for q in pts[1:]:
-            p.lineTo(*q)
-        p.close()
-        c.drawPath(p, stroke=0, fill=1)
+        ring = self._mm(points.vertices())
+        if len(ring) >= 3:
+            self.fill([ring], properties)
 
     def draw_image(self, image_data, properties):
-        pass  # raster images (scanned plans) are left out of the sheet
+        pass  # raster images (scanned plans) are left out
 
     def set_background(self, color):
         pass
@@ -103,6 +80,38 @@ class ReportLabBackend(Backend):
 
     def finalize(self):
         pass
+
+
+class ReportLabBackend(FlatBackend):
+    STROKE = (0.5, 0.5, 0.5)  # the architect's lines, in one mid grey
+    FILL = (0.84, 0.84, 0.84)  # and their hatches and solids lighter
+
+    def __init__(self, surface, units_factor: float):
+        super().__init__(units_factor)
+        self.s = surface
+
+    def stroke(self, points, properties):
+        if len(points) < 2:
+            return
+        c = self.s.c
+        c.setStrokeColorRGB(*self.STROKE)
+        c.setLineWidth(LINE_MM["background"] * MM)
+        path = c.beginPath()
+        path.moveTo(*self.s.pt(*points[0]))
+        for p in points[1:]:
+            path.lineTo(*self.s.pt(*p))
+        c.drawPath(path, stroke=1, fill=0)
+
+    def fill(self, rings, properties):
+        c = self.s.c
+        c.setFillColorRGB(*self.FILL)
+        p = c.beginPath()
+        for ring in rings:
+            p.moveTo(*self.s.pt(*ring[0]))
+            for q in ring[1:]:
+                p.lineTo(*self.s.pt(*q))
+            p.close()
+        c.drawPath(p, stroke=0, fill=1, fillMode=1)  # even-odd, as ezdxf's own backends
 
 
 def _not_plan_content(entity) -> bool:
@@ -116,21 +125,25 @@ def _not_plan_content(entity) -> bool:
     return True
 
 
-def draw_background(doc, surface, units_factor: float) -> int:
-    """Draw the modelspace's non-BM entities; returns how many entities failed to draw."""
+def render_background(doc, backend, config: Configuration | None = None) -> bool:
+    """Run ezdxf's frontend over the modelspace's non-BM entities into a backend; False if it stopped."""
     if doc is None:
-        return 0
+        return True
     from .fonts import install_cjk_fonts_for_ezdxf
     install_cjk_fonts_for_ezdxf()
-    backend = ReportLabBackend(surface, units_factor)
-    config = Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE)
-    frontend = Frontend(RenderContext(doc), backend, config=config)
-    failures = 0
-    surface.c.saveState()
+    config = config or Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE)
     try:
-        frontend.draw_layout(doc.modelspace(), finalize=True, filter_func=_not_plan_content)
-    except Exception as exc:  # a broken background must not cost the user the sheet
+        Frontend(RenderContext(doc), backend, config=config).draw_layout(
+            doc.modelspace(), finalize=True, filter_func=_not_plan_content)
+    except Exception as exc:  # a broken background must not cost the user the sheet or the window
         log.warning("background drawing stopped: %s", exc)
-        failures += 1
+        return False
+    return True
+
+
+def draw_background(doc, surface, units_factor: float) -> bool:
+    """The architect's drawing on a sheet, greyed."""
+    surface.c.saveState()
+    ok = render_background(doc, ReportLabBackend(surface, units_factor))
     surface.c.restoreState()
-    return failures
+    return ok

@@ -1,0 +1,120 @@
+"""The architect's drawing on screen: ezdxf's frontend into a tiled Qt item.
+
+ezdxf's own PyQt backend needs PySide6 or PyQt5; this one is PyQt6 and batches the
+drawing into one path per colour per tile, so a view of a large drawing paints only the
+tiles it shows (tens of thousands of entities stay responsive).
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from PyQt6.QtCore import QPointF, QRectF, Qt
+from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PyQt6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from ..sheets.background import FlatBackend, render_background
+
+TILES = 24
+
+
+class _Collector(FlatBackend):
+    def __init__(self, units_factor):
+        super().__init__(units_factor)
+        self.strokes = []  # (bbox, colour, points)
+        self.fills = []
+
+    def stroke(self, points, properties):
+        if len(points) >= 2:
+            xs = [p[0] for p in points]
+            ys = [p[1] for p in points]
+            self.strokes.append(((min(xs), min(ys), max(xs), max(ys)), properties.color[:7], points))
+
+    def fill(self, rings, properties):
+        xs = [p[0] for r in rings for p in r]
+        ys = [p[1] for r in rings for p in r]
+        self.fills.append(((min(xs), min(ys), max(xs), max(ys)), properties.color[:7], rings))
+
+
+class BackgroundItem(QGraphicsItem):
+    """The background as paths per colour and tile; paints only tiles in the exposed rect."""
+
+    def __init__(self, strokes, fills):
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        boxes = [b for b, _, _ in strokes] + [b for b, _, _ in fills]
+        if boxes:
+            # the drawing's extent, robust to a few stray far-away entities
+            xs = sorted(v for b in boxes for v in (b[0], b[2]))
+            ys = sorted(v for b in boxes for v in (b[1], b[3]))
+            self._rect = QRectF(QPointF(xs[0], ys[0]), QPointF(xs[-1], ys[-1])).normalized()
+        else:
+            self._rect = QRectF()
+        self.tiles = defaultdict(lambda: {"stroke": {}, "fill": {}})
+        w = max(self._rect.width(), 1.0) / TILES
+        h = max(self._rect.height(), 1.0) / TILES
+        self._tile_size = (w, h)
+        for box, colour, points in strokes:
+            path = self._path_for(box, "stroke", colour)
+            path.moveTo(QPointF(*points[0]))
+            for p in points[1:]:
+                path.lineTo(QPointF(*p))
+        for box, colour, rings in fills:
+            path = self._path_for(box, "fill", colour)
+            for ring in rings:
+                path.addPolygon(QPolygonF([QPointF(*p) for p in ring]))
+                path.closeSubpath()
+        self.tile_rects = {key: QRectF() for key in self.tiles}
+        for key, t in self.tiles.items():
+            r = QRectF()
+            for kind in ("stroke", "fill"):
+                for path in t[kind].values():
+                    r = r.united(path.boundingRect())
+            self.tile_rects[key] = r
+        self.count = len(strokes) + len(fills)
+
+    def _path_for(self, box, kind, colour) -> QPainterPath:
+        cx = (box[0] + box[2]) / 2 - self._rect.left()
+        cy = (box[1] + box[3]) / 2 - self._rect.top()
+        key = (min(TILES - 1, max(0, int(cx / self._tile_size[0]))), min(TILES - 1, max(0, int(cy / self._tile_size[1]))))
+        paths = self.tiles[key][kind]
+        if colour not in paths:
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.OddEvenFill)
+            paths[colour] = path
+        return paths[colour]
+
+    def boundingRect(self) -> QRectF:
+        r = QRectF()
+        for tr in self.tile_rects.values():
+            r = r.united(tr)
+        return r
+
+    def paint(self, painter, option: QStyleOptionGraphicsItem, widget=None):
+        exposed = option.exposedRect
+        for key, t in self.tiles.items():
+            if not self.tile_rects[key].intersects(exposed):
+                continue
+            painter.setPen(Qt.PenStyle.NoPen)
+            for colour, path in t["fill"].items():
+                painter.setBrush(QBrush(QColor(colour)))
+                painter.drawPath(path)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for colour, path in t["stroke"].items():
+                pen = QPen(QColor(colour))
+                pen.setCosmetic(True)
+                pen.setWidthF(1.0)
+                painter.setPen(pen)
+                painter.drawPath(path)
+
+
+def background_item(doc, units_factor: float) -> BackgroundItem | None:
+    from ezdxf.addons.drawing.config import BackgroundPolicy, ColorPolicy, Configuration
+    if doc is None:
+        return None
+    collector = _Collector(units_factor)
+    config = Configuration(background_policy=BackgroundPolicy.WHITE, color_policy=ColorPolicy.COLOR_SWAP_BW)
+    render_background(doc, collector, config)
+    if not collector.strokes and not collector.fills:
+        return None
+    return BackgroundItem(collector.strokes, collector.fills)

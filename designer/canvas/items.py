@@ -1,0 +1,235 @@
+"""Scene items for plan elements, drawn in plan millimetres with the shared style."""
+from __future__ import annotations
+
+import math
+
+from PyQt6.QtCore import QPointF, Qt
+from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF, QTransform
+from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
+
+from bianmin.geometry.catalog import LAYERS, ZONE_LAYER
+from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Route, Zone
+
+from ..i18n import tr
+from ..style import EXIT_GREEN, GROUP_COLOURS, HALL_COLOUR, LABELS, OBSTACLE_COLOUR, SEVERITY_COLOURS, ZONE_COLOURS
+
+Z = {"zone": 1, "obstacle": 2, "hall": 3, "object": 5, "opening": 6, "route": 7, "marker": 20, "heat": 0.5}
+
+
+def pen(colour, width_px=1.5, style=Qt.PenStyle.SolidLine) -> QPen:
+    p = QPen(QColor(colour))
+    p.setCosmetic(True)
+    p.setWidthF(width_px)
+    p.setStyle(style)
+    return p
+
+
+def polygon_path(geometry) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for part in getattr(geometry, "geoms", [geometry]):
+        if part.is_empty or part.geom_type != "Polygon":
+            continue
+        for ring in [part.exterior, *part.interiors]:
+            path.addPolygon(QPolygonF([QPointF(x, y) for x, y in ring.coords]))
+    return path
+
+
+def label(parent, text, colour="#000000", size=9) -> QGraphicsSimpleTextItem:
+    """A label of constant screen size, upright even though the view flips y."""
+    item = QGraphicsSimpleTextItem(text, parent)
+    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+    font = item.font()
+    font.setPointSize(size)
+    item.setFont(font)
+    item.setBrush(QBrush(QColor(colour)))
+    r = item.boundingRect()
+    item.setData(0, (r.width(), r.height()))
+    return item
+
+
+class ElementItem(QGraphicsPathItem):
+    """Base: knows its model element; selectable."""
+
+    kind = "element"
+
+    def __init__(self, element):
+        super().__init__()
+        self.element = element
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+
+    def _centre_label(self, text, colour, point, size=9):
+        t = label(self, text, colour, size)
+        w, h = t.data(0)
+        t.setPos(point[0], point[1])
+        # the label ignores the view's transformations: centre it by half its size in pixels
+        t.setTransform(QTransform.fromTranslate(-w / 2, -h / 2))
+        return t
+
+    def paint(self, painter, option, widget=None):
+        super().paint(painter, option, widget)
+        if self.isSelected():
+            painter.setPen(pen("#1565c0", 2.5, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self.path())
+
+
+class ZoneItem(ElementItem):
+    kind = "zone"
+
+    def __init__(self, zone: Zone):
+        super().__init__(zone)
+        colour = QColor(ZONE_COLOURS[zone.kind])
+        fill = QColor(colour)
+        fill.setAlpha(60)
+        self.setPath(polygon_path(zone.polygon))
+        self.setPen(pen(colour.name(), 1.5))
+        self.setBrush(QBrush(fill))
+        self.setZValue(Z["zone"])
+        c = zone.polygon.representative_point()
+        spec = LAYERS[ZONE_LAYER[zone.kind]]
+        self._centre_label(tr(spec.zh, spec.en), colour.darker(150).name(), (c.x, c.y), 10)
+
+
+class HallItem(ElementItem):
+    kind = "hall"
+
+    def __init__(self, hall: Hall):
+        super().__init__(hall)
+        self.setPath(polygon_path(hall.polygon))
+        self.setPen(pen(HALL_COLOUR, 3.0))
+        self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self.setZValue(Z["hall"])
+
+    def shape(self):
+        # only the outline picks the hall, so clicks inside reach the zones and objects
+        from PyQt6.QtGui import QPainterPathStroker
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(100.0, self.path().boundingRect().width() / 200))
+        return stroker.createStroke(self.path())
+
+
+class ObstacleItem(ElementItem):
+    kind = "obstacle"
+
+    def __init__(self, obstacle: Obstacle):
+        super().__init__(obstacle)
+        self.setPath(polygon_path(obstacle.polygon))
+        self.setPen(pen(OBSTACLE_COLOUR, 1.0))
+        self.setBrush(QBrush(QColor(OBSTACLE_COLOUR), Qt.BrushStyle.BDiagPattern))
+        self.setZValue(Z["obstacle"])
+
+
+class OpeningItem(ElementItem):
+    kind = "opening"
+
+    def __init__(self, opening: Opening):
+        super().__init__(opening)
+        path = QPainterPath(QPointF(*opening.start))
+        path.lineTo(QPointF(*opening.end))
+        self.setPath(path)
+        colour = EXIT_GREEN if opening.is_exit else "#8d6e63"
+        self.setPen(pen(colour, 6.0))
+        self.setZValue(Z["opening"])
+        name = {"main": ("主入口", "Main entrance"), "exit": ("安全出口", "Exit"), "door": ("门", "Door")}[opening.kind]
+        self._centre_label(tr(*name), colour, opening.midpoint, 9)
+
+    def shape(self):
+        from PyQt6.QtGui import QPainterPathStroker
+        stroker = QPainterPathStroker()
+        stroker.setWidth(300.0)
+        return stroker.createStroke(self.path())
+
+
+class RouteItem(ElementItem):
+    kind = "route"
+
+    def __init__(self, route: Route, colour=EXIT_GREEN, selectable=True):
+        super().__init__(route)
+        path = QPainterPath(QPointF(*route.points[0]))
+        for p in route.points[1:]:
+            path.lineTo(QPointF(*p))
+        (x1, y1), (x2, y2) = route.points[-2], route.points[-1]
+        a = math.atan2(y2 - y1, x2 - x1)
+        for side in (-0.45, 0.45):
+            path.moveTo(QPointF(x2, y2))
+            path.lineTo(QPointF(x2 - 600 * math.cos(a + side), y2 - 600 * math.sin(a + side)))
+        self.setPath(path)
+        self.setPen(pen(colour, 2.5, Qt.PenStyle.DashLine))
+        self.setZValue(Z["route"])
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, selectable)
+
+    def shape(self):
+        from PyQt6.QtGui import QPainterPathStroker
+        stroker = QPainterPathStroker()
+        stroker.setWidth(300.0)
+        return stroker.createStroke(self.path())
+
+
+class ObjectItem(ElementItem):
+    kind = "object"
+
+    def __init__(self, obj: PlacedObject):
+        super().__init__(obj)
+        spec = obj.spec
+        group = spec.group if spec else "equipment"
+        colour = QColor(GROUP_COLOURS.get(group, "#000000"))
+        path = polygon_path(obj.footprint)
+        c = obj.footprint.centroid
+        fx, fy = obj.front_direction
+        half = min(obj.depth, obj.length) / 2
+        path.moveTo(QPointF(c.x, c.y))
+        path.lineTo(QPointF(c.x + fx * half, c.y + fy * half))
+        self.setPath(path)
+        self.setPen(pen(colour.name(), 1.2))
+        fill = QColor(colour) if obj.is_counter else QColor("#ffffff")
+        fill.setAlpha(200 if obj.is_counter else 220)
+        self.setBrush(QBrush(fill))
+        self.setZValue(Z["object"] + (0.5 if obj.mounted else 0))
+        text = obj.attr("NO") if obj.is_counter and obj.attr("NO") else LABELS.get(obj.block, "?")
+        self._centre_label(text, "#ffffff" if obj.is_counter else colour.name(), (c.x, c.y), 8)
+        if obj.nested:
+            self.setToolTip(tr("嵌套在其他块中，只读", "nested in another block: read-only"))
+
+
+class MarkerItem(QGraphicsPathItem):
+    """A finding's marker: a ring of constant screen size at the worst point."""
+
+    def __init__(self, finding, number):
+        super().__init__()
+        self.finding = finding
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), 9, 9)
+        self.setPath(path)
+        colour = SEVERITY_COLOURS.get(finding.severity, "#000000")
+        self.setPen(pen(colour, 2.5))
+        self.setBrush(QBrush(QColor(255, 255, 255, 220)))
+        self.setPos(*finding.location)
+        self.setZValue(Z["marker"])
+        t = QGraphicsSimpleTextItem(str(number), self)
+        f = t.font()
+        f.setPointSize(7)
+        f.setBold(True)
+        t.setFont(f)
+        t.setBrush(QBrush(QColor(colour)))
+        r = t.boundingRect()
+        t.setPos(-r.width() / 2, -r.height() / 2)
+        self.setToolTip(f"{finding.rule}: {finding.text('en' if tr('a', 'b') == 'b' else 'zh')}")
+
+
+def item_for(element):
+    if isinstance(element, Zone):
+        return ZoneItem(element)
+    if isinstance(element, Hall):
+        return HallItem(element)
+    if isinstance(element, Obstacle):
+        return ObstacleItem(element)
+    if isinstance(element, Opening):
+        return OpeningItem(element)
+    if isinstance(element, Route):
+        return RouteItem(element)
+    if isinstance(element, PlacedObject):
+        return ObjectItem(element)
+    raise TypeError(type(element))

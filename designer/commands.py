@@ -1,0 +1,155 @@
+"""Edits as commands: every change to a plan is one object with apply and revert (no Qt).
+
+The plan's elements are treated as immutable: an edit puts a new element in the old
+one's place (``ReplaceElement``), so the writer can tell changed from unchanged, and a
+whole drag is one command from where it started to where it ended.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Plan, Route, Zone
+
+
+def list_for(plan: Plan, element) -> list:
+    if isinstance(element, Zone):
+        return plan.zones
+    if isinstance(element, Opening):
+        return plan.openings
+    if isinstance(element, Obstacle):
+        return plan.obstacles
+    if isinstance(element, Route):
+        return plan.routes
+    if isinstance(element, PlacedObject):
+        return plan.objects
+    raise TypeError(f"not a list element: {type(element).__name__}")
+
+
+@dataclass
+class Change:
+    """What a command did, for views to follow: removed and added elements, or a property change."""
+
+    removed: list = field(default_factory=list)
+    added: list = field(default_factory=list)
+    properties: bool = False
+    reset: bool = False
+
+
+class Command:
+    text = ("编辑", "Edit")
+
+    def apply(self, plan: Plan) -> Change:
+        raise NotImplementedError
+
+    def revert(self, plan: Plan) -> Change:
+        raise NotImplementedError
+
+
+class AddElement(Command):
+    def __init__(self, element, text=("添加", "Add")):
+        self.element = element
+        self.text = text
+
+    def apply(self, plan):
+        if isinstance(self.element, Hall):
+            raise TypeError("use SetHall for the hall")
+        list_for(plan, self.element).append(self.element)
+        return Change(added=[self.element])
+
+    def revert(self, plan):
+        list_for(plan, self.element).remove(self.element)
+        return Change(removed=[self.element])
+
+
+class RemoveElement(Command):
+    def __init__(self, element, text=("删除", "Delete")):
+        self.element = element
+        self.text = text
+        self.index = None
+
+    def apply(self, plan):
+        items = list_for(plan, self.element)
+        self.index = items.index(self.element)
+        items.pop(self.index)
+        return Change(removed=[self.element])
+
+    def revert(self, plan):
+        list_for(plan, self.element).insert(self.index, self.element)
+        return Change(added=[self.element])
+
+
+class ReplaceElement(Command):
+    """Put ``new`` in ``old``'s place: a move, a turn, an attribute edit."""
+
+    def __init__(self, old, new, text=("修改", "Change")):
+        self.old, self.new = old, new
+        self.text = text
+
+    def _swap(self, plan, a, b):
+        if isinstance(a, Hall):
+            plan.hall = b
+        else:
+            items = list_for(plan, a)
+            items[items.index(a)] = b
+        return Change(removed=[a], added=[b])
+
+    def apply(self, plan):
+        return self._swap(plan, self.old, self.new)
+
+    def revert(self, plan):
+        return self._swap(plan, self.new, self.old)
+
+
+class SetHall(Command):
+    def __init__(self, old: Hall | None, new: Hall | None, text=("设置大厅", "Set hall")):
+        self.old, self.new = old, new
+        self.text = text
+
+    def apply(self, plan):
+        plan.hall = self.new
+        return Change(removed=[self.old] if self.old else [], added=[self.new] if self.new else [])
+
+    def revert(self, plan):
+        plan.hall = self.old
+        return Change(removed=[self.new] if self.new else [], added=[self.old] if self.old else [])
+
+
+class SetProperties(Command):
+    def __init__(self, old, new, text=("图纸属性", "Plan properties")):
+        self.old, self.new = old, new
+        self.text = text
+
+    def apply(self, plan):
+        plan.properties = self.new
+        return Change(properties=True)
+
+    def revert(self, plan):
+        plan.properties = self.old
+        return Change(properties=True)
+
+
+class Batch(Command):
+    """Several commands as one undo step (copy of a selection, delete of a selection)."""
+
+    def __init__(self, commands, text=("批量编辑", "Edit")):
+        self.commands = list(commands)
+        self.text = text
+
+    def apply(self, plan):
+        change = Change()
+        for c in self.commands:
+            _merge(change, c.apply(plan))
+        return change
+
+    def revert(self, plan):
+        change = Change()
+        for c in reversed(self.commands):
+            _merge(change, c.revert(plan))
+        return change
+
+
+def _merge(total: Change, part: Change) -> None:
+    total.removed += part.removed
+    total.added += part.added
+    total.properties |= part.properties
+    total.reset |= part.reset

@@ -1,0 +1,495 @@
+"""The designer's main window: the plan view in the middle, palette, properties, findings and
+layers docked around it, menus in Chinese (English from the 语言 menu)."""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from PyQt6.QtCore import QRectF, QSettings, Qt, QTimer
+from PyQt6.QtGui import QAction, QKeySequence
+from PyQt6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
+
+from bianmin.geometry.dxf_read import PlanReadError, read_plan
+
+from .canvas.scene import PlanScene
+from .canvas.view import PlanView
+from .commands import Batch, ReplaceElement, SetProperties
+from .document import PlanDocument, recoverable
+from .i18n import language, set_language, tr
+from .panels.findings import FindingsPanel
+from .panels.layers import LayersPanel
+from .panels.palette import Palette
+from .panels.plan_dialog import PlanPropertiesDialog
+from .panels.properties import PropertiesPanel
+from .tools.draw import MeasureTool, OpeningTool, PickHallTool, PlaceTool, PolygonTool, RectTool, RouteTool
+from .tools.select import SelectTool
+from .validation import LiveValidator
+
+AUTOSAVE_MS = 3 * 60 * 1000
+RECENT_MAX = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: PlanDocument | None = None, settings: QSettings | None = None, interactive=True):
+        super().__init__()
+        self.settings = settings or QSettings("bianmin", "designer")
+        self.interactive = interactive  # False in tests and screenshots: no modal questions
+        self.resize(1500, 920)
+        self.document = None
+        self.scene = None
+        self.view = None
+        self.tool = None
+        self.last_evacuation = None
+        self.validation_seconds = None
+        self.validator = None
+        self._build_docks()
+        self._build_status()
+        self.load(document or PlanDocument.new())
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+
+    # -- construction -----------------------------------------------------------------
+    def _build_docks(self):
+        self.palette = Palette()
+        self.palette.chosen.connect(self.choose_tool)
+        self.properties = PropertiesPanel()
+        self.properties.changed.connect(self._property_changed)
+        self.findings = FindingsPanel()
+        self.findings.activated.connect(self.go_to_finding)
+        self.layers = LayersPanel()
+        self.layers.toggled.connect(self._layer_toggled)
+        self.docks = {}
+        for key, widget, area, title in [
+            ("palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea, ("绘制与放置", "Draw and place")),
+            ("layers", self.layers, Qt.DockWidgetArea.LeftDockWidgetArea, ("图层", "Layers")),
+            ("properties", self.properties, Qt.DockWidgetArea.RightDockWidgetArea, ("属性", "Properties")),
+            ("findings", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea, ("校验结果", "Findings")),
+        ]:
+            dock = QDockWidget(self)
+            dock.setObjectName(key)
+            dock.setWidget(widget)
+            dock.setProperty("title_pair", title)
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+        self.resizeDocks([self.docks["palette"], self.docks["properties"]], [260, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["findings"]], [230], Qt.Orientation.Vertical)
+
+    def _build_status(self):
+        self.coords = QLabel()
+        self.snap_label = QLabel()
+        self.area_label = QLabel()
+        for w in (self.area_label, self.snap_label, self.coords):
+            self.statusBar().addPermanentWidget(w)
+
+    def _build_menus(self):
+        bar = self.menuBar()
+        bar.clear()
+        self.acts = {}
+
+        def act(key, text, slot, shortcut=None, checkable=False):
+            a = QAction(tr(*text), self)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            a.setCheckable(checkable)
+            a.triggered.connect(slot)
+            self.acts[key] = a
+            return a
+
+        m = bar.addMenu(tr("文件(&F)", "&File"))
+        m.addAction(act("new", ("新建空白图纸", "New blank plan"), self.new_plan, "Ctrl+N"))
+        t = m.addMenu(tr("从模板新建", "New from template"))
+        from bianmin.templates import NAMES
+        for name, pair in NAMES.items():
+            t.addAction(act(f"template:{name}", pair, lambda _=False, n=name: self.new_from_template(n)))
+        m.addAction(act("open", ("打开…", "Open…"), self.open_dialog, "Ctrl+O"))
+        self.recent_menu = m.addMenu(tr("最近打开", "Recent files"))
+        self._fill_recent()
+        m.addSeparator()
+        m.addAction(act("save", ("保存", "Save"), self.save, "Ctrl+S"))
+        m.addAction(act("save_as", ("另存为…", "Save as…"), self.save_as, "Ctrl+Shift+S"))
+        m.addSeparator()
+        m.addAction(act("export_pdf", ("导出施工图 PDF…", "Export drawing set PDF…"), self.export_drawing))
+        m.addAction(act("export_report", ("导出校验报告 PDF…", "Export check report PDF…"), self.export_report))
+        m.addSeparator()
+        m.addAction(act("quit", ("退出", "Quit"), self.close, "Ctrl+Q"))
+
+        m = bar.addMenu(tr("编辑(&E)", "&Edit"))
+        m.addAction(act("undo", ("撤销", "Undo"), self.document_undo, "Ctrl+Z"))
+        m.addAction(act("redo", ("重做", "Redo"), self.document_redo, "Ctrl+Y"))
+        m.addSeparator()
+        m.addAction(act("delete", ("删除", "Delete"), lambda: self.select_tool.delete(), "Del"))
+        m.addAction(act("duplicate", ("复制", "Duplicate"), lambda: self.select_tool.duplicate(), "Ctrl+D"))
+        m.addAction(act("turn", ("旋转 15°", "Turn 15°"), lambda: self.select_tool.turn(15.0)))
+        m.addAction(act("turn_back", ("旋转 -15°", "Turn -15°"), lambda: self.select_tool.turn(-15.0)))
+        m.addSeparator()
+        m.addAction(act("plan_properties", ("图纸属性…", "Plan properties…"), self.edit_plan_properties))
+
+        m = bar.addMenu(tr("视图(&V)", "&View"))
+        m.addAction(act("fit", ("缩放至全图", "Zoom to fit"), lambda: self.view.zoom_fit(), "F"))
+        ev = act("evacuation", ("疏散视图", "Evacuation view"), self.toggle_evacuation, "E", checkable=True)
+        ev.setChecked("evacuation" not in self.scene.hidden)
+        m.addAction(ev)
+        for key in ("palette", "layers", "properties", "findings"):
+            m.addAction(self.docks[key].toggleViewAction())
+
+        m = bar.addMenu(tr("工具(&T)", "&Tools"))
+        m.addAction(act("tool_select", ("选择", "Select"), self.use_select_tool, "Esc"))
+        m.addAction(act("tool_measure", ("测量", "Measure"), lambda: self.choose_tool(("measure",)), "M"))
+        m.addAction(act("tool_pick", ("拾取大厅", "Pick hall"), lambda: self.choose_tool(("pick-hall",))))
+        m.addAction(act("tool_route", ("疏散路线", "Evacuation route"), lambda: self.choose_tool(("route",))))
+        m.addAction(act("computed_routes", ("将计算的疏散路径存为路线", "Save computed paths as routes"),
+                        self.save_computed_routes))
+
+        m = bar.addMenu("语言 / Language")
+        m.addAction(act("zh", ("中文", "中文"), lambda: self.set_language("zh")))
+        m.addAction(act("en", ("English", "English"), lambda: self.set_language("en")))
+        self._update_actions()
+
+    def retranslate(self):
+        for dock in self.docks.values():
+            dock.setWindowTitle(tr(*dock.property("title_pair")))
+        self._build_menus()
+        self.palette.retranslate()
+        self.layers.retranslate()
+        self.findings.retranslate()
+        self.properties.show_element(self.properties.element)
+        self.scene.build()
+        if self.validator and self.validator.last_report:
+            self.scene.set_findings(self.validator.last_report.sorted_findings())
+        self.scene.set_evacuation(self.last_evacuation)
+        self._update_title()
+
+    def set_language(self, lang):
+        set_language(lang)
+        self.settings.setValue("language", lang)
+        self.retranslate()
+
+    # -- documents ------------------------------------------------------------------------
+    def load(self, document: PlanDocument):
+        self.document = document
+        self.scene = PlanScene(document, self)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        for key in self.layers.hidden:
+            self.scene.set_layer_visible(key, False)
+        if self.view is None:
+            self.view = PlanView(self.scene, self)
+            self.view.cursorMoved.connect(self._cursor)
+            self.setCentralWidget(self.view)
+        else:
+            self.view.setScene(self.scene)
+        self.select_tool = SelectTool(self)
+        self.set_tool(self.select_tool)
+        document.subscribe(self._document_changed)
+        if self.validator is not None:
+            self.validator.deleteLater()
+        self.validator = LiveValidator(document, parent=self)
+        self.validator.finished.connect(self._validated)
+        self.validator.failed.connect(lambda msg: self.status(tr(f"校验出错：{msg}", f"check failed: {msg}")))
+        self.properties.show_element(None)
+        self.last_evacuation = None
+        self.retranslate()
+        QTimer.singleShot(0, self.view.zoom_fit)
+        self.validator.run_now()
+
+    def _update_title(self):
+        star = "*" if self.document.dirty else ""
+        name = self.document.plan.properties.name or self.document.title
+        self.setWindowTitle(f"{star}{name} — {tr('便民中心平面设计与校验', 'Bianmin service hall designer')}")
+        area = self.document.plan.hall_area_m2
+        self.area_label.setText(tr(f"大厅 {area:.1f} m²", f"hall {area:.1f} m²") if self.document.plan.hall else
+                                tr("未设置大厅", "no hall"))
+
+    def _update_actions(self):
+        if not hasattr(self, "actions"):
+            return
+        self.acts["undo"].setEnabled(self.document.can_undo)
+        self.acts["redo"].setEnabled(self.document.can_redo)
+        if self.document.undo_text:
+            self.acts["undo"].setText(tr("撤销", "Undo") + " " + tr(*self.document.undo_text))
+        if self.document.redo_text:
+            self.acts["redo"].setText(tr("重做", "Redo") + " " + tr(*self.document.redo_text))
+
+    def _document_changed(self, change):
+        self._update_title()
+        self._update_actions()
+        sel = self.scene.selectedItems()
+        self.properties.show_element(sel[0].element if sel and hasattr(sel[0], "element") else None)
+        self.validator.schedule()
+
+    def confirm_discard(self) -> bool:
+        """True when it is fine to drop the current plan (saved, or the user says so)."""
+        if not self.document.dirty or not self.interactive:
+            return True
+        answer = QMessageBox.question(
+            self, tr("未保存的修改", "Unsaved changes"),
+            tr(f"“{self.document.title}”有未保存的修改，是否保存？", f"“{self.document.title}” has unsaved changes. Save them?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_plan(self):
+        if self.confirm_discard():
+            self.load(PlanDocument.new())
+
+    def new_from_template(self, name):
+        if self.confirm_discard():
+            self.load(PlanDocument.from_template(name))
+
+    def open_dialog(self):
+        path, _ = QFileDialog.getOpenFileName(self, tr("打开图纸", "Open plan"), self._last_dir(),
+                                              tr("DXF 图纸 (*.dxf *.DXF)", "DXF drawings (*.dxf *.DXF)"))
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        """Open a plan; a broken file leaves the current plan as it is and says why."""
+        if not self.confirm_discard():
+            return False
+        path = Path(path)
+        try:
+            document = PlanDocument.open(path)
+        except PlanReadError as exc:
+            self.error(tr("无法打开图纸", "Cannot open the plan"), f"{path}\n\n{exc}")
+            return False
+        except Exception as exc:  # never take the window down for a bad file
+            self.error(tr("无法打开图纸", "Cannot open the plan"), f"{path}\n\n{type(exc).__name__}: {exc}")
+            return False
+        side = recoverable(path)
+        if side is not None and self.interactive and self._ask_recover(side):
+            try:
+                document = PlanDocument(read_plan(side), path)
+                document._clean_depth = None  # recovered work is unsaved work
+            except PlanReadError as exc:
+                self.error(tr("无法恢复自动保存", "Cannot recover the autosave"), str(exc))
+        self.load(document)
+        self._remember(path)
+        return True
+
+    def _ask_recover(self, side: Path) -> bool:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(side.stat().st_mtime))
+        answer = QMessageBox.question(
+            self, tr("恢复自动保存", "Recover autosave"),
+            tr(f"发现比图纸更新的自动保存（{when}），可能是上次异常退出时留下的。是否恢复？",
+               f"An autosave newer than the plan was found ({when}), probably from a crash. Recover it?"))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, tr("另存为", "Save as"), self._last_dir(),
+                                              tr("DXF 图纸 (*.dxf)", "DXF drawings (*.dxf)"))
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix.lower() != ".dxf":
+            path = path.with_suffix(".dxf")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except OSError as exc:
+            self.error(tr("保存失败", "Save failed"),
+                       tr(f"无法写入 {path}：{exc.strerror or exc}\n原文件未改动，图纸仍然打开。",
+                          f"Cannot write {path}: {exc.strerror or exc}\nThe old file is unchanged and the plan stays open."))
+            return False
+        self._remember(path)
+        self.status(tr(f"已保存 {path}", f"saved {path}"))
+        self._update_title()
+        return True
+
+    def autosave(self):
+        try:
+            side = self.document.autosave()
+        except Exception as exc:
+            self.status(tr(f"自动保存失败：{exc}", f"autosave failed: {exc}"))
+            return
+        if side:
+            self.status(tr(f"已自动保存到 {side.name}", f"autosaved to {side.name}"))
+
+    def closeEvent(self, event):
+        if self.confirm_discard():
+            event.accept()
+        else:
+            event.ignore()
+
+    def _last_dir(self) -> str:
+        return str(self.settings.value("last_dir", str(Path.home())))
+
+    def _remember(self, path: Path):
+        recent = [p for p in (self.settings.value("recent", []) or []) if p != str(path)]
+        recent.insert(0, str(path))
+        self.settings.setValue("recent", recent[:RECENT_MAX])
+        self.settings.setValue("last_dir", str(path.parent))
+        self._fill_recent()
+
+    def _fill_recent(self):
+        if not hasattr(self, "recent_menu"):
+            return
+        self.recent_menu.clear()
+        for p in self.settings.value("recent", []) or []:
+            a = self.recent_menu.addAction(p)
+            a.triggered.connect(lambda _=False, path=p: self.open_path(Path(path)))
+
+    # -- editing ---------------------------------------------------------------------------
+    def document_undo(self):
+        self.document.undo()
+
+    def document_redo(self):
+        self.document.redo()
+
+    def edit_plan_properties(self):
+        dialog = PlanPropertiesDialog(self.document.plan.properties, self)
+        if dialog.exec():
+            new = dialog.result_properties()
+            if new != self.document.plan.properties:
+                self.document.do(SetProperties(self.document.plan.properties, new))
+
+    def _property_changed(self, old, new):
+        if old is not new:
+            self.document.do(ReplaceElement(old, new, ("修改属性", "Edit properties")))
+            item = self.scene.items_by_id.get(new.id)
+            if item is not None:
+                item.setSelected(True)
+
+    def _selection_changed(self):
+        try:
+            sel = [i for i in self.scene.selectedItems() if hasattr(i, "element")]
+        except RuntimeError:
+            return  # the scene is being replaced
+        self.properties.show_element(sel[0].element if sel else None)
+
+    def save_computed_routes(self):
+        from bianmin.geometry.model import Route
+        from .commands import AddElement
+        if not self.last_evacuation or not self.last_evacuation["paths"]:
+            self.status(tr("还没有计算出的疏散路径", "no computed paths yet"))
+            return
+        commands = [AddElement(Route(points=list(p)), ("添加疏散路线", "Add route")) for p in self.last_evacuation["paths"]]
+        self.document.do(Batch(commands, ("保存计算的疏散路径", "Save computed paths")))
+
+    # -- tools -------------------------------------------------------------------------------
+    def set_tool(self, tool):
+        if self.tool is not None:
+            self.tool.deactivate()
+        self.tool = tool
+        self.view.tool = tool
+        tool.activate()
+        self.status(f"{tr(*tool.name)}：{tr(*tool.hint)}" if tool.hint[0] else tr(*tool.name))
+
+    def use_select_tool(self):
+        self.set_tool(self.select_tool)
+
+    def choose_tool(self, key: tuple):
+        kind = key[0]
+        if kind == "place":
+            tool = PlaceTool(self, key[1])
+        elif kind == "rect":
+            tool = RectTool(self, key[1])
+        elif kind == "poly":
+            tool = PolygonTool(self, key[1])
+        elif kind == "opening":
+            tool = OpeningTool(self, key[1])
+        elif kind == "route":
+            tool = RouteTool(self)
+        elif kind == "measure":
+            tool = MeasureTool(self)
+        elif kind == "pick-hall":
+            tool = PickHallTool(self)
+        else:
+            return
+        self.set_tool(tool)
+        self.view.setFocus()
+
+    # -- validation and findings --------------------------------------------------------------
+    def _validated(self, report, evacuation, seconds):
+        self.validation_seconds = seconds
+        self.findings.set_report(report)
+        self.scene.set_findings(report.sorted_findings())
+        self.last_evacuation = evacuation
+        self.scene.set_evacuation(evacuation)
+
+    def go_to_finding(self, finding):
+        if finding is None:
+            return
+        self.scene.clearSelection()
+        rect = QRectF()
+        for handle in finding.handles:
+            item = self.scene.items_by_id.get(handle)
+            if item is not None:
+                item.setSelected(True)
+                rect = rect.united(item.sceneBoundingRect())
+        if finding.location is not None:
+            x, y = finding.location
+            rect = rect.united(QRectF(x - 3000, y - 3000, 6000, 6000))
+        if not rect.isEmpty():
+            self.view.zoom_to(rect, margin=0.3)
+        self.status(f"{finding.rule}：{finding.text(language())}")
+
+    def toggle_evacuation(self, checked):
+        self.scene.set_layer_visible("evacuation", checked)
+        self.layers.set_checked("evacuation", checked)
+
+    def _layer_toggled(self, key, visible):
+        self.scene.set_layer_visible(key, visible)
+        if key == "evacuation" and "evacuation" in getattr(self, "actions", {}):
+            self.acts["evacuation"].setChecked(visible)
+
+    # -- export -----------------------------------------------------------------------------------
+    def export_drawing(self):
+        path, _ = QFileDialog.getSaveFileName(self, tr("导出施工图", "Export drawing set"), self._last_dir(), "PDF (*.pdf)")
+        if path:
+            self.export_drawing_to(Path(path))
+
+    def export_drawing_to(self, path: Path, **options) -> bool:
+        from .sheets.drawing import write_drawing
+        try:
+            scale = write_drawing(replace(self.document.read, plan=self.document.plan), path, **options)
+        except (ValueError, OSError) as exc:
+            self.error(tr("导出失败", "Export failed"), str(exc))
+            return False
+        self.status(tr(f"已导出 {path}（1:{scale}）", f"exported {path} (1:{scale})"))
+        return True
+
+    def export_report(self):
+        path, _ = QFileDialog.getSaveFileName(self, tr("导出校验报告", "Export check report"), self._last_dir(), "PDF (*.pdf)")
+        if not path:
+            return
+        from bianmin.standards.engine import check
+        from .sheets.fonts import chinese_font
+        from .sheets.report import _build, plan_section
+        read = replace(self.document.read, plan=self.document.plan.copy())
+        report = check(read, self.validator.config, path=self.document.title)
+        font, _ = chinese_font()
+        try:
+            _build(plan_section(report, read, self.validator.config.ruleset, font, language()), Path(path), font,
+                   tr("便民服务中心平面校验报告", "Service hall plan check report"))
+        except OSError as exc:
+            self.error(tr("导出失败", "Export failed"), str(exc))
+
+    # -- status ----------------------------------------------------------------------------------
+    def status(self, text: str):
+        self.statusBar().showMessage(text, 8000)
+
+    def show_snap(self, kind):
+        names = {"endpoint": ("端点", "endpoint"), "edge": ("边线", "edge"), "hall": ("大厅外墙线", "hall outline"),
+                 "grid": ("网格", "grid")}
+        self.snap_label.setText(tr("吸附：", "snap: ") + tr(*names[kind]) if kind in names else "")
+
+    def _cursor(self, x, y):
+        self.coords.setText(f"X {x / 1000:.2f} m   Y {y / 1000:.2f} m")
+
+    def error(self, title, text):
+        self.status(f"{title}：{text.splitlines()[0] if text else ''}")
+        if self.interactive:
+            QMessageBox.warning(self, title, text)
+        else:
+            self.last_error = (title, text)

@@ -1,0 +1,1 @@
+"""Docked panels: findings, properties, palette, layers; and the plan properties dialog."""

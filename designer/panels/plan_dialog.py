@@ -1,0 +1,79 @@
+"""The plan properties: name, kind, construction, opening hours, floors, fire facts, visits."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PyQt6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit,
+                             QSpinBox)
+
+from ..i18n import tr
+
+KINDS = [("street-center", ("镇/街道便民服务中心", "street service centre")),
+         ("community-station", ("社区便民服务站", "community service station"))]
+CONSTRUCTIONS = [("new", ("新建", "new")), ("expanded", ("扩建", "expanded")), ("existing", ("既有", "existing"))]
+HAZARDS = [("light", ("轻危险级", "light")), ("medium", ("中危险级", "medium")), ("severe", ("严重危险级", "severe"))]
+
+
+def _combo(options, current):
+    c = QComboBox()
+    for key, pair in options:
+        c.addItem(tr(*pair), key)
+    keys = [k for k, _ in options]
+    c.setCurrentIndex(keys.index(current) if current in keys else 0)
+    return c
+
+
+class PlanPropertiesDialog(QDialog):
+    def __init__(self, properties, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("图纸属性", "Plan properties"))
+        self.original = properties
+        form = QFormLayout(self)
+        self.name = QLineEdit(properties.name)
+        self.name.setPlaceholderText("西安市新城区×××街道便民服务中心")
+        self.kind = _combo(KINDS, properties.kind)
+        self.construction = _combo(CONSTRUCTIONS, properties.construction)
+        self.hours = QLineEdit(properties.hours)
+        self.hours.setPlaceholderText("08:30-12:00;14:00-17:30")
+        self.floor = QSpinBox()
+        self.floor.setRange(-5, 100)
+        self.floor.setValue(properties.floor)
+        self.floors = QSpinBox()
+        self.floors.setRange(1, 200)
+        self.floors.setValue(properties.building_floors)
+        self.sprinklers = QCheckBox()
+        self.sprinklers.setChecked(properties.sprinklers)
+        self.hazard = _combo(HAZARDS, properties.fire_hazard)
+        self.population = QSpinBox()
+        self.population.setRange(0, 10_000_000)
+        self.population.setSpecialValueText(tr("未填", "not set"))
+        self.population.setValue(properties.population or 0)
+        self.visits = QSpinBox()
+        self.visits.setRange(0, 100_000)
+        self.visits.setSpecialValueText(tr("未填", "not set"))
+        self.visits.setValue(properties.peak_daily_visits or 0)
+        self.minutes = QDoubleSpinBox()
+        self.minutes.setRange(0.5, 240)
+        self.minutes.setValue(properties.service_minutes)
+        for label, widget in [(tr("机构名称", "Official name"), self.name), (tr("类型", "Kind"), self.kind),
+                              (tr("建设性质", "Construction"), self.construction),
+                              (tr("对外服务时间", "Opening hours"), self.hours), (tr("所在楼层", "Floor"), self.floor),
+                              (tr("建筑地上层数", "Storeys above ground"), self.floors),
+                              (tr("设自动喷水灭火系统", "Sprinklers"), self.sprinklers),
+                              (tr("火灾危险等级", "Fire hazard"), self.hazard),
+                              (tr("服务人口", "Residents served"), self.population),
+                              (tr("高峰日办件量", "Peak daily visits"), self.visits),
+                              (tr("平均办件时长（分钟）", "Minutes per visit"), self.minutes)]:
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def result_properties(self):
+        return replace(self.original, name=self.name.text().strip(), kind=self.kind.currentData(),
+                       construction=self.construction.currentData(), hours=self.hours.text().strip(),
+                       floor=self.floor.value(), building_floors=self.floors.value(),
+                       sprinklers=self.sprinklers.isChecked(), fire_hazard=self.hazard.currentData(),
+                       population=self.population.value() or None, peak_daily_visits=self.visits.value() or None,
+                       service_minutes=self.minutes.value())

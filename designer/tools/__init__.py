@@ -1,0 +1,1 @@
+"""One tool class per interaction: select/move, draw, place, measure, pick."""

@@ -1,0 +1,99 @@
+"""Snapping: to the architect's endpoints and edges, to the hall outline, to the grid.
+
+The background's points and segments are collected once (through ezdxf's disassemble,
+so blocks are followed) into a KD-tree and an STRtree.
+"""
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from scipy.spatial import cKDTree
+
+
+class Snapper:
+    def __init__(self, document, grid_mm: float = 100.0):
+        self.document = document
+        self.grid_mm = grid_mm
+        self.enabled = {"endpoint": True, "edge": True, "hall": True, "grid": True}
+        self._points = None
+        self._tree = None
+        self._segments = None
+        self._seg_tree = None
+
+    def _collect(self) -> None:
+        from ezdxf import disassemble
+
+        from ..sheets.background import _not_plan_content
+        doc = self.document.read.doc
+        f = self.document.read.units_factor or 1.0
+        pts, segs = [], []
+        if doc is not None:
+            try:
+                entities = [e for e in doc.modelspace() if _not_plan_content(e)]
+                for prim in disassemble.to_primitives(disassemble.recursive_decompose(entities)):
+                    try:
+                        vs = [(v.x * f, v.y * f) for v in prim.vertices()]
+                    except Exception:
+                        continue
+                    if not vs:
+                        continue
+                    if prim.entity.dxftype() in ("LINE", "LWPOLYLINE", "POLYLINE", "SOLID", "TRACE"):
+                        pts.extend(vs)
+                    else:
+                        pts.extend([vs[0], vs[-1]])
+                    segs.extend(zip(vs, vs[1:]))
+                    if len(pts) > 400_000:
+                        break
+            except Exception:
+                pass
+        self._points = np.array(pts) if pts else np.zeros((0, 2))
+        self._tree = cKDTree(self._points) if len(self._points) else None
+        self._segments = shapely.linestrings([[a, b] for a, b in segs]) if segs else np.array([])
+        self._seg_tree = shapely.STRtree(self._segments) if len(self._segments) else None
+
+    def snap(self, x: float, y: float, tolerance_mm: float):
+        """The snapped point and what it snapped to ('endpoint', 'hall', 'edge', 'grid' or None)."""
+        if self._points is None:
+            self._collect()
+        best = None
+        if self.enabled["endpoint"] and self._tree is not None:
+            d, i = self._tree.query((x, y), distance_upper_bound=tolerance_mm)
+            if np.isfinite(d):
+                best = (tuple(self._points[i]), "endpoint", d)
+        hall = self.document.plan.hall
+        if self.enabled["hall"] and hall is not None and best is None:
+            ring = hall.polygon.exterior
+            corners = np.asarray(ring.coords)
+            d = np.hypot(corners[:, 0] - x, corners[:, 1] - y)
+            k = int(np.argmin(d))
+            if d[k] <= tolerance_mm:
+                best = (tuple(corners[k]), "hall", d[k])
+            else:
+                p = shapely.Point(x, y)
+                if ring.distance(p) <= tolerance_mm:
+                    q = ring.interpolate(ring.project(p))
+                    best = ((q.x, q.y), "hall", ring.distance(p))
+        if self.enabled["edge"] and best is None and self._seg_tree is not None:
+            p = shapely.Point(x, y)
+            idx = self._seg_tree.query(p, predicate="dwithin", distance=tolerance_mm)
+            if len(idx):
+                seg = min((self._segments[i] for i in idx), key=lambda s: s.distance(p))
+                q = seg.interpolate(seg.project(p))
+                best = ((q.x, q.y), "edge", seg.distance(p))
+        if best is not None:
+            return best[0], best[1]
+        if self.enabled["grid"]:
+            g = self.grid_mm
+            return (round(x / g) * g, round(y / g) * g), "grid"
+        return (x, y), None
+
+    def on_hall(self, x: float, y: float):
+        """The nearest point on the hall outline (for openings)."""
+        hall = self.document.plan.hall
+        if hall is None:
+            return (x, y)
+        ring = hall.polygon.exterior
+        corners = np.asarray(ring.coords)
+        p = shapely.Point(x, y)
+        q = ring.interpolate(ring.project(p))
+        return (q.x, q.y)
