@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
                                 tr("未设置大厅", "no hall"))
 
     def _update_actions(self):
-        if not hasattr(self, "actions"):
+        if not hasattr(self, "acts"):
             return
         self.acts["undo"].setEnabled(self.document.can_undo)
         self.acts["redo"].setEnabled(self.document.can_redo)
@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
 
     def _layer_toggled(self, key, visible):
         self.scene.set_layer_visible(key, visible)
-        if key == "evacuation" and "evacuation" in getattr(self, "actions", {}):
+        if key == "evacuation" and "evacuation" in getattr(self, "acts", {}):
             self.acts["evacuation"].setChecked(visible)
 
     # -- export -----------------------------------------------------------------------------------

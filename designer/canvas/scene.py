@@ -93,9 +93,15 @@ class PlanScene(QGraphicsScene):
         for m in self.markers:
             self.removeItem(m)
         self.markers = []
+        seen: dict[tuple, int] = {}
         for n, f in enumerate(findings, 1):
             if f.location is not None:
                 m = MarkerItem(f, n)
+                spot = (round(f.location[0] / 500), round(f.location[1] / 500))
+                k = seen.get(spot, 0)
+                seen[spot] = k + 1
+                if k:  # several findings at one spot: fan the markers out, in screen pixels
+                    m.setTransform(QTransform.fromTranslate(22 * k, 0))
                 self.addItem(m)
                 m.setVisible("markers" not in self.hidden)
                 self.markers.append(m)

@@ -1,0 +1,297 @@
+"""The designer, driven through its events (pytest-qt, offscreen)."""
+import math
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip("PyQt6")
+
+from PyQt6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt  # noqa: E402
+from PyQt6.QtGui import QMouseEvent  # noqa: E402
+from PyQt6.QtWidgets import QApplication  # noqa: E402
+
+from bianmin.designer.document import PlanDocument  # noqa: E402
+from bianmin.designer.main_window import MainWindow  # noqa: E402
+from bianmin.geometry.dxf_read import read_plan  # noqa: E402
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    def make(document=None):
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(document, settings=settings, interactive=False)
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        with qtbot.waitSignal(window.validator.finished, timeout=20000):
+            pass
+        window.view.zoom_fit()
+        return window
+    return make
+
+
+@pytest.fixture
+def plan_file(root, tmp_path):
+    path = tmp_path / "plan.dxf"
+    shutil.copy(root / "templates" / "street-center.dxf", path)
+    return path
+
+
+def mouse(window, kind, xy, button=Qt.MouseButton.LeftButton, held=None, modifiers=Qt.KeyboardModifier.NoModifier):
+    """Send a mouse event at plan point xy (mm) to the view."""
+    view = window.view
+    local = view.mapFromScene(QPointF(*xy))
+    types = {"press": QEvent.Type.MouseButtonPress, "move": QEvent.Type.MouseMove,
+             "release": QEvent.Type.MouseButtonRelease, "double": QEvent.Type.MouseButtonDblClick}
+    buttons = held if held is not None else (button if kind in ("press", "move", "double") else Qt.MouseButton.NoButton)
+    event = QMouseEvent(types[kind], QPointF(local), QPointF(view.viewport().mapToGlobal(local)),
+                        button if kind != "move" else Qt.MouseButton.NoButton, buttons, modifiers)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def key(window, k, modifiers=Qt.KeyboardModifier.NoModifier):
+    from PyQt6.QtTest import QTest
+    QTest.keyClick(window.view, k, modifiers)
+
+
+def click(window, xy):
+    mouse(window, "press", xy)
+    mouse(window, "release", xy)
+
+
+def wait_validation(qtbot, window):
+    with qtbot.waitSignal(window.validator.finished, timeout=20000):
+        pass
+    return window.validator.last_report
+
+
+# -- tools ------------------------------------------------------------------------------------
+
+def test_rectangle_zone_tool(make_window, qtbot):
+    window = make_window(PlanDocument.from_template("street-center"))
+    before = len(window.document.plan.zones)
+    window.choose_tool(("rect", "office"))
+    mouse(window, "press", (18050, 9020))
+    mouse(window, "move", (19430, 12010))
+    mouse(window, "release", (19430, 12010))
+    zones = window.document.plan.zones
+    assert len(zones) == before + 1
+    new = zones[-1]
+    assert new.kind == "office"
+    minx, miny, maxx, maxy = new.polygon.bounds
+    # snapped to the 100 mm grid (or to the hall outline and the architect's points)
+    assert (minx, maxx) == pytest.approx((18000, 19400), abs=100)
+    assert (miny, maxy) == pytest.approx((9000, 12000), abs=100)
+    window.document.undo()
+    assert len(window.document.plan.zones) == before
+
+
+def test_polygon_obstacle_tool_and_enter(make_window):
+    window = make_window(PlanDocument.from_template("street-center"))
+    window.choose_tool(("poly", "obstacle"))
+    for xy in [(16500, 5000), (17500, 5000), (17500, 6000)]:
+        click(window, xy)
+    key(window, Qt.Key.Key_Return)
+    (ob,) = window.document.plan.obstacles
+    assert ob.polygon.area == pytest.approx(0.5e6, rel=0.05)
+
+
+def test_opening_tool_snaps_to_hall_outline(make_window):
+    window = make_window(PlanDocument.from_template("street-center"))
+    window.choose_tool(("opening", "door"))
+    click(window, (19950, 10500))  # a little inside: lands on the outline
+    click(window, (20060, 11500))
+    door = window.document.plan.openings_of("door")[0]
+    assert door.start[0] == pytest.approx(20000, abs=1) and door.end[0] == pytest.approx(20000, abs=1)
+    assert door.width == pytest.approx(1000, abs=110)
+
+
+def test_place_tool_turn_and_numbers(make_window):
+    window = make_window(PlanDocument.from_template("street-center"))
+    window.choose_tool(("place", "BM_COUNTER"))
+    key(window, Qt.Key.Key_R)
+    mouse(window, "move", (16500, 6000))
+    click(window, (16500, 6000))
+    counter = window.document.plan.counters[-1]
+    assert counter.position == pytest.approx((16500, 6000), abs=100)
+    assert counter.rotation == pytest.approx(15)
+    assert counter.attr("NO") == "7", "the next free window number"
+
+
+def test_route_and_measure_tools(make_window):
+    window = make_window(PlanDocument.from_template("street-center"))
+    window.choose_tool(("route",))
+    for xy in [(17000, 11000), (17000, 6000)]:
+        click(window, xy)
+    mouse(window, "double", (16000, 300))
+    route = window.document.plan.routes[-1]
+    assert len(window.document.plan.routes) == 3 and route.points[0] == pytest.approx((17000, 11000), abs=100)
+    window.choose_tool(("measure",))
+    click(window, (0, 0))
+    click(window, (3000, 4000))
+    assert window.tool.last == pytest.approx(5000, abs=150)
+
+
+def test_select_drag_is_one_undo_step(make_window):
+    window = make_window(PlanDocument.from_template("street-center"))
+    plan = window.document.plan
+    water = plan.objects_of("BM_WATER")[0]
+    start = water.position
+    depth = len(window.document._undo)
+    mouse(window, "press", start)
+    for step in range(1, 6):
+        mouse(window, "move", (start[0] + 200 * step, start[1] + 300 * step), held=Qt.MouseButton.LeftButton)
+    mouse(window, "release", (start[0] + 1000, start[1] + 1500))
+    assert len(window.document._undo) == depth + 1, "the whole drag is one command"
+    moved = plan.find(water.id)
+    assert moved.position == pytest.approx((start[0] + 1000, start[1] + 1500), abs=100)
+    window.document.undo()
+    assert plan.find(water.id).position == pytest.approx(start)
+    window.document.redo()
+    assert plan.find(water.id).position != pytest.approx(start)
+
+
+def test_keys_turn_delete_duplicate(make_window):
+    window = make_window(PlanDocument.from_template("street-center"))
+    plan = window.document.plan
+    tv = plan.objects_of("BM_TV")[0]
+    click(window, tv.position)
+    assert window.scene.items_by_id[tv.id].isSelected()
+    key(window, Qt.Key.Key_R)
+    assert plan.find(tv.id).rotation == pytest.approx((tv.rotation + 15) % 360)
+    key(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(plan.objects_of("BM_TV")) == 2
+    key(window, Qt.Key.Key_Delete)
+    assert len(plan.objects_of("BM_TV")) == 1
+    for _ in range(3):
+        window.document.undo()
+    assert plan.find(tv.id).rotation == pytest.approx(tv.rotation)
+
+
+def test_pick_hall_from_background(make_window, root):
+    document = PlanDocument.open(root / "samples" / "xiyilu-street-center.dxf")
+    window = make_window(document)
+    window.document.do(__import__("bianmin.designer.commands", fromlist=["SetHall"]).SetHall(document.plan.hall, None))
+    window.choose_tool(("pick-hall",))
+    click(window, (10000, 6000))
+    hall = window.document.plan.hall
+    assert hall is not None
+    # the architect's outer wall face: 20.48 m x 12.98 m
+    assert hall.polygon.area / 1e6 == pytest.approx(20.48 * 12.98, rel=1e-3)
+
+
+def test_properties_panel_edits_attributes(make_window):
+    window = make_window(PlanDocument.from_template("street-center"))
+    counter = window.document.plan.counters[0]
+    window.scene.items_by_id[counter.id].setSelected(True)
+    panel = window.properties
+    assert panel.element is counter
+    panel.editors["HEIGHT"].setValue(1100)
+    panel.editors["DEVICES"].checks["scanner"].setChecked(False)
+    panel.apply()
+    edited = window.document.plan.find(counter.id)
+    assert edited.attr("HEIGHT") == "1100" and "scanner" not in edited.attr("DEVICES")
+    window.document.undo()
+    assert window.document.plan.find(counter.id).attr("HEIGHT") == "750"
+
+
+# -- live validation ----------------------------------------------------------------------------
+
+def test_findings_follow_an_edit_and_its_undo(make_window, qtbot):
+    window = make_window(PlanDocument.from_template("street-center"))
+    assert window.validator.last_report.status == "pass"
+    sign = window.document.plan.objects_of("BM_SIGN_HOURS")[0]
+    from bianmin.designer.commands import RemoveElement
+    window.document.do(RemoveElement(sign))
+    report = wait_validation(qtbot, window)
+    assert "SIGN-HOURS" in {f.rule for f in report.findings}
+    rules_in_panel = [window.findings.tree.topLevelItem(i).text(2) for i in range(window.findings.tree.topLevelItemCount())]
+    assert "SIGN-HOURS" in rules_in_panel
+    assert any(m.finding.rule == "SIGN-HOURS" for m in window.scene.markers)
+    # clicking the finding selects what it names and zooms there
+    item = window.findings.tree.topLevelItem(rules_in_panel.index("SIGN-HOURS"))
+    window.findings.tree.itemClicked.emit(item, 0)
+    window.document.undo()
+    report = wait_validation(qtbot, window)
+    assert "SIGN-HOURS" not in {f.rule for f in report.findings}
+    assert window.findings.tree.topLevelItemCount() == 0
+
+
+def test_evacuation_view(make_window):
+    window = make_window(PlanDocument.from_template("street-center"))
+    assert window.last_evacuation is not None and window.last_evacuation["paths"]
+    assert window.scene.evacuation and not window.scene.evacuation[0].isVisible()
+    window.toggle_evacuation(True)
+    assert window.scene.evacuation[0].isVisible()
+    before = len(window.document.plan.routes)
+    window.save_computed_routes()
+    assert len(window.document.plan.routes) == before + len(window.last_evacuation["paths"])
+
+
+# -- files ----------------------------------------------------------------------------------------
+
+def test_open_broken_file_keeps_window_usable(make_window, tmp_path, plan_file):
+    window = make_window(PlanDocument.open(plan_file))
+    bad = tmp_path / "broken.dxf"
+    bad.write_bytes(b"%PDF-1.4 not a drawing")
+    assert window.open_path(bad) is False
+    assert "不是 DXF" in window.last_error[1]
+    assert window.document.path == plan_file, "the open plan stays"
+    window.choose_tool(("place", "BM_WATER"))
+    click(window, (15000, 6000))
+    assert window.document.dirty
+
+
+def test_failed_save_says_so_and_keeps_old_file(make_window, plan_file, monkeypatch):
+    window = make_window(PlanDocument.open(plan_file))
+    original = plan_file.read_bytes()
+    from bianmin.designer.commands import RemoveElement
+    window.document.do(RemoveElement(window.document.plan.objects[0]))
+
+    def full_disk(doc, path):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("bianmin.designer.document.save_atomic", full_disk)
+    assert window.save() is False
+    assert "No space left" in window.last_error[1]
+    assert window.document.dirty and plan_file.read_bytes() == original
+    assert window.windowTitle().startswith("*")
+
+
+def test_edit_save_reopen(make_window, root, tmp_path):
+    path = tmp_path / "xiyilu.dxf"
+    shutil.copy(root / "samples" / "xiyilu-street-center.dxf", path)
+    background_before = {e.dxf.handle for e in read_plan(path).doc.modelspace() if not e.dxf.layer.upper().startswith("BM-")}
+    window = make_window(PlanDocument.open(path))
+    window.choose_tool(("place", "BM_WATER"))
+    click(window, (15500, 6500))
+    assert window.save()
+    again = read_plan(path)
+    assert {e.dxf.handle for e in again.doc.modelspace() if not e.dxf.layer.upper().startswith("BM-")} == background_before
+    assert len(again.plan.objects_of("BM_WATER")) == 2
+    assert sorted(e.id for e in again.plan.elements()) == sorted(e.id for e in window.document.plan.elements())
+
+
+def test_language_switch(make_window):
+    window = make_window(PlanDocument.from_template("street-center"))
+    window.set_language("en")
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&File" in titles and "&Edit" in titles
+    assert window.docks["findings"].windowTitle() == "Findings"
+    window.set_language("zh")
+    assert "文件(&F)" in [a.text() for a in window.menuBar().actions()]
+
+
+def test_screenshot_command(root, tmp_path):
+    out = tmp_path / "shot.png"
+    env = dict(__import__("os").environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "bianmin.standards.cli", "design",
+                             str(root / "templates" / "street-center.dxf"), "--screenshot", str(out)],
+                            env=env, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    from PyQt6.QtGui import QImage
+    image = QImage(str(out))
+    assert image.width() >= 1000 and image.height() >= 600
