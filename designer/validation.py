@@ -64,7 +64,7 @@ class LiveValidator(QObject):
     finished = pyqtSignal(object, object, float)  # report, evacuation data, seconds
     failed = pyqtSignal(str)
 
-    def __init__(self, document, config: Config | None = None, delay_ms: int = 120, parent=None):
+    def __init__(self, document, config: Config | None = None, delay_ms: int = 50, parent=None):
         super().__init__(parent)
         self.document = document
         self.config = config or Config()

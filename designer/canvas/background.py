@@ -10,7 +10,7 @@ import math
 from collections import defaultdict
 
 from PyQt6.QtCore import QPointF, QRectF, Qt
-from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PyQt6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
 from PyQt6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ..sheets.background import FlatBackend, render_background
@@ -72,6 +72,7 @@ class BackgroundItem(QGraphicsItem):
                     r = r.united(path.boundingRect())
             self.tile_rects[key] = r
         self.count = len(strokes) + len(fills)
+        self._image = None
 
     def _path_for(self, box, kind, colour) -> QPainterPath:
         cx = (box[0] + box[2]) / 2 - self._rect.left()
@@ -90,8 +91,36 @@ class BackgroundItem(QGraphicsItem):
             r = r.united(tr)
         return r
 
+    CACHE_PX = 3072
+
+    def _cached(self) -> QImage:
+        """The whole background drawn once into an image (for frames that show most of it)."""
+        if self._image is None:
+            rect = self.boundingRect()
+            k = self.CACHE_PX / max(rect.width(), rect.height(), 1.0)
+            w, h = max(1, int(rect.width() * k)), max(1, int(rect.height() * k))
+            image = QImage(w, h, QImage.Format.Format_RGB32)
+            image.fill(QColor("#ffffff"))
+            p = QPainter(image)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.scale(w / rect.width(), h / rect.height())
+            p.translate(-rect.left(), -rect.top())
+            self._paint_tiles(p, rect)
+            p.end()
+            self._image = image
+        return self._image
+
     def paint(self, painter, option: QStyleOptionGraphicsItem, widget=None):
-        exposed = option.exposedRect
+        rect = self.boundingRect()
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # device pixels per mm
+        if lod * max(rect.width(), rect.height()) <= self.CACHE_PX:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            painter.drawImage(rect, self._cached())
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        self._paint_tiles(painter, option.exposedRect)
+
+    def _paint_tiles(self, painter, exposed):
         for key, t in self.tiles.items():
             if not self.tile_rects[key].intersects(exposed):
                 continue
