@@ -89,7 +89,7 @@ class Grid:
             for px, py in _passed(dx, dy):
                 ok &= _shift(free, px, py)
             src = self.index[ok]
-            dst = _shift_values(self.index, dx, dy)[ok]
+            dst = _shift(self.index, dx, dy, fill=-1)[ok]
             rows.append(src)
             cols.append(dst)
             weights.append(np.full(src.shape, length))
@@ -234,20 +234,9 @@ def path_length(points) -> float:
 
 # -- array helpers --------------------------------------------------------------
 
-def _shift(a: np.ndarray, dx: int, dy: int) -> np.ndarray:
-    """b[j, i] = a[j + dy, i + dx], False outside."""
-    out = np.zeros_like(a)
-    ny, nx = a.shape
-    xs = slice(max(0, -dx), min(nx, nx - dx))
-    ys = slice(max(0, -dy), min(ny, ny - dy))
-    xd = slice(max(0, dx), min(nx, nx + dx))
-    yd = slice(max(0, dy), min(ny, ny + dy))
-    out[ys, xs] = a[yd, xd]
-    return out
-
-
-def _shift_values(a: np.ndarray, dx: int, dy: int) -> np.ndarray:
-    out = -np.ones_like(a)
+def _shift(a: np.ndarray, dx: int, dy: int, fill=0) -> np.ndarray:
+    """b[j, i] = a[j + dy, i + dx], ``fill`` outside the array."""
+    out = np.full_like(a, fill)
     ny, nx = a.shape
     xs = slice(max(0, -dx), min(nx, nx - dx))
     ys = slice(max(0, -dy), min(ny, ny - dy))

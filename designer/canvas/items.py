@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 from PyQt6.QtCore import QPointF, Qt
-from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF, QTransform
+from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF, QTransform
 from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from bianmin.geometry.catalog import LAYERS, ZONE_LAYER
@@ -33,6 +33,13 @@ def polygon_path(geometry) -> QPainterPath:
         for ring in [part.exterior, *part.interiors]:
             path.addPolygon(QPolygonF([QPointF(x, y) for x, y in ring.coords]))
     return path
+
+
+def stroked(path: QPainterPath, width_mm: float) -> QPainterPath:
+    """A band around a line, for picking thin items with the mouse."""
+    stroker = QPainterPathStroker()
+    stroker.setWidth(width_mm)
+    return stroker.createStroke(path)
 
 
 def label(parent, text, colour="#000000", size=9) -> QGraphicsSimpleTextItem:
@@ -104,10 +111,7 @@ class HallItem(ElementItem):
 
     def shape(self):
         # only the outline picks the hall, so clicks inside reach the zones and objects
-        from PyQt6.QtGui import QPainterPathStroker
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(100.0, self.path().boundingRect().width() / 200))
-        return stroker.createStroke(self.path())
+        return stroked(self.path(), max(100.0, self.path().boundingRect().width() / 200))
 
 
 class ObstacleItem(ElementItem):
@@ -136,10 +140,7 @@ class OpeningItem(ElementItem):
         self._centre_label(tr(*name), colour, opening.midpoint, 9)
 
     def shape(self):
-        from PyQt6.QtGui import QPainterPathStroker
-        stroker = QPainterPathStroker()
-        stroker.setWidth(300.0)
-        return stroker.createStroke(self.path())
+        return stroked(self.path(), 300.0)
 
 
 class RouteItem(ElementItem):
@@ -161,10 +162,7 @@ class RouteItem(ElementItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, selectable)
 
     def shape(self):
-        from PyQt6.QtGui import QPainterPathStroker
-        stroker = QPainterPathStroker()
-        stroker.setWidth(300.0)
-        return stroker.createStroke(self.path())
+        return stroked(self.path(), 300.0)
 
 
 class ObjectItem(ElementItem):
