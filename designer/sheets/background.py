@@ -141,9 +141,16 @@ def render_background(doc, backend, config: Configuration | None = None) -> bool
     return True
 
 
+LARGE_DRAWING = 5000  # modelspace entities above which linetypes are drawn solid on paper too
+
+
 def draw_background(doc, surface, units_factor: float) -> bool:
-    """The architect's drawing on a sheet, greyed."""
+    """The architect's drawing on a sheet, greyed; linetypes as drawn, but solid in large drawings."""
+    from ezdxf.addons.drawing.config import LinePolicy
+    config = Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE)
+    if doc is not None and len(doc.modelspace()) > LARGE_DRAWING:
+        config = Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE, line_policy=LinePolicy.SOLID)
     surface.c.saveState()
-    ok = render_background(doc, ReportLabBackend(surface, units_factor))
+    ok = render_background(doc, ReportLabBackend(surface, units_factor), config)
     surface.c.restoreState()
     return ok
