@@ -15,7 +15,7 @@ from PyQt6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from ..sheets.background import FlatBackend, render_background
 
-TILES = 24
+TILES = 48
 
 
 class _Collector(FlatBackend):
