@@ -79,6 +79,11 @@ def main():
     args = ap.parse_args()
     logging.disable(logging.WARNING)
     from large_plan import write_large
+    # this machine sets PYTHONDONTWRITEBYTECODE: without this every bianmin command would
+    # compile its modules anew, while ezdxf's come compiled from site-packages (as pip leaves them)
+    import compileall
+    for folder in ("geometry", "standards", "designer", "templates"):
+        compileall.compile_dir(str(ROOT / folder), quiet=1)
 
     tmp = Path(tempfile.mkdtemp(prefix="bianmin-bench-"))
     files = sorted(p for p in (ROOT / "samples").glob("*.dxf") if "pdf" not in p.name)
