@@ -245,8 +245,10 @@ class PlaceTool(Tool):
         self._ghost = None
 
     def _object(self, x, y):
+        from .snapping import inside_hall
         attribs = default_attributes(self.block, self.document.plan)
-        return PlacedObject.place(self.block, x, y, self.rotation, attribs=attribs)
+        obj = PlacedObject.place(self.block, x, y, self.rotation, attribs=attribs)
+        return inside_hall(obj, self.document.plan.hall)
 
     def move(self, event, pos):
         x, y = self.snapped(pos, event)

@@ -5,6 +5,8 @@ so blocks are followed) into a KD-tree and an STRtree.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import shapely
 from scipy.spatial import cKDTree
@@ -97,3 +99,28 @@ class Snapper:
         p = shapely.Point(x, y)
         q = ring.interpolate(ring.project(p))
         return (q.x, q.y)
+
+
+def inside_hall(obj, hall):
+    """An object snapped onto the hall outline, pushed inside so its back touches the wall.
+
+    A person who puts a sign or a cabinet on a wall means the wall's inner face, not a
+    footprint half outside the hall (which HALL-CONTAINS would report).
+    """
+    if hall is None:
+        return obj
+    poly = hall.polygon
+    if poly.buffer(1.0).contains(obj.footprint):
+        return obj
+    c = obj.footprint.centroid
+    coords = list(poly.exterior.coords)
+    (x1, y1), (x2, y2) = min(zip(coords, coords[1:]), key=lambda seg: shapely.LineString(seg).distance(c))
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    nx, ny = -(y2 - y1) / length, (x2 - x1) / length
+    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+    if not poly.contains(shapely.Point(mx + nx * 10, my + ny * 10)):
+        nx, ny = -nx, -ny  # the normal that points into the hall
+    outside = max(0.0, max(-((x - x1) * nx + (y - y1) * ny) for x, y in shapely.get_coordinates(obj.footprint)))
+    if outside == 0.0 or outside > 2000.0:
+        return obj  # already in, or far away: not a wall placement
+    return obj.moved(nx * outside, ny * outside)

@@ -38,7 +38,8 @@ def dxf_hall(ctx, p):
     Fails: no BM-HALL layer; two closed polylines on it.
     """
     from ..registry import hit
-    n = ctx.read.hall_count
+    # the plan, not the file as read: in the designer the hall may be drawn after opening
+    n = 1 if ctx.plan.hall is not None else ctx.read.hall_count
     if n == 0:
         yield hit("图层 BM-HALL（BM-大厅）上没有可用的闭合大厅外形；其他几何规则未运行",
                   "no usable closed hall shape on layer BM-HALL (BM-大厅); no other geometric rule ran")

@@ -112,3 +112,17 @@ def test_failed_save_keeps_old_file_and_stays_dirty(document, monkeypatch):
         document.save()
     assert document.dirty
     assert document.path.read_bytes() == original
+
+
+def test_sign_snapped_onto_the_wall_is_pushed_inside():
+    """Regression: a wall sign snapped to the hall outline stood half outside (HALL-CONTAINS)."""
+    from bianmin.designer.tools.snapping import inside_hall
+    hall = Hall(outline=rectangle(0, 0, 10000, 8000))
+    sign = PlacedObject.place("BM_EXIT_SIGN", 4750, 0)  # centred on the wall line
+    moved = inside_hall(sign, hall)
+    assert hall.polygon.buffer(1).contains(moved.footprint)
+    assert moved.footprint.bounds[1] == pytest.approx(0, abs=1e-6), "its back touches the wall"
+    side = PlacedObject.place("BM_EXTINGUISHER", 10000, 4000, 270)
+    assert inside_hall(side, hall).footprint.bounds[2] == pytest.approx(10000, abs=1e-6)
+    middle = PlacedObject.place("BM_WATER", 5000, 4000)
+    assert inside_hall(middle, hall) is middle, "objects inside are left alone"

@@ -8,64 +8,12 @@ import pytest
 
 pytest.importorskip("PyQt6")
 
-from PyQt6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt  # noqa: E402
-from PyQt6.QtGui import QMouseEvent  # noqa: E402
-from PyQt6.QtWidgets import QApplication  # noqa: E402
+from PyQt6.QtCore import Qt  # noqa: E402
 
 from bianmin.designer.document import PlanDocument  # noqa: E402
-from bianmin.designer.main_window import MainWindow  # noqa: E402
 from bianmin.geometry.dxf_read import read_plan  # noqa: E402
 
-
-@pytest.fixture
-def make_window(qtbot, tmp_path):
-    def make(document=None):
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(document, settings=settings, interactive=False)
-        qtbot.addWidget(window)
-        window.resize(1400, 900)
-        window.show()
-        qtbot.waitExposed(window)
-        with qtbot.waitSignal(window.validator.finished, timeout=20000):
-            pass
-        window.view.zoom_fit()
-        return window
-    return make
-
-
-@pytest.fixture
-def plan_file(root, tmp_path):
-    path = tmp_path / "plan.dxf"
-    shutil.copy(root / "templates" / "street-center.dxf", path)
-    return path
-
-
-def mouse(window, kind, xy, button=Qt.MouseButton.LeftButton, held=None, modifiers=Qt.KeyboardModifier.NoModifier):
-    """Send a mouse event at plan point xy (mm) to the view."""
-    view = window.view
-    local = view.mapFromScene(QPointF(*xy))
-    types = {"press": QEvent.Type.MouseButtonPress, "move": QEvent.Type.MouseMove,
-             "release": QEvent.Type.MouseButtonRelease, "double": QEvent.Type.MouseButtonDblClick}
-    buttons = held if held is not None else (button if kind in ("press", "move", "double") else Qt.MouseButton.NoButton)
-    event = QMouseEvent(types[kind], QPointF(local), QPointF(view.viewport().mapToGlobal(local)),
-                        button if kind != "move" else Qt.MouseButton.NoButton, buttons, modifiers)
-    QApplication.sendEvent(view.viewport(), event)
-
-
-def key(window, k, modifiers=Qt.KeyboardModifier.NoModifier):
-    from PyQt6.QtTest import QTest
-    QTest.keyClick(window.view, k, modifiers)
-
-
-def click(window, xy):
-    mouse(window, "press", xy)
-    mouse(window, "release", xy)
-
-
-def wait_validation(qtbot, window):
-    with qtbot.waitSignal(window.validator.finished, timeout=20000):
-        pass
-    return window.validator.last_report
+from .gui import click, double_click, key, mouse, wait_validation  # noqa: E402
 
 
 # -- tools ------------------------------------------------------------------------------------
@@ -126,9 +74,10 @@ def test_route_and_measure_tools(make_window):
     window.choose_tool(("route",))
     for xy in [(17000, 11000), (17000, 6000)]:
         click(window, xy)
-    mouse(window, "double", (16000, 300))
+    double_click(window, (16000, 300))
     route = window.document.plan.routes[-1]
     assert len(window.document.plan.routes) == 3 and route.points[0] == pytest.approx((17000, 11000), abs=100)
+    assert route.points[-1] == pytest.approx((16000, 300), abs=100) and len(route.points) == 3
     window.choose_tool(("measure",))
     click(window, (0, 0))
     click(window, (3000, 4000))
