@@ -148,7 +148,6 @@ def main():
                          ROOT / "tests" / "fixtures" / "real" / "egg-dxf_1.dxf") if p.exists()][:2]
     print("1-2. open to first paint, and pan/zoom frames (ms)")
     for f in files:
-        import ezdxf
         from ezdxf import recover
         doc, _ = recover.readfile(f)
         n = len(doc.modelspace())

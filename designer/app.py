@@ -9,7 +9,7 @@ from pathlib import Path
 def run(plan: str | None = None, *, screenshot: str | None = None, lang: str = "zh", settings=None) -> int:
     if screenshot and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PyQt6.QtCore import QSettings, QTimer
+    from PyQt6.QtCore import QSettings
     from PyQt6.QtWidgets import QApplication
 
     from .document import PlanDocument

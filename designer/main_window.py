@@ -2,7 +2,6 @@
 layers docked around it, menus in Chinese (English from the 语言 menu)."""
 from __future__ import annotations
 
-import math
 import time
 from dataclasses import replace
 from pathlib import Path

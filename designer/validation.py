@@ -4,7 +4,6 @@ so the user can keep editing while a check runs; a newer edit makes the older re
 """
 from __future__ import annotations
 
-import math
 import time
 from dataclasses import replace
 

@@ -13,7 +13,7 @@ import ezdxf
 
 from bianmin.geometry.dxf_read import plan_from_document
 from bianmin.geometry.dxf_write import apply_plan, save_atomic, write_plan
-from bianmin.geometry.model import Hall, Opening, rectangle
+from bianmin.geometry.model import Hall, rectangle
 from bianmin.templates.build import community_station, street_center
 
 HERE = Path(__file__).resolve().parent

@@ -6,7 +6,6 @@ tiles it shows (tens of thousands of entities stay responsive).
 """
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
 from PyQt6.QtCore import QPointF, QRectF, Qt

@@ -13,7 +13,6 @@ from PyQt6.QtCore import QPointF, QRectF, Qt
 from PyQt6.QtGui import QBrush, QColor, QImage, QPixmap, QTransform
 from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene
 
-from bianmin.geometry import catalog
 from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Route, Zone
 
 from ..commands import Change

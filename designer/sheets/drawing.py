@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 from reportlab.lib import colors

@@ -47,7 +47,7 @@ def choose_scale(extent_mm, area_mm, asked: int | None) -> int:
         return fitting[0]
     if fits(extent_mm, area_mm, asked):
         return asked
-    hint = f"1:{fitting[0]}" if fitting else f"更大的图幅 / a larger paper"
+    hint = f"1:{fitting[0]}" if fitting else "更大的图幅 / a larger paper"
     raise SheetError(f"图纸在 1:{asked} 放不下（需 {extent_mm[0] / asked:.0f}×{extent_mm[1] / asked:.0f} mm，"
                      f"可用 {area_mm[0]:.0f}×{area_mm[1]:.0f} mm），可改用 {hint} / the plan does not fit at 1:{asked}; "
                      f"use {hint}")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import math
 
-from bianmin.geometry import catalog
 from bianmin.geometry.catalog import LAYERS, ZONE_LAYER
 from bianmin.geometry.model import Plan
 

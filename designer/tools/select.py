@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PyQt6.QtCore import QPointF, Qt
+from PyQt6.QtCore import Qt
 
 from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Route, Zone
 
 from ..commands import AddElement, Batch, RemoveElement, ReplaceElement, SetHall
-from ..i18n import tr
 from .base import Tool
 
 

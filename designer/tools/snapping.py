@@ -95,9 +95,7 @@ class Snapper:
         if hall is None:
             return (x, y)
         ring = hall.polygon.exterior
-        corners = np.asarray(ring.coords)
-        p = shapely.Point(x, y)
-        q = ring.interpolate(ring.project(p))
+        q = ring.interpolate(ring.project(shapely.Point(x, y)))
         return (q.x, q.y)
 
 

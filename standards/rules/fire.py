@@ -1,5 +1,4 @@
 """FIRE- rules: signs, extinguishers, hydrants, alarms, emergency lights."""
-import math
 import re
 
 import numpy as np

@@ -1,5 +1,4 @@
 """The designer, driven through its events (pytest-qt, offscreen)."""
-import math
 import shutil
 import subprocess
 import sys

@@ -5,11 +5,11 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from shapely.geometry import LineString, Polygon, box
+from shapely.geometry import LineString
 
 from bianmin.geometry.analysis import Analysis
 from bianmin.geometry.exact import VisibilityGraph
-from bianmin.geometry.grid import DIRECTION_ERROR, Grid
+from bianmin.geometry.grid import DIRECTION_ERROR
 from bianmin.geometry.model import Hall, Obstacle, Opening, Plan, rectangle
 
 

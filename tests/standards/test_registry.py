@@ -1,5 +1,4 @@
 """The rule registry: one rule, one place; docs generated from it."""
-from pathlib import Path
 
 import pytest
 
