@@ -24,14 +24,19 @@ from shapely.ops import unary_union
 
 from .distance import to_geometries
 from .grid import Field, Grid, auto_cell, path_length
-from .model import Opening, Plan
+from .model import Opening, Plan, as_geometry
 
 REACH_TOLERANCE_MM = 10.0
 
 
+def blockers(plan: Plan) -> list:
+    """What takes floor (rules.md "free floor"): obstacles and every object that stands on the
+    floor; signs, cameras, lights and alarms hang on walls and ceilings and do not."""
+    return [*plan.obstacles, *(o for o in plan.objects if not o.mounted)]
+
+
 def blocking_geometries(plan: Plan) -> list:
-    """Obstacles and every object that stands on the floor."""
-    return [o.polygon for o in plan.obstacles] + [o.footprint for o in plan.objects if not o.mounted]
+    return [as_geometry(e) for e in blockers(plan)]
 
 
 def free_floor_of(plan: Plan):

@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import cached_property
 
 import numpy as np
-import shapely
 from shapely import STRtree
 from shapely.geometry import Point
 from shapely.ops import unary_union
 
+from bianmin.geometry.analysis import Analysis, blockers, free_floor_of
 from bianmin.geometry.dxf_read import ReadResult
-from bianmin.geometry.model import PlacedObject, Plan
+from bianmin.geometry.model import PlacedObject, Plan, as_geometry
 
 
 class CheckContext:
@@ -38,16 +38,10 @@ class CheckContext:
         return self.plan.objects_of(*blocks)
 
     @cached_property
-    def floor_objects(self) -> list[PlacedObject]:
-        """Objects standing on the floor (not wall- or ceiling-mounted)."""
-        return [o for o in self.plan.objects if not o.mounted]
-
-    @cached_property
     def blocking(self):
         """Obstacles and floor objects as one geometry array, with their ids."""
-        geoms = [o.polygon for o in self.plan.obstacles] + [o.footprint for o in self.floor_objects]
-        ids = [o.id for o in self.plan.obstacles] + [o.id for o in self.floor_objects]
-        return np.array(geoms, dtype=object), ids
+        elements = blockers(self.plan)
+        return np.array([as_geometry(e) for e in elements], dtype=object), [e.id for e in elements]
 
     @cached_property
     def blocking_tree(self) -> STRtree:
@@ -56,12 +50,7 @@ class CheckContext:
     @cached_property
     def free_floor(self):
         """The hall minus obstacles, counters and furniture (rules.md "free floor")."""
-        if self.hall is None:
-            return shapely.Polygon()
-        geoms, _ = self.blocking
-        if len(geoms) == 0:
-            return self.hall
-        return shapely.difference(self.hall, unary_union(list(geoms)))
+        return free_floor_of(self.plan)
 
     def zone_union(self, kind: str):
         zones = [z.polygon for z in self.plan.zones_of(kind)]
@@ -91,7 +80,6 @@ class CheckContext:
     @cached_property
     def analysis(self):
         """The evacuation and reach analysis (bianmin.geometry.analysis), built on first use."""
-        from bianmin.geometry.analysis import Analysis
         return Analysis(self.plan, free_floor=self.free_floor)
 
     # -- figures ---------------------------------------------------------------
