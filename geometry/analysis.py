@@ -25,6 +25,7 @@ from shapely.ops import unary_union
 from .distance import to_geometries
 from .grid import Field, Grid, auto_cell, path_length
 from .model import Opening, Plan, as_geometry
+from .shapes import inward_normal
 
 REACH_TOLERANCE_MM = 10.0
 
@@ -73,17 +74,9 @@ class Analysis:
         return [o.line for o in self.exits]
 
     def inward_normal(self, opening: Opening) -> tuple[float, float]:
-        """Unit normal of an opening pointing into the hall."""
-        (x1, y1), (x2, y2) = opening.start, opening.end
-        length = math.hypot(x2 - x1, y2 - y1) or 1.0
-        nx, ny = -(y2 - y1) / length, (x2 - x1) / length
-        mx, my = opening.midpoint
-        probe = 0.25 * length if length > 0 else 10.0
-        inside_left = self.hall.contains(Point(mx + nx * probe, my + ny * probe))
-        inside_right = self.hall.contains(Point(mx - nx * probe, my - ny * probe))
-        if inside_right and not inside_left:
-            return (-nx, -ny)
-        return (nx, ny)
+        """Unit normal of an opening pointing into the hall (probed a quarter of its width away,
+        so an opening drawn a little off the wall still finds the inside)."""
+        return inward_normal(self.hall, opening.start, opening.end, probe=0.25 * opening.width or 10.0)
 
     def clear_area(self, opening: Opening, depth: float) -> Polygon:
         """The rectangle as wide as the opening and ``depth`` deep inside the hall in front of it."""

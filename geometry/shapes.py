@@ -66,3 +66,21 @@ def outline_polygon(outline, tolerance: float = ARC_TOLERANCE_MM) -> Polygon:
 def circle_outline(cx: float, cy: float, r: float):
     """A circle as two half-circle bulges, the way a closed LWPOLYLINE stores it."""
     return [(cx - r, cy, 1.0), (cx + r, cy, 1.0)]
+
+
+def inward_normal(polygon, start, end, probe: float) -> tuple[float, float]:
+    """Unit normal of the segment start→end that points into the polygon.
+
+    Probes ``probe`` mm to either side of the segment's midpoint: the right-hand normal
+    when only that side is inside, else the left-hand one.
+    """
+    from shapely.geometry import Point
+    (x1, y1), (x2, y2) = start, end
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    nx, ny = -(y2 - y1) / length, (x2 - x1) / length
+    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+    inside_left = polygon.contains(Point(mx + nx * probe, my + ny * probe))
+    inside_right = polygon.contains(Point(mx - nx * probe, my - ny * probe))
+    if inside_right and not inside_left:
+        return (-nx, -ny)
+    return (nx, ny)

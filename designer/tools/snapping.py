@@ -5,11 +5,11 @@ so blocks are followed) into a KD-tree and an STRtree.
 """
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import shapely
 from scipy.spatial import cKDTree
+
+from bianmin.geometry.shapes import inward_normal
 
 
 class Snapper:
@@ -113,11 +113,7 @@ def inside_hall(obj, hall):
     c = obj.footprint.centroid
     coords = list(poly.exterior.coords)
     (x1, y1), (x2, y2) = min(zip(coords, coords[1:]), key=lambda seg: shapely.LineString(seg).distance(c))
-    length = math.hypot(x2 - x1, y2 - y1) or 1.0
-    nx, ny = -(y2 - y1) / length, (x2 - x1) / length
-    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-    if not poly.contains(shapely.Point(mx + nx * 10, my + ny * 10)):
-        nx, ny = -nx, -ny  # the normal that points into the hall
+    nx, ny = inward_normal(poly, (x1, y1), (x2, y2), probe=10.0)
     outside = max(0.0, max(-((x - x1) * nx + (y - y1) * ny) for x, y in shapely.get_coordinates(obj.footprint)))
     if outside == 0.0 or outside > 2000.0:
         return obj  # already in, or far away: not a wall placement
