@@ -463,14 +463,11 @@ class MainWindow(QMainWindow):
         if not path:
             return
         from bianmin.standards.engine import check
-        from .sheets.fonts import chinese_font
-        from .sheets.report import _build, plan_section
+        from .sheets.report import write_plan_report
         read = replace(self.document.read, plan=self.document.plan.copy())
         report = check(read, self.validator.config, path=self.document.title)
-        font, _ = chinese_font()
         try:
-            _build(plan_section(report, read, self.validator.config.ruleset, font, language()), Path(path), font,
-                   tr("便民服务中心平面校验报告", "Service hall plan check report"))
+            write_plan_report(report, read, self.validator.config.ruleset, Path(path), language())
         except OSError as exc:
             self.error(tr("导出失败", "Export failed"), str(exc))
 

@@ -169,15 +169,19 @@ def _read(path):
         return None
 
 
+def write_plan_report(report, read, ruleset, out: Path, lang="zh") -> None:
+    """The report of one plan; ``read`` (the plan as read or edited) draws it, None leaves the drawing out."""
+    font, _ = chinese_font()
+    _build(plan_section(report, read, ruleset, font, lang), Path(out), font, TITLE[lang])
+
+
 def export_report(plan_path: Path, out: Path, *, config=None, lang="zh") -> None:
     from bianmin.standards.config import Config
     from bianmin.standards.engine import validate_path
     config = config or Config()
     report = validate_path(plan_path, config)
-    font, _ = chinese_font()
-    story = plan_section(report, _read(plan_path) if report.status != "unreadable" else None, config.ruleset,
-                         font, lang)
-    _build(story, Path(out), font, TITLE[lang])
+    read = _read(plan_path) if report.status != "unreadable" else None
+    write_plan_report(report, read, config.ruleset, out, lang)
 
 
 def write_batch_report(reports, summary, ruleset, out: Path, lang="zh") -> None:

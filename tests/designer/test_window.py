@@ -243,3 +243,19 @@ def test_screenshot_command(root, tmp_path):
     from PyQt6.QtGui import QImage
     image = QImage(str(out))
     assert image.width() >= 1000 and image.height() >= 600
+
+
+def test_file_menu_exports_the_edited_plan(make_window, monkeypatch, tmp_path):
+    from pypdf import PdfReader
+    from bianmin.designer.commands import RemoveElement
+    window = make_window(PlanDocument.from_template("street-center"))
+    window.document.do(RemoveElement(window.document.plan.objects_of("BM_SIGN_HOURS")[0]))
+    targets = iter([str(tmp_path / "report.pdf"), str(tmp_path / "drawing.pdf")])
+    monkeypatch.setattr("bianmin.designer.main_window.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (next(targets), "PDF (*.pdf)"))
+    window.export_report()
+    report = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "report.pdf")).pages)
+    assert "未通过" in report and "SIGN-HOURS" in report, "the report is of the plan as edited, not as saved"
+    window.export_drawing()
+    drawing = PdfReader(str(tmp_path / "drawing.pdf")).pages[0].extract_text()
+    assert "便民服务中心平面布置图" in drawing and "1:100" in drawing
