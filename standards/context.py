@@ -83,7 +83,9 @@ class CheckContext:
         return Analysis(self.plan, free_floor=self.free_floor)
 
     # -- figures ---------------------------------------------------------------
+    @cached_property
     def base_metrics(self) -> dict:
+        """Counts every report shows (and the CAP- rules use): computed once per plan."""
         counters = self.plan.counters
         windows = 0
         for c in counters:

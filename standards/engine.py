@@ -45,7 +45,7 @@ def check_with_context(read: ReadResult, config: Config | None = None, profile: 
         for h in hits:
             findings.append(Finding(rule.id, configured or h.severity or rule.severity, h.message,
                                     h.message_en, rule.source, h.handles, h.location))
-    metrics = ctx.base_metrics()
+    metrics = dict(ctx.base_metrics)  # a copy: the analysis figures are added to it
     if plan.hall is not None:
         try:
             metrics.update(ctx.analysis.metrics())

@@ -38,7 +38,7 @@ def cap_windows(ctx, p):
         return
     s = ctx.props.service_minutes
     a = load(ctx.props.peak_daily_visits, p.peak_factor, minutes, s)
-    have = ctx.base_metrics()["windows"]
+    have = ctx.base_metrics["windows"]
     need = windows_needed(a, s, p.target_wait_min)
     if have < need:
         wait = mean_wait(have, a, s)
@@ -70,7 +70,7 @@ def cap_seats(ctx, p):
         return
     s = ctx.props.service_minutes
     a = load(ctx.props.peak_daily_visits, p.peak_factor, minutes, s)
-    metrics = ctx.base_metrics()
+    metrics = ctx.base_metrics
     need = waiting_percentile(metrics["windows"], a, p.quantile)
     if metrics["seats"] < need:
         if math.isinf(need):
