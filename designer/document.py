@@ -47,8 +47,7 @@ class PlanDocument:
     @classmethod
     def from_template(cls, name: str) -> "PlanDocument":
         from bianmin.templates import path_of
-        document = cls(read_plan(path_of(name)), None)
-        return document
+        return cls(read_plan(path_of(name)), None)
 
     @property
     def plan(self):

@@ -211,7 +211,7 @@ def _write_attribs(insert, obj: PlacedObject) -> None:
         if tag in existing:
             if existing[tag].dxf.text != value:
                 existing[tag].dxf.text = value
-        elif value != defaults.get(tag, None) or tag not in defaults:
+        elif value != defaults.get(tag):  # a value equal to the ATTDEF's default needs no ATTRIB
             x, y, _ = insert.dxf.insert
             attrib = insert.add_attrib(tag, value, insert=(x, y), dxfattribs={"height": 120})
             attrib.is_invisible = tag != "NO"

@@ -10,7 +10,7 @@ from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTex
 from bianmin.geometry.catalog import LAYERS, ZONE_LAYER
 from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Route, Zone
 
-from ..i18n import tr
+from ..i18n import language, tr
 from ..style import EXIT_GREEN, GROUP_COLOURS, HALL_COLOUR, LABELS, OBSTACLE_COLOUR, SEVERITY_COLOURS, ZONE_COLOURS
 
 Z = {"zone": 1, "obstacle": 2, "hall": 3, "object": 5, "opening": 6, "route": 7, "marker": 20, "heat": 0.5}
@@ -214,7 +214,7 @@ class MarkerItem(QGraphicsPathItem):
         t.setBrush(QBrush(QColor(colour)))
         r = t.boundingRect()
         t.setPos(-r.width() / 2, -r.height() / 2)
-        self.setToolTip(f"{finding.rule}: {finding.text('en' if tr('a', 'b') == 'b' else 'zh')}")
+        self.setToolTip(f"{finding.rule}: {finding.text(language())}")
 
 
 def item_for(element):

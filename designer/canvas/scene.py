@@ -124,8 +124,7 @@ class PlanScene(QGraphicsScene):
         self.addItem(pix)
         self.evacuation.append(pix)
         for points in data["paths"]:
-            from bianmin.geometry.model import Route as R
-            item = RouteItem(R(points=points, id="computed"), colour="#d81b60", selectable=False)
+            item = RouteItem(Route(points=points, id="computed"), colour="#d81b60", selectable=False)
             self.addItem(item)
             self.evacuation.append(item)
         for item in self.evacuation:
