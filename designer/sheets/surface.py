@@ -36,7 +36,7 @@ class ReportLabSurface:
         if stroke:
             c.setStrokeColor(self._colour(stroke))
             c.setLineWidth(width_mm * MM)
-            c.setDash(*(dash or ([], 0))) if dash else c.setDash([])
+            c.setDash(list(dash) if dash else [])
         if fill:
             c.setFillColor(self._colour(fill, alpha))
 
