@@ -19,7 +19,7 @@ import ezdxf
 from ezdxf import recover
 from ezdxf.math import Matrix44
 from ezdxf.units import conversion_factor
-from shapely import validation
+from shapely import affinity, validation
 from shapely.geometry import MultiPoint, Polygon, box
 from shapely.ops import unary_union
 
@@ -459,9 +459,9 @@ class _Reader:
         local = self._block_footprint(insert.dxf.name, insert)
         f = self.factor
         local_mm = _scaled(local, f)
-        ux, uy, origin = matrix.ux, matrix.uy, matrix.origin
-        transform = (ux[0], uy[0], ux[1], uy[1], origin[0] * f, origin[1] * f)
-        if not all(math.isfinite(v) for v in transform) or abs(ux[0] * uy[1] - uy[0] * ux[1]) < 1e-12:
+        a, b, d, e, xo, yo = _affine(matrix)
+        transform = (a, b, d, e, xo * f, yo * f)
+        if not all(math.isfinite(v) for v in transform) or abs(a * e - b * d) < 1e-12:
             self._geometry_issue(insert, f"块 {name} 的插入比例为零或无效", f"block {name} has a zero or invalid scale")
             return None
         attribs = self._block_attdefs(insert.dxf.name)
@@ -552,23 +552,26 @@ class _Reader:
 _CLOSED_TYPES = ("LWPOLYLINE", "POLYLINE", "CIRCLE")
 
 
+def _affine(m: Matrix44):
+    """An INSERT matrix as shapely's (a, b, d, e, xoff, yoff), in the plane."""
+    return (m.ux[0], m.uy[0], m.ux[1], m.uy[1], m.origin[0], m.origin[1])
+
+
 def _apply(poly, m: Matrix44):
-    from shapely import affinity
-    return affinity.affine_transform(poly, (m.ux[0], m.uy[0], m.ux[1], m.uy[1], m.origin[0], m.origin[1]))
+    return affinity.affine_transform(poly, _affine(m))
 
 
 def _apply_pts(pts, m: Matrix44):
-    return [(m.ux[0] * x + m.uy[0] * y + m.origin[0], m.ux[1] * x + m.uy[1] * y + m.origin[1]) for x, y in pts]
+    a, b, d, e, xo, yo = _affine(m)
+    return [(a * x + b * y + xo, d * x + e * y + yo) for x, y in pts]
 
 
 def _scaled(poly, f: float):
     if f == 1.0:
         return poly
-    from shapely import affinity
     return affinity.scale(poly, f, f, origin=(0, 0))
 
 
 def _reason_point(reason: str):
-    import re
     m = re.search(r"\[([-\d.eE+]+)\s+([-\d.eE+]+)\]", reason)
     return (float(m.group(1)), float(m.group(2))) if m else None

@@ -67,13 +67,13 @@ class CheckContext:
         geoms, ids = self.blocking
         if len(geoms) == 0:
             return []
+        areal = geometry.geom_type in ("Polygon", "MultiPolygon")
         out = []
         for i in self.blocking_tree.query(geometry, predicate="intersects"):
             if ids[i] in exclude:
                 continue
             overlap = geometry.intersection(geoms[i])
-            size = overlap.area if geometry.geom_type in ("Polygon", "MultiPolygon") else overlap.length
-            if size > (min_area if geometry.geom_type in ("Polygon", "MultiPolygon") else 1.0):
+            if (overlap.area if areal else overlap.length) > (min_area if areal else 1.0):
                 out.append(ids[i])
         return out
 
