@@ -10,7 +10,6 @@ one is deleted.
 """
 from __future__ import annotations
 
-import math
 import os
 from pathlib import Path
 
@@ -188,14 +187,10 @@ def _write_object(doc, msp, obj: PlacedObject, entity, old, f: float) -> str:
     block = doc.blocks.get(obj.block)
     base = block.block.dxf.get("base_point", (0, 0, 0))
     x, y = obj.map_point(base[0] * f, base[1] * f)
-    a, b, d, e, _, _ = obj.transform
-    sx = math.hypot(a, d)
-    det = a * e - b * d
-    sy = det / sx if sx else 1.0
-    rotation = math.degrees(math.atan2(d, a))
+    sx, sy = obj.scale
     spec = catalog.BLOCKS[obj.block]
     insert = msp.add_blockref(obj.block, (x / f, y / f), dxfattribs={
-        "layer": layer_for(doc, spec.layer), "rotation": rotation, "xscale": sx, "yscale": sy})
+        "layer": layer_for(doc, spec.layer), "rotation": obj.rotation, "xscale": sx, "yscale": sy})
     _write_attribs(insert, obj)
     return insert.dxf.handle
 
