@@ -9,7 +9,7 @@ body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi M
 h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-bottom:2px solid #ccc}
 table{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
 th{background:#f2f2f2}.error{color:#b00020;font-weight:bold}.warning{color:#a15c00}.info{color:#555}
-.pass{color:#1b7a2e;font-weight:bold}.fail{color:#b00020;font-weight:bold}.unreadable{color:#6a1b9a;font-weight:bold}
+.error,.warning,.info{white-space:nowrap}.pass{color:#1b7a2e;font-weight:bold}.fail{color:#b00020;font-weight:bold}.unreadable{color:#6a1b9a;font-weight:bold}
 .meta{color:#666;font-size:.9em}.rule{font-family:Consolas,monospace;white-space:nowrap}
 """
 
