@@ -44,7 +44,8 @@ def check_with_context(read: ReadResult, config: Config | None = None, profile: 
         configured = config.severities.get(rule.id)
         for h in hits:
             findings.append(Finding(rule.id, configured or h.severity or rule.severity, h.message,
-                                    h.message_en, rule.source, h.handles, h.location))
+                                    h.message_en, rule.source, h.handles, h.location, h.subject,
+                                    h.measured, h.limit, h.unit))
     metrics = dict(ctx.base_metrics)  # a copy: the analysis figures are added to it
     if plan.hall is not None:
         try:

@@ -1,6 +1,7 @@
 """Findings and reports: one plain structure; text, JSON, CSV, HTML and PDF are views of it."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
@@ -17,14 +18,34 @@ class Finding:
     source: str = ""
     handles: list[str] = field(default_factory=list)
     location: tuple[float, float] | None = None
+    subject: tuple[str, str] | None = None  # (kind, stable identity), see registry.hit
+    measured: float | str | None = None
+    limit: float | str | None = None
+    unit: str = ""
 
     def text(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message
 
+    @property
+    def fingerprint(self) -> str:
+        """A finding's identity across rounds: rule + subject identity, never a handle, so a
+        drawing re-saved by another CAD program (every handle new) keeps it; a finding about a
+        place only (no subject) adds its location rounded to 0.5 m."""
+        if self.subject is not None:
+            key = f"{self.rule}|{self.subject[0]}|{self.subject[1]}"
+        elif self.location is not None:
+            key = f"{self.rule}|@|{round(self.location[0] / 500.0)}|{round(self.location[1] / 500.0)}"
+        else:
+            key = f"{self.rule}|plan"
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
     def to_dict(self, lang: str = "zh") -> dict:
         return {"rule": self.rule, "severity": self.severity, "message": self.text(lang),
                 "source": self.source, "handles": list(self.handles),
-                "location": [round(self.location[0], 1), round(self.location[1], 1)] if self.location else None}
+                "location": [round(self.location[0], 1), round(self.location[1], 1)] if self.location else None,
+                "subject": {"kind": self.subject[0], "id": self.subject[1]} if self.subject else None,
+                "measured": self.measured, "limit": self.limit, "unit": self.unit,
+                "fingerprint": self.fingerprint}
 
 
 @dataclass
@@ -56,5 +77,13 @@ class PlanReport:
     @classmethod
     def from_state(cls, state: dict) -> "PlanReport":
         state = dict(state)
-        state["findings"] = [Finding(**f) for f in state["findings"]]
+        findings = []
+        for f in state["findings"]:
+            f = dict(f)
+            if f.get("subject") is not None:
+                f["subject"] = tuple(f["subject"])
+            if f.get("location") is not None:
+                f["location"] = tuple(f["location"])
+            findings.append(Finding(**f))
+        state["findings"] = findings
         return cls(**state)

@@ -26,11 +26,20 @@ class Hit:
     handles: list[str] = field(default_factory=list)
     location: tuple[float, float] | None = None
     severity: str | None = None  # a second severity the rule allows (CNTR-DEVICES); None: the rule's
+    subject: tuple[str, str] | None = None  # (kind, stable identity): ("window", "3"), ("exit", "2"), ("block", "BM_TV")
+    measured: float | str | None = None
+    limit: float | str | None = None
+    unit: str = ""
 
 
-def hit(zh: str, en: str, *, handles=(), at=None, severity: str | None = None) -> Hit:
+def hit(zh: str, en: str, *, handles=(), at=None, severity: str | None = None,
+        subject: tuple[str, str] | None = None, measured=None, limit=None, unit: str = "") -> Hit:
+    """One finding of a rule.  ``subject`` names what it is about by a stable identity (never a
+    handle alone): the review's fingerprint is made from it, so a re-saved drawing (new handles)
+    keeps its findings' identities.  ``measured``/``limit``/``unit`` are the figures the message quotes."""
     location = (float(at[0]), float(at[1])) if at is not None else None
-    return Hit(zh, en, [h for h in handles if h], location, severity)
+    subj = (str(subject[0]), str(subject[1])) if subject is not None else None
+    return Hit(zh, en, [h for h in handles if h], location, severity, subj, measured, limit, unit)
 
 
 @dataclass
