@@ -213,8 +213,8 @@ class Analysis:
 
     # -- cameras -------------------------------------------------------------------------
     def camera_sector(self, camera) -> Polygon:
-        fov = camera.attr_number("FOV", 90.0) or 90.0
-        reach = camera.attr_number("RANGE", 12000.0) or 12000.0
+        fov = camera.number_or_default("FOV")
+        reach = camera.number_or_default("RANGE")
         fx, fy = camera.front_direction
         heading = math.atan2(fy, fx)
         half = math.radians(max(1.0, min(fov, 360.0)) / 2)

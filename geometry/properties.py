@@ -5,9 +5,11 @@ import math
 import re
 from dataclasses import dataclass, fields
 
-KINDS = ("street-center", "community-station")
-CONSTRUCTIONS = ("new", "expanded", "existing")
-HAZARDS = ("light", "medium", "severe")
+from . import catalog
+
+KINDS = catalog.KINDS.keys()
+CONSTRUCTIONS = catalog.CONSTRUCTIONS.keys()
+HAZARDS = catalog.HAZARDS.keys()
 
 # key -> (attribute, parser name)
 KEYS = {

@@ -188,7 +188,7 @@ class RouteTool(PolygonTool):
 class OpeningTool(Tool):
     """Two clicks on the hall outline: the main entrance, an exit or an internal door."""
 
-    NAMES = {"main": ("主入口", "main entrance"), "exit": ("安全出口", "exit"), "door": ("内部门", "internal door")}
+    NAMES = catalog.OPENING_KINDS
 
     def __init__(self, window, kind: str):
         super().__init__(window)
@@ -277,21 +277,12 @@ class PlaceTool(Tool):
 
 
 def default_attributes(block: str, plan) -> dict:
+    """The attribute table's defaults; a new counter takes the next free window number."""
+    attribs = catalog.default_attributes(block)
     if block == "BM_COUNTER":
         numbers = [int(c.attr("NO")) for c in plan.counters if c.attr("NO").isdigit()]
-        return {"NO": str(max(numbers, default=0) + 1), "TYPE": "general", "HEIGHT": "750", "SEATS": "1",
-                "DEVICES": "computer,id_reader,barcode,evaluator,scanner"}
-    if block == "BM_SIGN_WINDOW":
-        return {"NO": ""}
-    if block == "BM_EXTINGUISHER":
-        return {"COUNT": "2", "RATING": "2A"}
-    if block == "BM_SEAT":
-        return {"COUNT": "1"}
-    if block == "BM_EVAC_SIGN":
-        return {"MOUNT": "wall"}
-    if block == "BM_CAMERA":
-        return {"FOV": "90", "RANGE": "12000"}
-    return {}
+        attribs["NO"] = str(max(numbers, default=0) + 1)
+    return attribs
 
 
 class MeasureTool(Tool):
