@@ -79,6 +79,54 @@ DEVICES = Vocab(("computer", "计算机", "computer"), ("id_reader", "身份证�
 MOUNTS = Vocab(("wall", "墙面", "wall"), ("ceiling", "吊装", "ceiling (hung)"), ("floor", "地面", "floor"))
 RATINGS = Vocab(*((f"{n}A", f"{n}A", f"{n}A") for n in (1, 2, 3, 4, 6, 8, 10)))
 
+YES_NO = Vocab(("yes", "是", "yes"), ("no", "否", "no"))
+
+
+@dataclass(frozen=True)
+class PropertySpec:
+    """A plan property (a header custom property, or an attribute of BM_PLANINFO): its labels,
+    its values (an enumeration, or a text saying what is accepted) and the default that applies."""
+
+    key: str
+    zh: str
+    en: str
+    values: Vocab | None = None
+    accepts_zh: str = ""
+    accepts_en: str = ""
+    default_zh: str = "空"
+    default_en: str = "empty"
+
+
+PLAN_PROPERTIES: tuple[PropertySpec, ...] = (
+    PropertySpec("BM_NAME", "机构名称", "official name", None, "文字，如 西安市新城区西一路街道便民服务中心",
+                 "text, e.g. 西安市新城区西一路街道便民服务中心"),
+    PropertySpec("BM_KIND", "类型", "kind", KINDS, default_zh="street-center", default_en="street-center"),
+    PropertySpec("BM_CONSTRUCTION", "建设性质", "construction", CONSTRUCTIONS, default_zh="new", default_en="new"),
+    PropertySpec("BM_HOURS", "对外服务时间", "opening hours", None, "以 ; 分隔的时段，如 08:30-12:00;14:00-17:30",
+                 "`;`-separated ranges, e.g. 08:30-12:00;14:00-17:30"),
+    PropertySpec("BM_FLOOR", "所在楼层", "floor", None, "整数，1 为首层，-1 为地下一层",
+                 "integer, 1 = ground floor, -1 = first basement", "1", "1"),
+    PropertySpec("BM_BUILDING_FLOORS", "建筑地上层数", "storeys above ground", None, "正整数", "positive integer",
+                 "1", "1"),
+    PropertySpec("BM_SPRINKLERS", "设自动喷水灭火系统", "sprinklers installed", YES_NO, default_zh="no",
+                 default_en="no"),
+    PropertySpec("BM_FIRE_HAZARD", "火灾危险等级（灭火器配置）", "fire hazard (extinguishers)", HAZARDS,
+                 default_zh="medium", default_en="medium"),
+    PropertySpec("BM_POPULATION", "服务人口", "residents served", None, "正整数", "positive integer"),
+    PropertySpec("BM_PEAK_DAILY_VISITS", "高峰日办件量", "transactions on a busy day", None, "正整数",
+                 "positive integer"),
+    PropertySpec("BM_SERVICE_MINUTES", "平均办件时长（分钟）", "mean minutes per transaction", None, "正数",
+                 "positive number", "10", "10"),
+    PropertySpec("BM_FIRE_RESISTANCE", "建筑耐火等级", "fire-resistance grade", FIRE_RESISTANCE, default_zh="2",
+                 default_en="2"),
+    PropertySpec("BM_FIRE_ALARM_SYSTEM", "设火灾自动报警系统", "automatic fire alarm system", YES_NO,
+                 default_zh="街道中心 yes，社区站 no", default_en="yes for street-center, no for community-station"),
+    PropertySpec("BM_BUILDING_HEIGHT_M", "建筑高度（m）", "building height (m)", None, "数值；超过 24 m 为高层",
+                 "number; over 24 m is high-rise", "空（地上层数 > 9 时按高层）",
+                 "empty (high-rise when storeys > 9)"),
+)
+
+
 # the district's 24-hour parcel locker deployment targets by profile (XC 二(四))
 DISTRICT_MAILBOX_TARGETS = {"street-center": 0.6, "community-station": 0.5}
 

@@ -97,3 +97,22 @@ def test_an_absurd_attribute_is_a_finding_and_the_check_ends():
     assert time.perf_counter() - start < 20
     geometry = [f for f in report.findings if f.rule == "DXF-GEOMETRY"]
     assert geometry and "SEATS" in geometry[0].message and "1e9" in geometry[0].message
+
+
+def test_docs_dxf_convention_md_is_generated_and_current():
+    from pathlib import Path
+
+    from bianmin.geometry.convention_doc import markdown
+
+    current = (Path(__file__).resolve().parents[2] / "docs" / "dxf-convention.md").read_text(encoding="utf-8")
+    assert current == markdown(), \
+        "docs/dxf-convention.md is stale: run `python -m bianmin.geometry.convention_doc > docs/dxf-convention.md`"
+
+
+def test_every_plan_property_the_reader_knows_has_labels():
+    from bianmin.geometry.properties import KEYS
+
+    documented = {p.key for p in catalog.PLAN_PROPERTIES}
+    assert set(KEYS) <= documented
+    for p in catalog.PLAN_PROPERTIES:
+        assert p.zh and p.en and not HAN.search(p.en) and p.default_en and not HAN.search(p.default_en)
