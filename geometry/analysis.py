@@ -115,7 +115,7 @@ class Analysis:
         inside the floor; inside, every point is within cell·√2/2 of a cell centre, so the
         straight-line maxima are exact at the corners and within that bound elsewhere.
         """
-        corners = []
+        corners: list[tuple[float, float]] = []
         for part in parts_of(self.hall):
             for ring in [part.exterior, *part.interiors]:
                 corners.extend(c for c in ring.coords[:-1]
@@ -254,7 +254,7 @@ class Analysis:
 
     # -- figures -------------------------------------------------------------------------
     def metrics(self) -> dict:
-        out = {}
+        out: dict[str, float | None] = {}
         straight, _ = self.straight_exit
         if self.exits:
             out["max_travel_m"] = round(straight / 1000, 1)

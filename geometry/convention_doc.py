@@ -139,5 +139,4 @@ def markdown() -> str:
 if __name__ == "__main__":
     import sys
 
-    sys.stdout.reconfigure(encoding="utf-8")
-    sys.stdout.write(markdown())
+    sys.stdout.buffer.write(markdown().encode("utf-8"))

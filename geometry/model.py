@@ -17,7 +17,7 @@ import itertools
 import math
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Iterator
+from typing import ClassVar, Iterator
 
 import numpy as np
 import shapely
@@ -50,6 +50,12 @@ class Shape:
 
     outline: list[Vertex]
     id: str = field(default_factory=new_id)
+    LAYER: ClassVar[str] = ""
+
+    @property
+    def layer(self) -> str:
+        """The convention's layer for this shape (a zone's depends on its kind)."""
+        return self.LAYER
 
     @cached_property
     def polygon(self) -> Polygon:
@@ -72,7 +78,7 @@ class Shape:
 
 @dataclass(eq=False)
 class Hall(Shape):
-    layer = "BM-HALL"
+    LAYER: ClassVar[str] = "BM-HALL"
 
 
 @dataclass(eq=False)
@@ -90,7 +96,7 @@ class Zone(Shape):
 
 @dataclass(eq=False)
 class Obstacle(Shape):
-    layer = "BM-OBSTACLE"
+    LAYER: ClassVar[str] = "BM-OBSTACLE"
 
 
 @dataclass(eq=False)
@@ -138,7 +144,7 @@ class Route:
 
     points: list[tuple[float, float]]
     id: str = field(default_factory=new_id)
-    layer = "BM-ROUTE"
+    layer: ClassVar[str] = "BM-ROUTE"
 
     @property
     def line(self) -> LineString:
@@ -175,9 +181,11 @@ class PlacedObject:
               id: str | None = None) -> "PlacedObject":
         """An object placed like a plain INSERT with the catalogue's block."""
         spec = catalog.BLOCKS[block]
-        kwargs = {"id": id} if id else {}
-        return cls(block=block, transform=affine_from(x, y, rotation, sx, sy),
-                   local=spec.local_footprint(), attribs=dict(attribs or {}), **kwargs)
+        obj = cls(block=block, transform=affine_from(x, y, rotation, sx, sy),
+                  local=spec.local_footprint(), attribs=dict(attribs or {}))
+        if id:
+            obj.id = id
+        return obj
 
     @property
     def position(self) -> tuple[float, float]:

@@ -138,7 +138,7 @@ def parse_hours(text: str) -> list[tuple[int, int]]:
 
 def open_minutes(text: str) -> int:
     """Minutes open a day; overlapping ranges counted once."""
-    covered = set()
+    covered: set[int] = set()
     for start, end in parse_hours(text):
         covered.update(range(start, end))
     return len(covered)
