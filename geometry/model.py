@@ -116,11 +116,13 @@ class Opening:
     def layer(self) -> str:
         return catalog.OPENING_LAYER[self.kind]
 
-    @property
+    @cached_property
     def line(self) -> LineString:
         return LineString([self.start, self.end])
 
-    geometry = line
+    @property
+    def geometry(self) -> BaseGeometry:
+        return self.line
 
     def moved(self, dx: float, dy: float) -> "Opening":
         return replace(self, start=(self.start[0] + dx, self.start[1] + dy), end=(self.end[0] + dx, self.end[1] + dy))

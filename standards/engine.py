@@ -1,6 +1,7 @@
 """Run the rules over a plan and make its report.  Never raises for a plan's sake."""
 from __future__ import annotations
 
+import itertools
 import time
 import traceback
 from pathlib import Path
@@ -10,7 +11,11 @@ from bianmin.geometry.dxf_read import PlanReadError, ReadResult, read_plan
 from .config import Config
 from .context import CheckContext
 from .findings import Finding, PlanReport
-from .registry import all_rules
+from .registry import Hit, all_rules
+
+# a plan with 2,000 exits 1 m apart has two million pairs too close: one rule may not flood a
+# report (or take minutes to say the same thing); it stops after this many findings
+MAX_FINDINGS_PER_RULE = 200
 
 
 def check(read: ReadResult, config: Config | None = None, profile: str | None = None,
@@ -35,13 +40,19 @@ def check_with_context(read: ReadResult, config: Config | None = None, profile: 
         try:
             if rule.when is not None and not rule.when(ctx):
                 continue
-            hits = list(rule.run(ctx, config.params_for(rule)))
+            hits = list(itertools.islice(rule.run(ctx, config.params_for(rule)), MAX_FINDINGS_PER_RULE + 1))
         except Exception as exc:  # a rule's own bug must not cost the reviewer the report
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             findings.append(Finding(rule.id, "error", f"规则内部错误，未能完成检查：{detail}",
                                     f"internal error, the check did not complete: {detail}", rule.source))
             continue
         configured = config.severities.get(rule.id)
+        if len(hits) > MAX_FINDINGS_PER_RULE:
+            last = hits[MAX_FINDINGS_PER_RULE - 1]
+            hits[MAX_FINDINGS_PER_RULE - 1:] = [Hit(
+                f"此规则的问题超过 {MAX_FINDINGS_PER_RULE - 1} 处，其余未再列出；请先改正以上各处后重新校验",
+                f"more than {MAX_FINDINGS_PER_RULE - 1} findings of this rule; the rest are not listed: "
+                f"correct those above and check again", location=last.location, severity=last.severity)]
         for h in hits:
             findings.append(Finding(rule.id, configured or h.severity or rule.severity, h.message,
                                     h.message_en, rule.source, h.handles, h.location, h.subject,
