@@ -79,17 +79,18 @@ def validate_path(path, config: Config | None = None, profile: str | None = None
         read = read_plan(Path(path), overrides=overrides)
         report = check(read, config, profile, path=shown)
     except PlanReadError as exc:
-        report = _unreadable(shown, str(exc))
+        report = unreadable_report(shown, str(exc))
     except RecursionError:
-        report = _unreadable(shown, "图纸嵌套过深，无法读取 / nesting too deep to read")
+        report = unreadable_report(shown, "图纸嵌套过深，无法读取 / nesting too deep to read")
     except Exception as exc:
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        report = _unreadable(shown, f"读取时出错 / error while reading: {detail}")
+        report = unreadable_report(shown, f"读取时出错 / error while reading: {detail}")
     report.seconds = time.perf_counter() - start
     return report
 
 
-def _unreadable(path: str, reason: str) -> PlanReport:
+def unreadable_report(path: str, reason: str) -> PlanReport:
+    """The report of a file that could not be read; ``reason`` is "中文 / English"."""
     zh, _, en = reason.partition(" / ")
     finding = Finding("DXF-READ", "error", f"无法读取文件：{zh}", f"the file cannot be read: {en or zh}")
     return PlanReport(path=path, status="unreadable", error=reason, findings=[finding])
