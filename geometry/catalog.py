@@ -325,10 +325,6 @@ BLOCKS: dict[str, BlockSpec] = {
     for name, zh, en, group, size, extra in _TABLE
 }
 
-SIGN_BLOCKS = tuple(n for n, s in BLOCKS.items() if s.group == "sign")
-
-# BM_EXIT_SIGN etc. are signs for the free-floor definition too: every mounted block.
-MOUNTED_BLOCKS = tuple(n for n, s in BLOCKS.items() if s.mounted)
 
 
 @dataclass(frozen=True)

@@ -273,7 +273,7 @@ class PlacedObject:
         """The public side: the footprint's extreme edge in the front direction."""
         fx, fy = self.front_direction
         ax, ay = self.along_direction
-        flo, fhi = self.extent_along((fx, fy))
+        _, fhi = self.extent_along((fx, fy))
         alo, ahi = self.extent_along((ax, ay))
         p1 = (fhi * fx + alo * ax, fhi * fy + alo * ay)
         p2 = (fhi * fx + ahi * ax, fhi * fy + ahi * ay)

@@ -92,7 +92,7 @@ def _styles(font):
     }
 
 
-def _table(rows, widths, st, header=True, colour_col=None):
+def _table(rows, widths, st, header=True):
     data = [[v if isinstance(v, Flowable) else Paragraph(str(v), st["head"] if header and i == 0 else st["small"])
              for v in row] for i, row in enumerate(rows)]
     t = Table(data, colWidths=[w * MM for w in widths], repeatRows=1 if header else 0)
