@@ -10,13 +10,13 @@ one is deleted.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import ezdxf
 from ezdxf.math import Matrix44
 
 from . import catalog
+from .atomic import atomic_output
 from .model import Opening, PlacedObject, Plan, Route, Shape
 
 SYMBOL_LAYER = "0"
@@ -220,22 +220,20 @@ def _write_properties(doc, plan: Plan) -> None:
 # saving
 # ---------------------------------------------------------------------------
 
-def save_atomic(doc, path) -> None:
-    """Write next to ``path`` first; replace ``path`` only when the write succeeded."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wt", encoding=doc.output_encoding, errors="dxfreplace", newline="") as fp:
-            doc.write(fp)
-            fp.flush()
-            os.fsync(fp.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
+def save_atomic(doc, path, *, allow_readonly: bool = False) -> None:
+    """Write the drawing through :func:`~bianmin.geometry.atomic.atomic_output`: beside ``path``
+    first, into its place only when the write succeeded (links, mode and read-only kept)."""
+    _ensure_lastsavedby(doc)
+    with atomic_output(path, "wt", encoding=doc.output_encoding, errors="dxfreplace", newline="",
+                       allow_readonly=allow_readonly) as fp:
+        doc.write(fp)
+
+
+def _ensure_lastsavedby(doc) -> None:
+    """ezdxf writes the custom properties only after ``$LASTSAVEDBY``; a header without it (some
+    exporters leave it out) would lose every plan property on save."""
+    if doc.dxfversion > "AC1015" and "$LASTSAVEDBY" not in doc.header:
+        doc.header["$LASTSAVEDBY"] = "bianmin"
 
 
 def write_plan(plan: Plan, path, *, doc=None, units_factor: float = 1.0):

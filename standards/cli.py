@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -145,6 +144,8 @@ def cmd_validate(args) -> int:
     files, skipped = batch.collect(args.paths)
     if not files and not skipped:
         return _error("没有找到 DXF/DWG 文件 / no DXF or DWG files found")
+    if args.output and (clash := _output_clash(Path(args.output), files)):
+        return _error(clash)
     progress = None
     if not args.quiet and len(files) > 3 and sys.stderr.isatty():
         progress = batch.terminal_progress()
@@ -154,17 +155,19 @@ def cmd_validate(args) -> int:
     from .engine import unreadable_report
     reports += [unreadable_report(path, reason) for path, reason in skipped]
     summary = batch.summarize(reports)
-    if args.format == "pdf":
-        from bianmin.designer.sheets.report import write_batch_report
-        write_batch_report(reports, summary, config.ruleset, Path(args.output), lang=args.lang)
-    else:
-        text = WRITERS[args.format](reports, summary, config.ruleset, args.lang)
-        if args.output:
-            out = Path(args.output)
-            encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
-            _write_text(out, text, encoding)
+    try:
+        if args.format == "pdf":
+            from bianmin.designer.sheets.report import write_batch_report
+            write_batch_report(reports, summary, config.ruleset, Path(args.output), lang=args.lang)
         else:
-            sys.stdout.write(text)  # --quiet hides the progress, never the report
+            text = WRITERS[args.format](reports, summary, config.ruleset, args.lang)
+            if args.output:
+                from bianmin.geometry.atomic import write_text
+                write_text(Path(args.output), text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+            else:
+                sys.stdout.write(text)  # --quiet hides the progress, never the report
+    except OSError as exc:
+        return _error(_cannot_write(args.output, exc))
     if any(r.status == "unreadable" for r in reports):
         return EXIT_UNREADABLE
     if any(r.status == "fail" for r in reports):
@@ -172,10 +175,29 @@ def cmd_validate(args) -> int:
     return EXIT_PASS
 
 
-def _write_text(path: Path, text: str, encoding: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding=encoding, newline="")
-    tmp.replace(path)
+def _output_clash(out: Path, inputs) -> str | None:
+    """A message when the output would overwrite an input (also through a link), else None."""
+    from bianmin.geometry.atomic import same_file
+    for f in inputs:
+        if same_file(out, Path(f)):
+            return (f"输出文件 {out} 就是输入的图纸 {f}，不能覆盖；请换一个输出文件名 / "
+                    f"the output {out} is the input plan {f}: refusing to overwrite it")
+    return None
+
+
+def _cannot_write(path, exc: OSError) -> str:
+    """Why a file could not be written, in words a user can act on (nothing was left behind)."""
+    p = Path(path) if path else None
+    reason = exc.strerror or str(exc)
+    if p is not None and not p.parent.exists():
+        reason = f"文件夹 {p.parent} 不存在 / the folder does not exist"
+    elif p is not None and p.is_dir():
+        reason = "这是一个文件夹 / it is a folder"
+    elif isinstance(exc, PermissionError):
+        reason = f"没有写入权限或文件只读 / no permission to write, or the file is read-only ({exc.strerror or exc})"
+    elif getattr(exc, "errno", None) == 28:
+        reason = "磁盘已满 / the disk is full"
+    return f"无法写入 {path}：{reason}"
 
 
 def cmd_rules(args) -> int:
@@ -203,12 +225,11 @@ def cmd_new(args) -> int:
     out = Path(args.output)
     if out.exists() and not args.force:
         return _error(f"{out} 已存在；用 --force 覆盖 / already exists; use --force to overwrite")
-    tmp = out.with_name(f".{out.name}.tmp")
+    from bianmin.geometry.atomic import write_bytes
     try:
-        shutil.copyfile(path_of(args.template), tmp)
-        tmp.replace(out)
+        write_bytes(out, path_of(args.template).read_bytes())
     except OSError as exc:
-        return _error(f"无法写入 {out}：{exc.strerror or exc}")
+        return _error(_cannot_write(out, exc))
     print(f"已创建 / created {out}（模板 / template {args.template}）")
     return EXIT_PASS
 
@@ -224,6 +245,8 @@ def cmd_design(args) -> int:
 def cmd_export(args) -> int:
     if args.what is None:
         return _error("export pdf 或 export report / export what?")
+    if clash := _output_clash(Path(args.output), [Path(args.plan)]):
+        return _error(clash)
     try:
         if args.what == "pdf":
             from bianmin.designer.sheets.drawing import export_drawing
@@ -236,7 +259,7 @@ def cmd_export(args) -> int:
     except ValueError as exc:
         return _error(str(exc))
     except OSError as exc:
-        return _error(f"无法写入 {args.output}：{exc.strerror or exc}")
+        return _error(_cannot_write(args.output, exc))
     except Exception as exc:  # never a traceback for the user; the message says what broke
         return _error(f"导出失败 / export failed: {type(exc).__name__}: {exc}")
     print(f"已导出 / exported {args.output}")

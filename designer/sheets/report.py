@@ -6,9 +6,9 @@ figures. A batch gets a summary page first and a section per plan.
 """
 from __future__ import annotations
 
+from bianmin.geometry.atomic import atomic_output
 from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
 
-import os
 from datetime import date
 from pathlib import Path
 
@@ -144,7 +144,6 @@ def plan_section(report, read, ruleset, font, lang, *, cover=True):
 
 
 def _build(story, out: Path, font, title):
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
 
     def footer(canvas, doc):
         canvas.saveState()
@@ -154,14 +153,10 @@ def _build(story, out: Path, font, title):
         canvas.drawRightString((210 - 20) * MM, 10 * MM, str(doc.page))
         canvas.restoreState()
 
-    doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=20 * MM, rightMargin=20 * MM, topMargin=18 * MM,
-                            bottomMargin=18 * MM, title=title, author="bianmin")
-    try:
+    with atomic_output(out, "wb") as fp:
+        doc = SimpleDocTemplate(fp, pagesize=A4, leftMargin=20 * MM, rightMargin=20 * MM, topMargin=18 * MM,
+                                bottomMargin=18 * MM, title=title, author="bianmin")
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _read(path):
