@@ -64,11 +64,13 @@ def ensure_block(doc, name: str) -> None:
     spec = catalog.BLOCKS[name]
     block = doc.blocks.new(name)
     w, d = spec.size
+    corners = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2)]
     if spec.round:
         block.add_circle((0, 0), w / 2, dxfattribs={"layer": SYMBOL_LAYER})
+    elif doc.dxfversion <= "AC1009":  # R12 has no LWPOLYLINE (it raised DXFVersionError and aborted the designer)
+        block.add_polyline2d(corners, close=True, dxfattribs={"layer": SYMBOL_LAYER})
     else:
-        block.add_lwpolyline([(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2)],
-                             close=True, dxfattribs={"layer": SYMBOL_LAYER})
+        block.add_lwpolyline(corners, close=True, dxfattribs={"layer": SYMBOL_LAYER})
     # the front (local -Y) tick, so a person sees where the object faces
     block.add_line((0, 0), (0, -d / 2), dxfattribs={"layer": SYMBOL_LAYER})
     for i, tag in enumerate(spec.attributes):
@@ -234,6 +236,19 @@ def _ensure_lastsavedby(doc) -> None:
     exporters leave it out) would lose every plan property on save."""
     if doc.dxfversion > "AC1015" and "$LASTSAVEDBY" not in doc.header:
         doc.header["$LASTSAVEDBY"] = "bianmin"
+
+
+def document_text(doc) -> str:
+    """The drawing as DXF text: a snapshot to go back to when a save fails."""
+    import io
+    buffer = io.StringIO()
+    doc.write(buffer)
+    return buffer.getvalue()
+
+
+def document_from_text(text: str):
+    import io
+    return ezdxf.read(io.StringIO(text))
 
 
 def write_plan(plan: Plan, path, *, doc=None, units_factor: float = 1.0):

@@ -11,6 +11,7 @@ from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
 
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -93,7 +94,9 @@ def _styles(font):
 
 
 def _table(rows, widths, st, header=True):
-    data = [[v if isinstance(v, Flowable) else Paragraph(str(v), st["head"] if header and i == 0 else st["small"])
+    # every text cell is plain text from a drawing or a path: escaped, so that markup in a plan name
+    # ("<img src=...>", a lone "<") is printed as written and never parsed by reportlab
+    data = [[v if isinstance(v, Flowable) else Paragraph(escape(str(v)), st["head"] if header and i == 0 else st["small"])
              for v in row] for i, row in enumerate(rows)]
     t = Table(data, colWidths=[w * MM for w in widths], repeatRows=1 if header else 0)
     style = [("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]
@@ -111,7 +114,7 @@ def plan_section(report, read, ruleset, font, lang, *, cover=True):
     if cover:
         story.append(Paragraph(TITLE[lang], st["h1"]))
     else:
-        story.append(Paragraph(name, st["h2"]))
+        story.append(Paragraph(escape(name), st["h2"]))
     colour = STATUS_COLOUR.get(report.status, "#000000")
     story.append(Paragraph(f'<font color="{colour}">{L.status(report.status, lang)}</font>', st["verdict"]))
     rows = [[w["plan"], name], [w["file"], report.path],
