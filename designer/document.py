@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from bianmin.geometry.dxf_read import PlanReadError, ReadResult, plan_from_document, read_plan
+from bianmin.geometry.model import new_id
 from bianmin.geometry.dxf_write import apply_plan, document_from_text, document_text, new_document, save_atomic
 
 from .commands import Change, Command
@@ -265,7 +266,11 @@ class PlanDocument:
         plan_copy = copy.deepcopy(self.plan)
         doc, fresh = _reopen(self)
         if fresh:
-            plan_copy.loaded = {}  # nothing of the plan is in a new drawing: write every element
+            # nothing of the plan is in a new drawing: write every element, under fresh ids (the
+            # handles of the plan's own file would name other entities in this one)
+            plan_copy.loaded = {}
+            for element in plan_copy.elements():
+                element.id = new_id()
         apply_plan(doc, plan_copy, self.read.units_factor if not fresh else 1.0)
         save_atomic(doc, side)
         return side
