@@ -10,7 +10,6 @@ one is deleted.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import ezdxf
 from ezdxf.math import Matrix44
