@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="对所有图纸覆盖一项图纸属性，可重复，如 BM_CONSTRUCTION=existing / override a plan property")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="并行进程数，默认为 CPU 核数 / worker processes (default: CPU cores)")
+    p.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="每个文件最长检查时间，超时记为问题并继续，默认 120 / time limit per file (default 120 s)")
     p.add_argument("--quiet", action="store_true", help="不显示进度条（报告照常输出） / no progress bar (the report still shows)")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="报告语言，默认中文 / report language")
 
@@ -150,7 +152,8 @@ def cmd_validate(args) -> int:
     if not args.quiet and len(files) > 3 and sys.stderr.isatty():
         progress = batch.terminal_progress()
     jobs = args.jobs or batch.default_jobs()
-    reports = batch.run(files, config, profile=args.profile, overrides=overrides, jobs=jobs, progress=progress)
+    reports = batch.run(files, config, profile=args.profile, overrides=overrides, jobs=jobs, progress=progress,
+                        timeout=args.timeout if args.timeout and args.timeout > 0 else None)
     # every given or found path is in every format's file list, with the reason it was not checked
     from .engine import unreadable_report
     reports += [unreadable_report(path, reason) for path, reason in skipped]

@@ -74,7 +74,7 @@ def validate_path(path, config: Config | None = None, profile: str | None = None
                   overrides: dict[str, str] | None = None) -> PlanReport:
     """Read and check one file; an unreadable file is a report with status ``unreadable``."""
     start = time.perf_counter()
-    shown = str(path)
+    shown = display_text(str(path))
     try:
         read = read_plan(Path(path), overrides=overrides)
         report = check(read, config, profile, path=shown)
@@ -89,8 +89,27 @@ def validate_path(path, config: Config | None = None, profile: str | None = None
     return report
 
 
+def display_text(text: str) -> str:
+    """A name as best it can be shown: a file name that unzip left in GBK bytes (decoded with
+    surrogate escapes) becomes its Chinese again; what no encoding explains becomes U+FFFD, so
+    that no report fails to be written for one odd name."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    raw = text.encode("utf-8", "surrogateescape")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
+
+
 def unreadable_report(path: str, reason: str) -> PlanReport:
     """The report of a file that could not be read; ``reason`` is "中文 / English"."""
+    path = display_text(path)
     zh, _, en = reason.partition(" / ")
     finding = Finding("DXF-READ", "error", f"无法读取文件：{zh}", f"the file cannot be read: {en or zh}")
     return PlanReport(path=path, status="unreadable", error=reason, findings=[finding])

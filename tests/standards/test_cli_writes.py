@@ -68,3 +68,24 @@ def test_validate_on_a_full_disk_exits_2_and_leaves_nothing(plan, tmp_path, monk
 def test_export_into_a_missing_folder_exits_2(plan, tmp_path, capsys):
     assert main(["export", "pdf", str(plan), "-o", str(tmp_path / "nope" / "a.pdf")]) == 2
     assert "不存在" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.name != "posix" or os.sys.platform == "darwin", reason="byte file names need Linux")
+@pytest.mark.parametrize("fmt", ["text", "json", "csv", "html", "pdf"])
+def test_gbk_names_and_text_never_cost_the_batch_its_report(root, tmp_path, fmt, capsys):
+    """Regression: one GBK file name (as unzip leaves it) or GBK text in an R2018 DXF made
+    `validate -o` fail for the whole batch (UnicodeEncodeError: surrogates)."""
+    import ezdxf
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(root / "templates" / "community-station.dxf", batch / os.fsdecode("西一路".encode("gbk") + b".dxf"))
+    doc = ezdxf.readfile(root / "templates" / "community-station.dxf")
+    doc.header.custom_vars.replace("BM_NAME", "PLACEHOLDER")
+    doc.saveas(batch / "gbk-text.dxf")
+    data = (batch / "gbk-text.dxf").read_bytes().replace(b"PLACEHOLDER", "西一路街道便民服务中心".encode("gbk"))
+    (batch / "gbk-text.dxf").write_bytes(data)
+    out = tmp_path / f"report.{fmt}"
+    code = main(["validate", str(batch), "--format", fmt, "-o", str(out)])
+    assert code in (0, 1) and out.stat().st_size > 0
+    if fmt in ("text", "json", "html", "csv"):
+        assert "西一路.dxf" in out.read_text(encoding="utf-8-sig")  # the GBK name shown as Chinese
