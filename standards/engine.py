@@ -11,7 +11,8 @@ from bianmin.geometry.dxf_read import PlanReadError, ReadResult, read_plan
 from .config import Config
 from .context import CheckContext
 from .findings import Finding, PlanReport
-from .registry import Hit, all_rules
+from .registry import Hit
+from .rules import all_rules
 
 # a plan with 2,000 exits 1 m apart has two million pairs too close: one rule may not flood a
 # report (or take minutes to say the same thing); it stops after this many findings

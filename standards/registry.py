@@ -99,8 +99,3 @@ def rule(id: str, *, severity: str, title: str, title_en: str, source: str = "â€
         return func
     return register
 
-
-def all_rules() -> dict[str, Rule]:
-    """Every rule, loading the rule modules on first use."""
-    from . import rules  # noqa: F401  (registers on import)
-    return REGISTRY
