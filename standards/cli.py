@@ -161,7 +161,8 @@ def cmd_validate(args) -> int:
     try:
         if args.format == "pdf":
             from bianmin.designer.sheets.report import write_batch_report
-            write_batch_report(reports, summary, config.ruleset, Path(args.output), lang=args.lang)
+            write_batch_report(reports, summary, config.ruleset, Path(args.output), lang=args.lang,
+                               read_plan=_drawing_reader(overrides))
         else:
             text = WRITERS[args.format](reports, summary, config.ruleset, args.lang)
             if args.output:
@@ -175,6 +176,34 @@ def cmd_validate(args) -> int:
         return EXIT_UNREADABLE
     if any(r.status == "fail" for r in reports):
         return EXIT_FAIL
+    return EXIT_PASS
+
+
+def _drawing_reader(overrides):
+    """Reads a plan again for its figure in the batch PDF (the check ran in a worker process)."""
+    def read(path):
+        from bianmin.geometry.dxf_read import PlanReadError, read_plan
+        try:
+            return read_plan(Path(path), overrides=overrides)
+        except (PlanReadError, OSError):
+            return None
+    return read
+
+
+def _export_report(args) -> int:
+    """One plan's check report: read once, checked, drawn; an unreadable plan is exit 2, no file."""
+    from bianmin.designer.sheets.report import write_plan_report
+    from bianmin.geometry.dxf_read import PlanReadError, read_plan
+
+    from .engine import check
+    config = _load_config(args.config)
+    try:
+        read = read_plan(Path(args.plan))
+    except PlanReadError as exc:
+        return _error(f"无法读取图纸 {args.plan}：{exc}")
+    report = check(read, config, path=str(args.plan))
+    write_plan_report(report, read, config.ruleset, Path(args.output), args.lang)
+    print(f"已导出 / exported {args.output}")
     return EXIT_PASS
 
 
@@ -257,8 +286,7 @@ def cmd_export(args) -> int:
                            scale=args.scale, drawing_no=args.drawing_no, designer=args.designer,
                            checker=args.checker, approver=args.approver)
         else:
-            from bianmin.designer.sheets.report import export_report
-            export_report(Path(args.plan), Path(args.output), config=_load_config(args.config), lang=args.lang)
+            return _export_report(args)
     except ValueError as exc:
         return _error(str(exc))
     except OSError as exc:
