@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", required=True)
     e.add_argument("--config", metavar="FILE.toml")
     e.add_argument("--lang", choices=["zh", "en"], default="zh")
+
+    from .cli_recognize import add_parser as add_recognize
+    add_recognize(sub)
     return ap
 
 
@@ -82,7 +85,7 @@ def main(argv=None) -> int:
         ap.print_help()
         return EXIT_UNREADABLE
     handler = {"validate": cmd_validate, "rules": cmd_rules, "new": cmd_new, "templates": cmd_templates,
-               "design": cmd_design, "export": cmd_export}[args.command]
+               "design": cmd_design, "export": cmd_export, "recognize": cmd_recognize}[args.command]
     return handler(args)
 
 
@@ -227,6 +230,11 @@ def cmd_export(args) -> int:
         return _error(f"导出失败 / export failed: {type(exc).__name__}: {exc}")
     print(f"已导出 / exported {args.output}")
     return EXIT_PASS
+
+
+def cmd_recognize(args) -> int:
+    from .cli_recognize import run
+    return run(args)
 
 
 if __name__ == "__main__":

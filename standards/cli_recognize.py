@@ -1,0 +1,70 @@
+"""``bianmin recognize``: the architect's drawing in, the same drawing plus a recognized plan out."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+EXIT_FOUND, EXIT_NONE = 0, 2
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("recognize", help="识别建筑底图中的大厅、门和柱 / recognize the hall, doors and columns")
+    p.add_argument("drawing", metavar="IN.dxf", help="建筑底图（DXF 或 DWG）/ the architect's drawing")
+    p.add_argument("-o", "--output", metavar="OUT.dxf", help="写入识别结果 / write the recognized plan here")
+    p.add_argument("--at", metavar="X,Y", help="大厅内一点（图纸单位）/ a point inside the hall, drawing units")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+
+
+def _point(text: str) -> tuple[float, float]:
+    try:
+        x, y = (float(v) for v in text.replace("，", ",").split(","))
+    except ValueError:
+        raise ValueError(f"--at {text!r}：应为 X,Y，例如 --at 12000,5000 / --at needs X,Y, e.g. --at 12000,5000") from None
+    return x, y
+
+
+def _fail(message: str) -> int:
+    print(f"bianmin recognize: {message}", file=sys.stderr)
+    return EXIT_NONE
+
+
+def run(args) -> int:
+    from bianmin.geometry.dxf_read import PlanReadError, load_document
+    from bianmin.geometry.recognize import recognize
+    from bianmin.geometry.recognize.output import to_dict, to_text, write_recognized
+
+    src = Path(args.drawing)
+    try:
+        at = _point(args.at) if args.at else None
+    except ValueError as exc:
+        return _fail(str(exc))
+    out = Path(args.output) if args.output else None
+    if out is not None:
+        if out.resolve() == src.resolve():
+            return _fail(f"{out}：输出不能覆盖底图本身 / the output must not replace the drawing itself")
+        if out.exists() and not args.force:
+            return _fail(f"{out} 已存在；用 --force 覆盖 / already exists; use --force to overwrite")
+    try:
+        doc, _ = load_document(src)
+    except PlanReadError as exc:
+        return _fail(f"{src}: {exc}")
+    try:
+        rec = recognize(doc, at=at)
+    except Exception as exc:  # noqa: BLE001 -- never a traceback: name the file and what broke
+        return _fail(f"{src}: 识别失败 / recognition failed: {type(exc).__name__}: {exc}")
+    if args.format == "json":
+        sys.stdout.write(json.dumps(to_dict(rec, str(src)), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(to_text(rec, str(src), args.lang))
+    if not rec.found:
+        return _fail(f"{src}: 未找到房间，无法识别大厅 / no room found: no hall recognized")
+    if out is not None:
+        try:
+            write_recognized(doc, rec, out)
+        except OSError as exc:
+            return _fail(f"无法写入 {out}：{exc.strerror or exc} / cannot write {out}")
+        print(f"已写入 / written {out}", file=sys.stderr if args.format == "json" else sys.stdout)
+    return EXIT_FOUND
