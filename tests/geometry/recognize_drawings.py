@@ -11,6 +11,7 @@ Chinese layer names, leave out the labels, draw walls on a layer that says nothi
 """
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -101,8 +102,9 @@ def _outward(room: Polygon, a, b) -> tuple[float, float]:
     return nx, ny
 
 
-def build(v: Variant = Variant(), path=None):
+def build(v: Variant | None = None, path=None):
     """``(doc, truth)``: the drawing (saved to ``path`` if given) and what recognition should find."""
+    v = v or Variant()
     rooms, doors, columns = standard_building(v)
     names = _layers(v)
     footprint = unary_union(rooms).buffer(T, join_style="mitre")
@@ -138,7 +140,7 @@ def build(v: Variant = Variant(), path=None):
     for poly in getattr(body, "geoms", [body]):
         for ring in [poly.exterior, *poly.interiors]:
             pts = list(ring.coords)
-            for p, q in zip(pts, pts[1:]):
+            for p, q in itertools.pairwise(pts):
                 target.add_line(tf(*p), tf(*q), dxfattribs={"layer": names["wall"]})
 
     truth_hall = affinity.affine_transform(rooms[0], _affine(ang, scale, ox, oy))

@@ -4,9 +4,8 @@ from __future__ import annotations
 import math
 
 import pytest
-from shapely.geometry import Point, Polygon
-
 from bianmin.geometry.recognize import recognize
+from shapely.geometry import Point, Polygon
 
 from .recognize_drawings import Variant, build
 
@@ -56,7 +55,7 @@ def test_variant(name):
 
 
 def test_label_chooses_the_hall_and_the_point_overrides_it():
-    doc, truth = build(Variant())
+    doc, _truth = build(Variant())
     rec = recognize(doc)
     assert rec.hall_label == "便民服务大厅"
     office = recognize(doc, at=(21000.0, 9000.0))
@@ -73,7 +72,7 @@ def test_no_label_takes_the_largest_room():
 
 
 def test_entrance_text_decides_the_main_entrance():
-    doc, truth = build(Variant())
+    doc, _truth = build(Variant())
     doc.modelspace().add_text("主入口", height=500, dxfattribs={"insert": (-1500, 4500)})  # by the west exit
     rec = recognize(doc)
     main = [o for o in rec.openings if o.kind == "main"]
