@@ -27,7 +27,7 @@ class Patterns:
     door_blocks: re.Pattern = field(default_factory=lambda: _rx(
         r"^(fm|jm|tlm|m)[a-z]?\d{3,4}", r"door", r"门", r"^men"))
     window_blocks: re.Pattern = field(default_factory=lambda: _rx(
-        r"^(c|tc|gc|bc)\d{3,4}", r"window", r"窗", r"^chuang", r"glaz"))
+        r"^(c|tc|gc|bc)\d{3,4}", r"window", r"^win", r"^w\d{1,2}$", r"窗", r"^chuang", r"glaz"))
     column_blocks: re.Pattern = field(default_factory=lambda: _rx(r"colu", r"柱", r"^_?[yf]?zh$", r"^zhu"))
     # annotation layers never hold walls (used only when walls are found by shape)
     annotation_layers: re.Pattern = field(default_factory=lambda: _rx(

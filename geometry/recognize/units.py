@@ -10,7 +10,8 @@ FACTORS = {1: 25.4, 2: 304.8, 4: 1.0, 5: 10.0, 6: 1000.0, 14: 100.0}
 NAMES = {1.0: ("毫米", "millimetres"), 10.0: ("厘米", "centimetres"), 1000.0: ("米", "metres"),
          25.4: ("英寸", "inches"), 304.8: ("英尺", "feet"), 100.0: ("分米", "decimetres")}
 
-DOOR_MM = (500.0, 2500.0)  # a door leaf's swing radius, mm
+DOOR_MM = (500.0, 2500.0)
+CANDIDATES = (1.0, 1000.0, 10.0, 25.4, 304.8)  # in order of preference when the votes tie  # a door leaf's swing radius, mm
 
 
 def door_radii(drawing: Drawing) -> list[float]:
@@ -35,7 +36,7 @@ def infer(drawing: Drawing) -> tuple[float, str, str, bool]:
     """``(factor, zh basis, en basis, guessed)``: factor converts drawing units to mm.
 
     Without $INSUNITS each door swing radius votes for the units that make it 500–2500 mm;
-    units that would make the drawing over 5 km across cannot win.
+    units that would make the drawing over 5 km across cannot win (US drawings in inches do).
     """
     code = drawing.insunits
     if code in FACTORS:
@@ -45,8 +46,8 @@ def infer(drawing: Drawing) -> tuple[float, str, str, bool]:
     extent = _extent(drawing)
     if len(radii):
         votes = {f: int(np.count_nonzero((radii * f >= DOOR_MM[0]) & (radii * f <= DOOR_MM[1])))
-                 for f in (1.0, 10.0, 1000.0) if extent * f <= 5e6}
-        best = max(votes, key=lambda f: (votes[f], f == 1.0), default=None)
+                 for f in CANDIDATES if extent * f <= 5e6}
+        best = max(votes, key=lambda f: (votes[f], -CANDIDATES.index(f)), default=None)
         if best is not None and votes[best]:
             r = float(np.median(radii[(radii * best >= DOOR_MM[0]) & (radii * best <= DOOR_MM[1])]))
             zh, en = NAMES[best]
