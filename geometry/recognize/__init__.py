@@ -118,7 +118,7 @@ def recognize_drawing(raw: Drawing, *, at=None, patterns: Patterns = DEFAULT) ->
         result.note("墙线未围合成任何房间", "the walls enclose no room")
         return result
 
-    index = _choose_hall(result, room_faces, d, at, factor, patterns, bridges)
+    index = _choose_hall(result, room_faces, d, at, factor, patterns, bridges, all_faces)
     if index is None:
         return result
     face = room_faces[index]
@@ -133,7 +133,7 @@ def recognize_drawing(raw: Drawing, *, at=None, patterns: Patterns = DEFAULT) ->
 # the hall
 # ---------------------------------------------------------------------------
 
-def _choose_hall(result, room_faces, d: Drawing, at, factor, patterns, bridges) -> int | None:
+def _choose_hall(result, room_faces, d: Drawing, at, factor, patterns, bridges, all_faces) -> int | None:
     if at is not None:
         x, y = at[0] * factor, at[1] * factor
         index = rooms_mod.containing(room_faces, x, y)
@@ -142,38 +142,49 @@ def _choose_hall(result, room_faces, d: Drawing, at, factor, patterns, bridges) 
             return None
         result.note(f"按指定点 ({at[0]:g}, {at[1]:g}) 选定大厅", f"hall chosen at the given point ({at[0]:g}, {at[1]:g})")
         return index
-    labelled = []
-    for text, x, y, _ in d.texts:
-        low = text.lower()
-        rank = next((k for k, word in enumerate(patterns.hall_labels) if word.lower() in low), None)
-        if rank is None:
-            continue
-        index = rooms_mod.containing(room_faces, x, y)
-        if index is not None:
-            labelled.append((rank, -room_faces[index].area, index, text))
-    if labelled:
-        _, _, index, text = min(labelled)
-        result.hall_label = text
-        result.note(f"按标注“{text}”选定大厅", f"hall chosen by its label \u201c{text}\u201d")
-        return index
-    with_door = _rooms_with_doors(room_faces, bridges)
-    pool = with_door or list(range(len(room_faces)))
-    index = max(pool, key=lambda i: room_faces[i].area)
-    result.note("未找到“大厅/服务厅/便民/服务中心”标注，按最大房间（有门者优先）选定大厅",
-                "no label 大厅/服务厅/便民/服务中心 found; the largest room (one with a door, if any) was taken as the hall")
+    for words, guess in ((patterns.hall_labels, False), (patterns.lobby_labels, True)):
+        labelled = []
+        for text, x, y, _ in d.texts:
+            low = text.lower()
+            rank = next((k for k, word in enumerate(words) if word.lower() in low), None)
+            if rank is None:
+                continue
+            index = rooms_mod.containing(room_faces, x, y)
+            if index is not None:
+                labelled.append((rank, -room_faces[index].area, index, text))
+        if labelled:
+            _, _, index, text = min(labelled)
+            result.hall_label = text
+            if guess:
+                result.note(f"未找到“大厅/服务厅/便民/服务中心”标注，按标注“{text}”推定大厅",
+                            f"no label 大厅/服务厅/便民/服务中心 found; the room labelled \u201c{text}\u201d was taken "
+                            "as the hall")
+            else:
+                result.note(f"按标注“{text}”选定大厅", f"hall chosen by its label \u201c{text}\u201d")
+            return index
+    doors = _rooms_with_doors(room_faces, bridges, all_faces)
+    index = max(range(len(room_faces)), key=lambda i: (doors.get(i, -1), room_faces[i].area))
+    result.note("未找到“大厅/服务厅/便民/服务中心”标注，按最大房间（有外门者优先，其次有门者）选定大厅",
+                "no label 大厅/服务厅/便民/服务中心 found; the largest room was taken as the hall (one with a door "
+                "to the outside first, then one with any door)")
     return index
 
 
-def _rooms_with_doors(room_faces, bridges: list[Bridge]) -> list[int]:
-    doors = [b.line for b in bridges if b.kind in ("door", "plain") and b.width >= 300]
+def _rooms_with_doors(room_faces, bridges: list[Bridge], all_faces) -> dict[int, int]:
+    """Room index -> 1 when a door of it leads outside, 0 when it has doors to rooms only."""
+    doors = [b for b in bridges if b.kind in ("door", "plain") and b.width >= 300]
     if not doors:
-        return []
-    tree = shapely.STRtree(doors)
-    out = []
+        return {}
+    lines = [b.line for b in doors]
+    tree = shapely.STRtree(lines)
+    face_tree = shapely.STRtree(all_faces)
+    out = {}
     for i, face in enumerate(room_faces):
         ring = face.exterior.buffer(2.0)
-        if any(ring.covers(doors[int(k)]) for k in tree.query(ring)):
-            out.append(i)
+        mine = [doors[int(k)] for k in tree.query(ring) if ring.covers(lines[int(k)])]
+        if mine:
+            hall = Polygon(face.exterior)
+            out[i] = int(any(_behind(hall, b, all_faces, face_tree) == "outside" for b in mine))
     return out
 
 

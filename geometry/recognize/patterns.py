@@ -34,6 +34,8 @@ class Patterns:
         r"dim", r"text", r"anno", r"axis", r"轴", r"标注", r"文字", r"iden", r"grid", r"hatch", r"furn",
         r"stair", r"楼梯", r"^defpoints$", r"symb", r"elev", r"家具", r"^pub_"))
     hall_labels: tuple[str, ...] = ("大厅", "服务厅", "便民", "服务中心", "办事厅", "service hall")
+    # without any of those, a room named like a public hall is a better guess than the largest room
+    lobby_labels: tuple[str, ...] = ("门厅", "大堂", "厅", "lobby", "hall")
     entrance_labels: tuple[str, ...] = ("主入口", "入口", "entrance", "entry")
 
 
