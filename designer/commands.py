@@ -8,21 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Plan, Route, Zone
-
-
-def list_for(plan: Plan, element) -> list:
-    if isinstance(element, Zone):
-        return plan.zones
-    if isinstance(element, Opening):
-        return plan.openings
-    if isinstance(element, Obstacle):
-        return plan.obstacles
-    if isinstance(element, Route):
-        return plan.routes
-    if isinstance(element, PlacedObject):
-        return plan.objects
-    raise TypeError(f"not a list element: {type(element).__name__}")
+from bianmin.geometry.model import Hall, Plan, list_for  # noqa: F401  (list_for: used by the commands below)
 
 
 @dataclass

@@ -115,7 +115,7 @@ class Analysis:
         inside the floor; inside, every point is within cell·√2/2 of a cell centre, so the
         straight-line maxima are exact at the corners and within that bound elsewhere.
         """
-        corners = []
+        corners: list[tuple[float, float]] = []
         for part in parts_of(self.hall):
             for ring in [part.exterior, *part.interiors]:
                 corners.extend(c for c in ring.coords[:-1]
@@ -213,8 +213,8 @@ class Analysis:
 
     # -- cameras -------------------------------------------------------------------------
     def camera_sector(self, camera) -> Polygon:
-        fov = camera.attr_number("FOV", 90.0) or 90.0
-        reach = camera.attr_number("RANGE", 12000.0) or 12000.0
+        fov = camera.number_or_default("FOV")
+        reach = camera.number_or_default("RANGE")
         fx, fy = camera.front_direction
         heading = math.atan2(fy, fx)
         half = math.radians(max(1.0, min(fov, 360.0)) / 2)
@@ -254,7 +254,7 @@ class Analysis:
 
     # -- figures -------------------------------------------------------------------------
     def metrics(self) -> dict:
-        out = {}
+        out: dict[str, float | None] = {}
         straight, _ = self.straight_exit
         if self.exits:
             out["max_travel_m"] = round(straight / 1000, 1)

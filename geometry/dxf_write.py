@@ -17,7 +17,7 @@ import ezdxf
 from ezdxf.math import Matrix44
 
 from . import catalog
-from .model import Hall, Obstacle, Opening, PlacedObject, Plan, Route, Shape, Zone
+from .model import Opening, PlacedObject, Plan, Route, Shape
 
 SYMBOL_LAYER = "0"
 
@@ -111,11 +111,11 @@ def _write_element(doc, msp, element, entity, old, f: float) -> str:
     if isinstance(element, PlacedObject):
         return _write_object(doc, msp, element, entity, old, f)
     if isinstance(element, Shape):
-        layer = _shape_layer(element)
+        layer = element.layer
         pts = [(x / f, y / f, b) for x, y, b in element.outline]
         return _write_polyline(doc, msp, entity, layer, pts, closed=True)
     if isinstance(element, Opening):
-        layer = catalog.OPENING_LAYER[element.kind]
+        layer = element.layer
         start = (element.start[0] / f, element.start[1] / f)
         end = (element.end[0] / f, element.end[1] / f)
         if entity is not None and entity.dxftype() == "LINE" and _same_role(entity, layer):
@@ -128,17 +128,7 @@ def _write_element(doc, msp, element, entity, old, f: float) -> str:
         return msp.add_line(start, end, dxfattribs={"layer": layer_for(doc, layer)}).dxf.handle
     if isinstance(element, Route):
         pts = [(x / f, y / f, 0.0) for x, y in element.points]
-        return _write_polyline(doc, msp, entity, "BM-ROUTE", pts, closed=False)
-    raise TypeError(type(element))
-
-
-def _shape_layer(element: Shape) -> str:
-    if isinstance(element, Hall):
-        return "BM-HALL"
-    if isinstance(element, Zone):
-        return catalog.ZONE_LAYER[element.kind]
-    if isinstance(element, Obstacle):
-        return "BM-OBSTACLE"
+        return _write_polyline(doc, msp, entity, element.layer, pts, closed=False)
     raise TypeError(type(element))
 
 

@@ -17,7 +17,7 @@ import itertools
 import math
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Iterator
+from typing import ClassVar, Iterator
 
 import numpy as np
 import shapely
@@ -40,8 +40,8 @@ def new_id() -> str:
     return f"new-{next(_new_ids)}"
 
 
-ZONE_KINDS = ("consult", "wait", "window", "self", "office")
-OPENING_KINDS = ("main", "exit", "door")
+ZONE_KINDS = catalog.ZONE_KINDS.keys()
+OPENING_KINDS = catalog.OPENING_KINDS.keys()
 
 
 @dataclass(eq=False)
@@ -50,6 +50,12 @@ class Shape:
 
     outline: list[Vertex]
     id: str = field(default_factory=new_id)
+    LAYER: ClassVar[str] = ""
+
+    @property
+    def layer(self) -> str:
+        """The convention's layer for this shape (a zone's depends on its kind)."""
+        return self.LAYER
 
     @cached_property
     def polygon(self) -> Polygon:
@@ -58,6 +64,13 @@ class Shape:
     def with_outline(self, outline: list[Vertex]):
         return replace(self, outline=list(outline))
 
+    def moved(self, dx: float, dy: float):
+        return self.with_outline([(x + dx, y + dy, b) for x, y, b in self.outline])
+
+    @property
+    def geometry(self) -> BaseGeometry:
+        return self.polygon
+
     @property
     def points(self) -> list[tuple[float, float]]:
         return [(x, y) for x, y, _ in self.outline]
@@ -65,7 +78,7 @@ class Shape:
 
 @dataclass(eq=False)
 class Hall(Shape):
-    pass
+    LAYER: ClassVar[str] = "BM-HALL"
 
 
 @dataclass(eq=False)
@@ -76,10 +89,14 @@ class Zone(Shape):
         if self.kind not in ZONE_KINDS:
             raise ValueError(f"unknown zone kind {self.kind!r}")
 
+    @property
+    def layer(self) -> str:
+        return catalog.ZONE_LAYER[self.kind]
+
 
 @dataclass(eq=False)
 class Obstacle(Shape):
-    pass
+    LAYER: ClassVar[str] = "BM-OBSTACLE"
 
 
 @dataclass(eq=False)
@@ -96,8 +113,17 @@ class Opening:
             raise ValueError(f"unknown opening kind {self.kind!r}")
 
     @property
+    def layer(self) -> str:
+        return catalog.OPENING_LAYER[self.kind]
+
+    @property
     def line(self) -> LineString:
         return LineString([self.start, self.end])
+
+    geometry = line
+
+    def moved(self, dx: float, dy: float) -> "Opening":
+        return replace(self, start=(self.start[0] + dx, self.start[1] + dy), end=(self.end[0] + dx, self.end[1] + dy))
 
     @property
     def width(self) -> float:
@@ -118,10 +144,16 @@ class Route:
 
     points: list[tuple[float, float]]
     id: str = field(default_factory=new_id)
+    layer: ClassVar[str] = "BM-ROUTE"
 
     @property
     def line(self) -> LineString:
         return LineString(self.points)
+
+    geometry = line
+
+    def moved(self, dx: float, dy: float) -> "Route":
+        return replace(self, points=[(x + dx, y + dy) for x, y in self.points])
 
 
 @dataclass(eq=False)
@@ -149,9 +181,11 @@ class PlacedObject:
               id: str | None = None) -> "PlacedObject":
         """An object placed like a plain INSERT with the catalogue's block."""
         spec = catalog.BLOCKS[block]
-        kwargs = {"id": id} if id else {}
-        return cls(block=block, transform=affine_from(x, y, rotation, sx, sy),
-                   local=spec.local_footprint(), attribs=dict(attribs or {}), **kwargs)
+        obj = cls(block=block, transform=affine_from(x, y, rotation, sx, sy),
+                  local=spec.local_footprint(), attribs=dict(attribs or {}))
+        if id:
+            obj.id = id
+        return obj
 
     @property
     def position(self) -> tuple[float, float]:
@@ -183,6 +217,15 @@ class PlacedObject:
     @cached_property
     def footprint(self) -> Polygon:
         return affinity.affine_transform(self.local, self.transform)
+
+    @property
+    def geometry(self) -> BaseGeometry:
+        return self.footprint
+
+    @property
+    def layer(self) -> str:
+        spec = self.spec
+        return spec.layer if spec else "BM-EQUIP"
 
     def map_point(self, x: float, y: float) -> tuple[float, float]:
         a, b, d, e, xo, yo = self.transform
@@ -256,22 +299,54 @@ class PlacedObject:
         spec = self.spec
         return bool(spec and spec.mounted)
 
-    def attr(self, tag: str, default: str = "") -> str:
-        return self.attribs.get(tag.upper(), default).strip()
+    def attr(self, tag: str, default: str | None = None) -> str:
+        """An attribute's text; when absent, ``default`` or else the attribute table's default."""
+        raw = self.attribs.get(tag.upper())
+        if raw is None or not raw.strip():
+            if default is not None:
+                return default
+            spec = catalog.attribute_spec(self.block, tag)
+            return spec.default if spec else ""
+        return raw.strip()
 
-    def attr_number(self, tag: str, default: float) -> float | None:
-        """A numeric attribute; ``None`` when present but not a number."""
-        raw = self.attr(tag)
-        if not raw:
+    def attr_number(self, tag: str, default: float | None = None) -> float | None:
+        """A numeric attribute, clamped to the attribute table's range; ``None`` when not a number.
+
+        An empty attribute gives ``default`` or else the table's default.  Clamping keeps a
+        drawing's absurd value (SEATS=1e300) from driving a check; DXF-GEOMETRY reports it.
+        """
+        raw = self.attribs.get(tag.upper(), "").strip()
+        spec = catalog.attribute_spec(self.block, tag)
+        if not raw and default is not None:
             return default
+        if spec is not None:
+            return spec.number(raw)
         try:
             value = float(raw)
         except ValueError:
             return None
         return value if math.isfinite(value) else None
 
+    def number_or_default(self, tag: str) -> float:
+        """A numeric attribute clamped to its range, or the table's default when it is not a number."""
+        value = self.attr_number(tag)
+        if value is None:
+            spec = catalog.attribute_spec(self.block, tag)
+            value = float(spec.default) if spec and spec.default else 0.0
+        return value
+
+    def attribute_problems(self) -> list[tuple[str, str, tuple[str, str]]]:
+        """(tag, raw value, (why zh, why en)) for every attribute the table says is invalid."""
+        out = []
+        for spec in catalog.ATTRIBUTES.get(self.block, ()):
+            raw = self.attribs.get(spec.tag, "")
+            why = spec.problem(raw)
+            if why is not None:
+                out.append((spec.tag, raw, why))
+        return out
+
     def count(self) -> int:
-        n = self.attr_number("COUNT", 1 if self.block != "BM_EXTINGUISHER" else 2)
+        n = self.attr_number("COUNT")
         return max(0, int(n)) if n is not None else 0
 
 
@@ -352,15 +427,47 @@ class Plan:
 
 def as_geometry(element) -> BaseGeometry:
     """The shapely geometry of any plan element."""
-    if isinstance(element, Shape):
-        return element.polygon
-    if isinstance(element, Opening):
-        return element.line
-    if isinstance(element, Route):
-        return element.line
-    if isinstance(element, PlacedObject):
-        return element.footprint
-    raise TypeError(type(element))
+    return element.geometry
+
+
+@dataclass(frozen=True)
+class ElementKind:
+    """One row per kind of plan element: its class, the plan list that holds it, the key the
+    layer panel and the canvas use, its label and its drawing order (higher is on top)."""
+
+    cls: type
+    key: str
+    plan_list: str | None  # the Plan attribute holding the elements; None for the single hall
+    zh: str
+    en: str
+    z: float
+
+
+ELEMENT_KINDS: tuple[ElementKind, ...] = (
+    ElementKind(Zone, "zone", "zones", "功能分区", "zones", 1),
+    ElementKind(Obstacle, "obstacle", "obstacles", "障碍", "obstacles", 2),
+    ElementKind(Hall, "hall", None, "大厅", "hall", 3),
+    ElementKind(PlacedObject, "object", "objects", "设施与标识", "objects", 5),
+    ElementKind(Opening, "opening", "openings", "门与出口", "openings", 6),
+    ElementKind(Route, "route", "routes", "疏散路线", "routes", 7),
+)
+_KIND_OF_CLASS = {k.cls: k for k in ELEMENT_KINDS}
+
+
+def element_kind(element) -> ElementKind:
+    """The table row of a plan element (TypeError for anything else)."""
+    try:
+        return _KIND_OF_CLASS[type(element)]
+    except KeyError:
+        raise TypeError(f"not a plan element: {type(element).__name__}") from None
+
+
+def list_for(plan: "Plan", element) -> list:
+    """The plan list an element belongs in (TypeError for the hall, which is no list element)."""
+    name = element_kind(element).plan_list
+    if name is None:
+        raise TypeError(f"not a list element: {type(element).__name__}")
+    return getattr(plan, name)
 
 
 def point(xy) -> Point:

@@ -5,9 +5,11 @@ import math
 import re
 from dataclasses import dataclass, fields
 
-KINDS = ("street-center", "community-station")
-CONSTRUCTIONS = ("new", "expanded", "existing")
-HAZARDS = ("light", "medium", "severe")
+from . import catalog
+
+KINDS = catalog.KINDS.keys()
+CONSTRUCTIONS = catalog.CONSTRUCTIONS.keys()
+HAZARDS = catalog.HAZARDS.keys()
 
 # key -> (attribute, parser name)
 KEYS = {
@@ -136,7 +138,7 @@ def parse_hours(text: str) -> list[tuple[int, int]]:
 
 def open_minutes(text: str) -> int:
     """Minutes open a day; overlapping ranges counted once."""
-    covered = set()
+    covered: set[int] = set()
     for start, end in parse_hours(text):
         covered.update(range(start, end))
     return len(covered)

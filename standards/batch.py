@@ -5,6 +5,8 @@ ones included, and a worker that dies takes only its own file with it.
 """
 from __future__ import annotations
 
+from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
+
 import os
 import sys
 from collections import Counter
@@ -16,7 +18,6 @@ from .config import Config
 from .engine import validate_path
 from .findings import PlanReport
 
-MAILBOX_TARGETS = {"street-center": 0.6, "community-station": 0.5}
 
 
 def collect(paths) -> tuple[list[Path], list[str]]:
@@ -90,7 +91,7 @@ class Summary:
     def to_dict(self) -> dict:
         return {"files": self.files, "pass": self.passed, "fail": self.failed, "unreadable": self.unreadable,
                 "by_profile": self.by_profile, "by_rule": self.by_rule, "mailbox_rate": self.mailbox_rate,
-                "mailbox_targets": MAILBOX_TARGETS, "travel_failures": self.travel_failures,
+                "mailbox_targets": DISTRICT_MAILBOX_TARGETS, "travel_failures": self.travel_failures,
                 "extinguisher_gaps": self.extinguisher_gaps}
 
 
@@ -98,7 +99,7 @@ def summarize(reports: list[PlanReport]) -> Summary:
     s = Summary(files=len(reports))
     rules: Counter = Counter()
     profiles: Counter = Counter()
-    mailbox: dict[str, list[bool]] = {k: [] for k in MAILBOX_TARGETS}
+    mailbox: dict[str, list[bool]] = {k: [] for k in DISTRICT_MAILBOX_TARGETS}
     for r in reports:
         if r.status == "pass":
             s.passed += 1

@@ -89,7 +89,7 @@ class CheckContext:
         counters = self.plan.counters
         windows = 0
         for c in counters:
-            n = c.attr_number("SEATS", 1)
+            n = c.attr_number("SEATS")
             windows += int(n) if n and n > 0 else 1
         seats = sum(o.count() for o in self.objects("BM_SEAT"))
         return {"hall_area_m2": round(self.plan.hall_area_m2, 1), "counters": len(counters),

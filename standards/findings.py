@@ -4,8 +4,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "信息"}
+from bianmin.geometry.catalog import SEVERITIES as _SEVERITY_WORDS
+
+SEVERITIES = _SEVERITY_WORDS.keys()
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 

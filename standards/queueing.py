@@ -19,10 +19,25 @@ def erlang_c(c: int, a: float) -> float:
         return 0.0
     if a >= c:
         return 1.0
-    b = 1.0
-    for k in range(1, c + 1):
-        b = a * b / (k + a * b)
+    if c > _RECURSION_LIMIT:
+        b = _erlang_b_poisson(c, a)
+    else:
+        b = 1.0
+        for k in range(1, c + 1):
+            b = a * b / (k + a * b)
     return c * b / (c - a * (1 - b))
+
+
+_RECURSION_LIMIT = 10_000  # past this many windows the O(c) recursion gives way to Poisson's closed form
+
+
+def _erlang_b_poisson(c: int, a: float) -> float:
+    """Erlang B as P(X = c) / P(X <= c) for X ~ Poisson(a): constant time for any c (a drawing may
+    claim a billion window positions; the recursion would loop for minutes)."""
+    from scipy.stats import poisson
+
+    cdf = float(poisson.cdf(c, a))
+    return float(poisson.pmf(c, a)) / cdf if cdf > 0 else 1.0
 
 
 def mean_wait(c: int, a: float, service_min: float) -> float:

@@ -7,13 +7,13 @@ from PyQt6.QtCore import QPointF, Qt
 from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF, QTransform
 from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
-from bianmin.geometry.catalog import LAYERS, ZONE_LAYER
-from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Route, Zone
+from bianmin.geometry.catalog import LAYERS, OPENING_KINDS, ZONE_LAYER
+from bianmin.geometry.model import ELEMENT_KINDS, Hall, Obstacle, Opening, PlacedObject, Route, Zone, element_kind
 
 from ..i18n import language, tr
 from ..style import EXIT_GREEN, GROUP_COLOURS, HALL_COLOUR, LABELS, OBSTACLE_COLOUR, SEVERITY_COLOURS, ZONE_COLOURS
 
-Z = {"zone": 1, "obstacle": 2, "hall": 3, "object": 5, "opening": 6, "route": 7, "marker": 20, "heat": 0.5}
+Z = {**{k.key: k.z for k in ELEMENT_KINDS}, "marker": 20, "heat": 0.5}
 
 
 def pen(colour, width_px=1.5, style=Qt.PenStyle.SolidLine) -> QPen:
@@ -136,7 +136,7 @@ class OpeningItem(ElementItem):
         colour = EXIT_GREEN if opening.is_exit else "#8d6e63"
         self.setPen(pen(colour, 6.0))
         self.setZValue(Z["opening"])
-        name = {"main": ("主入口", "Main entrance"), "exit": ("安全出口", "Exit"), "door": ("门", "Door")}[opening.kind]
+        name = OPENING_KINDS[opening.kind]
         self._centre_label(tr(*name), colour, opening.midpoint, 9)
 
     def shape(self):
@@ -217,17 +217,9 @@ class MarkerItem(QGraphicsPathItem):
         self.setToolTip(f"{finding.rule}: {finding.text(language())}")
 
 
+_ITEM_OF_KIND = {"zone": ZoneItem, "hall": HallItem, "obstacle": ObstacleItem, "opening": OpeningItem,
+                 "route": RouteItem, "object": ObjectItem}
+
+
 def item_for(element):
-    if isinstance(element, Zone):
-        return ZoneItem(element)
-    if isinstance(element, Hall):
-        return HallItem(element)
-    if isinstance(element, Obstacle):
-        return ObstacleItem(element)
-    if isinstance(element, Opening):
-        return OpeningItem(element)
-    if isinstance(element, Route):
-        return RouteItem(element)
-    if isinstance(element, PlacedObject):
-        return ObjectItem(element)
-    raise TypeError(type(element))
+    return _ITEM_OF_KIND[element_kind(element).key](element)

@@ -5,10 +5,12 @@ from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtGui import QBrush, QColor
 from PyQt6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from bianmin.geometry.catalog import SEVERITIES
+
 from ..i18n import language, tr
 from ..style import SEVERITY_COLOURS
 
-SEV = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("信息", "info")}
+SEV = SEVERITIES
 
 
 class FindingsPanel(QWidget):

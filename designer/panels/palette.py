@@ -12,13 +12,12 @@ DRAW_GROUPS = [
     (("大厅", "Hall"), [(("拾取底图中的大厅", "Pick hall from background"), ("pick-hall",)),
                         (("矩形大厅", "Rectangle hall"), ("rect", "hall")),
                         (("多边形大厅", "Polygon hall"), ("poly", "hall"))]),
-    (("服务分区", "Zones"), [((f"{catalog.LAYERS[catalog.ZONE_LAYER[k]].zh}（矩形）",
-                               f"{catalog.LAYERS[catalog.ZONE_LAYER[k]].en} (rectangle)"), ("rect", k))
-                              for k in ("consult", "wait", "window", "self", "office")]
+    (("服务分区", "Zones"), [((f"{zh}（矩形）", f"{en} (rectangle)"), ("rect", k))
+                              for k, (zh, en) in catalog.ZONE_KINDS.items()]
      + [(("多边形分区（等候区）", "Polygon zone (waiting)"), ("poly", "wait"))]),
     (("门洞、障碍与路线", "Doors, obstacles, routes"), [
-        (("主入口", "Main entrance"), ("opening", "main")), (("安全出口", "Emergency exit"), ("opening", "exit")),
-        (("内部门", "Internal door"), ("opening", "door")), (("矩形障碍（柱、隔墙）", "Rectangle obstacle"), ("rect", "obstacle")),
+        *((pair, ("opening", k)) for k, pair in catalog.OPENING_KINDS.items()),
+        (("矩形障碍（柱、隔墙）", "Rectangle obstacle"), ("rect", "obstacle")),
         (("多边形障碍", "Polygon obstacle"), ("poly", "obstacle")), (("疏散路线", "Evacuation route"), ("route",)),
         (("测量", "Measure"), ("measure",))]),
 ]

@@ -6,20 +6,17 @@ from dataclasses import replace
 from PyQt6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit,
                              QSpinBox)
 
-from ..i18n import tr
+from bianmin.geometry.catalog import CONSTRUCTIONS, HAZARDS, KINDS
 
-KINDS = [("street-center", ("镇/街道便民服务中心", "street service centre")),
-         ("community-station", ("社区便民服务站", "community service station"))]
-CONSTRUCTIONS = [("new", ("新建", "new")), ("expanded", ("扩建", "expanded")), ("existing", ("既有", "existing"))]
-HAZARDS = [("light", ("轻危险级", "light")), ("medium", ("中危险级", "medium")), ("severe", ("严重危险级", "severe"))]
+from ..i18n import tr
 
 
 def _combo(options, current):
+    """A combo box over a catalogue enumeration, showing its labels and holding its keys."""
     c = QComboBox()
-    for key, pair in options:
+    for key, pair in options.items():
         c.addItem(tr(*pair), key)
-    keys = [k for k, _ in options]
-    c.setCurrentIndex(keys.index(current) if current in keys else 0)
+    c.setCurrentIndex(options.index(current) if current in options else 0)
     return c
 
 

@@ -8,12 +8,10 @@ from PyQt6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, 
                              QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from bianmin.geometry import catalog
-from bianmin.geometry.catalog import COUNTER_TYPES, DEVICES
 from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Route, Zone
 
 from ..i18n import tr
 
-MOUNTS = {"wall": ("墙面", "wall"), "floor": ("地面", "floor"), "ceiling": ("吊顶", "ceiling")}
 
 
 class PropertiesPanel(QWidget):
@@ -63,10 +61,9 @@ class PropertiesPanel(QWidget):
             form.addRow(tr("外形尺寸", "Extent"), QLabel(f"{(maxx - minx) / 1000:.2f} × {(maxy - miny) / 1000:.2f} m"))
         elif isinstance(element, Opening):
             combo = QComboBox()
-            for kind, (zh, en) in (("main", ("主入口", "main entrance")), ("exit", ("安全出口", "exit")),
-                                   ("door", ("内部门", "internal door"))):
+            for kind, (zh, en) in catalog.OPENING_KINDS.items():
                 combo.addItem(tr(zh, en), kind)
-            combo.setCurrentIndex(["main", "exit", "door"].index(element.kind))
+            combo.setCurrentIndex(catalog.OPENING_KINDS.index(element.kind))
             self.editors["kind"] = combo
             form.addRow(tr("门洞类型", "Opening kind"), combo)
             form.addRow(tr("宽度", "Width"), QLabel(f"{element.width / 1000:.2f} m"))
@@ -100,50 +97,35 @@ class PropertiesPanel(QWidget):
         rot.setValue(round(obj.rotation, 1))
         self.editors["rotation"] = rot
         form.addRow(tr("旋转", "Rotation"), rot)
-        for tag in spec.attributes:
+        for attr in spec.attribute_specs:
+            tag = attr.tag
             value = obj.attr(tag)
-            if tag == "TYPE":
+            if attr.type == "choice" and attr.choices is not None:
                 w = QComboBox()
-                for key, (zh, en) in COUNTER_TYPES.items():
+                for key, (zh, en) in attr.choices.items():
                     w.addItem(tr(zh, en), key)
-                w.setCurrentIndex(max(0, list(COUNTER_TYPES).index(value.lower()) if value.lower() in COUNTER_TYPES else 0))
-                label = tr("窗口类型", "Window type")
-            elif tag == "DEVICES":
+                w.setCurrentIndex(attr.choices.index(attr.choices.find(value) or attr.default))
+            elif attr.type == "list" and attr.choices is not None:
                 w = QWidget()
                 box = QVBoxLayout(w)
                 box.setContentsMargins(0, 0, 0, 0)
-                have = {d.strip() for d in value.split(",") if d.strip()}
+                have = set(catalog.split_list(value))
                 w.checks = {}
-                for key, (zh, en) in DEVICES.items():
+                for key, (zh, en) in attr.choices.items():
                     c = QCheckBox(tr(zh, en))
                     c.setChecked(key in have)
                     box.addWidget(c)
                     w.checks[key] = c
-                label = tr("窗口设备", "Devices")
-            elif tag == "MOUNT":
-                w = QComboBox()
-                for key, (zh, en) in MOUNTS.items():
-                    w.addItem(tr(zh, en), key)
-                w.setCurrentIndex(list(MOUNTS).index(value) if value in MOUNTS else 0)
-                label = tr("安装方式", "Mounting")
-            elif tag in ("HEIGHT", "SEATS", "COUNT", "FOV", "RANGE"):
+            elif attr.type in ("int", "float"):
                 w = QSpinBox()
-                limits = {"HEIGHT": (300, 1500, 750, " mm"), "SEATS": (1, 20, 1, ""), "COUNT": (0, 50, 1, ""),
-                          "FOV": (10, 360, 90, "°"), "RANGE": (1000, 60000, 12000, " mm")}[tag]
-                w.setRange(limits[0], limits[1])
-                w.setSuffix(limits[3])
-                default = 2 if (tag == "COUNT" and obj.block == "BM_EXTINGUISHER") else limits[2]
-                try:
-                    w.setValue(int(float(value)) if value else default)
-                except ValueError:
-                    w.setValue(default)
-                label = {"HEIGHT": tr("台面高度", "Counter height"), "SEATS": tr("窗口位数", "Window positions"),
-                         "COUNT": tr("数量", "Count"), "FOV": tr("视角", "Field of view"),
-                         "RANGE": tr("监控距离", "Range")}[tag]
+                lo, hi = attr.range or (0, 1_000_000)
+                w.setRange(int(lo), int(hi))
+                w.setSuffix(attr.unit)
+                number = attr.number(value)
+                w.setValue(int(number if number is not None else float(attr.default)))
             else:
                 w = QLineEdit(value)
-                label = {"NO": tr("窗口号", "Window no."), "RATING": tr("灭火级别", "Rating"),
-                         "CODE": tr("标志代码", "Sign code")}.get(tag, tag)
+            label = tr(attr.zh, attr.en)
             self.editors[tag] = w
             form.addRow(label, w)
         form.addRow(tr("台面宽（进深）", "Depth") if obj.is_counter else tr("尺寸", "Size"),

@@ -12,7 +12,7 @@ from ezdxf.addons.drawing import Frontend, RenderContext
 from ezdxf.addons.drawing.backend import Backend
 from ezdxf.addons.drawing.config import Configuration, LineweightPolicy
 
-from bianmin.geometry import catalog
+from bianmin.geometry.background import is_background
 
 from ..style import LINE_MM
 from .paper import MM
@@ -114,17 +114,6 @@ class ReportLabBackend(FlatBackend):
         c.drawPath(p, stroke=0, fill=1, fillMode=1)  # even-odd, as ezdxf's own backends
 
 
-def _not_plan_content(entity) -> bool:
-    try:
-        if catalog.is_bm_layer(entity.dxf.get("layer", "")):
-            return False
-        if entity.dxftype() == "INSERT" and entity.dxf.name.upper().startswith("BM_"):
-            return False
-    except Exception:
-        return False
-    return True
-
-
 def render_background(doc, backend, config: Configuration | None = None) -> bool:
     """Run ezdxf's frontend over the modelspace's non-BM entities into a backend; False if it stopped."""
     if doc is None:
@@ -134,7 +123,7 @@ def render_background(doc, backend, config: Configuration | None = None) -> bool
     config = config or Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE)
     try:
         Frontend(RenderContext(doc), backend, config=config).draw_layout(
-            doc.modelspace(), finalize=True, filter_func=_not_plan_content)
+            doc.modelspace(), finalize=True, filter_func=is_background)
     except Exception as exc:  # a broken background must not cost the user the sheet or the window
         log.warning("background drawing stopped: %s", exc)
         return False

@@ -17,7 +17,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Frame, Paragraph, Table, TableStyle
 
 from bianmin.geometry import catalog
-from bianmin.geometry.catalog import COUNTER_TYPES, DEVICES
+from bianmin.geometry.catalog import COUNTER_TYPES, DEVICES, split_list
 from bianmin.geometry.dxf_read import PlanReadError, read_plan
 
 from .background import draw_background
@@ -134,10 +134,10 @@ def schedule_stories(plan, font, width_mm):
     rows = [["窗口号", "类型", "台面高 (mm)", "台面宽 (mm)", "窗口位", "设备"]]
     counters = sorted(plan.counters, key=lambda o: (len(o.attr("NO")), o.attr("NO")))
     for o in counters:
-        kind = COUNTER_TYPES.get(o.attr("TYPE").lower(), (o.attr("TYPE") or "—",))[0]
-        devices = [DEVICES.get(d.strip(), (d.strip(),))[0] for d in o.attr("DEVICES").split(",") if d.strip()]
-        rows.append([o.attr("NO") or "—", kind, o.attr("HEIGHT") or "750", f"{o.depth:.0f}",
-                     o.attr("SEATS") or "1", "、".join(devices) or "—"])
+        kind = COUNTER_TYPES.label(o.attr("TYPE").lower())
+        devices = [DEVICES.label(d) for d in split_list(o.attr("DEVICES"))]
+        rows.append([o.attr("NO") or "—", kind, o.attr("HEIGHT"), f"{o.depth:.0f}",
+                     o.attr("SEATS"), "、".join(devices) or "—"])
     if len(rows) == 1:
         rows.append(["—", "图中没有服务柜台", "", "", "", ""])
     windows.append(_table(rows, [14, 28, 20, 20, 14, max(40, width_mm - 100)], base, head))

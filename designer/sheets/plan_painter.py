@@ -6,6 +6,8 @@ import math
 from bianmin.geometry.catalog import LAYERS, ZONE_LAYER
 from bianmin.geometry.model import Plan
 
+from bianmin.geometry.catalog import OPENING_KINDS
+
 from ..style import EXIT_GREEN, GROUP_COLOURS, HALL_COLOUR, LABELS, LINE_MM, OBSTACLE_COLOUR, SEVERITY_COLOURS, ZONE_COLOURS
 
 
@@ -37,7 +39,7 @@ def paint_plan(s, plan: Plan, *, labels: bool = True) -> None:
         s.polyline([o.start, o.end], stroke="#ffffff", width_mm=LINE_MM["opening"] + 0.3)
         s.polyline([o.start, o.end], stroke=colour, width_mm=LINE_MM["opening"])
         if labels:
-            name = {"main": "主入口", "exit": "安全出口", "door": "门"}[o.kind]
+            name = OPENING_KINDS.label(o.kind)
             mx, my = o.midpoint
             s.text(mx, my, name, size_mm=2.5, colour=colour)
     for r in plan.routes:

@@ -6,6 +6,8 @@ figures. A batch gets a summary page first and a section per plan.
 """
 from __future__ import annotations
 
+from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
+
 import os
 from datetime import date
 from pathlib import Path
@@ -208,7 +210,7 @@ def write_batch_report(reports, summary, ruleset, out: Path, lang="zh") -> None:
         story.append(_table([[w["rule"], w["count"]]] + [[k, str(v)] for k, v in list(summary.by_rule.items())[:12]],
                             [60, 30], st))
     rates = []
-    for k, target in (("street-center", 0.6), ("community-station", 0.5)):
+    for k, target in DISTRICT_MAILBOX_TARGETS.items():
         v = summary.mailbox_rate.get(k)
         rates.append([L.PROFILE[lang][k], "—" if v is None else f"{v * 100:.0f}%", f"{w['target']} {target * 100:.0f}%"])
     story.append(Paragraph(w["mailbox"], st["h2"]))

@@ -10,6 +10,7 @@ from PyQt6.QtGui import QPainterPath, QPolygonF
 from PyQt6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem, QGraphicsRectItem
 
 from bianmin.geometry import catalog
+from bianmin.geometry.background import closed_outlines
 from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Route, Zone, rectangle
 from bianmin.geometry.shapes import outline_polygon
 
@@ -188,7 +189,7 @@ class RouteTool(PolygonTool):
 class OpeningTool(Tool):
     """Two clicks on the hall outline: the main entrance, an exit or an internal door."""
 
-    NAMES = {"main": ("主入口", "main entrance"), "exit": ("安全出口", "exit"), "door": ("内部门", "internal door")}
+    NAMES = catalog.OPENING_KINDS
 
     def __init__(self, window, kind: str):
         super().__init__(window)
@@ -277,21 +278,12 @@ class PlaceTool(Tool):
 
 
 def default_attributes(block: str, plan) -> dict:
+    """The attribute table's defaults; a new counter takes the next free window number."""
+    attribs = catalog.default_attributes(block)
     if block == "BM_COUNTER":
         numbers = [int(c.attr("NO")) for c in plan.counters if c.attr("NO").isdigit()]
-        return {"NO": str(max(numbers, default=0) + 1), "TYPE": "general", "HEIGHT": "750", "SEATS": "1",
-                "DEVICES": "computer,id_reader,barcode,evaluator,scanner"}
-    if block == "BM_SIGN_WINDOW":
-        return {"NO": ""}
-    if block == "BM_EXTINGUISHER":
-        return {"COUNT": "2", "RATING": "2A"}
-    if block == "BM_SEAT":
-        return {"COUNT": "1"}
-    if block == "BM_EVAC_SIGN":
-        return {"MOUNT": "wall"}
-    if block == "BM_CAMERA":
-        return {"FOV": "90", "RANGE": "12000"}
-    return {}
+        attribs["NO"] = str(max(numbers, default=0) + 1)
+    return attribs
 
 
 class MeasureTool(Tool):
@@ -346,28 +338,9 @@ class PickHallTool(Tool):
 
 def pick_closed_outline(document, x: float, y: float):
     """The smallest closed polyline or circle of the background that contains (x, y), as an outline in mm."""
-    from ..sheets.background import _not_plan_content
-    doc = document.read.doc
-    f = document.read.units_factor or 1.0
     best, best_area = None, math.inf
     p = shapely.Point(x, y)
-    for e in doc.modelspace():
-        t = e.dxftype()
-        if t not in ("LWPOLYLINE", "POLYLINE") or not _not_plan_content(e):
-            continue
-        try:
-            if t == "LWPOLYLINE":
-                pts = [(a * f, b * f, bulge) for a, b, bulge in e.get_points("xyb")]
-                closed = e.closed
-            else:
-                pts = [(v.dxf.location[0] * f, v.dxf.location[1] * f, v.dxf.get("bulge", 0.0)) for v in e.vertices]
-                closed = e.is_closed
-        except Exception:
-            continue
-        if len(pts) > 2 and math.dist(pts[0][:2], pts[-1][:2]) < 1e-6:
-            pts, closed = pts[:-1], True
-        if not closed or len(pts) < 3:
-            continue
+    for pts in closed_outlines(document.read.doc, document.read.units_factor or 1.0):
         poly = outline_polygon(pts)
         if poly.is_valid and poly.area < best_area and poly.contains(p):
             best, best_area = pts, poly.area

@@ -5,23 +5,14 @@ from dataclasses import replace
 
 from PyQt6.QtCore import Qt
 
-from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Route, Zone
+from bianmin.geometry.model import Hall, PlacedObject
 
 from ..commands import AddElement, Batch, RemoveElement, ReplaceElement, SetHall
 from .base import Tool
 
 
 def moved(element, dx: float, dy: float):
-    if isinstance(element, PlacedObject):
-        return element.moved(dx, dy)
-    if isinstance(element, (Zone, Obstacle, Hall)):
-        return element.with_outline([(x + dx, y + dy, b) for x, y, b in element.outline])
-    if isinstance(element, Opening):
-        return replace(element, start=(element.start[0] + dx, element.start[1] + dy),
-                       end=(element.end[0] + dx, element.end[1] + dy))
-    if isinstance(element, Route):
-        return replace(element, points=[(x + dx, y + dy) for x, y in element.points])
-    return element
+    return element.moved(dx, dy)
 
 
 def copied(element, dx: float, dy: float):

@@ -1,7 +1,7 @@
 """Snapping: to the architect's endpoints and edges, to the hall outline, to the grid.
 
-The background's points and segments are collected once (through ezdxf's disassemble,
-so blocks are followed) into a KD-tree and an STRtree.
+The background's points and segments are collected once (geometry.background follows
+blocks) into a KD-tree and an STRtree.
 """
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import numpy as np
 import shapely
 from scipy.spatial import cKDTree
 
+from bianmin.geometry.background import points_and_segments
 from bianmin.geometry.shapes import inward_normal
 
 
@@ -23,31 +24,7 @@ class Snapper:
         self._seg_tree = None
 
     def _collect(self) -> None:
-        from ezdxf import disassemble
-
-        from ..sheets.background import _not_plan_content
-        doc = self.document.read.doc
-        f = self.document.read.units_factor or 1.0
-        pts, segs = [], []
-        if doc is not None:
-            try:
-                entities = [e for e in doc.modelspace() if _not_plan_content(e)]
-                for prim in disassemble.to_primitives(disassemble.recursive_decompose(entities)):
-                    try:
-                        vs = [(v.x * f, v.y * f) for v in prim.vertices()]
-                    except Exception:
-                        continue
-                    if not vs:
-                        continue
-                    if prim.entity.dxftype() in ("LINE", "LWPOLYLINE", "POLYLINE", "SOLID", "TRACE"):
-                        pts.extend(vs)
-                    else:
-                        pts.extend([vs[0], vs[-1]])
-                    segs.extend(zip(vs, vs[1:]))
-                    if len(pts) > 400_000:
-                        break
-            except Exception:
-                pass
+        pts, segs = points_and_segments(self.document.read.doc, self.document.read.units_factor or 1.0)
         self._points = np.array(pts) if pts else np.zeros((0, 2))
         self._tree = cKDTree(self._points) if len(self._points) else None
         self._segments = shapely.linestrings([[a, b] for a, b in segs]) if segs else np.array([])

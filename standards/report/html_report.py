@@ -2,6 +2,8 @@
 from datetime import date
 from html import escape
 
+from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
+
 from . import labels as L
 
 CSS = """
@@ -57,7 +59,7 @@ def render(reports, summary, ruleset, lang="zh") -> str:
             parts.append(f"<tr><td class='rule'>{e(rule)}</td><td>{n}</td></tr>")
         parts.append("</table>")
     rates = []
-    for k, target in (("street-center", 0.6), ("community-station", 0.5)):
+    for k, target in DISTRICT_MAILBOX_TARGETS.items():
         v = summary.mailbox_rate.get(k)
         rates.append(f"{e(L.PROFILE[lang][k])} {'—' if v is None else f'{v * 100:.0f}%'} ({t['target']} {target * 100:.0f}%)")
     parts.append(f"<p><b>{t['mailbox']}</b>: {' · '.join(rates)}</p>")

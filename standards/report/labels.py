@@ -1,17 +1,12 @@
-"""Words shared by the report views, in both languages."""
+"""Words shared by the report views, in both languages (enumerations come from the catalogue)."""
+from bianmin.geometry.catalog import KINDS, SEVERITIES
 
 STATUS = {
     "zh": {"pass": "通过", "fail": "未通过", "unreadable": "无法读取"},
     "en": {"pass": "pass", "fail": "fail", "unreadable": "unreadable"},
 }
-SEVERITY = {
-    "zh": {"error": "错误", "warning": "警告", "info": "信息"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
-PROFILE = {
-    "zh": {"street-center": "街道/镇便民服务中心", "community-station": "社区便民服务站", None: "—"},
-    "en": {"street-center": "street centre", "community-station": "community station", None: "—"},
-}
+SEVERITY = {lang: {k: SEVERITIES.label(k, lang) for k in SEVERITIES} for lang in ("zh", "en")}
+PROFILE = {lang: {**{k: KINDS.label(k, lang) for k in KINDS}, None: "—"} for lang in ("zh", "en")}
 METRICS = {
     "hall_area_m2": ("大厅面积 (m²)", "hall area (m²)"),
     "counters": ("柜台数", "counters"),

@@ -1,4 +1,6 @@
 """Plain text, read like a linter's output: file, rule, severity, message, clause."""
+from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
+
 from . import labels as L
 
 
@@ -32,7 +34,7 @@ def _summary(s, ruleset, lang) -> str:
         if s.by_rule:
             lines.append("Most often failed: " + ", ".join(f"{k} ×{v}" for k, v in list(s.by_rule.items())[:8]))
         rates = ", ".join(f"{L.PROFILE['en'][k]} {_pct(v)} (target {_pct(t)})"
-                          for k, t in (("street-center", 0.6), ("community-station", 0.5))
+                          for k, t in DISTRICT_MAILBOX_TARGETS.items()
                           for v in [s.mailbox_rate.get(k)])
         lines.append(f"24-hour locker rate: {rates}")
         lines.append(f"Plans with travel-distance failures: {s.travel_failures}; with extinguisher gaps: {s.extinguisher_gaps}")
@@ -42,7 +44,7 @@ def _summary(s, ruleset, lang) -> str:
         if s.by_rule:
             lines.append("最常见的问题：" + "，".join(f"{k} ×{v}" for k, v in list(s.by_rule.items())[:8]))
         rates = "，".join(f"{L.PROFILE['zh'][k]} {_pct(v)}（目标 {_pct(t)}）"
-                         for k, t in (("street-center", 0.6), ("community-station", 0.5))
+                         for k, t in DISTRICT_MAILBOX_TARGETS.items()
                          for v in [s.mailbox_rate.get(k)])
         lines.append(f"24小时自助信包箱投放率：{rates}")
         lines.append(f"疏散距离不合格的图纸：{s.travel_failures}；灭火器配置不足的图纸：{s.extinguisher_gaps}")

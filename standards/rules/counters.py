@@ -30,7 +30,7 @@ def counter_height(ctx, p):
     """
     for c in ctx.plan.counters:
         zh, en = _label(c)
-        value = c.attr_number("HEIGHT", 750.0)
+        value = c.attr_number("HEIGHT")
         if value is None:
             yield hit(f"{zh}的 HEIGHT 属性“{c.attr('HEIGHT')}”不是数字", f"{en}: HEIGHT “{c.attr('HEIGHT')}” is not a number",
                       handles=[c.id], at=centre(c.footprint))

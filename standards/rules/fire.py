@@ -173,17 +173,17 @@ def ext_rating(ctx, p):
     exts = ctx.objects("BM_EXTINGUISHER")
     k = 0.7 if ctx.props.sprinklers else 1.0
     q = k * ctx.plan.hall_area_m2 / U_M2_PER_A.get(hazard, 75.0)
-    total = sum(e.count() * a_rating(e.attr("RATING", "2A") or "2A") for e in exts)
+    total = sum(e.count() * a_rating(e.attr("RATING")) for e in exts)
     if total + 1e-9 < q:
         yield hit(f"灭火器总灭火级别 {total:g}A，小于需配 Q = {k:g}×{ctx.plan.hall_area_m2:.0f}÷{U_M2_PER_A[hazard]:.0f} = {q:.1f}A",
                   f"total rating {total:g}A is below the required Q = {k:g}×{ctx.plan.hall_area_m2:.0f}÷{U_M2_PER_A[hazard]:.0f} = {q:.1f}A",
                   handles=[e.id for e in exts])
     need = MIN_RATING.get(hazard, 2)
     for e in exts:
-        r = a_rating(e.attr("RATING", "2A") or "2A")
+        r = a_rating(e.attr("RATING"))
         if r < need:
-            yield hit(f"灭火器设置点 #{e.id} 单具灭火级别 {e.attr('RATING') or '2A'}，{_HAZARD_ZH[hazard]}应不低于 {need}A",
-                      f"extinguisher point #{e.id}: unit rating {e.attr('RATING') or '2A'}; {hazard} hazard needs at least {need}A",
+            yield hit(f"灭火器设置点 #{e.id} 单具灭火级别 {e.attr('RATING')}，{_HAZARD_ZH[hazard]}应不低于 {need}A",
+                      f"extinguisher point #{e.id}: unit rating {e.attr('RATING')}; {hazard} hazard needs at least {need}A",
                       handles=[e.id], at=centre(e.footprint))
 
 

@@ -75,10 +75,28 @@ def dxf_geometry(ctx, p):
         the entity handle; the shape is left out of the plan.
     Why: an unusable shape silently missing from the check would hide a problem.
     Parameters: none.
+        An attribute value outside the attribute table (geometry/catalog.py: a number out
+        of its range, an unknown choice) is reported too and counted at the nearest
+        allowed value, so that no drawing can make a check run away (SEATS=1e9).
     Passes: closed, simple polylines on every shape layer.
-    Fails: an open polyline on BM-ZONE-WAIT; a bow-tie zone; a block that inserts itself.
+    Fails: an open polyline on BM-ZONE-WAIT; a bow-tie zone; a block that inserts itself;
+        a counter with SEATS=1e9.
     """
-    return _intake(ctx, "DXF-GEOMETRY")
+    yield from _intake(ctx, "DXF-GEOMETRY")
+    yield from _attribute_problems(ctx)
+
+
+def _attribute_problems(ctx):
+    from ..registry import hit
+    for obj in ctx.plan.objects:
+        spec = obj.spec
+        if spec is None:
+            continue
+        for tag, raw, (why_zh, why_en) in obj.attribute_problems():
+            shown = raw if len(raw) <= 24 else raw[:21] + "…"
+            yield hit(f"{spec.zh}（{obj.block}）的属性 {tag}=“{shown}” {why_zh}；请改为允许的值",
+                      f"{spec.en} ({obj.block}): attribute {tag}='{shown}' is {why_en}; set an allowed value",
+                      handles=[obj.id], at=obj.position, measured=shown, unit="")
 
 
 @rule("DXF-UNKNOWN-BLOCK", severity="warning", profiles=ALL, needs_hall=False, source="—",

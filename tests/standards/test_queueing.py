@@ -44,3 +44,21 @@ def test_template_figures():
     k = waiting_percentile(6, a)
     assert c * rho ** (k + 1) <= 0.05 < c * rho ** k
     assert k == 5
+
+
+def test_erlang_c_for_a_billion_windows_is_immediate_and_agrees_with_the_recursion():
+    """Regression (issue 16): SEATS=1e9 looped in erlang_c for over two minutes."""
+    import time
+
+    from bianmin.standards import queueing
+
+    start = time.perf_counter()
+    assert queueing.erlang_c(10**9, 4.2857) == pytest.approx(0.0, abs=1e-12)
+    assert queueing.erlang_c(10**15, 10**15 - 10**7) <= 1.0
+    assert time.perf_counter() - start < 5
+    # just past the recursion limit both ways of computing Erlang B agree
+    c, a = queueing._RECURSION_LIMIT + 1, 9900.0
+    b = 1.0
+    for k in range(1, c + 1):
+        b = a * b / (k + a * b)
+    assert queueing._erlang_b_poisson(c, a) == pytest.approx(b, rel=1e-6)
