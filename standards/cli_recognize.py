@@ -22,7 +22,8 @@ def _point(text: str) -> tuple[float, float]:
     try:
         x, y = (float(v) for v in text.replace("，", ",").split(","))
     except ValueError:
-        raise ValueError(f"--at {text!r}：应为 X,Y，例如 --at 12000,5000 / --at needs X,Y, e.g. --at 12000,5000") from None
+        raise ValueError(f"--at {text!r}：应为 X,Y，例如 --at 12000,5000 / "
+                         "--at needs X,Y, e.g. --at 12000,5000") from None
     return x, y
 
 

@@ -84,7 +84,8 @@ def recognize_drawing(raw: Drawing, *, at=None, patterns: Patterns = DEFAULT) ->
     result = Recognition(factor=factor, units_guessed=guessed)
     result.note(units_zh, units_en)
     if raw.truncated:
-        result.note("图纸过大，只读取了前 40 万个图元", "the drawing is very large: only its first 400,000 primitives were read")
+        result.note("图纸过大，只读取了前 40 万个图元",
+                    "the drawing is very large: only its first 400,000 primitives were read")
     if raw.skipped_blocks:
         result.note(f"块自我嵌套或嵌套过深，已跳过：{', '.join(raw.skipped_blocks[:5])}",
                     f"blocks that insert themselves or nest too deep were skipped: {', '.join(raw.skipped_blocks[:5])}")
@@ -140,7 +141,8 @@ def _choose_hall(result, room_faces, d: Drawing, at, factor, patterns, bridges, 
         if index is None:
             result.note(f"点 ({at[0]:g}, {at[1]:g}) 不在任何房间内", f"the point ({at[0]:g}, {at[1]:g}) is in no room")
             return None
-        result.note(f"按指定点 ({at[0]:g}, {at[1]:g}) 选定大厅", f"hall chosen at the given point ({at[0]:g}, {at[1]:g})")
+        result.note(f"按指定点 ({at[0]:g}, {at[1]:g}) 选定大厅",
+                    f"hall chosen at the given point ({at[0]:g}, {at[1]:g})")
         return index
     for words, guess in ((patterns.hall_labels, False), (patterns.lobby_labels, True)):
         labelled = []
@@ -209,7 +211,8 @@ def _openings(result: Recognition, hall: Polygon, face: Polygon, bridges: list[B
         found.append(Found(kind, b.start, b.end, b.label))
         plain += b.kind == "plain"
     exits = [f for f in found if f.kind == "exit"]
-    entrance_texts = [(x, y, t) for t, x, y, _ in d.texts if any(w.lower() in t.lower() for w in patterns.entrance_labels)]
+    entrance_texts = [(x, y, t) for t, x, y, _ in d.texts
+                      if any(w.lower() in t.lower() for w in patterns.entrance_labels)]
     if exits:
         if entrance_texts:
             main = min(exits, key=lambda f: min(math.dist(f.midpoint, (x, y)) for x, y, _ in entrance_texts))
@@ -227,7 +230,8 @@ def _openings(result: Recognition, hall: Polygon, face: Polygon, bridges: list[B
     n_main = sum(f.kind == "main" for f in found)
     n_exit = sum(f.kind == "exit" for f in found)
     n_door = sum(f.kind == "door" for f in found)
-    result.note(f"大厅 {hall.area / 1e6:.1f} m²：主入口 {n_main}、安全出口 {n_exit}、内门 {n_door}、窗 {result.windows}（窗不计为门）",
+    result.note(f"大厅 {hall.area / 1e6:.1f} m²：主入口 {n_main}、安全出口 {n_exit}、内门 {n_door}、"
+                f"窗 {result.windows}（窗不计为门）",
                 f"hall {hall.area / 1e6:.1f} m²: main entrance {n_main}, exits {n_exit}, internal doors {n_door}, "
                 f"windows {result.windows} (windows are never doors)")
 
@@ -267,5 +271,5 @@ def _obstacles(result: Recognition, hall: Polygon, face: Polygon, col_rings) -> 
         obstacles.append(poly.simplify(1.0))
     result.obstacles = [o for o in obstacles if isinstance(o, Polygon) and not o.is_empty]
     if result.obstacles:
-        result.note(f"大厅内独立柱等障碍物 {len(result.obstacles)} 处", f"{len(result.obstacles)} free-standing columns "
-                    "or other obstacles inside the hall")
+        result.note(f"大厅内独立柱等障碍物 {len(result.obstacles)} 处",
+                    f"{len(result.obstacles)} free-standing columns or other obstacles inside the hall")

@@ -117,7 +117,7 @@ def find_bridges(walls: np.ndarray, evid: list[Evidence]) -> list[Bridge]:
             wtree = shapely.STRtree(wall_lines)
             crossing = set(wtree.query(lines, predicate="crosses")[0].tolist())
             etree = shapely.STRtree([e.zone for e in evid]) if evid else None
-            for n, ((p, q), line) in enumerate(zip(candidates, lines)):
+            for n, ((p, q), line) in enumerate(zip(candidates, lines, strict=True)):
                 if n in crossing:
                     continue
                 kind, label = _classify(line, evid, etree)

@@ -6,6 +6,7 @@ from bianmin.geometry.model import Hall, Obstacle, Opening, Plan
 from . import Recognition
 
 INSUNITS_OF = {1.0: 4, 10.0: 5, 1000.0: 6}
+OPENING_LAYERS = {"main": "BM-DOOR-MAIN", "exit": "BM-DOOR-EXIT", "door": "BM-DOOR"}
 KIND_NAMES = {"main": ("主入口", "main entrance"), "exit": ("安全出口", "exit"), "door": ("内门", "internal door")}
 
 
@@ -66,7 +67,7 @@ def to_dict(rec: Recognition, source: str = "") -> dict:
         "rooms": rec.rooms,
         "hall": None if rec.hall is None else {
             "outline": pts(rec.hall), "area_m2": round(rec.hall.area / 1e6, 2), "label": rec.hall_label},
-        "openings": [{"kind": o.kind, "layer": {"main": "BM-DOOR-MAIN", "exit": "BM-DOOR-EXIT", "door": "BM-DOOR"}[o.kind],
+        "openings": [{"kind": o.kind, "layer": OPENING_LAYERS[o.kind],
                       "start": [round(o.start[0] / f, 4), round(o.start[1] / f, 4)],
                       "end": [round(o.end[0] / f, 4), round(o.end[1] / f, 4)],
                       "width_mm": round(o.width), "source": o.source} for o in rec.openings],

@@ -10,8 +10,8 @@ FACTORS = {1: 25.4, 2: 304.8, 4: 1.0, 5: 10.0, 6: 1000.0, 14: 100.0}
 NAMES = {1.0: ("毫米", "millimetres"), 10.0: ("厘米", "centimetres"), 1000.0: ("米", "metres"),
          25.4: ("英寸", "inches"), 304.8: ("英尺", "feet"), 100.0: ("分米", "decimetres")}
 
-DOOR_MM = (500.0, 2500.0)
-CANDIDATES = (1.0, 1000.0, 10.0, 25.4, 304.8)  # in order of preference when the votes tie  # a door leaf's swing radius, mm
+DOOR_MM = (500.0, 2500.0)  # a door leaf's swing radius, mm
+CANDIDATES = (1.0, 1000.0, 10.0, 25.4, 304.8)  # in order of preference when the votes tie
 
 
 def door_radii(drawing: Drawing) -> list[float]:

@@ -38,7 +38,8 @@ def _check(rec, truth, unit: float) -> None:
         assert near[0].kind == kind, f"door at {mid} found as {near[0].kind}, truth {kind}"
     assert len(rec.openings) == len(truth.doors)
     for wx, wy in truth.windows:
-        assert all(math.dist(o.midpoint, (wx * unit, wy * unit)) > 300.0 for o in rec.openings), "window taken as a door"
+        window = (wx * unit, wy * unit)
+        assert all(math.dist(o.midpoint, window) > 300.0 for o in rec.openings), "window taken as a door"
     for cx, cy in truth.columns:
         assert any(o.contains(Point(cx * unit, cy * unit)) for o in rec.obstacles), f"column at {(cx, cy)} missed"
     assert len(rec.obstacles) == len(truth.columns)
