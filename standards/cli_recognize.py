@@ -16,6 +16,9 @@ def add_parser(sub) -> None:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    for kind, zh in (("wall", "墙"), ("door", "门"), ("window", "窗"), ("column", "柱")):
+        p.add_argument(f"--{kind}-layers", metavar="REGEX",
+                       help=f"另外按此正则识别{zh}图层（不区分大小写）/ also take layers matching REGEX as {kind}s")
 
 
 def _point(text: str) -> tuple[float, float]:
@@ -36,10 +39,13 @@ def run(args) -> int:
     from bianmin.geometry.dxf_read import PlanReadError, load_document
     from bianmin.geometry.recognize import recognize
     from bianmin.geometry.recognize.output import to_dict, to_text, write_recognized
+    from bianmin.geometry.recognize.patterns import DEFAULT
 
     src = Path(args.drawing)
     try:
         at = _point(args.at) if args.at else None
+        patterns = DEFAULT.extended(wall_layers=args.wall_layers, door_layers=args.door_layers,
+                                    window_layers=args.window_layers, column_layers=args.column_layers)
     except ValueError as exc:
         return _fail(str(exc))
     out = Path(args.output) if args.output else None
@@ -53,7 +59,7 @@ def run(args) -> int:
     except PlanReadError as exc:
         return _fail(f"{src}: {exc}")
     try:
-        rec = recognize(doc, at=at)
+        rec = recognize(doc, at=at, patterns=patterns)
     except Exception as exc:  # noqa: BLE001 -- never a traceback: name the file and what broke
         return _fail(f"{src}: 识别失败 / recognition failed: {type(exc).__name__}: {exc}")
     if args.format == "json":

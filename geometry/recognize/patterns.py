@@ -8,7 +8,7 @@ block name.  The defaults cover AutoCAD's AIA names (A-WALL, A-DOOR), TArch 天�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 def _rx(*parts: str) -> re.Pattern:
@@ -37,6 +37,23 @@ class Patterns:
     # without any of those, a room named like a public hall is a better guess than the largest room
     lobby_labels: tuple[str, ...] = ("门厅", "大堂", "厅", "lobby", "hall")
     entrance_labels: tuple[str, ...] = ("主入口", "入口", "entrance", "entry")
+
+    def extended(self, **extra: str) -> Patterns:
+        """These patterns plus a bureau's own, e.g. ``extended(wall_layers="^AR-W")``.
+
+        Raises ValueError naming the option when a pattern is not a valid regular expression.
+        """
+        changes = {}
+        for name, text in extra.items():
+            if not text:
+                continue
+            try:
+                own = re.compile(text, re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"{name}: {text!r} 不是有效的正则表达式 / is not a valid regular expression: {exc}")\
+                    from None
+            changes[name] = re.compile(f"(?:{getattr(self, name).pattern})|(?:{own.pattern})", re.IGNORECASE)
+        return replace(self, **changes)
 
 
 DEFAULT = Patterns()

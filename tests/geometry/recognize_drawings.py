@@ -51,6 +51,7 @@ class Variant:
     wall_layer: str | None = None  # None: WALL (or 墙); "0" to leave walls unnamed
     hatch_only_columns: bool = False
     l_shape: bool = False
+    wall_style: str = "lines"  # lines, polylines (closed LWPOLYLINE outlines of the wall body), hatch (HATCH only)
     offset: tuple[float, float] = (0.0, 0.0)
 
 
@@ -138,10 +139,18 @@ def build(v: Variant | None = None, path=None):
     target = doc.blocks.new("BUILDING") if v.one_block else doc.modelspace()
 
     for poly in getattr(body, "geoms", [body]):
-        for ring in [poly.exterior, *poly.interiors]:
-            pts = list(ring.coords)
-            for p, q in itertools.pairwise(pts):
-                target.add_line(tf(*p), tf(*q), dxfattribs={"layer": names["wall"]})
+        rings = [[tf(*p) for p in ring.coords] for ring in [poly.exterior, *poly.interiors]]
+        if v.wall_style == "hatch":
+            hatch = target.add_hatch(color=1, dxfattribs={"layer": names["wall"]})
+            for k, pts in enumerate(rings):
+                hatch.paths.add_polyline_path(pts[:-1], is_closed=True, flags=1 if k == 0 else 0)
+            continue
+        for pts in rings:
+            if v.wall_style == "polylines":
+                target.add_lwpolyline(pts[:-1], close=True, dxfattribs={"layer": names["wall"]})
+            else:
+                for p, q in itertools.pairwise(pts):
+                    target.add_line(p, q, dxfattribs={"layer": names["wall"]})
 
     truth_hall = affinity.affine_transform(rooms[0], _affine(ang, scale, ox, oy))
     truth = Truth(hall=truth_hall)

@@ -20,6 +20,8 @@ VARIANTS = {
     "walls on an unnamed layer (by shape)": Variant(wall_layer="0"),
     "hatched columns without outline": Variant(hatch_only_columns=True),
     "L-shaped hall": Variant(l_shape=True),
+    "walls as closed polylines": Variant(wall_style="polylines"),
+    "walls as hatches only": Variant(wall_style="hatch", rotate=12.0),
     "L-shaped, rotated, in one block, Chinese": Variant(l_shape=True, rotate=-73.0, one_block=True, chinese=True),
 }
 

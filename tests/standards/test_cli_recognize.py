@@ -54,6 +54,19 @@ def test_english_report_and_the_at_option(architect, capsys):
     assert "hall chosen at the given point" in text and "internal door" in text
 
 
+def test_own_layer_names_from_the_command_line(tmp_path, capsys):
+    src = tmp_path / "own.dxf"
+    build(Variant(wall_layer="AR-W-EXT"), path=src)
+    assert main(["recognize", str(src), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["walls"]["by"] == "shape"  # the name says nothing by default
+    assert main(["recognize", str(src), "--format", "json", "--wall-layers", "^ar-w"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["walls"] == {"by": "layer", "layers": ["AR-W-EXT"], "segments": data["walls"]["segments"]}
+    assert data["hall"]["area_m2"] == pytest.approx(216.0, rel=1e-3)
+    assert main(["recognize", str(src), "--wall-layers", "(["]) == 2
+    assert "不是有效的正则表达式" in capsys.readouterr().err
+
+
 def test_no_room_is_exit_2_with_a_message(tmp_path, capsys):
     import ezdxf
     src = tmp_path / "empty.dxf"
