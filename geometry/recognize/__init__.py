@@ -108,12 +108,16 @@ def recognize_drawing(raw: Drawing, *, at=None, patterns: Patterns = DEFAULT) ->
         result.note("图中没有可识别的墙线", "no wall lines could be recognized in the drawing")
         return result
 
-    ends = np.vstack([walls[:, :2], walls[:, 2:]])
-    evid = evidence(d, patterns, ends)
-    bridges = find_bridges(walls, evid)
-    bridge_segs = np.array([[*b.start, *b.end] for b in bridges]).reshape(-1, 4)
-    all_faces = rooms_mod.faces(np.vstack([walls, col_segs, bridge_segs]))
-    room_faces = [f for f in all_faces if rooms_mod.is_room(f)]
+    bridges, all_faces, room_faces = _rooms(d, patterns, walls, col_segs)
+    if not room_faces and result.walls_by == "layer":
+        # wall layers that enclose nothing (walls drawn on other layers too): add the double lines found by shape
+        more = by_shape(d, patterns)
+        if len(more):
+            walls = np.vstack([walls, more])
+            bridges, all_faces, room_faces = _rooms(d, patterns, walls, col_segs)
+            result.walls_by = "layer+shape"
+            result.note(f"墙图层未围合成房间，另按成对平行线补充墙线 {len(more)} 段",
+                        f"the wall layers enclose no room; {len(more)} more wall segments found as parallel line pairs")
     result.rooms = len(room_faces)
     if not room_faces:
         result.note("墙线未围合成任何房间", "the walls enclose no room")
@@ -128,6 +132,14 @@ def recognize_drawing(raw: Drawing, *, at=None, patterns: Patterns = DEFAULT) ->
     _openings(result, hall, face, bridges, all_faces, d, patterns)
     _obstacles(result, hall, face, col_rings)
     return result
+
+
+def _rooms(d: Drawing, patterns: Patterns, walls, col_segs):
+    ends = np.vstack([walls[:, :2], walls[:, 2:]])
+    bridges = find_bridges(walls, evidence(d, patterns, ends))
+    bridge_segs = np.array([[*b.start, *b.end] for b in bridges]).reshape(-1, 4)
+    all_faces = rooms_mod.faces(np.vstack([walls, col_segs, bridge_segs]))
+    return bridges, all_faces, [f for f in all_faces if rooms_mod.is_room(f)]
 
 
 # ---------------------------------------------------------------------------

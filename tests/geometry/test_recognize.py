@@ -108,3 +108,12 @@ def test_a_block_that_inserts_itself_is_skipped():
     rec = recognize(doc)
     assert rec.found and any("LOOP" in zh for zh, _ in rec.notes)
     _check(rec, truth, 1.0)
+
+
+def test_units_that_do_not_fit_the_drawing_are_not_believed():
+    doc, truth = build(Variant(metres=True))
+    doc.header["$INSUNITS"] = 4  # says millimetres: an 18 mm hall
+    rec = recognize(doc)
+    assert rec.factor == 1000.0 and rec.units_guessed
+    assert any("不符" in zh for zh, _ in rec.notes)
+    _check(rec, truth, 1000.0)
