@@ -31,6 +31,7 @@ __all__ = ["Found", "Patterns", "Recognition", "recognize", "recognize_drawing"]
 
 PROBE_STEP = 50.0
 PROBE_MAX = 1500.0
+ENTRANCE_TEXT_REACH = 10_000.0  # mm: an 入口 text farther than this from every exit names another door
 
 
 @dataclass
@@ -225,9 +226,12 @@ def _openings(result: Recognition, hall: Polygon, face: Polygon, bridges: list[B
     exits = [f for f in found if f.kind == "exit"]
     entrance_texts = [(x, y, t) for t, x, y, _ in d.texts
                       if any(w.lower() in t.lower() for w in patterns.entrance_labels)]
+    def text_distance(f: Found) -> float:
+        return min((math.dist(f.midpoint, (x, y)) for x, y, _ in entrance_texts), default=math.inf)
+
     if exits:
-        if entrance_texts:
-            main = min(exits, key=lambda f: min(math.dist(f.midpoint, (x, y)) for x, y, _ in entrance_texts))
+        if any(text_distance(f) <= ENTRANCE_TEXT_REACH for f in exits):
+            main = min(exits, key=text_distance)
             result.note("按“入口”标注定主入口", "main entrance: the exit nearest the text 入口 (entrance)")
         else:
             main = max(exits, key=lambda f: f.width)

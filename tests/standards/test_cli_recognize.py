@@ -122,3 +122,22 @@ def test_every_real_drawing_gives_a_result_or_a_clear_message(name, capsys):
         assert json.loads(captured.out)["hall"]["area_m2"] > 0
     else:
         assert code == 2 and ("未找到房间" in captured.err or "无法" in captured.err or "不是" in captured.err)
+
+
+DWG = CORPUS.parent.parent / "dwg-corpus" / "sample_AC1018.dwg"
+
+
+def test_a_broken_dwg_is_a_clear_message(tmp_path, capsys):
+    bad = tmp_path / "底图.dwg"
+    bad.write_bytes(b"AC1018" + bytes(200))
+    assert main(["recognize", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "底图.dwg" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not DWG.is_file(), reason="the shared DWG corpus is not beside the repository")
+def test_a_dwg_is_read(capsys):
+    code = main(["recognize", str(DWG), "--format", "json"])
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["walls"]["segments"] >= 0  # read and looked at: a report, not an error
+    assert code == 2 and "未找到房间" in captured.err
