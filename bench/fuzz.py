@@ -1,0 +1,178 @@
+"""Fuzz `bianmin validate` and `bianmin export pdf` with hostile and mutated plans (issue 16).
+
+    python bench/fuzz.py [--mutants 500] [--jobs 2] [--timeout 30] [--keep DIR]
+
+Makes the named hostile cases of tests/fixtures/hostile.py and random mutants of the
+templates, the samples and the smaller real drawings of the corpus (numbers replaced by
+huge, non-finite or negative ones; attribute texts by markup, formulas and junk; group
+pairs deleted or duplicated; files cut short), runs both commands on each in a child
+process with a time and memory limit, and prints the table the issue asks for: inputs,
+tracebacks, hangs, invalid JSON, rule internal errors, peak memory.  With --keep the
+inputs that went wrong (or were slowest) are copied to DIR.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.fixtures.hostile import CASES, write_case, write_junk  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "dxf-corpus" / "real"
+NUMBERS = ["1e18", "-1e18", "1e300", "nan", "inf", "-inf", "0", "-1", "1e-300", "123456789012"]
+TEXTS = ["=1+1", "+SUM(A1)", "-2", "@x", '<img src="/etc/passwd"/>', "<", "\n", "\x00", "1e9", "-5", "sky",
+         "general,accessible", "💥" * 50, "x" * 5000]
+MEMORY_LIMIT = 2 * 1024 ** 3
+CLI = "import sys; from bianmin.standards.cli import main; sys.exit(main())"
+
+
+def sources() -> list[Path]:
+    out = [ROOT / "templates" / "street-center.dxf", ROOT / "templates" / "community-station.dxf"]
+    out += sorted((ROOT / "samples").glob("*.dxf"))
+    if CORPUS.is_dir():
+        out += [p for p in sorted(CORPUS.glob("*.dxf")) if p.stat().st_size < 500_000]
+    return out
+
+
+def mutate(data: bytes, rnd: random.Random) -> bytes:
+    lines = data.split(b"\n")
+    pairs = len(lines) // 2
+    if pairs < 4:
+        return data[: rnd.randrange(len(data) + 1)]
+    kind = rnd.choice(["number", "number", "text", "delete", "duplicate", "truncate", "swap"])
+    for _ in range(rnd.randint(1, 6)):
+        i = rnd.randrange(pairs) * 2
+        code = lines[i].strip()
+        if kind == "number" and code.isdigit() and 10 <= int(code) <= 59:
+            lines[i + 1] = rnd.choice(NUMBERS).encode()
+        elif kind == "text" and code in (b"1", b"2", b"8"):
+            lines[i + 1] = rnd.choice(TEXTS).encode("utf-8")
+        elif kind == "delete":
+            del lines[i:i + 2]
+            pairs -= 1
+        elif kind == "duplicate":
+            j = min(len(lines), i + 2 * rnd.randint(1, 40))
+            lines[i:i] = lines[i:j]
+        elif kind == "swap":
+            j = rnd.randrange(pairs) * 2
+            lines[i + 1], lines[j + 1] = lines[j + 1], lines[i + 1]
+        elif kind == "truncate":
+            lines = lines[: i]
+            break
+    return b"\n".join(lines)
+
+
+def run(args: list[str], timeout: float) -> dict:
+    def limit():
+        try:
+            import resource
+            resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+        except (ImportError, ValueError, OSError):
+            pass
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", CLI, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=limit if os.name == "posix" else None)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+        hung = False
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        hung = True
+    peak = 0
+    try:
+        import resource
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # max over children so far
+    except ImportError:
+        pass
+    return {"code": proc.returncode, "out": out, "err": err, "hung": hung, "seconds": time.perf_counter() - start,
+            "peak": peak}
+
+
+def check_one(path: Path, outdir: Path, timeout: float) -> dict:
+    res = {"path": path, "problems": []}
+    v = run(["validate", str(path), "--format", "json", "--jobs", "1"], timeout)
+    e = run(["export", "pdf", str(path), "-o", str(outdir / (path.stem + ".pdf"))], timeout)
+    res["seconds"] = max(v["seconds"], e["seconds"])
+    res["peak"] = max(v["peak"], e["peak"])
+    for name, r in (("validate", v), ("export", e)):
+        if r["hung"]:
+            res["problems"].append(f"{name}: hang")
+        if b"Traceback (most recent call last)" in r["err"]:
+            res["problems"].append(f"{name}: traceback")
+        if not r["hung"] and r["code"] not in (0, 1, 2):
+            res["problems"].append(f"{name}: exit {r['code']}")
+    if not v["hung"]:
+        try:
+            doc = json.loads(v["out"], parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
+            for f in doc["files"]:
+                for finding in f["findings"]:
+                    if "internal error" in finding["message"] or "内部错误" in finding["message"]:
+                        res["problems"].append("validate: rule internal error " + finding["rule"])
+        except (ValueError, KeyError, TypeError):
+            res["problems"].append("validate: invalid JSON")
+    return res
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mutants", type=int, default=500)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--timeout", type=float, default=30.0)
+    ap.add_argument("--seed", type=int, default=2019)
+    ap.add_argument("--keep", type=Path)
+    args = ap.parse_args()
+    rnd = random.Random(args.seed)
+    work = Path(tempfile.mkdtemp(prefix="bianmin-fuzz-"))
+    inputs = [write_case(name, work) for name in CASES] + write_junk(work)
+    srcs = sources()
+    for i in range(args.mutants):
+        src = srcs[i % len(srcs)]
+        data = mutate(src.read_bytes(), rnd)
+        p = work / f"mutant-{i:04d}-{src.stem[:30]}.dxf"
+        p.write_bytes(data)
+        inputs.append(p)
+    outdir = work / "out"
+    outdir.mkdir()
+    start = time.perf_counter()
+    with ThreadPoolExecutor(args.jobs) as pool:
+        results = list(pool.map(lambda p: check_one(p, outdir, args.timeout), inputs))
+    wall = time.perf_counter() - start
+    count = {k: sum(1 for r in results if any(k in p for p in r["problems"]))
+             for k in ("traceback", "hang", "invalid JSON", "rule internal error", "exit ")}
+    over30 = sum(1 for r in results if r["seconds"] > 30)
+    peak = max((r["peak"] for r in results), default=0)
+    print(f"{'inputs':<28}{len(inputs)} ({len(CASES)} named hostile cases, 4 junk files, {args.mutants} mutants)")
+    print(f"{'tracebacks':<28}{count['traceback']}")
+    print(f"{'hangs (>' + str(int(args.timeout)) + ' s, killed)':<28}{count['hang']}")
+    print(f"{'runs over 30 s':<28}{over30}")
+    print(f"{'invalid JSON':<28}{count['invalid JSON']}")
+    print(f"{'rule internal errors':<28}{count['rule internal error']}")
+    print(f"{'other exit codes':<28}{count['exit ']}")
+    print(f"{'peak memory (max RSS)':<28}{peak / 1024 ** 2:.0f} MiB")
+    print(f"{'wall time':<28}{wall:.0f} s with {args.jobs} jobs")
+    bad = [r for r in results if r["problems"]]
+    for r in bad[:40]:
+        print(f"  {r['path'].name}: {'; '.join(sorted(set(r['problems'])))}")
+    slow = sorted(results, key=lambda r: -r["seconds"])[:10]
+    print("slowest: " + ", ".join(f"{r['path'].name} {r['seconds']:.1f} s" for r in slow))
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        for r in bad + slow:
+            shutil.copy2(r["path"], args.keep / r["path"].name)
+    shutil.rmtree(work, ignore_errors=True)
+    return 1 if bad or over30 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
