@@ -77,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
 
     from .cli_recognize import add_parser as add_recognize
     add_recognize(sub)
+    from .cli_review import add_parser as add_review
+    add_review(sub)
     return ap
 
 
@@ -97,7 +99,7 @@ def main(argv=None) -> int:
         ap.print_help()
         return EXIT_UNREADABLE
     handler = {"validate": cmd_validate, "rules": cmd_rules, "new": cmd_new, "templates": cmd_templates,
-               "design": cmd_design, "export": cmd_export, "recognize": cmd_recognize}[args.command]
+               "design": cmd_design, "export": cmd_export, "recognize": cmd_recognize, "review": cmd_review}[args.command]
     return handler(args)
 
 
@@ -303,6 +305,15 @@ def cmd_export(args) -> int:
 def cmd_recognize(args) -> int:
     from .cli_recognize import run
     return run(args)
+
+
+def cmd_review(args) -> int:
+    from .cli_review import run
+
+    def write_letter(data, read, out):  # the PDF code lives up in designer/sheets; the CLI composes
+        from bianmin.designer.sheets.letter import write_letter as write
+        write(data, read, out)
+    return run(args, write_letter)
 
 
 if __name__ == "__main__":
