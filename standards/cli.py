@@ -99,7 +99,8 @@ def main(argv=None) -> int:
         ap.print_help()
         return EXIT_UNREADABLE
     handler = {"validate": cmd_validate, "rules": cmd_rules, "new": cmd_new, "templates": cmd_templates,
-               "design": cmd_design, "export": cmd_export, "recognize": cmd_recognize, "review": cmd_review}[args.command]
+               "design": cmd_design, "export": cmd_export, "recognize": cmd_recognize,
+               "review": cmd_review}[args.command]
     return handler(args)
 
 

@@ -34,14 +34,16 @@ def add_parser(sub) -> None:
     q.add_argument("--config", metavar="FILE.toml", help="取 [review] 中的审批局名称 / the bureau's name from [review]")
     q = what.add_parser("diff", help="两轮报审的问题对比 / findings of one round against another")
     q.add_argument("name", help="图纸名 / plan name")
-    q.add_argument("--from", dest="from_round", type=int, metavar="N", help="较早的轮次，默认倒数第二轮 / earlier round")
+    q.add_argument("--from", dest="from_round", type=int, metavar="N", 
+                   help="较早的轮次，默认倒数第二轮 / earlier round")
     q.add_argument("--to", dest="to_round", type=int, metavar="M", help="较晚的轮次，默认最新一轮 / later round")
     common(q)
     for action, zh in (("waive", "豁免"), ("unwaive", "撤销豁免")):
         q = what.add_parser(action, help=f"{zh}某规则的问题 / {action} findings of a rule")
         q.add_argument("name", help="图纸名 / plan name")
         q.add_argument("rule", help="规则编号，如 CNTR-DEPTH / rule id")
-        q.add_argument("--fingerprint", metavar="FP", help="只针对此指纹的问题（见 diff --format json）/ one finding only")
+        q.add_argument("--fingerprint", metavar="FP", 
+                       help="只针对此指纹的问题（见 diff --format json）/ one finding only")
         q.add_argument("--reason", required=True, help=f"{zh}理由 / the reason")
         q.add_argument("--by", required=True, metavar="WHO", help="审查人 / reviewer")
         common(q)
@@ -99,7 +101,8 @@ def _out(args, text: str) -> None:
 
 
 def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from .report.common import finite  # a drawing's NaN or infinity is null, as in validate's JSON
+    return json.dumps(finite(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _code(states) -> int:
@@ -125,14 +128,14 @@ def _add(args, con, db_path, config, C, _):
             if "error" in s and "verdict" not in s:
                 print(f"{s['file']}: {s['error']}")
                 continue
-            again = "" if s["added"] else ("（同一文件已登记 / already recorded）" if args.lang == "zh" else " (already recorded)")
+            again = "" if s["added"] else "（同一文件已登记 / already recorded）"
             line = (f"{s['name']}  第{s['round']}轮  {v[s['verdict']]}  错误 {s['errors']}  警告 {s['warnings']}  "
                     f"已豁免 {s['waived']}" if args.lang == "zh" else
                     f"{s['name']}  round {s['round']}  {v[s['verdict']]}  errors {s['errors']}  "
                     f"warnings {s['warnings']}  waived {s['waived']}")
             if s["round"] > 1:
-                line += (f"  较上一轮：已改正 {s['fixed']} / 新增 {s['new']} / 未变 {s['unchanged']}" if args.lang == "zh"
-                         else f"  since last round: fixed {s['fixed']} / new {s['new']} / unchanged {s['unchanged']}")
+                line += (f"  较上一轮：已改正 {s['fixed']} / 新增 {s['new']} / 未变 {s['unchanged']}"
+                         if args.lang == "zh" else f"  since last round: fixed {s['fixed']} / new {s['new']} / unchanged {s['unchanged']}")
             print(line + again)
     return _code(states)
 
@@ -178,7 +181,8 @@ def _diff(args, con, db_path, config, C, _):
             items = getattr(cmp, key)
             print(f"\n{word}: {len(items)}")
             for f in items:
-                extra = f"（{waivers[f.fingerprint]['reason']}）" if key == "waived" and f.fingerprint in waivers else ""
+                w = waivers.get(f.fingerprint) if key == "waived" else None
+                extra = f"（{w['reason']}）" if w else ""
                 print(f"  [{f.fingerprint}] {f.rule}: {f.text(args.lang)}{extra}")
     return EXIT_PASS
 

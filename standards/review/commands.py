@@ -56,7 +56,8 @@ def plan_state(con, name: str, upto: int | None = None) -> dict:
     cmp = compare(previous, findings, waived)
     open_ = [f for f in findings if f.fingerprint not in waived]
     return {"name": name, "round": last["round"], "verdict": _verdict(last, findings, waived),
-            "errors": sum(f.severity == "error" for f in open_), "warnings": sum(f.severity == "warning" for f in open_),
+            "errors": sum(f.severity == "error" for f in open_),
+            "warnings": sum(f.severity == "warning" for f in open_),
             "waived": len(cmp.waived), "fixed": len(cmp.fixed) if previous is not None else 0,
             "new": len(cmp.new) if previous is not None else 0,
             "unchanged": len(cmp.unchanged) if previous is not None else 0,

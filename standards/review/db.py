@@ -118,7 +118,8 @@ def plan_id(con, name: str, create: bool = False) -> int | None:
     return None if row is None else row[0]
 
 
-def add_submission(con, name: str, *, filename: str, sha256: str, size: int, ruleset: dict, report) -> tuple[dict, bool]:
+def add_submission(con, name: str, *, filename: str, sha256: str, size: int, ruleset: dict,
+                   report) -> tuple[dict, bool]:
     """Record one checked file as the plan's next round; (the submission, whether it is new).
     The same file (SHA-256) for the same plan is the submission it already was."""
     con.execute("BEGIN IMMEDIATE")  # the round number and the rows: one writer at a time
