@@ -34,7 +34,7 @@ def add_parser(sub) -> None:
     q.add_argument("--config", metavar="FILE.toml", help="取 [review] 中的审批局名称 / the bureau's name from [review]")
     q = what.add_parser("diff", help="两轮报审的问题对比 / findings of one round against another")
     q.add_argument("name", help="图纸名 / plan name")
-    q.add_argument("--from", dest="from_round", type=int, metavar="N", 
+    q.add_argument("--from", dest="from_round", type=int, metavar="N",
                    help="较早的轮次，默认倒数第二轮 / earlier round")
     q.add_argument("--to", dest="to_round", type=int, metavar="M", help="较晚的轮次，默认最新一轮 / later round")
     common(q)
@@ -42,7 +42,7 @@ def add_parser(sub) -> None:
         q = what.add_parser(action, help=f"{zh}某规则的问题 / {action} findings of a rule")
         q.add_argument("name", help="图纸名 / plan name")
         q.add_argument("rule", help="规则编号，如 CNTR-DEPTH / rule id")
-        q.add_argument("--fingerprint", metavar="FP", 
+        q.add_argument("--fingerprint", metavar="FP",
                        help="只针对此指纹的问题（见 diff --format json）/ one finding only")
         q.add_argument("--reason", required=True, help=f"{zh}理由 / the reason")
         q.add_argument("--by", required=True, metavar="WHO", help="审查人 / reviewer")
@@ -135,7 +135,8 @@ def _add(args, con, db_path, config, C, _):
                     f"warnings {s['warnings']}  waived {s['waived']}")
             if s["round"] > 1:
                 line += (f"  较上一轮：已改正 {s['fixed']} / 新增 {s['new']} / 未变 {s['unchanged']}"
-                         if args.lang == "zh" else f"  since last round: fixed {s['fixed']} / new {s['new']} / unchanged {s['unchanged']}")
+                         if args.lang == "zh" else
+                         f"  since last round: fixed {s['fixed']} / new {s['new']} / unchanged {s['unchanged']}")
             print(line + again)
     return _code(states)
 
