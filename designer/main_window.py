@@ -20,6 +20,7 @@ from bianmin.geometry.atomic import ReadOnlyTargetError
 
 from .document import ExternalChangeError, PlanDocument, PropertiesNotSaved, recoverable
 from .i18n import language, set_language, tr
+from .compare_action import apply_comparison, compare_with_earlier
 from .panels.findings import FindingsPanel
 from .panels.layers import LayersPanel
 from .panels.palette import Palette
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         m.addAction(act("recognize", ("识别建筑底图", "Recognize architect's drawing"),
                         lambda: recognize_open_drawing(self)))
+        m.addAction(act("compare", ("与上一版对比…", "Compare with earlier version…"),
+                        lambda: compare_with_earlier(self)))
         m.addSeparator()
         m.addAction(act("save", ("保存", "Save"), self.save, "Ctrl+S"))
         m.addAction(act("save_as", ("另存为…", "Save as…"), self.save_as, "Ctrl+Shift+S"))
@@ -182,6 +185,7 @@ class MainWindow(QMainWindow):
         self.scene.build()
         if self.validator and self.validator.last_report:
             self.scene.set_findings(self.validator.last_report.sorted_findings())
+            apply_comparison(self)
         self.scene.set_evacuation(self.last_evacuation)
         self._update_title()
 
@@ -484,6 +488,7 @@ class MainWindow(QMainWindow):
         self.validation_seconds = seconds
         self.findings.set_report(report)
         self.scene.set_findings(report.sorted_findings())
+        apply_comparison(self)
         self.last_evacuation = evacuation
         self.scene.set_evacuation(evacuation)
 
