@@ -7,12 +7,18 @@ every action.
 from __future__ import annotations
 
 import copy
+import hashlib
+import os
+import sys
 import time
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from bianmin.geometry.dxf_read import PlanReadError, ReadResult, plan_from_document, read_plan
-from bianmin.geometry.dxf_write import apply_plan, new_document, save_atomic
+from bianmin.geometry.model import new_id
+from bianmin.geometry.dxf_write import apply_plan, document_from_text, document_text, new_document, save_atomic
 
 from .commands import Change, Command
 
@@ -23,6 +29,68 @@ def autosave_path(path: Path) -> Path:
     return path.with_name(path.stem + AUTOSAVE_SUFFIX)
 
 
+def app_data_dir() -> Path:
+    """Where the designer keeps its own files (untitled plans' autosaves, the crash log)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "Bianmin"
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support" / "Bianmin"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "bianmin"
+    return base
+
+
+def untitled_autosaves() -> list[Path]:
+    """Autosaves of plans that were never saved under a name, newest first (recovery offers each)."""
+    folder = app_data_dir() / "autosave"
+    try:
+        found = [p for p in folder.glob("*" + AUTOSAVE_SUFFIX) if p.is_file()]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What the file on disk was when we last read or wrote it: to notice another program's change."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> "FileStamp | None":
+        try:
+            st = path.stat()
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        return cls(st.st_mtime_ns, st.st_size, digest)
+
+    def same_as(self, path: Path) -> bool:
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        if st.st_size != self.size:
+            return False
+        if st.st_mtime_ns == self.mtime_ns:
+            return True
+        return FileStamp.of(path) is not None and FileStamp.of(path).sha256 == self.sha256
+
+
+class ExternalChangeError(RuntimeError):
+    """The file was changed by another program since it was opened or last saved."""
+
+
+class PropertiesNotSaved(RuntimeError):
+    """The file was written, but reading it back shows plan properties missing (listed)."""
+
+    def __init__(self, missing: list[str]):
+        super().__init__(", ".join(missing))
+        self.missing = missing
+
+
 class PlanDocument:
     def __init__(self, read: ReadResult, path: Path | None = None):
         self.read = read
@@ -31,7 +99,8 @@ class PlanDocument:
         self._redo: list[Command] = []
         self._clean_depth: int | None = 0
         self._listeners: list[Callable[[Change], None]] = []
-        self.last_autosave: float | None = None
+        self.stamp = FileStamp.of(self.path) if self.path else None
+        self._untitled_autosave: Path | None = None
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -111,44 +180,122 @@ class PlanDocument:
         return self._clean_depth != len(self._undo)
 
     # -- saving --------------------------------------------------------------------
-    def save(self, path=None) -> Path:
-        """Write the plan into its drawing and save atomically; the old file stays if the write fails."""
+    def changed_on_disk(self) -> bool:
+        """True when another program changed (or removed) the file since we read or wrote it."""
+        return self.path is not None and self.stamp is not None and not self.stamp.same_as(self.path)
+
+    def save(self, path=None, *, allow_readonly: bool = False, overwrite_external: bool = False) -> Path:
+        """Write the plan into its drawing and save atomically.
+
+        The edits count as saved only once the file is written: on any failure the old file
+        stays, the document stays dirty and its drawing is as before the attempt (so that the
+        next save or autosave writes every edit again).  A file another program changed since
+        it was opened is not overwritten unless ``overwrite_external`` (ExternalChangeError):
+        writing our edits, made against the old handles, over it could delete what it holds
+        now.  Raises PropertiesNotSaved (after writing) when reading the file back shows plan
+        properties missing.
+        """
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("没有文件名 / no file name")
-        apply_plan(self.read.doc, self.plan, self.read.units_factor)
-        save_atomic(self.read.doc, target)
-        self.path = target
-        self._clean_depth = len(self._undo)
-        side = autosave_path(target)
+        same = self.path is not None and target == self.path
+        if same and not overwrite_external and self.changed_on_disk():
+            raise ExternalChangeError(str(target))
+        snapshot = self._snapshot()
         try:
-            side.unlink()
-        except OSError:
-            pass
+            apply_plan(self.read.doc, self.plan, self.read.units_factor)
+            save_atomic(self.read.doc, target, allow_readonly=allow_readonly)
+        except BaseException:
+            self._restore(snapshot)
+            raise
+        self.path = target
+        self.stamp = FileStamp.of(target)
+        self._clean_depth = len(self._undo)
+        self._drop_autosaves(target)
         self._notify(Change(reset=True))  # new elements now have handles for ids
+        missing = missing_properties(self.plan, target)
+        if missing:
+            raise PropertiesNotSaved(missing)
         return target
 
-    def autosave(self) -> Path | None:
+    def _snapshot(self):
+        """What a failed save must put back: the drawing as text (only for a drawing not on disk,
+        else it is read again from the untouched file), the elements' ids and the loaded map."""
+        on_disk = self.path is not None and self.path.exists() and not self.changed_on_disk()
+        text = None if on_disk else document_text(self.read.doc)
+        return text, [(e, e.id) for e in self.plan.elements()], dict(self.plan.loaded)
+
+    def _restore(self, snapshot) -> None:
+        text, ids, loaded = snapshot
+        for element, element_id in ids:
+            element.id = element_id
+        self.plan.loaded = loaded
+        try:
+            doc = document_from_text(text) if text is not None else read_plan(self.path).doc
+        except Exception:
+            return  # the drawing stays as the failed attempt left it; the plan itself is intact
+        self.read = _with_doc(self.read, doc)
+
+    def _drop_autosaves(self, target: Path) -> None:
+        for side in (autosave_path(target), self._untitled_autosave):
+            if side is not None:
+                try:
+                    side.unlink()
+                except OSError:
+                    pass
+        self._untitled_autosave = None
+
+    def autosave_target(self) -> Path:
+        """This document's own autosave file: beside the plan, or a unique one for an untitled plan
+        (two untitled windows must not overwrite each other's)."""
+        if self.path is not None:
+            return autosave_path(self.path)
+        if self._untitled_autosave is None:
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            self._untitled_autosave = app_data_dir() / "autosave" / f"未命名-{stamp}-{uuid.uuid4().hex[:6]}{AUTOSAVE_SUFFIX}"
+        return self._untitled_autosave
+
+    def autosave(self, *, force: bool = False) -> Path | None:
         """Write the current state to the side file (never to the plan itself)."""
-        if not self.dirty:
+        if not self.dirty and not force:
             return None
-        base = self.path or Path.home() / "未命名.dxf"
-        side = autosave_path(base)
+        side = self.autosave_target()
+        side.parent.mkdir(parents=True, exist_ok=True)
         # a deep copy of the plan goes into a fresh copy of the drawing: writing gives new
         # elements handles, and those must not leak into the plan being edited
         plan_copy = copy.deepcopy(self.plan)
         doc, fresh = _reopen(self)
         if fresh:
-            plan_copy.loaded = {}  # nothing of the plan is in a new drawing: write every element
+            # nothing of the plan is in a new drawing: write every element, under fresh ids (the
+            # handles of the plan's own file would name other entities in this one)
+            plan_copy.loaded = {}
+            for element in plan_copy.elements():
+                element.id = new_id()
         apply_plan(doc, plan_copy, self.read.units_factor if not fresh else 1.0)
         save_atomic(doc, side)
-        self.last_autosave = time.time()
         return side
 
 
+def _with_doc(read: ReadResult, doc) -> ReadResult:
+    from dataclasses import replace
+    return replace(read, doc=doc)
+
+
+def missing_properties(plan, path: Path) -> list[str]:
+    """The plan properties that reading the written file back does not give (empty: all kept)."""
+    try:
+        back = read_plan(path).plan.properties.to_mapping()
+    except Exception:
+        return ["(文件无法读回 / the file cannot be read back)"]
+    return [k for k, v in plan.properties.to_mapping().items() if v and back.get(k) != v]
+
+
 def _reopen(document: PlanDocument):
-    """A copy of the drawing as last saved, or a new drawing (then True), to write the autosave into."""
-    if document.path and document.path.exists():
+    """A copy of the drawing as last saved, or a new drawing (then True), to write the autosave into.
+
+    A file another program changed since is not used: the edits were made against its old
+    handles, and applied to the new content they could delete what it now holds."""
+    if document.path and document.path.exists() and not document.changed_on_disk():
         try:
             return read_plan(document.path).doc, False
         except PlanReadError:

@@ -15,7 +15,3 @@ def language() -> str:
 def tr(zh: str, en: str) -> str:
     return en if _LANG["current"] == "en" else zh
 
-
-def pick(pair) -> str:
-    zh, en = pair
-    return tr(zh, en)

@@ -14,8 +14,11 @@ from bianmin.geometry.dxf_read import PlanReadError, read_plan
 
 from .canvas.scene import PlanScene
 from .canvas.view import PlanView
+from . import crash
 from .commands import Batch, ReplaceElement, SetProperties
-from .document import PlanDocument, recoverable
+from bianmin.geometry.atomic import ReadOnlyTargetError
+
+from .document import ExternalChangeError, PlanDocument, PropertiesNotSaved, recoverable
 from .i18n import language, set_language, tr
 from .panels.findings import FindingsPanel
 from .panels.layers import LayersPanel
@@ -51,6 +54,23 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
+        self.last_crash = None
+        crash.watch(self)  # an exception in a slot no longer aborts the program and loses the work
+
+    def emergency(self, exc, text: str, log) -> None:
+        """An exception escaped into Qt: save the work to the side file, say what happened, go on."""
+        side = self.autosave(force=True)
+        self.last_crash = (exc, side, log)
+        where = [tr(f"未保存的修改已自动保存到：{side}", f"Unsaved work was saved to: {side}") if side else
+                 tr("自动保存未能写入，请尽快“另存为”。", "The autosave could not be written: use Save As soon."),
+                 tr(f"详细信息已记录在：{log}", f"Details are logged in: {log}") if log else ""]
+        message = tr("程序内部出错，窗口和图纸都还在。", "An internal error occurred; the window and the plan are still here.")
+        self.status(message)
+        if self.interactive:
+            box = QMessageBox(QMessageBox.Icon.Critical, tr("内部错误", "Internal error"),
+                              message + "\n\n" + "\n".join(w for w in where if w), parent=self)
+            box.setDetailedText(text)
+            box.exec()
 
     # -- construction -----------------------------------------------------------------
     def _build_docks(self):
@@ -295,27 +315,75 @@ class MainWindow(QMainWindow):
             path = path.with_suffix(".dxf")
         return self._save_to(path)
 
-    def _save_to(self, path: Path) -> bool:
+    def _save_to(self, path: Path, *, allow_readonly: bool = False, overwrite_external: bool = False) -> bool:
+        """Save; every failure is a message and the plan stays open and unsaved (never an abort)."""
         try:
-            self.document.save(path)
-        except OSError as exc:
+            self.document.save(path, allow_readonly=allow_readonly, overwrite_external=overwrite_external)
+        except ExternalChangeError:
+            return self._external_change(path)
+        except ReadOnlyTargetError:
+            if self.interactive and self._ask(tr("文件只读", "Read-only file"),
+                                              tr(f"{path} 是只读文件。仍然覆盖它吗？", f"{path} is read-only. Replace it anyway?")):
+                return self._save_to(path, allow_readonly=True, overwrite_external=overwrite_external)
             self.error(tr("保存失败", "Save failed"),
-                       tr(f"无法写入 {path}：{exc.strerror or exc}\n原文件未改动，图纸仍然打开。",
-                          f"Cannot write {path}: {exc.strerror or exc}\nThe old file is unchanged and the plan stays open."))
+                       tr(f"{path} 是只读文件，未保存。请用“另存为”保存到别处。",
+                          f"{path} is read-only: not saved. Use Save As to save elsewhere."))
             return False
+        except PropertiesNotSaved as exc:
+            self._saved(path)
+            self.error(tr("图纸属性未能全部保存", "Plan properties not all saved"),
+                       tr(f"已写入 {path}，但读回时缺少这些图纸属性：{', '.join(exc.missing)}。"
+                          f"请另存为 AutoCAD 2004 或更新版本的 DXF。",
+                          f"{path} was written, but reading it back lacks: {', '.join(exc.missing)}. "
+                          f"Save as DXF 2004 or newer."))
+            return True
+        except Exception as exc:  # a full disk, no permission, a DXF version that cannot hold something
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+            self.error(tr("保存失败", "Save failed"),
+                       tr(f"无法写入 {path}：{reason}\n原文件未改动，图纸仍然打开，修改未丢失。",
+                          f"Cannot write {path}: {reason}\nThe old file is unchanged; the plan stays open "
+                          f"with every edit."))
+            return False
+        self._saved(path)
+        return True
+
+    def _saved(self, path: Path) -> None:
         self._remember(path)
         self.status(tr(f"已保存 {path}", f"saved {path}"))
         self._update_title()
-        return True
 
-    def autosave(self):
+    def _external_change(self, path: Path) -> bool:
+        """The file changed on disk since it was opened: never overwrite it silently."""
+        text = tr(f"{path} 在打开后被其他程序修改过。直接保存会覆盖对方的修改。\n"
+                  f"建议“另存为”一个新文件，再核对两份图纸。",
+                  f"{path} was changed by another program since it was opened. Saving would overwrite "
+                  f"those changes.\nSave As a new file, then compare the two.")
+        if self.interactive:
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("文件已被修改", "File changed on disk"), text, parent=self)
+            save_as = box.addButton(tr("另存为…", "Save As…"), QMessageBox.ButtonRole.AcceptRole)
+            overwrite = box.addButton(tr("仍然覆盖", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is save_as:
+                return self.save_as()
+            if box.clickedButton() is overwrite:
+                return self._save_to(path, overwrite_external=True)
+            return False
+        self.error(tr("文件已被修改", "File changed on disk"), text)
+        return False
+
+    def _ask(self, title, text) -> bool:
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+
+    def autosave(self, *, force: bool = False):
         try:
-            side = self.document.autosave()
+            side = self.document.autosave(force=force)
         except Exception as exc:
             self.status(tr(f"自动保存失败：{exc}", f"autosave failed: {exc}"))
-            return
+            return None
         if side:
             self.status(tr(f"已自动保存到 {side.name}", f"autosaved to {side.name}"))
+        return side
 
     def closeEvent(self, event):
         if self.confirm_discard():

@@ -50,6 +50,22 @@ def free_floor_of(plan: Plan):
     return shapely.difference(hall, unary_union(blocking))
 
 
+def _shadow(obstacle: Polygon, eye: Point, reach: float) -> Polygon:
+    """What ``obstacle`` hides from ``eye`` within ``reach``: the hull of the obstacle and of its
+    corners pushed out radially past the reach.  Exact for convex obstacles, and for others the
+    hidden area of their convex hull; an obstacle the eye stands in (a camera on a column) hides
+    nothing, since the camera looks out from its face."""
+    hull = obstacle.convex_hull
+    if hull.contains(eye) or hull.is_empty:
+        return Polygon()
+    xy = np.asarray(hull.exterior.coords)[:, :2] if hull.geom_type == "Polygon" else shapely.get_coordinates(hull)
+    v = xy - (eye.x, eye.y)
+    d = np.hypot(v[:, 0], v[:, 1])
+    d[d == 0] = 1.0
+    far = (eye.x, eye.y) + v * ((reach * 1.05 + 1.0) / d)[:, None]
+    return shapely.convex_hull(shapely.multipoints(np.vstack([xy, far])))
+
+
 def parts_of(geometry) -> list:
     if geometry.is_empty:
         return []
@@ -115,14 +131,15 @@ class Analysis:
         inside the floor; inside, every point is within cell·√2/2 of a cell centre, so the
         straight-line maxima are exact at the corners and within that bound elsewhere.
         """
-        corners: list[tuple[float, float]] = []
-        for part in parts_of(self.hall):
-            for ring in [part.exterior, *part.interiors]:
-                corners.extend(c for c in ring.coords[:-1]
-                               if self.free_floor.distance(Point(c)) < 1.0)
+        rings = [r for part in parts_of(self.hall) for r in (part.exterior, *part.interiors)]
         pts = self.grid.xy
-        if corners:
-            pts = np.vstack([pts, np.array(corners)])
+        if rings:
+            corners = np.vstack([np.asarray(r.coords)[:-1, :2] for r in rings])
+            floor = self.free_floor
+            shapely.prepare(floor)  # prepared: one indexed query per corner, not a scan of the floor
+            near = shapely.dwithin(floor, shapely.points(corners), 1.0)
+            if near.any():
+                pts = np.vstack([pts, corners[near]])
         return pts
 
     def straight_to(self, targets, points: np.ndarray | None = None) -> np.ndarray:
@@ -233,23 +250,19 @@ class Analysis:
         grid = self.grid
         if not cameras or grid.n == 0:
             return None if not cameras else 0.0
-        walls = [o.polygon for o in self.plan.obstacles]
-        tree = shapely.STRtree(walls) if walls else None
+        walls = np.array([o.polygon for o in self.plan.obstacles], dtype=object)
+        tree = shapely.STRtree(walls) if len(walls) else None
         seen = np.zeros(grid.n, bool)
         for cam in cameras:
             sector = self.camera_sector(cam)
-            inside = shapely.contains_xy(sector, grid.xy[:, 0], grid.xy[:, 1]) & ~seen
-            idx = np.nonzero(inside)[0]
-            if len(idx) == 0:
-                continue
+            visible = sector
             if tree is not None:
-                c = cam.footprint.centroid
-                lines = shapely.linestrings([[[c.x, c.y], [x, y]] for x, y in grid.xy[idx]])
-                hit_lines, _ = tree.query(lines, predicate="crosses")
-                blocked = np.zeros(len(idx), bool)
-                blocked[np.unique(hit_lines)] = True
-                idx = idx[~blocked]
-            seen[idx] = True
+                near = walls[tree.query(sector, predicate="intersects")]
+                shadows = [_shadow(w, cam.footprint.centroid, cam.number_or_default("RANGE")) for w in near]
+                if shadows:
+                    visible = sector.difference(shapely.union_all(shadows))
+            shapely.prepare(visible)
+            seen |= shapely.contains_xy(visible, grid.xy[:, 0], grid.xy[:, 1])
         return float(seen.mean())
 
     # -- figures -------------------------------------------------------------------------

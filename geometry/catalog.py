@@ -325,10 +325,6 @@ BLOCKS: dict[str, BlockSpec] = {
     for name, zh, en, group, size, extra in _TABLE
 }
 
-SIGN_BLOCKS = tuple(n for n, s in BLOCKS.items() if s.group == "sign")
-
-# BM_EXIT_SIGN etc. are signs for the free-floor definition too: every mounted block.
-MOUNTED_BLOCKS = tuple(n for n, s in BLOCKS.items() if s.mounted)
 
 
 @dataclass(frozen=True)
@@ -358,7 +354,13 @@ LAYERS: dict[str, LayerSpec] = {spec.name: spec for spec in [
     LayerSpec("BM-SIGN", "BM-标识", "object", "", 1, "标识", "signs"),
     LayerSpec("BM-FIRE", "BM-消防", "object", "", 1, "消防", "fire and safety"),
     LayerSpec("BM-EQUIP", "BM-设施", "object", "", 30, "设施", "equipment"),
+    LayerSpec("BM-PLAN", "BM-图纸信息", "planinfo", "", 8, "图纸信息", "plan information"),
 ]}
+
+# the plan's information panel: plan properties as the ATTRIBs of one INSERT on BM-PLAN (for DXF
+# versions without custom properties, R12 and R2000, and for CAD users who know title blocks)
+PLANINFO_BLOCK = "BM_PLANINFO"
+PLANINFO_LAYER = "BM-PLAN"
 
 _LAYER_LOOKUP = {}
 for _spec in LAYERS.values():

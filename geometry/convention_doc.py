@@ -132,6 +132,8 @@ def markdown() -> str:
         zh_group, en_group = catalog.GROUPS[block.group]
         attrs = "<br>".join(_attribute(a) for a in block.attribute_specs) or "—"
         out.append(f"| `{block.name}` | {block.zh} | {block.en} | {zh_group} {en_group} | {attrs} |\n")
+    out.append(f"| `{catalog.PLANINFO_BLOCK}` | 图纸信息表（不是实物，无占地） | the plan's information panel (no footprint) | "
+               f"图层 `{catalog.PLANINFO_LAYER}` | 图纸属性的键，见上表 / the plan-property keys above |\n")
     out += ["\n", _TAIL]
     return "".join(out)
 

@@ -58,6 +58,7 @@ class ReadResult:
     hall_count: int = 0
     path: Path | None = None
     property_problems: list[str] = field(default_factory=list)
+    planinfo: list = field(default_factory=list)  # the BM_PLANINFO inserts read
 
 
 # ---------------------------------------------------------------------------
@@ -146,6 +147,7 @@ def plan_from_document(doc, auditor=None, overrides: dict[str, str] | None = Non
         except Exception:  # a malformed custom property table is not worth failing over
             mapping = {}
     mapping = {k.upper(): v for k, v in mapping.items() if k.upper() in KEYS}
+    _fill_from_planinfo(mapping, getattr(result, "planinfo", []), result.issues)
     props, problems = PlanProperties.from_mapping(mapping)
     if overrides:
         props, more = props.updated(overrides)
@@ -157,6 +159,46 @@ def plan_from_document(doc, auditor=None, overrides: dict[str, str] | None = Non
                                          f"invalid plan property: {problem}", severity="warning"))
     result.plan.loaded = {e.id: e for e in result.plan.elements()}
     return result
+
+
+def _handle_order(entity) -> int:
+    try:
+        return int(entity.dxf.handle, 16)
+    except (TypeError, ValueError):
+        return 0
+
+
+def planinfo_values(insert) -> dict[str, str]:
+    """The plan-property keys a BM_PLANINFO insert carries as ATTRIBs (non-empty values only)."""
+    values = {}
+    for attrib in insert.attribs:
+        tag = attrib.dxf.tag.strip().upper()
+        text = (attrib.dxf.text or "").strip()
+        if tag in KEYS and text:
+            values[tag] = text
+    return values
+
+
+def _fill_from_planinfo(mapping: dict[str, str], inserts, issues: list[IntakeIssue]) -> None:
+    """dxf-convention.md: header custom properties first, then BM_PLANINFO for any key still unset;
+    a key set in both with different values is a warning naming both (the header wins)."""
+    if not inserts:
+        return
+    inserts = sorted(inserts, key=_handle_order)
+    if len(inserts) > 1:
+        issues.append(IntakeIssue(
+            "DXF-GEOMETRY", f"图中有 {len(inserts)} 个图纸信息表（BM_PLANINFO），应只有 1 个；按句柄最小的一个读取",
+            f"{len(inserts)} BM_PLANINFO inserts; expected one: the first by handle is used",
+            handles=[i.dxf.handle for i in inserts], severity="warning"))
+    for key, value in planinfo_values(inserts[0]).items():
+        if key not in mapping or not str(mapping[key]).strip():
+            mapping[key] = value
+        elif str(mapping[key]).strip() != value:
+            issues.append(IntakeIssue(
+                "DXF-GEOMETRY",
+                f"图纸属性 {key} 在自定义属性中为“{mapping[key]}”，在图纸信息表中为“{value}”；按自定义属性“{mapping[key]}”",
+                f"plan property {key} is '{mapping[key]}' in the custom properties but '{value}' in BM_PLANINFO; "
+                f"the custom property is used", handles=[inserts[0].dxf.handle], severity="warning"))
 
 
 def _audit_issues(auditor, issues: list[IntakeIssue]) -> None:
@@ -194,6 +236,7 @@ class _Reader:
         self._footprints: dict[str, Polygon] = {}
         self._has_bm: dict[str, bool] = {}
         self._attdefs: dict[str, dict[str, str]] = {}
+        self.planinfo: list = []  # BM_PLANINFO inserts in the modelspace
 
     # -- units -------------------------------------------------------------
     def _units(self) -> tuple[float, bool]:
@@ -256,8 +299,10 @@ class _Reader:
             obj = self._object(insert, matrix, nested)
             if obj:
                 plan.objects.append(obj)
-        return ReadResult(plan=plan, doc=self.doc, units_factor=self.factor, issues=self.issues,
-                          hall_count=self.hall_count)
+        result = ReadResult(plan=plan, doc=self.doc, units_factor=self.factor, issues=self.issues,
+                            hall_count=self.hall_count)
+        result.planinfo = self.planinfo
+        return result
 
     def _classify(self, entity, raw, inserts) -> None:
         dxftype = entity.dxftype()
@@ -265,7 +310,9 @@ class _Reader:
         spec = catalog.layer_spec(layer_name)
         if dxftype == "INSERT":
             name = entity.dxf.name
-            if name.upper().startswith("BM_"):
+            if name.upper() == catalog.PLANINFO_BLOCK:
+                self.planinfo.append(entity)
+            elif name.upper().startswith("BM_"):
                 if catalog.block_spec(name):
                     inserts.append((entity, entity.matrix44(), False))
                 else:

@@ -10,13 +10,12 @@ one is deleted.
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 import ezdxf
 from ezdxf.math import Matrix44
 
 from . import catalog
+from .atomic import atomic_output
 from .model import Opening, PlacedObject, Plan, Route, Shape
 
 SYMBOL_LAYER = "0"
@@ -64,11 +63,13 @@ def ensure_block(doc, name: str) -> None:
     spec = catalog.BLOCKS[name]
     block = doc.blocks.new(name)
     w, d = spec.size
+    corners = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2)]
     if spec.round:
         block.add_circle((0, 0), w / 2, dxfattribs={"layer": SYMBOL_LAYER})
+    elif doc.dxfversion <= "AC1009":  # R12 has no LWPOLYLINE (it raised DXFVersionError and aborted the designer)
+        block.add_polyline2d(corners, close=True, dxfattribs={"layer": SYMBOL_LAYER})
     else:
-        block.add_lwpolyline([(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2)],
-                             close=True, dxfattribs={"layer": SYMBOL_LAYER})
+        block.add_lwpolyline(corners, close=True, dxfattribs={"layer": SYMBOL_LAYER})
     # the front (local -Y) tick, so a person sees where the object faces
     block.add_line((0, 0), (0, -d / 2), dxfattribs={"layer": SYMBOL_LAYER})
     for i, tag in enumerate(spec.attributes):
@@ -90,21 +91,28 @@ def apply_plan(doc, plan: Plan, units_factor: float = 1.0) -> None:
     # deleted: read from this drawing, gone from the plan
     for element_id, element in loaded.items():
         if element_id not in current and not getattr(element, "nested", False):
-            entity = doc.entitydb.get(element_id)
-            if entity is not None and entity.is_alive:
+            entity = _modelspace_entity(doc, msp, element_id)
+            if entity is not None:
                 msp.delete_entity(entity)
     for element in plan.elements():
         if getattr(element, "nested", False):
             continue
         if loaded.get(element.id) is element:
             continue  # unchanged since it was read
-        entity = doc.entitydb.get(element.id)
-        if entity is not None and not entity.is_alive:
-            entity = None
+        entity = _modelspace_entity(doc, msp, element.id)
         handle = _write_element(doc, msp, element, entity, loaded.get(element.id), f)
         element.id = handle
-    _write_properties(doc, plan)
+    _write_properties(doc, plan, units_factor)
     plan.loaded = {e.id: e for e in plan.elements()}
+
+
+def _modelspace_entity(doc, msp, handle: str):
+    """The live modelspace entity with this handle, or None.  An id that names something else in
+    this drawing (a layer, a block's entity: the plan was read from another file) is not ours."""
+    entity = doc.entitydb.get(handle)
+    if entity is None or not entity.is_alive or entity.dxf.get("owner") != msp.layout_key:
+        return None
+    return entity
 
 
 def _write_element(doc, msp, element, entity, old, f: float) -> str:
@@ -202,40 +210,121 @@ def _write_attribs(insert, obj: PlacedObject) -> None:
             attrib.is_invisible = tag != "NO"
 
 
-def _write_properties(doc, plan: Plan) -> None:
+def has_custom_properties(doc) -> bool:
+    """ezdxf writes header custom properties from R2004 on; R12 and R2000 drawings have none."""
+    return doc.dxfversion >= "AC1018"
+
+
+def _write_properties(doc, plan: Plan, units_factor: float = 1.0) -> None:
+    """Plan properties where the version keeps them (header custom properties); in BM_PLANINFO where
+    it does not (R12, R2000: created beside the hall when missing); an existing BM_PLANINFO is always
+    updated too, so that the two never disagree (dxf-convention.md)."""
+    mapping = plan.properties.to_mapping()
+    if has_custom_properties(doc):
+        custom = doc.header.custom_vars
+        for key, value in mapping.items():
+            if value:
+                if custom.has_tag(key):
+                    custom.replace(key, value)
+                else:
+                    custom.append(key, value)
+            elif custom.has_tag(key):
+                custom.remove(key, all=True)
+    msp = doc.modelspace()
+    inserts = [e for e in msp.query("INSERT") if e.dxf.name.upper() == catalog.PLANINFO_BLOCK]
+    if not inserts and not has_custom_properties(doc) and any(mapping.values()):
+        inserts = [_add_planinfo(doc, plan, units_factor)]
+    for insert in inserts:
+        _write_planinfo(insert, mapping)
+
+
+_PLANINFO_ROW_MM = 500.0  # row height of the information panel, mm on the plan
+
+
+def _planinfo_block(doc, f: float) -> str:
+    """The panel's block: a two-column table, the properties' Chinese labels on the left and an
+    ATTDEF for each value on the right (visible, so the table reads as a title-block panel)."""
+    name = catalog.PLANINFO_BLOCK
+    if name in doc.blocks:
+        return name
+    block = doc.blocks.new(name)
+    row, label_w, value_w = _PLANINFO_ROW_MM / f, 3500.0 / f, 9000.0 / f
+    n = len(catalog.PLAN_PROPERTIES)
+    frame = [(0, 0), (label_w + value_w, 0), (label_w + value_w, -n * row), (0, -n * row)]
+    attribs = {"layer": SYMBOL_LAYER}
     if doc.dxfversion <= "AC1009":
-        return  # R12 has no custom properties; the CLI's --set carries them
-    custom = doc.header.custom_vars
-    for key, value in plan.properties.to_mapping().items():
-        if value:
-            if custom.has_tag(key):
-                custom.replace(key, value)
+        block.add_polyline2d(frame, close=True, dxfattribs=attribs)
+    else:
+        block.add_lwpolyline(frame, close=True, dxfattribs=attribs)
+    block.add_line((label_w, 0), (label_w, -n * row), dxfattribs=attribs)
+    for i, spec in enumerate(catalog.PLAN_PROPERTIES):
+        y = -(i + 1) * row
+        block.add_line((0, y), (label_w + value_w, y), dxfattribs=attribs)
+        block.add_text(spec.zh, height=row * 0.45, dxfattribs={**attribs, "insert": (row * 0.2, y + row * 0.25)})
+        block.add_attdef(spec.key, insert=(label_w + row * 0.2, y + row * 0.25), text="",
+                         dxfattribs={"height": row * 0.45, "layer": SYMBOL_LAYER})
+    return name
+
+
+def _add_planinfo(doc, plan: Plan, f: float):
+    name = _planinfo_block(doc, f)
+    if plan.hall is not None:
+        minx, miny, maxx, maxy = plan.hall.polygon.bounds
+        at = ((maxx + 2000.0) / f, maxy / f)
+    else:
+        at = (0.0, 0.0)
+    return doc.modelspace().add_blockref(name, at, dxfattribs={"layer": layer_for(doc, catalog.PLANINFO_LAYER)})
+
+
+def _write_planinfo(insert, mapping: dict[str, str]) -> None:
+    block = insert.doc.blocks.get(insert.dxf.name) if insert.doc else None
+    attdefs = {a.dxf.tag.upper(): a for a in block if a.dxftype() == "ATTDEF"} if block is not None else {}
+    existing = {a.dxf.tag.upper(): a for a in insert.attribs}
+    for key, value in mapping.items():
+        if key in existing:
+            if existing[key].dxf.text != value:
+                existing[key].dxf.text = value
+        elif value:
+            attdef = attdefs.get(key)
+            if attdef is not None:
+                loc = insert.matrix44().transform(attdef.dxf.insert)
+                insert.add_attrib(key, value, insert=(loc.x, loc.y), dxfattribs={"height": attdef.dxf.height})
             else:
-                custom.append(key, value)
-        elif custom.has_tag(key):
-            custom.remove(key, all=True)
+                x, y, _ = insert.dxf.insert
+                insert.add_attrib(key, value, insert=(x, y), dxfattribs={"height": 120})
 
 
 # ---------------------------------------------------------------------------
 # saving
 # ---------------------------------------------------------------------------
 
-def save_atomic(doc, path) -> None:
-    """Write next to ``path`` first; replace ``path`` only when the write succeeded."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wt", encoding=doc.output_encoding, errors="dxfreplace", newline="") as fp:
-            doc.write(fp)
-            fp.flush()
-            os.fsync(fp.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
+def save_atomic(doc, path, *, allow_readonly: bool = False) -> None:
+    """Write the drawing through :func:`~bianmin.geometry.atomic.atomic_output`: beside ``path``
+    first, into its place only when the write succeeded (links, mode and read-only kept)."""
+    _ensure_lastsavedby(doc)
+    with atomic_output(path, "wt", encoding=doc.output_encoding, errors="dxfreplace", newline="",
+                       allow_readonly=allow_readonly) as fp:
+        doc.write(fp)
+
+
+def _ensure_lastsavedby(doc) -> None:
+    """ezdxf writes the custom properties only after ``$LASTSAVEDBY``; a header without it (some
+    exporters leave it out) would lose every plan property on save."""
+    if doc.dxfversion > "AC1015" and "$LASTSAVEDBY" not in doc.header:
+        doc.header["$LASTSAVEDBY"] = "bianmin"
+
+
+def document_text(doc) -> str:
+    """The drawing as DXF text: a snapshot to go back to when a save fails."""
+    import io
+    buffer = io.StringIO()
+    doc.write(buffer)
+    return buffer.getvalue()
+
+
+def document_from_text(text: str):
+    import io
+    return ezdxf.read(io.StringIO(text))
 
 
 def write_plan(plan: Plan, path, *, doc=None, units_factor: float = 1.0):

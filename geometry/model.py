@@ -116,11 +116,13 @@ class Opening:
     def layer(self) -> str:
         return catalog.OPENING_LAYER[self.kind]
 
-    @property
+    @cached_property
     def line(self) -> LineString:
         return LineString([self.start, self.end])
 
-    geometry = line
+    @property
+    def geometry(self) -> BaseGeometry:
+        return self.line
 
     def moved(self, dx: float, dy: float) -> "Opening":
         return replace(self, start=(self.start[0] + dx, self.start[1] + dy), end=(self.end[0] + dx, self.end[1] + dy))
@@ -271,7 +273,7 @@ class PlacedObject:
         """The public side: the footprint's extreme edge in the front direction."""
         fx, fy = self.front_direction
         ax, ay = self.along_direction
-        flo, fhi = self.extent_along((fx, fy))
+        _, fhi = self.extent_along((fx, fy))
         alo, ahi = self.extent_along((ax, ay))
         p1 = (fhi * fx + alo * ax, fhi * fy + alo * ay)
         p2 = (fhi * fx + ahi * ax, fhi * fy + ahi * ay)

@@ -13,6 +13,10 @@ from shapely.geometry import Polygon
 
 ARC_TOLERANCE_MM = 1.0
 MAX_ARC_SEGMENTS = 256
+# past this many vertices an outline is simplified to within the arc tolerance: a drawing's
+# 100,000-vertex hall (a traced curve) would otherwise make every distance query slow, and
+# a millimetre is far below anything a building plan can mean
+SIMPLIFY_ABOVE = 4096
 
 
 def arc_points(p1, p2, bulge: float, tolerance: float = ARC_TOLERANCE_MM):
@@ -60,7 +64,10 @@ def outline_polygon(outline, tolerance: float = ARC_TOLERANCE_MM) -> Polygon:
     pts = outline_points(outline, tolerance)
     if len(pts) < 3:
         return Polygon()
-    return Polygon(pts)
+    polygon = Polygon(pts)
+    if len(pts) > SIMPLIFY_ABOVE and polygon.is_valid:
+        polygon = polygon.simplify(tolerance, preserve_topology=True)
+    return polygon
 
 
 def circle_outline(cx: float, cy: float, r: float):

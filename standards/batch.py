@@ -9,37 +9,72 @@ from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
 
 import os
 import sys
+import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
-from .engine import validate_path
+from .engine import unreadable_report, validate_path
 from .findings import PlanReport
 
 
 
-def collect(paths) -> tuple[list[Path], list[str]]:
-    """DXF files named or found under folders (recursively, case-insensitive suffix); and the names that do not exist."""
+PLAN_SUFFIXES = (".dxf", ".dwg")
+
+
+def collect(paths) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Plan files named or found under folders (recursively, case-insensitive suffix), and every
+    given or found path that cannot be checked, with the reason ("中文 / English")."""
     files: list[Path] = []
-    missing: list[str] = []
+    skipped: list[tuple[str, str]] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files += sorted((f for f in p.rglob("*") if f.is_file() and f.suffix.lower() == ".dxf"),
-                            key=lambda f: str(f).lower())
-        elif p.exists():
-            files.append(p)
+            found = []
+            for f in p.rglob("*"):
+                if f.suffix.lower() not in PLAN_SUFFIXES:
+                    continue
+                reason = _not_a_plan_file(f)
+                if reason:
+                    skipped.append((str(f), reason))
+                else:
+                    found.append(f)
+            files += sorted(found, key=lambda f: str(f).lower())
         else:
-            missing.append(str(raw))
+            reason = _not_a_plan_file(p)
+            if reason:
+                skipped.append((str(raw), reason))
+            else:
+                files.append(p)
     seen, unique = set(), []
     for f in files:
         key = str(f.resolve())
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    return unique, missing
+    return unique, skipped
+
+
+def _not_a_plan_file(p: Path) -> str | None:
+    """Why ``p`` cannot be read as a plan file, or None: missing, a dangling or looping link, a folder."""
+    try:
+        if p.is_symlink() and not p.exists():
+            try:
+                p.resolve(strict=True)
+            except RuntimeError:
+                return "符号链接形成循环 / the link points to itself in a loop"
+            except OSError:
+                pass
+            return "链接指向的文件不存在 / the link points to a file that does not exist"
+        if not p.exists():
+            return "找不到文件 / not found"
+        if p.is_dir():
+            return "这是文件夹，不是文件 / this is a folder, not a file"
+    except OSError as exc:
+        return f"无法访问 / cannot access: {exc.strerror or exc}"
+    return None
 
 
 def _work(args) -> dict:
@@ -48,32 +83,126 @@ def _work(args) -> dict:
     return validate_path(path, config, profile, overrides).to_state()
 
 
-def run(files, config: Config, *, profile=None, overrides=None, jobs: int = 1,
-        progress=None) -> list[PlanReport]:
-    """Reports in the order of ``files``."""
+DEFAULT_TIMEOUT_S = 120.0  # one file may take this long in a batch; past it, a finding and the batch goes on
+_POLL_S = 0.5
+
+
+def run(files, config: Config, *, profile=None, overrides=None, jobs: int = 1, progress=None,
+        timeout: float | None = DEFAULT_TIMEOUT_S) -> list[PlanReport]:
+    """Reports in the order of ``files``.
+
+    A single file is checked in this process. A batch runs in worker processes, so that one
+    file can neither hang it (past ``timeout`` seconds its worker is stopped and the file gets
+    a finding) nor take it down: when a worker dies (killed, out of memory) the pool is
+    restarted and the files in flight are tried again, one at a time the second time, so a
+    file whose worker dies twice is named and the others are checked as usual.
+    """
     config_state = {"params": config.params, "severities": config.severities,
                     "disabled": config.disabled, "source": config.source}
-    reports: dict[int, PlanReport] = {}
     total = len(files)
-    if jobs <= 1 or total <= 1:
-        for i, f in enumerate(files):
-            reports[i] = validate_path(f, config, profile, overrides)
-            if progress:
-                progress(len(reports), total, str(f))
-    else:
-        with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
-            futures = {pool.submit(_work, (str(f), config_state, profile, overrides)): i
-                       for i, f in enumerate(files)}
-            for future in as_completed(futures):
-                i = futures[future]
-                try:
-                    reports[i] = PlanReport.from_state(future.result())
-                except Exception as exc:  # the worker itself died (out of memory, killed)
-                    reports[i] = PlanReport(path=str(files[i]), status="unreadable",
-                                            error=f"检查进程异常退出 / the checking process failed: {exc}")
+    reports: dict[int, PlanReport] = {}
+    if total == 1 and timeout is None:
+        reports[0] = validate_path(files[0], config, profile, overrides)
+    elif total:
+        _run_pool(files, config_state, profile, overrides, max(1, jobs), progress, timeout, reports)
+    if progress and total == 1:
+        progress(1, 1, str(files[0]))
+    return [reports[i] for i in range(total)]
+
+
+def _run_pool(files, config_state, profile, overrides, jobs, progress, timeout, reports) -> None:
+    total = len(files)
+    deaths: Counter = Counter()
+    pending = list(range(total))
+    while pending:
+        # after a worker died, the files that were in flight go one at a time: the one that kills
+        # its worker again is then known, and costs no other file its check
+        isolate = [i for i in pending if deaths[i]]
+        batch = isolate[:1] if isolate else pending
+        workers = 1 if isolate else min(jobs, len(batch))
+        pending = [i for i in pending if i not in batch]
+        died, again = _pool_round(files, batch, workers, config_state, profile, overrides, timeout, reports,
+                                  progress, total)
+        pending.extend(again)
+        for i in died:
+            deaths[i] += 1
+            if deaths[i] >= 2:
+                reports[i] = _died_report(files[i])
                 if progress:
                     progress(len(reports), total, str(files[i]))
-    return [reports[i] for i in range(total)]
+            else:
+                pending.append(i)
+        pending.sort()
+
+
+def _pool_round(files, batch, workers, config_state, profile, overrides, timeout, reports, progress,
+                total) -> tuple[list[int], list[int]]:
+    """Run ``batch`` in a fresh pool; returns the files whose worker died, and those to run again
+    without blame (in flight when the pool was stopped for another file's time limit)."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+    pool = ProcessPoolExecutor(max_workers=workers)
+    futures = {pool.submit(_work, (str(files[i]), config_state, profile, overrides)): i for i in batch}
+    started: dict = {}
+    died: list[int] = []
+    interrupted = True
+    try:
+        while futures:
+            done, _ = wait(futures, timeout=_POLL_S, return_when=FIRST_COMPLETED)
+            for future in done:
+                i = futures.pop(future)
+                try:
+                    reports[i] = PlanReport.from_state(future.result())
+                except BrokenProcessPool:
+                    died.append(i)
+                    continue
+                except Exception as exc:  # the worker raised instead of reporting: still a verdict
+                    reports[i] = unreadable_report(str(files[i]), f"检查时出错：{exc} / the check failed: {exc}")
+                if progress:
+                    progress(len(reports), total, str(files[i]))
+            now = time.monotonic()
+            for future, i in futures.items():
+                if future.running():
+                    started.setdefault(future, now)
+            late = [f for f, t0 in started.items() if f in futures and timeout and now - t0 > timeout]
+            if late:
+                # a worker cannot be stopped alone: stop the pool, name the late files, try the others again
+                for future in late:
+                    i = futures.pop(future)
+                    reports[i] = _timeout_report(files[i], timeout)
+                    if progress:
+                        progress(len(reports), total, str(files[i]))
+                _stop(pool)
+                interrupted = False
+                return died, sorted(futures.values())
+        interrupted = False
+    finally:
+        if interrupted:
+            _stop(pool)  # Ctrl+C or an error: no worker is left spinning
+        else:
+            pool.shutdown(wait=True)
+    return died, []
+
+
+def _stop(pool) -> None:
+    for process in list(getattr(pool, "_processes", {}).values()):
+        try:
+            process.terminate()
+        except Exception:
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _timeout_report(path, timeout: float) -> PlanReport:
+    report = unreadable_report(str(path), f"检查超过 {timeout:.0f} 秒仍未完成，已停止；请把文件交给技术人员检查 / "
+                                          f"the check took longer than {timeout:.0f} s and was stopped")
+    report.findings[0].rule = "DXF-READ"
+    return report
+
+
+def _died_report(path) -> PlanReport:
+    return unreadable_report(str(path), "检查进程两次意外终止（可能是内存不足），未能完成检查 / "
+                                        "the checking process died twice (perhaps out of memory)")
 
 
 @dataclass

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -19,49 +18,62 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("validate", help="校验图纸 / check plans")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="DXF 文件或文件夹 / DXF files or folders")
-    p.add_argument("--format", choices=["text", "json", "html", "csv", "pdf"], default="text")
-    p.add_argument("-o", "--output", metavar="FILE", help="写入文件 / write to a file")
-    p.add_argument("--profile", choices=["street-center", "community-station"])
-    p.add_argument("--config", metavar="FILE.toml")
-    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
-    p.add_argument("--jobs", type=int, default=None, metavar="N")
-    p.add_argument("--quiet", action="store_true")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="DXF/DWG 文件或文件夹（含子文件夹） / plan files or folders")
+    p.add_argument("--format", choices=["text", "json", "html", "csv", "pdf"], default="text",
+                   help="报告格式，默认 text；pdf 需要 -o / report format (pdf needs -o)")
+    p.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是屏幕 / write to a file instead of the screen")
+    p.add_argument("--profile", choices=["street-center", "community-station"],
+                   help="按此类型校验所有图纸，忽略图中的 BM_KIND / check every plan as this kind")
+    p.add_argument("--config", metavar="FILE.toml",
+                   help="审批局的规则配置（参数、级别、停用的规则；见 docs/config.md） / the bureau's rules config")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                   help="对所有图纸覆盖一项图纸属性，可重复，如 BM_CONSTRUCTION=existing / override a plan property")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="并行进程数，默认为 CPU 核数 / worker processes (default: CPU cores)")
+    p.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="每个文件最长检查时间，超时记为问题并继续，默认 120 / time limit per file (default 120 s)")
+    p.add_argument("--quiet", action="store_true", help="不显示进度条（报告照常输出） / no progress bar (the report still shows)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="报告语言，默认中文 / report language")
 
-    p = sub.add_parser("rules", help="列出全部规则 / list the rules")
-    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p = sub.add_parser("rules", help="列出全部规则 / list the rules",
+                       epilog="规则参数可在配置文件中修改，见 docs/config.md / rule parameters are set in the config file: "
+                              "see docs/config.md")
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text",
+                   help="输出格式 / output format")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="语言 / language")
 
     p = sub.add_parser("new", help="从模板新建图纸 / a new plan from a template")
-    p.add_argument("--template", default="street-center")
-    p.add_argument("-o", "--output", required=True, metavar="PLAN.dxf")
+    p.add_argument("--template", default="street-center",
+                   help="模板名（bianmin templates 列出全部），默认 street-center / template name")
+    p.add_argument("-o", "--output", required=True, metavar="PLAN.dxf", help="新图纸的文件名 / the new plan file")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
 
     sub.add_parser("templates", help="列出模板 / list the templates")
 
     p = sub.add_parser("design", help="打开设计器 / open the desktop designer")
-    p.add_argument("plan", nargs="?")
-    p.add_argument("--screenshot", metavar="OUT.png")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("plan", nargs="?", help="要打开的 DXF/DWG 图纸 / the plan to open")
+    p.add_argument("--screenshot", metavar="OUT.png",
+                   help="打开、校验后把窗口存为图片并退出 / save the window as a picture after the first check, then exit")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="界面语言 / interface language")
 
     p = sub.add_parser("export", help="导出 PDF / export PDF")
     what = p.add_subparsers(dest="what", metavar="WHAT")
     e = what.add_parser("pdf", help="施工图 / the drawing set")
-    e.add_argument("plan")
-    e.add_argument("-o", "--output", required=True)
-    e.add_argument("--paper", default="A3")
-    e.add_argument("--orientation", choices=["landscape", "portrait"], default="landscape")
-    e.add_argument("--scale", default="auto")
-    e.add_argument("--drawing-no", default="BM-01")
-    e.add_argument("--designer", default="")
-    e.add_argument("--checker", default="")
-    e.add_argument("--approver", default="")
+    e.add_argument("plan", help="DXF/DWG 图纸 / the plan")
+    e.add_argument("-o", "--output", required=True, help="输出的 PDF 文件 / the PDF to write")
+    e.add_argument("--paper", default="A3", help="图幅 A0–A4，默认 A3 / paper size")
+    e.add_argument("--orientation", choices=["landscape", "portrait"], default="landscape",
+                   help="横向或纵向 / landscape or portrait")
+    e.add_argument("--scale", default="auto", help="比例分母如 100，或 auto 取能放下的最大标准比例 / scale 1:N or auto")
+    e.add_argument("--drawing-no", default="BM-01", help="图号 / drawing number")
+    e.add_argument("--designer", default="", help="图签“设计”栏 / title block: designed by")
+    e.add_argument("--checker", default="", help="图签“校对”栏 / title block: checked by")
+    e.add_argument("--approver", default="", help="图签“审核”栏 / title block: approved by")
     e = what.add_parser("report", help="校验报告 / the validation report")
-    e.add_argument("plan")
-    e.add_argument("-o", "--output", required=True)
-    e.add_argument("--config", metavar="FILE.toml")
-    e.add_argument("--lang", choices=["zh", "en"], default="zh")
+    e.add_argument("plan", help="DXF/DWG 图纸 / the plan")
+    e.add_argument("-o", "--output", required=True, help="输出的 PDF 文件 / the PDF to write")
+    e.add_argument("--config", metavar="FILE.toml", help="审批局的规则配置 / the bureau's rules config")
+    e.add_argument("--lang", choices=["zh", "en"], default="zh", help="报告语言 / report language")
 
     from .cli_recognize import add_parser as add_recognize
     add_recognize(sub)
@@ -95,13 +107,19 @@ def _error(message: str) -> int:
 
 
 def _overrides(items) -> dict[str, str]:
-    from bianmin.geometry.properties import KEYS
+    """``--set KEY=VALUE`` pairs; an unknown key or a value the property cannot take is a
+    command-line error (exit 2), not a finding repeated on every plan."""
+    from bianmin.geometry.properties import KEYS, PlanProperties
     out = {}
     for item in items:
         key, sep, value = item.partition("=")
         key = key.strip().upper()
         if not sep or key not in KEYS:
-            raise ValueError(f"--set {item!r}: 应为 KEY=VALUE，KEY 为 {', '.join(KEYS)} 之一")
+            raise ValueError(f"--set {item!r}: 应为 KEY=VALUE，KEY 为 {', '.join(KEYS)} 之一 / "
+                             f"expected KEY=VALUE with KEY one of the plan properties")
+        _, problems = PlanProperties().updated({key: value})
+        if problems:
+            raise ValueError(f"--set {item!r}: 取值无效 / invalid value: {problems[0]}")
         out[key] = value
     return out
 
@@ -128,43 +146,93 @@ def cmd_validate(args) -> int:
         return _error("--format pdf 需要 -o 输出文件 / --format pdf needs -o FILE")
     if args.jobs is not None and args.jobs < 1:
         return _error("--jobs 应为正整数 / --jobs must be at least 1")
-    files, missing = batch.collect(args.paths)
-    if missing:
-        for m in missing:
-            print(f"bianmin: 找不到 / not found: {m}", file=sys.stderr)
-    if not files and not missing:
-        return _error("没有找到 DXF 文件 / no DXF files found")
+    files, skipped = batch.collect(args.paths)
+    if not files and not skipped:
+        return _error("没有找到 DXF/DWG 文件 / no DXF or DWG files found")
+    if args.output and (clash := _output_clash(Path(args.output), files)):
+        return _error(clash)
     progress = None
     if not args.quiet and len(files) > 3 and sys.stderr.isatty():
         progress = batch.terminal_progress()
     jobs = args.jobs or batch.default_jobs()
-    reports = batch.run(files, config, profile=args.profile, overrides=overrides, jobs=jobs, progress=progress)
+    reports = batch.run(files, config, profile=args.profile, overrides=overrides, jobs=jobs, progress=progress,
+                        timeout=args.timeout if args.timeout and args.timeout > 0 else None)
+    # every given or found path is in every format's file list, with the reason it was not checked
+    from .engine import unreadable_report
+    reports += [unreadable_report(path, reason) for path, reason in skipped]
     summary = batch.summarize(reports)
-    if missing:
-        summary.unreadable += len(missing)
-        summary.files += len(missing)
-    if args.format == "pdf":
-        from bianmin.designer.sheets.report import write_batch_report
-        write_batch_report(reports, summary, config.ruleset, Path(args.output), lang=args.lang)
-    else:
-        text = WRITERS[args.format](reports, summary, config.ruleset, args.lang)
-        if args.output:
-            out = Path(args.output)
-            encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
-            _write_text(out, text, encoding)
-        elif not (args.quiet and args.format == "text"):
-            sys.stdout.write(text)
-    if missing or any(r.status == "unreadable" for r in reports):
+    try:
+        if args.format == "pdf":
+            from bianmin.designer.sheets.report import write_batch_report
+            write_batch_report(reports, summary, config.ruleset, Path(args.output), lang=args.lang,
+                               read_plan=_drawing_reader(overrides))
+        else:
+            text = WRITERS[args.format](reports, summary, config.ruleset, args.lang)
+            if args.output:
+                from bianmin.geometry.atomic import write_text
+                write_text(Path(args.output), text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+            else:
+                sys.stdout.write(text)  # --quiet hides the progress, never the report
+    except OSError as exc:
+        return _error(_cannot_write(args.output, exc))
+    if any(r.status == "unreadable" for r in reports):
         return EXIT_UNREADABLE
     if any(r.status == "fail" for r in reports):
         return EXIT_FAIL
     return EXIT_PASS
 
 
-def _write_text(path: Path, text: str, encoding: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding=encoding, newline="")
-    tmp.replace(path)
+def _drawing_reader(overrides):
+    """Reads a plan again for its figure in the batch PDF (the check ran in a worker process)."""
+    def read(path):
+        from bianmin.geometry.dxf_read import PlanReadError, read_plan
+        try:
+            return read_plan(Path(path), overrides=overrides)
+        except (PlanReadError, OSError):
+            return None
+    return read
+
+
+def _export_report(args) -> int:
+    """One plan's check report: read once, checked, drawn; an unreadable plan is exit 2, no file."""
+    from bianmin.designer.sheets.report import write_plan_report
+    from bianmin.geometry.dxf_read import PlanReadError, read_plan
+
+    from .engine import check
+    config = _load_config(args.config)
+    try:
+        read = read_plan(Path(args.plan))
+    except PlanReadError as exc:
+        return _error(f"无法读取图纸 {args.plan}：{exc}")
+    report = check(read, config, path=str(args.plan))
+    write_plan_report(report, read, config.ruleset, Path(args.output), args.lang)
+    print(f"已导出 / exported {args.output}")
+    return EXIT_PASS
+
+
+def _output_clash(out: Path, inputs) -> str | None:
+    """A message when the output would overwrite an input (also through a link), else None."""
+    from bianmin.geometry.atomic import same_file
+    for f in inputs:
+        if same_file(out, Path(f)):
+            return (f"输出文件 {out} 就是输入的图纸 {f}，不能覆盖；请换一个输出文件名 / "
+                    f"the output {out} is the input plan {f}: refusing to overwrite it")
+    return None
+
+
+def _cannot_write(path, exc: OSError) -> str:
+    """Why a file could not be written, in words a user can act on (nothing was left behind)."""
+    p = Path(path) if path else None
+    reason = exc.strerror or str(exc)
+    if p is not None and not p.parent.exists():
+        reason = f"文件夹 {p.parent} 不存在 / the folder does not exist"
+    elif p is not None and p.is_dir():
+        reason = "这是一个文件夹 / it is a folder"
+    elif isinstance(exc, PermissionError):
+        reason = f"没有写入权限或文件只读 / no permission to write, or the file is read-only ({exc.strerror or exc})"
+    elif getattr(exc, "errno", None) == 28:
+        reason = "磁盘已满 / the disk is full"
+    return f"无法写入 {path}：{reason}"
 
 
 def cmd_rules(args) -> int:
@@ -192,12 +260,11 @@ def cmd_new(args) -> int:
     out = Path(args.output)
     if out.exists() and not args.force:
         return _error(f"{out} 已存在；用 --force 覆盖 / already exists; use --force to overwrite")
-    tmp = out.with_name(f".{out.name}.tmp")
+    from bianmin.geometry.atomic import write_bytes
     try:
-        shutil.copyfile(path_of(args.template), tmp)
-        tmp.replace(out)
+        write_bytes(out, path_of(args.template).read_bytes())
     except OSError as exc:
-        return _error(f"无法写入 {out}：{exc.strerror or exc}")
+        return _error(_cannot_write(out, exc))
     print(f"已创建 / created {out}（模板 / template {args.template}）")
     return EXIT_PASS
 
@@ -213,6 +280,8 @@ def cmd_design(args) -> int:
 def cmd_export(args) -> int:
     if args.what is None:
         return _error("export pdf 或 export report / export what?")
+    if clash := _output_clash(Path(args.output), [Path(args.plan)]):
+        return _error(clash)
     try:
         if args.what == "pdf":
             from bianmin.designer.sheets.drawing import export_drawing
@@ -220,12 +289,11 @@ def cmd_export(args) -> int:
                            scale=args.scale, drawing_no=args.drawing_no, designer=args.designer,
                            checker=args.checker, approver=args.approver)
         else:
-            from bianmin.designer.sheets.report import export_report
-            export_report(Path(args.plan), Path(args.output), config=_load_config(args.config), lang=args.lang)
+            return _export_report(args)
     except ValueError as exc:
         return _error(str(exc))
     except OSError as exc:
-        return _error(f"无法写入 {args.output}：{exc.strerror or exc}")
+        return _error(_cannot_write(args.output, exc))
     except Exception as exc:  # never a traceback for the user; the message says what broke
         return _error(f"导出失败 / export failed: {type(exc).__name__}: {exc}")
     print(f"已导出 / exported {args.output}")

@@ -13,9 +13,9 @@ def add_parser(sub) -> None:
     p.add_argument("drawing", metavar="IN.dxf", help="建筑底图（DXF 或 DWG）/ the architect's drawing")
     p.add_argument("-o", "--output", metavar="OUT.dxf", help="写入识别结果 / write the recognized plan here")
     p.add_argument("--at", metavar="X,Y", help="大厅内一点（图纸单位）/ a point inside the hall, drawing units")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="报告格式 / report format")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="报告语言 / report language")
     for kind, zh in (("wall", "墙"), ("door", "门"), ("window", "窗"), ("column", "柱")):
         p.add_argument(f"--{kind}-layers", metavar="REGEX",
                        help=f"另外按此正则识别{zh}图层（不区分大小写）/ also take layers matching REGEX as {kind}s")

@@ -30,7 +30,8 @@ except ModuleNotFoundError:  # Python 3.10
 
 from . import RULESET_VERSION
 from .findings import SEVERITIES
-from .registry import Params, Rule, all_rules
+from .registry import Params, Rule
+from .rules import all_rules
 
 
 class ConfigError(ValueError):

@@ -1,6 +1,7 @@
 """Run the rules over a plan and make its report.  Never raises for a plan's sake."""
 from __future__ import annotations
 
+import itertools
 import time
 import traceback
 from pathlib import Path
@@ -10,7 +11,12 @@ from bianmin.geometry.dxf_read import PlanReadError, ReadResult, read_plan
 from .config import Config
 from .context import CheckContext
 from .findings import Finding, PlanReport
-from .registry import all_rules
+from .registry import Hit
+from .rules import all_rules
+
+# a plan with 2,000 exits 1 m apart has two million pairs too close: one rule may not flood a
+# report (or take minutes to say the same thing); it stops after this many findings
+MAX_FINDINGS_PER_RULE = 200
 
 
 def check(read: ReadResult, config: Config | None = None, profile: str | None = None,
@@ -35,13 +41,19 @@ def check_with_context(read: ReadResult, config: Config | None = None, profile: 
         try:
             if rule.when is not None and not rule.when(ctx):
                 continue
-            hits = list(rule.run(ctx, config.params_for(rule)))
+            hits = list(itertools.islice(rule.run(ctx, config.params_for(rule)), MAX_FINDINGS_PER_RULE + 1))
         except Exception as exc:  # a rule's own bug must not cost the reviewer the report
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
             findings.append(Finding(rule.id, "error", f"规则内部错误，未能完成检查：{detail}",
                                     f"internal error, the check did not complete: {detail}", rule.source))
             continue
         configured = config.severities.get(rule.id)
+        if len(hits) > MAX_FINDINGS_PER_RULE:
+            last = hits[MAX_FINDINGS_PER_RULE - 1]
+            hits[MAX_FINDINGS_PER_RULE - 1:] = [Hit(
+                f"此规则的问题超过 {MAX_FINDINGS_PER_RULE - 1} 处，其余未再列出；请先改正以上各处后重新校验",
+                f"more than {MAX_FINDINGS_PER_RULE - 1} findings of this rule; the rest are not listed: "
+                f"correct those above and check again", location=last.location, severity=last.severity)]
         for h in hits:
             findings.append(Finding(rule.id, configured or h.severity or rule.severity, h.message,
                                     h.message_en, rule.source, h.handles, h.location, h.subject,
@@ -52,6 +64,7 @@ def check_with_context(read: ReadResult, config: Config | None = None, profile: 
             metrics.update(ctx.analysis.metrics())
         except Exception:
             pass  # the figures are extras; a failure here already shows in the rules
+    findings = merge_related(findings, plan)
     status = "fail" if any(f.severity == "error" for f in findings) else "pass"
     props = {k: v for k, v in plan.properties.to_mapping().items() if v}
     props["BM_KIND"] = plan.properties.kind
@@ -59,26 +72,68 @@ def check_with_context(read: ReadResult, config: Config | None = None, profile: 
                       metrics=metrics, findings=findings), ctx
 
 
+# Findings that say the same thing once (issue 9): when the plan has none of a thing at all, the
+# rule that says so stands for the rules that would each measure the missing thing again.
+# (what the plan lacks, the rule that reports it, the rules whose findings it makes redundant)
+RELATED = (
+    (lambda plan: not plan.objects_of("BM_EXTINGUISHER"), "FIRE-EXT-COUNT", ("FIRE-EXT-REACH", "FIRE-EXT-RATING")),
+    (lambda plan: not plan.exits, "EVAC-EXIT-COUNT",
+     ("EVAC-TRAVEL", "EVAC-REACH", "EVAC-PASSAGE", "EVAC-TOTAL-WIDTH", "EVAC-ROUTE", "FIRE-EVAC-SIGN", "ACC-ROUTE")),
+    (lambda plan: not plan.objects_of("BM_CAMERA"), "SAFE-CAMERA", ("SAFE-CAMERA-COVER",)),
+    (lambda plan: not plan.counters, "ZONE-WINDOW-COUNTERS", ("CNTR-GENERAL", "ACC-COUNTER", "CAP-WINDOWS")),
+)
+
+
+def merge_related(findings: list[Finding], plan) -> list[Finding]:
+    """Drop the findings another finding already says (no extinguisher at all: one finding, not three)."""
+    fired = {f.rule for f in findings}
+    drop: set[str] = set()
+    for lacks, keeper, redundant in RELATED:
+        if keeper in fired and lacks(plan):
+            drop.update(redundant)
+    return [f for f in findings if f.rule not in drop] if drop else findings
+
+
 def validate_path(path, config: Config | None = None, profile: str | None = None,
                   overrides: dict[str, str] | None = None) -> PlanReport:
     """Read and check one file; an unreadable file is a report with status ``unreadable``."""
     start = time.perf_counter()
-    shown = str(path)
+    shown = display_text(str(path))
     try:
         read = read_plan(Path(path), overrides=overrides)
         report = check(read, config, profile, path=shown)
     except PlanReadError as exc:
-        report = _unreadable(shown, str(exc))
+        report = unreadable_report(shown, str(exc))
     except RecursionError:
-        report = _unreadable(shown, "图纸嵌套过深，无法读取 / nesting too deep to read")
+        report = unreadable_report(shown, "图纸嵌套过深，无法读取 / nesting too deep to read")
     except Exception as exc:
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        report = _unreadable(shown, f"读取时出错 / error while reading: {detail}")
+        report = unreadable_report(shown, f"读取时出错 / error while reading: {detail}")
     report.seconds = time.perf_counter() - start
     return report
 
 
-def _unreadable(path: str, reason: str) -> PlanReport:
+def display_text(text: str) -> str:
+    """A name as best it can be shown: a file name that unzip left in GBK bytes (decoded with
+    surrogate escapes) becomes its Chinese again; what no encoding explains becomes U+FFFD, so
+    that no report fails to be written for one odd name."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    raw = text.encode("utf-8", "surrogateescape")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
+
+
+def unreadable_report(path: str, reason: str) -> PlanReport:
+    """The report of a file that could not be read; ``reason`` is "中文 / English"."""
+    path = display_text(path)
     zh, _, en = reason.partition(" / ")
     finding = Finding("DXF-READ", "error", f"无法读取文件：{zh}", f"the file cannot be read: {en or zh}")
     return PlanReport(path=path, status="unreadable", error=reason, findings=[finding])

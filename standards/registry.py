@@ -10,6 +10,7 @@ findings carrying the rule's id, severity and source.
 from __future__ import annotations
 
 import inspect
+import math
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -38,6 +39,8 @@ def hit(zh: str, en: str, *, handles=(), at=None, severity: str | None = None,
     handle alone): the review's fingerprint is made from it, so a re-saved drawing (new handles)
     keeps its findings' identities.  ``measured``/``limit``/``unit`` are the figures the message quotes."""
     location = (float(at[0]), float(at[1])) if at is not None else None
+    if location is not None and not (math.isfinite(location[0]) and math.isfinite(location[1])):
+        location = None  # a finding without a place beats a marker at NaN (which aborted the designer)
     subj = (str(subject[0]), str(subject[1])) if subject is not None else None
     return Hit(zh, en, [h for h in handles if h], location, severity, subj, measured, limit, unit)
 
@@ -96,8 +99,3 @@ def rule(id: str, *, severity: str, title: str, title_en: str, source: str = "â€
         return func
     return register
 
-
-def all_rules() -> dict[str, Rule]:
-    """Every rule, loading the rule modules on first use."""
-    from . import rules  # noqa: F401  (registers on import)
-    return REGISTRY

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from . import RULESET_VERSION
-from .registry import DOC_SECTIONS, all_rules
+from .registry import DOC_SECTIONS
+from .rules import all_rules
 
 FAMILIES = {
     "DXF": ("文件读取", "File intake"), "HALL": ("大厅", "Hall"), "ZONE": ("服务分区", "Zones"),

@@ -96,16 +96,20 @@ class BackgroundItem(QGraphicsItem):
         """The whole background drawn once into an image (for frames that show most of it)."""
         if self._image is None:
             rect = self.boundingRect()
-            k = self.CACHE_PX / max(rect.width(), rect.height(), 1.0)
-            w, h = max(1, int(rect.width() * k)), max(1, int(rect.height() * k))
+            # a drawing of one straight line has no height: never divide by it (that aborted the designer)
+            rw, rh = max(rect.width(), 1.0), max(rect.height(), 1.0)
+            k = self.CACHE_PX / max(rw, rh)
+            w, h = max(1, int(rw * k)), max(1, int(rh * k))
             image = QImage(w, h, QImage.Format.Format_RGB32)
             image.fill(QColor("#ffffff"))
             p = QPainter(image)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            p.scale(w / rect.width(), h / rect.height())
-            p.translate(-rect.left(), -rect.top())
-            self._paint_tiles(p, rect)
-            p.end()
+            try:
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                p.scale(w / rw, h / rh)
+                p.translate(-rect.left(), -rect.top())
+                self._paint_tiles(p, rect)
+            finally:
+                p.end()
             self._image = image
         return self._image
 

@@ -1,17 +1,19 @@
 """Scene items for plan elements, drawn in plan millimetres with the shared style."""
 from __future__ import annotations
 
-import math
 
 from PyQt6.QtCore import QPointF, Qt
 from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF, QTransform
 from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
-from bianmin.geometry.catalog import LAYERS, OPENING_KINDS, ZONE_LAYER
 from bianmin.geometry.model import ELEMENT_KINDS, Hall, Obstacle, Opening, PlacedObject, Route, Zone, element_kind
 
 from ..i18n import language, tr
-from ..style import EXIT_GREEN, GROUP_COLOURS, HALL_COLOUR, LABELS, OBSTACLE_COLOUR, SEVERITY_COLOURS, ZONE_COLOURS
+from ..sheets.plan_painter import (front_tick, object_colours, object_label, opening_colour, opening_label,
+                                   paint_hall, paint_object, paint_obstacle, paint_opening, paint_route, paint_zone,
+                                   route_arrow, zone_label)
+from ..style import EXIT_GREEN, SEVERITY_COLOURS, ZONE_COLOURS
+from .surface import QtSurface
 
 Z = {**{k.key: k.z for k in ELEMENT_KINDS}, "marker": 20, "heat": 0.5}
 
@@ -56,7 +58,8 @@ def label(parent, text, colour="#000000", size=9) -> QGraphicsSimpleTextItem:
 
 
 class ElementItem(QGraphicsPathItem):
-    """Base: knows its model element; selectable."""
+    """Base: knows its model element; selectable.  Its path is the element's geometry (for picking and
+    repainting); what it looks like is drawn by the sheets' plan painter through a QtSurface."""
 
     kind = "element"
 
@@ -65,6 +68,7 @@ class ElementItem(QGraphicsPathItem):
         self.element = element
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
+        self.setPen(pen("#000000", 6.0))  # only for the bounding rect: room for the widest line drawn
 
     def _centre_label(self, text, colour, point, size=9):
         t = label(self, text, colour, size)
@@ -74,8 +78,13 @@ class ElementItem(QGraphicsPathItem):
         t.setTransform(QTransform.fromTranslate(-w / 2, -h / 2))
         return t
 
+    def draw(self, surface: QtSurface) -> None:
+        raise NotImplementedError
+
     def paint(self, painter, option, widget=None):
-        super().paint(painter, option, widget)
+        painter.save()
+        self.draw(QtSurface(painter))
+        painter.restore()
         if self.isSelected():
             painter.setPen(pen("#1565c0", 2.5, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -87,16 +96,14 @@ class ZoneItem(ElementItem):
 
     def __init__(self, zone: Zone):
         super().__init__(zone)
-        colour = QColor(ZONE_COLOURS[zone.kind])
-        fill = QColor(colour)
-        fill.setAlpha(60)
         self.setPath(polygon_path(zone.polygon))
-        self.setPen(pen(colour.name(), 1.5))
-        self.setBrush(QBrush(fill))
         self.setZValue(Z["zone"])
         c = zone.polygon.representative_point()
-        spec = LAYERS[ZONE_LAYER[zone.kind]]
-        self._centre_label(tr(spec.zh, spec.en), colour.darker(150).name(), (c.x, c.y), 10)
+        self._centre_label(zone_label(zone, language()), QColor(ZONE_COLOURS[zone.kind]).darker(150).name(),
+                           (c.x, c.y), 10)
+
+    def draw(self, surface):
+        paint_zone(surface, self.element, labels=False)
 
 
 class HallItem(ElementItem):
@@ -105,9 +112,10 @@ class HallItem(ElementItem):
     def __init__(self, hall: Hall):
         super().__init__(hall)
         self.setPath(polygon_path(hall.polygon))
-        self.setPen(pen(HALL_COLOUR, 3.0))
-        self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         self.setZValue(Z["hall"])
+
+    def draw(self, surface):
+        paint_hall(surface, self.element)
 
     def shape(self):
         # only the outline picks the hall, so clicks inside reach the zones and objects
@@ -120,9 +128,10 @@ class ObstacleItem(ElementItem):
     def __init__(self, obstacle: Obstacle):
         super().__init__(obstacle)
         self.setPath(polygon_path(obstacle.polygon))
-        self.setPen(pen(OBSTACLE_COLOUR, 1.0))
-        self.setBrush(QBrush(QColor(OBSTACLE_COLOUR), Qt.BrushStyle.BDiagPattern))
         self.setZValue(Z["obstacle"])
+
+    def draw(self, surface):
+        paint_obstacle(surface, self.element)
 
 
 class OpeningItem(ElementItem):
@@ -133,11 +142,11 @@ class OpeningItem(ElementItem):
         path = QPainterPath(QPointF(*opening.start))
         path.lineTo(QPointF(*opening.end))
         self.setPath(path)
-        colour = EXIT_GREEN if opening.is_exit else "#8d6e63"
-        self.setPen(pen(colour, 6.0))
         self.setZValue(Z["opening"])
-        name = OPENING_KINDS[opening.kind]
-        self._centre_label(tr(*name), colour, opening.midpoint, 9)
+        self._centre_label(opening_label(opening, language()), opening_colour(opening), opening.midpoint, 9)
+
+    def draw(self, surface):
+        paint_opening(surface, self.element, labels=False)
 
     def shape(self):
         return stroked(self.path(), 300.0)
@@ -148,18 +157,18 @@ class RouteItem(ElementItem):
 
     def __init__(self, route: Route, colour=EXIT_GREEN, selectable=True):
         super().__init__(route)
+        self.colour = colour
         path = QPainterPath(QPointF(*route.points[0]))
         for p in route.points[1:]:
             path.lineTo(QPointF(*p))
-        (x1, y1), (x2, y2) = route.points[-2], route.points[-1]
-        a = math.atan2(y2 - y1, x2 - x1)
-        for side in (-0.45, 0.45):
-            path.moveTo(QPointF(x2, y2))
-            path.lineTo(QPointF(x2 - 600 * math.cos(a + side), y2 - 600 * math.sin(a + side)))
+        if len(route.points) >= 2:
+            path.addPolygon(QPolygonF([QPointF(x, y) for x, y in route_arrow(route.points)]))
         self.setPath(path)
-        self.setPen(pen(colour, 2.5, Qt.PenStyle.DashLine))
         self.setZValue(Z["route"])
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, selectable)
+
+    def draw(self, surface):
+        paint_route(surface, self.element.points, colour=self.colour)
 
     def shape(self):
         return stroked(self.path(), 300.0)
@@ -170,25 +179,20 @@ class ObjectItem(ElementItem):
 
     def __init__(self, obj: PlacedObject):
         super().__init__(obj)
-        spec = obj.spec
-        group = spec.group if spec else "equipment"
-        colour = QColor(GROUP_COLOURS.get(group, "#000000"))
         path = polygon_path(obj.footprint)
-        c = obj.footprint.centroid
-        fx, fy = obj.front_direction
-        half = min(obj.depth, obj.length) / 2
-        path.moveTo(QPointF(c.x, c.y))
-        path.lineTo(QPointF(c.x + fx * half, c.y + fy * half))
+        tick = front_tick(obj)
+        if tick is not None:
+            path.moveTo(QPointF(*tick[0]))
+            path.lineTo(QPointF(*tick[1]))
         self.setPath(path)
-        self.setPen(pen(colour.name(), 1.2))
-        fill = QColor(colour) if obj.is_counter else QColor("#ffffff")
-        fill.setAlpha(200 if obj.is_counter else 220)
-        self.setBrush(QBrush(fill))
         self.setZValue(Z["object"] + (0.5 if obj.mounted else 0))
-        text = obj.attr("NO") if obj.is_counter and obj.attr("NO") else LABELS.get(obj.block, "?")
-        self._centre_label(text, "#ffffff" if obj.is_counter else colour.name(), (c.x, c.y), 8)
+        c = obj.footprint.centroid
+        self._centre_label(object_label(obj), object_colours(obj)[2], (c.x, c.y), 8)
         if obj.nested:
             self.setToolTip(tr("嵌套在其他块中，只读", "nested in another block: read-only"))
+
+    def draw(self, surface):
+        paint_object(surface, self.element, labels=False)
 
 
 class MarkerItem(QGraphicsPathItem):

@@ -6,6 +6,8 @@ plan itself (tools do that through commands).
 """
 from __future__ import annotations
 
+import math
+
 import logging
 
 import numpy as np
@@ -94,7 +96,7 @@ class PlanScene(QGraphicsScene):
         self.markers = []
         seen: dict[tuple, int] = {}
         for n, f in enumerate(findings, 1):
-            if f.location is not None:
+            if f.location is not None and all(math.isfinite(v) for v in f.location):
                 m = MarkerItem(f, n)
                 spot = (round(f.location[0] / 500), round(f.location[1] / 500))
                 k = seen.get(spot, 0)

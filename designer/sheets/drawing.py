@@ -7,7 +7,6 @@ naming a scale that fits, never a clipped drawing.
 """
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Frame, Paragraph, Table, TableStyle
 
+from bianmin.geometry.atomic import atomic_output
 from bianmin.geometry import catalog
 from bianmin.geometry.catalog import COUNTER_TYPES, DEVICES, split_list
 from bianmin.geometry.dxf_read import PlanReadError, read_plan
@@ -53,19 +53,14 @@ def write_drawing(read, out: Path, *, paper="A3", orientation="landscape", scale
     used = choose_scale(ex, lay.area_size, parse_scale(scale))
     font, _ = chinese_font()
     project = plan.properties.name or "便民服务中心"
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    c = rl_canvas.Canvas(str(tmp), pagesize=(width * MM, height * MM), pageCompression=1)
-    c.setTitle(f"{project} {SHEET_TITLE}")
-    c.setAuthor("bianmin")
-    c.setCreator("bianmin export pdf")
-    try:
+    with atomic_output(out, "wb") as fp:
+        c = rl_canvas.Canvas(fp, pagesize=(width * MM, height * MM), pageCompression=1)
+        c.setTitle(f"{project} {SHEET_TITLE}")
+        c.setAuthor("bianmin")
+        c.setCreator("bianmin export pdf")
         _plan_sheet(c, read, lay, font, extent, used, project, drawing_no, designer, checker, approver)
         _schedule_sheets(c, plan, lay, font, project, drawing_no, designer, checker, approver, used)
         c.save()
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return used
 
 

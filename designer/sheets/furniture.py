@@ -67,7 +67,7 @@ def draw_border(c, lay: SheetLayout, *, side: bool = True) -> None:
     c.restoreState()
 
 
-def _cell(c, font, x, y, w, h, text, size=3.0, bold_line=False, align="center"):
+def _cell(c, font, x, y, w, h, text, size=3.0, align="center"):
     c.rect(x * MM, y * MM, w * MM, h * MM)
     if text:
         _font(c, font, size)

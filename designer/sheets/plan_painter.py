@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import math
 
-from bianmin.geometry.catalog import LAYERS, ZONE_LAYER
+from bianmin.geometry.catalog import OPENING_KINDS, ZONE_KINDS
 from bianmin.geometry.model import Plan
-
-from bianmin.geometry.catalog import OPENING_KINDS
 
 from ..style import EXIT_GREEN, GROUP_COLOURS, HALL_COLOUR, LABELS, LINE_MM, OBSTACLE_COLOUR, SEVERITY_COLOURS, ZONE_COLOURS
 
@@ -19,65 +17,120 @@ def _rings(geom):
 
 
 def paint_plan(s, plan: Plan, *, labels: bool = True) -> None:
+    """The whole plan on a Surface, bottom to top: zones, obstacles, hall, objects, openings, routes."""
     for zone in plan.zones:
-        colour = ZONE_COLOURS[zone.kind]
-        for ext, holes in _rings(zone.polygon):
-            s.polygon(ext, holes=holes, fill=colour, alpha=0.22, stroke=colour, width_mm=LINE_MM["zone"])
-        if labels:
-            c = zone.polygon.representative_point()
-            s.text(c.x, c.y, LAYERS[ZONE_LAYER[zone.kind]].zh, size_mm=3.0, colour=colour)
+        paint_zone(s, zone, labels=labels)
     for ob in plan.obstacles:
-        for ext, holes in _rings(ob.polygon):
-            s.polygon(ext, holes=holes, fill=OBSTACLE_COLOUR, alpha=0.8, stroke=OBSTACLE_COLOUR, width_mm=LINE_MM["object"])
+        paint_obstacle(s, ob)
     if plan.hall is not None:
-        for ext, holes in _rings(plan.hall.polygon):
-            s.polygon(ext, holes=holes, stroke=HALL_COLOUR, width_mm=LINE_MM["hall"])
+        paint_hall(s, plan.hall)
     for obj in plan.objects:
         paint_object(s, obj, labels=labels)
     for o in plan.openings:
-        colour = EXIT_GREEN if o.is_exit else "#7f7f7f"
-        s.polyline([o.start, o.end], stroke="#ffffff", width_mm=LINE_MM["opening"] + 0.3)
-        s.polyline([o.start, o.end], stroke=colour, width_mm=LINE_MM["opening"])
-        if labels:
-            name = OPENING_KINDS.label(o.kind)
-            mx, my = o.midpoint
-            s.text(mx, my, name, size_mm=2.5, colour=colour)
+        paint_opening(s, o, labels=labels)
     for r in plan.routes:
         paint_route(s, r.points)
 
 
-def paint_object(s, obj, labels=True):
+# -- one function per element kind: the PDF sheets and the designer's canvas both call these,
+#    through their own Surface, so the screen and the paper show the same plan ------------------
+
+def zone_label(zone, lang: str = "zh") -> str:
+    return ZONE_KINDS.label(zone.kind, lang)
+
+
+def opening_label(opening, lang: str = "zh") -> str:
+    return OPENING_KINDS.label(opening.kind, lang)
+
+
+def object_label(obj) -> str:
+    """What a symbol says: a counter its window number, anything else its one-character code."""
+    if obj.is_counter and obj.attr("NO"):
+        return obj.attr("NO")
+    return LABELS.get(obj.block, "?")
+
+
+def object_colours(obj) -> tuple[str, str, str]:
+    """Stroke, fill and text colour of an object's symbol."""
     spec = obj.spec
-    group = spec.group if spec else "equipment"
-    colour = GROUP_COLOURS.get(group, "#000000")
-    fill = colour if obj.is_counter else "#ffffff"
-    for ext, holes in _rings(obj.footprint):
-        s.polygon(ext, holes=holes, stroke=colour, fill=fill, alpha=0.85 if obj.is_counter else 0.9,
-                  width_mm=LINE_MM["object"])
+    colour = GROUP_COLOURS.get(spec.group if spec else "equipment", "#000000")
+    return colour, (colour if obj.is_counter else "#ffffff"), ("#ffffff" if obj.is_counter else colour)
+
+
+def opening_colour(opening) -> str:
+    return EXIT_GREEN if opening.is_exit else "#7f7f7f"
+
+
+def front_tick(obj):
+    """The short line from an object's centre towards its front (where it faces), or None for mounted
+    objects other than cameras (a sign's front is its face on the wall)."""
+    if obj.mounted and obj.block != "BM_CAMERA":
+        return None
     c = obj.footprint.centroid
-    # the front tick: where the object faces
     fx, fy = obj.front_direction
     half = min(obj.depth, obj.length) / 2 if obj.footprint.area else 0
-    if not obj.mounted or obj.block == "BM_CAMERA":
-        s.polyline([(c.x, c.y), (c.x + fx * half, c.y + fy * half)], stroke=colour if not obj.is_counter else "#ffffff",
-                   width_mm=LINE_MM["object"])
+    return [(c.x, c.y), (c.x + fx * half, c.y + fy * half)]
+
+
+ARROW_MM = 600.0  # a route's arrowhead, mm on the plan
+
+
+def route_arrow(points):
+    """The arrowhead at a route's end: a triangle (left, tip, right)."""
+    (x1, y1), (x2, y2) = points[-2], points[-1]
+    angle = math.atan2(y2 - y1, x2 - x1)
+    left = (x2 - ARROW_MM * math.cos(angle - 0.4), y2 - ARROW_MM * math.sin(angle - 0.4))
+    right = (x2 - ARROW_MM * math.cos(angle + 0.4), y2 - ARROW_MM * math.sin(angle + 0.4))
+    return [left, (x2, y2), right]
+
+
+def paint_zone(s, zone, *, labels: bool = True, lang: str = "zh") -> None:
+    colour = ZONE_COLOURS[zone.kind]
+    for ext, holes in _rings(zone.polygon):
+        s.polygon(ext, holes=holes, fill=colour, alpha=0.22, stroke=colour, width_mm=LINE_MM["zone"])
     if labels:
-        text = LABELS.get(obj.block, "?")
-        if obj.is_counter and obj.attr("NO"):
-            text = obj.attr("NO")
-        s.text(c.x, c.y, text, size_mm=2.0, colour="#ffffff" if obj.is_counter else colour)
+        c = zone.polygon.representative_point()
+        s.text(c.x, c.y, zone_label(zone, lang), size_mm=3.0, colour=colour)
+
+
+def paint_obstacle(s, obstacle) -> None:
+    for ext, holes in _rings(obstacle.polygon):
+        s.polygon(ext, holes=holes, fill=OBSTACLE_COLOUR, alpha=0.8, stroke=OBSTACLE_COLOUR,
+                  width_mm=LINE_MM["object"])
+
+
+def paint_hall(s, hall) -> None:
+    for ext, holes in _rings(hall.polygon):
+        s.polygon(ext, holes=holes, stroke=HALL_COLOUR, width_mm=LINE_MM["hall"])
+
+
+def paint_object(s, obj, labels=True):
+    stroke, fill, text_colour = object_colours(obj)
+    for ext, holes in _rings(obj.footprint):
+        s.polygon(ext, holes=holes, stroke=stroke, fill=fill, alpha=0.85 if obj.is_counter else 0.9,
+                  width_mm=LINE_MM["object"])
+    tick = front_tick(obj)
+    if tick is not None:
+        s.polyline(tick, stroke=stroke if not obj.is_counter else "#ffffff", width_mm=LINE_MM["object"])
+    if labels:
+        c = obj.footprint.centroid
+        s.text(c.x, c.y, object_label(obj), size_mm=2.0, colour=text_colour)
+
+
+def paint_opening(s, opening, *, labels: bool = True, lang: str = "zh") -> None:
+    colour = opening_colour(opening)
+    s.polyline([opening.start, opening.end], stroke="#ffffff", width_mm=LINE_MM["opening"] + 0.3)
+    s.polyline([opening.start, opening.end], stroke=colour, width_mm=LINE_MM["opening"])
+    if labels:
+        mx, my = opening.midpoint
+        s.text(mx, my, opening_label(opening, lang), size_mm=2.5, colour=colour)
 
 
 def paint_route(s, points, colour=EXIT_GREEN):
     if len(points) < 2:
         return
     s.polyline(points, stroke=colour, width_mm=LINE_MM["route"], dash=[6, 3])
-    (x1, y1), (x2, y2) = points[-2], points[-1]
-    angle = math.atan2(y2 - y1, x2 - x1)
-    size = 600.0  # mm on the plan
-    left = (x2 - size * math.cos(angle - 0.4), y2 - size * math.sin(angle - 0.4))
-    right = (x2 - size * math.cos(angle + 0.4), y2 - size * math.sin(angle + 0.4))
-    s.polygon([left, (x2, y2), right], fill=colour, stroke=colour, width_mm=0.1)
+    s.polygon(route_arrow(points), fill=colour, stroke=colour, width_mm=0.1)
 
 
 def paint_dimensions(s, plan: Plan, offset_mm_paper: float = 8.0) -> None:

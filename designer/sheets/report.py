@@ -6,19 +6,20 @@ figures. A batch gets a summary page first and a section per plan.
 """
 from __future__ import annotations
 
+from bianmin.geometry.atomic import atomic_output
 from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
 
-import os
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from bianmin.geometry.dxf_read import PlanReadError, read_plan
 from bianmin.standards.report import labels as L
+from bianmin.standards.report.common import grouped, legend
 
 from ..style import SEVERITY_COLOURS
 from .background import draw_background
@@ -92,8 +93,10 @@ def _styles(font):
     }
 
 
-def _table(rows, widths, st, header=True, colour_col=None):
-    data = [[v if isinstance(v, Flowable) else Paragraph(str(v), st["head"] if header and i == 0 else st["small"])
+def _table(rows, widths, st, header=True):
+    # every text cell is plain text from a drawing or a path: escaped, so that markup in a plan name
+    # ("<img src=...>", a lone "<") is printed as written and never parsed by reportlab
+    data = [[v if isinstance(v, Flowable) else Paragraph(escape(str(v)), st["head"] if header and i == 0 else st["small"])
              for v in row] for i, row in enumerate(rows)]
     t = Table(data, colWidths=[w * MM for w in widths], repeatRows=1 if header else 0)
     style = [("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]
@@ -111,7 +114,7 @@ def plan_section(report, read, ruleset, font, lang, *, cover=True):
     if cover:
         story.append(Paragraph(TITLE[lang], st["h1"]))
     else:
-        story.append(Paragraph(name, st["h2"]))
+        story.append(Paragraph(escape(name), st["h2"]))
     colour = STATUS_COLOUR.get(report.status, "#000000")
     story.append(Paragraph(f'<font color="{colour}">{L.status(report.status, lang)}</font>', st["verdict"]))
     rows = [[w["plan"], name], [w["file"], report.path],
@@ -122,7 +125,7 @@ def plan_section(report, read, ruleset, font, lang, *, cover=True):
     if report.error:
         rows.append([w["reason"], report.error])
     story.append(_table(rows, [40, 130], st, header=False))
-    findings = report.sorted_findings()
+    findings = grouped(report.sorted_findings())
     if read is not None and read.plan.hall is not None:
         story.append(Paragraph(w["drawing"], st["h2"]))
         story.append(PlanFigure(read, findings, font, 170, 120))
@@ -140,11 +143,19 @@ def plan_section(report, read, ruleset, font, lang, *, cover=True):
         story.append(Paragraph(w["metrics"], st["h2"]))
         rows = [[L.metric_label(k, lang), L.metric_value(v)] for k, v in report.metrics.items()]
         story.append(_table(rows, [80, 40], st, header=False))
+    if cover:
+        story += sources_section([report], st, lang)
     return story
 
 
+def sources_section(reports, st, lang) -> list:
+    """The legend of the documents the findings cite, spelled out once."""
+    rows = legend(reports, lang)
+    return [Paragraph("依据的文件" if lang != "en" else "Sources cited", st["h2"]),
+            _table([[k, title] for k, title in rows], [28, 142], st, header=False)]
+
+
 def _build(story, out: Path, font, title):
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
 
     def footer(canvas, doc):
         canvas.saveState()
@@ -154,21 +165,10 @@ def _build(story, out: Path, font, title):
         canvas.drawRightString((210 - 20) * MM, 10 * MM, str(doc.page))
         canvas.restoreState()
 
-    doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=20 * MM, rightMargin=20 * MM, topMargin=18 * MM,
-                            bottomMargin=18 * MM, title=title, author="bianmin")
-    try:
+    with atomic_output(out, "wb") as fp:
+        doc = SimpleDocTemplate(fp, pagesize=A4, leftMargin=20 * MM, rightMargin=20 * MM, topMargin=18 * MM,
+                                bottomMargin=18 * MM, title=title, author="bianmin")
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _read(path):
-    try:
-        return read_plan(Path(path))
-    except PlanReadError:
-        return None
 
 
 def write_plan_report(report, read, ruleset, out: Path, lang="zh") -> None:
@@ -177,16 +177,10 @@ def write_plan_report(report, read, ruleset, out: Path, lang="zh") -> None:
     _build(plan_section(report, read, ruleset, font, lang), Path(out), font, TITLE[lang])
 
 
-def export_report(plan_path: Path, out: Path, *, config=None, lang="zh") -> None:
-    from bianmin.standards.config import Config
-    from bianmin.standards.engine import validate_path
-    config = config or Config()
-    report = validate_path(plan_path, config)
-    read = _read(plan_path) if report.status != "unreadable" else None
-    write_plan_report(report, read, config.ruleset, out, lang)
 
-
-def write_batch_report(reports, summary, ruleset, out: Path, lang="zh") -> None:
+def write_batch_report(reports, summary, ruleset, out: Path, lang="zh", *, read_plan=None) -> None:
+    """The batch's PDF: the district summary, then one section per plan. ``read_plan(path)`` gives
+    a plan's drawing for its figure (None leaves the figure out); the caller reads, not this module."""
     font, _ = chinese_font()
     st = _styles(font)
     w = WORDS[lang]
@@ -217,6 +211,7 @@ def write_batch_report(reports, summary, ruleset, out: Path, lang="zh") -> None:
     story.append(_table(rates, [60, 30, 40], st, header=False))
     for r in ordered:
         story.append(PageBreak())
-        read = _read(r.path) if r.status != "unreadable" else None
+        read = read_plan(r.path) if read_plan is not None and r.status != "unreadable" else None
         story += plan_section(r, read, ruleset, font, lang, cover=False)
+    story += sources_section(reports, st, lang)
     _build(story, Path(out), font, TITLE[lang])

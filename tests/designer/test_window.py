@@ -199,7 +199,7 @@ def test_failed_save_says_so_and_keeps_old_file(make_window, plan_file, monkeypa
     from bianmin.designer.commands import RemoveElement
     window.document.do(RemoveElement(window.document.plan.objects[0]))
 
-    def full_disk(doc, path):
+    def full_disk(doc, path, **options):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("bianmin.designer.document.save_atomic", full_disk)

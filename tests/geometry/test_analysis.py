@@ -148,3 +148,60 @@ def test_random_halls(obstacles, door, side):
             assert field.dist[i] <= field.dist[j] + math.dist(p, q) * (1 + DIRECTION_ERROR) + slack
     a.metrics()
     a.evacuation_paths()
+
+
+# -- cameras and large inputs (issue 16) ---------------------------------------------
+
+def _coverage_by_sight_lines(a: Analysis) -> float:
+    """The first edition's way: a cell is seen when the line from the camera to it crosses no obstacle."""
+    import shapely
+    grid, seen = a.grid, np.zeros(a.grid.n, bool)
+    for cam in a.plan.objects_of("BM_CAMERA"):
+        sector = a.camera_sector(cam)
+        c = cam.footprint.centroid
+        for i in np.nonzero(shapely.contains_xy(sector, grid.xy[:, 0], grid.xy[:, 1]))[0]:
+            line = LineString([(c.x, c.y), tuple(grid.xy[i])])
+            if not any(line.crosses(o.polygon) for o in a.plan.obstacles):
+                seen[i] = True
+    return float(seen.mean())
+
+
+def test_camera_shadows_agree_with_sight_lines():
+    from bianmin.geometry.model import PlacedObject
+    plan = plan_with([(0, 0), (16000, 0), (16000, 10000), (0, 10000)], [("main", (0, 1000), (0, 3000))],
+                     obstacles=[(5000, 4000, 5600, 4600), (9000, 2000, 9600, 7000), (3000, 7000, 4200, 7600)])
+    plan.objects = [PlacedObject.place("BM_CAMERA", 500, 5000, rotation=90, attribs={"FOV": "100"}),
+                    PlacedObject.place("BM_CAMERA", 15500, 500, rotation=225)]
+    a = Analysis(plan, cell=250)
+    assert a.camera_coverage == pytest.approx(_coverage_by_sight_lines(a), abs=0.01)
+    import shapely
+    in_sectors = np.zeros(a.grid.n, bool)
+    for cam in plan.objects:
+        in_sectors |= shapely.contains_xy(a.camera_sector(cam), a.grid.xy[:, 0], a.grid.xy[:, 1])
+    assert 0.0 < a.camera_coverage < in_sectors.mean()  # the columns do hide something
+
+
+def test_camera_coverage_with_5000_obstacles_takes_seconds():
+    """Regression (issue 16): 5,000 obstacles took 41 s, almost all in the sight-line queries."""
+    import time
+
+    from bianmin.geometry.model import PlacedObject
+    obstacles = [(1000 + i * 380, 1000 + j * 170, 1050 + i * 380, 1050 + j * 170) for i in range(70) for j in range(72)]
+    plan = plan_with([(0, 0), (28000, 0), (28000, 14000), (0, 14000)], [("main", (0, 1000), (0, 3000))],
+                     obstacles=obstacles[:5000])
+    plan.objects = [PlacedObject.place("BM_CAMERA", 14000, 13500, rotation=180, attribs={"FOV": "120"})]
+    start = time.perf_counter()
+    coverage = Analysis(plan).camera_coverage
+    assert time.perf_counter() - start < 10 and 0.0 < coverage < 1.0
+
+
+def test_a_hall_traced_with_100000_vertices_is_simplified_to_within_a_millimetre():
+    n = 100_000
+    outline = [(20000 * math.cos(2 * math.pi * i / n), 12000 * math.sin(2 * math.pi * i / n)) for i in range(n)]
+    plan = plan_with(outline, [("main", (20000, -1000), (20000, 1000))])
+    hall = plan.hall.polygon
+    assert len(hall.exterior.coords) < 5000
+    from shapely.geometry import Polygon
+    assert hall.hausdorff_distance(Polygon(outline)) <= 1.0
+    a = Analysis(plan)
+    assert len(a.sample_points) > a.grid.n  # the corners that touch the floor are still sampled

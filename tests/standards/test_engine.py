@@ -14,7 +14,7 @@ def test_hall_drawn_after_opening_is_not_reported_missing():
 
 
 def test_a_rule_that_raises_becomes_a_finding_not_a_crash(monkeypatch):
-    from bianmin.standards.registry import all_rules
+    from bianmin.standards.rules import all_rules
     rule = all_rules()["HALL-AREA"]
 
     def broken(ctx, p):

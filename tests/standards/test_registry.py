@@ -3,7 +3,8 @@
 import pytest
 
 from bianmin.standards.config import Config, ConfigError
-from bianmin.standards.registry import DOC_SECTIONS, DuplicateRuleError, PROFILES, all_rules, rule
+from bianmin.standards.registry import DOC_SECTIONS, PROFILES, DuplicateRuleError, rule
+from bianmin.standards.rules import all_rules
 from bianmin.standards.rule_docs import rules_markdown
 
 

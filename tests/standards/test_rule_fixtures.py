@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from bianmin.standards.engine import validate_path
-from bianmin.standards.registry import all_rules
+from bianmin.standards.rules import all_rules
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 
