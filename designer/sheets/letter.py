@@ -30,6 +30,8 @@ CONCLUSION = {"pass": ("同意", "#1b7a2e"), "fail": ("修改后重新报审", "
 def _figure(value, unit: str) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, (list, tuple)) and len(value) == 2:  # a range
+        return f"{_figure(value[0], '')}–{_figure(value[1], unit)}"
     if isinstance(value, float):
         value = f"{value:.2f}".rstrip("0").rstrip(".")
     return f"{value} {unit}".strip()
@@ -84,11 +86,14 @@ def letter_story(data: dict, read, font) -> list:
             sev = members[0].severity
             heading = Paragraph(f'<b>{escape(rule)}</b>　<font color="#555555">{escape(members[0].source or "")}</font>'
                                 f'　{escape(L.severity(sev, "zh"))}', st["body"])
-            rows = [["序号", "问题", "实测", "要求"]]
+            figures = any(f.measured not in (None, "") or f.limit not in (None, "") for f in members)
+            rows = [["序号", "问题", "实测", "要求"] if figures else ["序号", "问题（含实测值与要求）"]]
             for f in members:
                 n += 1
-                rows.append([str(n), f.message, _figure(f.measured, f.unit), _figure(f.limit, f.unit)])
-            story.append(KeepTogether([Spacer(1, 2 * MM), heading, _table(rows, [12, 108, 25, 25], st)]))
+                row = [str(n), f.message]
+                rows.append(row + [_figure(f.measured, f.unit), _figure(f.limit, f.unit)] if figures else row)
+            widths = [12, 108, 25, 25] if figures else [12, 158]
+            story.append(KeepTogether([Spacer(1, 2 * MM), heading, _table(rows, widths, st)]))
     else:
         story.append(Paragraph("无。", st["body"]))
 
