@@ -112,5 +112,8 @@ def unreadable_report(path: str, reason: str) -> PlanReport:
     """The report of a file that could not be read; ``reason`` is "中文 / English"."""
     path = display_text(path)
     zh, _, en = reason.partition(" / ")
+    if not en and "/ " in reason:  # "不是 DXF 文件（……）/ not a DXF file": no space before the slash
+        zh, _, en = reason.partition("/ ")
+    zh, en = zh.strip(), en.strip()
     finding = Finding("DXF-READ", "error", f"无法读取文件：{zh}", f"the file cannot be read: {en or zh}")
     return PlanReport(path=path, status="unreadable", error=reason, findings=[finding])
