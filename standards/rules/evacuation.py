@@ -8,12 +8,13 @@ from bianmin.geometry.grid import path_length
 from ..context import centre
 from ..registry import ALL, hit, rule
 from ..wording import exit_name, exit_subject, metres, number, place
-from ._text import m, m2, mm
+from ._text import m2, mm, things
 
 
 def _no_exit():
-    return hit("图中没有安全出口（BM-DOOR-MAIN 或 BM-DOOR-EXIT），无法疏散",
-               "the plan has no exit (BM-DOOR-MAIN or BM-DOOR-EXIT): nobody can get out")
+    return hit("图中没有安全出口（BM-DOOR-MAIN 或 BM-DOOR-EXIT），无法疏散；请画出主入口和安全出口",
+               "the plan has no exit (BM-DOOR-MAIN or BM-DOOR-EXIT): nobody can get out; draw the main entrance "
+               "and the exits", subject=("hall", "exits"), measured=0, limit=1, unit="exits")
 
 
 def _factor(ctx, p):
@@ -325,9 +326,13 @@ def reach(ctx, p):
     for part, exits in ctx.analysis.parts:
         if not exits and part.area / 1e6 > p.min_region_m2:
             c = part.representative_point()
-            yield hit(f"有 {m2(part.area / 1e6)} 的区域被柜台、设施或障碍围住，无法走到任何安全出口",
-                      f"an area of {m2(part.area / 1e6)} is closed off by counters, furniture or obstacles "
-                      f"and reaches no exit", at=(c.x, c.y))
+            pz, pe = place(ctx.plan, (c.x, c.y))
+            yield hit(f"{pz}有 {m2(part.area / 1e6)} 的区域被柜台、设施或障碍围住，走不到任何安全出口；"
+                      f"请在柜台或设施之间留出通道",
+                      f"an area of {m2(part.area / 1e6)} at {pe} is closed off by counters, furniture or obstacles "
+                      f"and reaches no exit: leave a way through", at=(c.x, c.y),
+                      subject=("place", f"@{round(c.x / 500)},{round(c.y / 500)}"),
+                      measured=round(part.area / 1e6, 1), limit=p.min_region_m2, unit="m²")
 
 
 @rule("EVAC-PASSAGE", severity="error", profiles=ALL, source="GB 50016 5.5.18",
@@ -348,9 +353,13 @@ def passage(ctx, p):
         return
     for part in ctx.analysis.narrow_cut_off(p.min_width_mm):
         c = part.representative_point()
-        yield hit(f"此处 {m2(part.area / 1e6)} 的区域只能经过净宽小于 {m(p.min_width_mm)} 的通道到达安全出口",
-                  f"this area ({m2(part.area / 1e6)}) reaches an exit only through passages narrower than "
-                  f"{m(p.min_width_mm)}", at=(c.x, c.y))
+        pz, pe = place(ctx.plan, (c.x, c.y))
+        yield hit(f"{pz}约 {m2(part.area / 1e6)} 的区域只能经过净宽小于 {metres(p.min_width_mm, 2)} 的通道"
+                  f"到达安全出口；"
+                  f"请把通道加宽到 {metres(p.min_width_mm, 2)} 以上",
+                  f"an area of about {m2(part.area / 1e6)} at {pe} reaches an exit only through passages narrower "
+                  f"than {metres(p.min_width_mm, 2)}: widen them", at=(c.x, c.y),
+                  subject=("place", f"@{round(c.x / 500)},{round(c.y / 500)}"), limit=p.min_width_mm, unit="mm")
 
 
 @rule("EVAC-EXIT-CLEAR", severity="error", profiles=ALL, source="GB 50016 5.5.19; GA 654",
@@ -397,30 +406,44 @@ def route(ctx, p):
     Passes: a route from behind the counters round the row's end to the side exit.
     Fails: a route drawn through the counters; a route that ends in mid-floor.
     """
-    exits = ctx.plan.exits
+    plan = ctx.plan
+    exits = plan.exits
     limit = p.max_length_m * 1000.0 * (p.sprinkler_factor if ctx.props.sprinklers else 1.0)
     room = ctx.free_floor.buffer(1.0)
     shapely.prepare(room)
-    for r in ctx.plan.routes:
+    for n, r in enumerate(plan.routes, 1):
+        name_zh, name_en = f"第 {n} 条疏散路线", f"drawn route {n}"
+        subject = ("route", str(n))
         line = r.line
         end = shapely.Point(r.points[-1])
-        if not exits or min(o.line.distance(end) for o in exits) > p.end_tolerance_mm:
-            d = min((o.line.distance(end) for o in exits), default=math.inf)
-            far = "没有安全出口" if not exits else f"终点距最近安全出口 {m(d)}"
-            yield hit(f"疏散路线 #{r.id} 没有通到安全出口（{far}，允许 {mm(p.end_tolerance_mm)}）",
-                      f"route #{r.id} does not end at an exit ({'no exits' if not exits else f'its end is {m(d)} from the nearest exit'}; "
-                      f"tolerance {mm(p.end_tolerance_mm)})", handles=[r.id], at=r.points[-1])
+        if not exits:
+            yield hit(f"{name_zh}无处可通：图中没有安全出口；请画出安全出口",
+                      f"{name_en} leads nowhere: the plan has no exit; draw the exits", handles=[r.id],
+                      at=r.points[-1], subject=subject)
+        else:
+            d = min(o.line.distance(end) for o in exits)
+            if d > p.end_tolerance_mm:
+                pz, pe = place(plan, r.points[-1])
+                yield hit(f"{name_zh}终点在{pz}，距最近安全出口 {metres(d)}（允许 {mm(p.end_tolerance_mm)}）；"
+                          f"请把路线画到安全出口",
+                          f"{name_en} ends at {pe}, {metres(d)} from the nearest exit (tolerance "
+                          f"{mm(p.end_tolerance_mm)}): draw it to an exit", handles=[r.id], at=r.points[-1],
+                          subject=subject, measured=round(d), limit=p.end_tolerance_mm, unit="mm")
         outside = line.difference(room)
         if outside.length > 1.0:
             blockers = ctx.blockers_hit(line)
             c = outside.interpolate(0.5, normalized=True)
-            yield hit(f"疏散路线 #{r.id} 有 {m(outside.length)} 穿过障碍、柜台或设施",
-                      f"route #{r.id} crosses obstacles, counters or furniture for {m(outside.length)}",
-                      handles=[r.id, *blockers], at=(c.x, c.y))
+            tz, te = things(plan, blockers) if blockers else ("墙体", "a wall")
+            yield hit(f"{name_zh}有 {metres(outside.length)} 穿过{tz}；请绕开",
+                      f"{name_en} crosses {te} for {metres(outside.length)}: route it round",
+                      handles=[r.id, *blockers], at=(c.x, c.y), subject=subject,
+                      measured=round(outside.length), limit=0, unit="mm")
         length = path_length(r.points)
         if length > limit:
-            yield hit(f"疏散路线 #{r.id} 长 {m(length)}，超过 {m(limit)}",
-                      f"route #{r.id} is {m(length)} long, over {m(limit)}", handles=[r.id], at=r.points[0])
+            yield hit(f"{name_zh}长 {metres(length)}，超过 {metres(limit)}；请增设出口或改走更近的出口",
+                      f"{name_en} is {metres(length)} long, over {metres(limit)}: add an exit or lead it to a "
+                      f"nearer one", handles=[r.id], at=r.points[0], subject=subject, measured=round(length),
+                      limit=round(limit), unit="mm")
 
 
 @rule("EVAC-ROUTE-PRESENT", severity="warning", profiles=ALL, source="XA 三(五)",
@@ -436,4 +459,6 @@ def route_present(ctx, p):
     Fails: no route drawn.
     """
     if not ctx.plan.routes:
-        yield hit("图中没有绘制疏散路线（BM-ROUTE）", "no evacuation route (BM-ROUTE) is drawn")
+        yield hit("图中没有绘制疏散路线（BM-ROUTE）；请从最远处画到安全出口（设计器可自动生成）",
+                  "no evacuation route (BM-ROUTE) is drawn: draw one from the farthest point to an exit (the "
+                  "designer can draw it for you)", subject=("hall", "routes"))

@@ -24,6 +24,7 @@ FORBIDDEN_ANYWHERE = [
     (re.compile(r"\b0 个[^，；]*中 0 个"), "0 of 0"),
     (re.compile(r"\bNone\b"), "None"),
 ]
+HANDLE = re.compile(r"#[0-9A-Fa-f]+\b")  # a DXF handle: fine in JSON, never the name in a message
 CJK = re.compile(r"[\u3400-\u9fff]")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」")
 
@@ -75,6 +76,10 @@ def test_messages_read_cleanly(path):
             en = en.replace(name, "")
         if CJK.search(en):
             problems.append(f"{f.rule} [en] has Chinese: {f.message_en}")
+        if not f.rule.startswith("DXF-") and (HANDLE.search(f.message) or HANDLE.search(f.message_en)):
+            problems.append(f"{f.rule} names a thing by its handle: {f.message} | {f.message_en}")
+        if not f.rule.startswith("DXF-") and f.subject is None:
+            problems.append(f"{f.rule} finding without a subject: {f.message}")
         words = _english_words(f.message)
         if words:
             problems.append(f"{f.rule} [zh] has English {words}: {f.message}")
