@@ -15,7 +15,8 @@ def meta_name(ctx, p):
     Checks: ``BM_NAME`` follows the official pattern: a street centre ends with
         镇便民服务中心 or 街道便民服务中心 and names a 县 or 区 before the 镇/街道 part (a 市 alone
         is not enough); a community station ends with 社区便民服务站 and names a 镇 or 街道 before it.
-    Conditions: 街道中心须含“县”或“区”，再接“镇”或“街道” // a street centre's name has 县 or 区 before the 镇/街道 part.
+    Conditions: 街道中心须含“县”或“区”，再接“镇”或“街道” // a street centre's name names its county or district
+        before the town or street.
     Why: XA 二(二): 镇(街)便民服务中心名称统一为“×××县(区)×××镇(街道)便民服务中心”;
         社区便民服务站名称统一为“×××镇(街道)×××社区便民服务站”.
     Parameters: none.

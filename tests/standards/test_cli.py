@@ -129,7 +129,7 @@ def test_bad_command_lines_exit_2(root, capsys):
 def test_english_messages(root, capsys):
     _, data = run_json(["validate", str(root / FIX / "HALL-AREA" / "fail-180m2-new.dxf"), "--lang", "en"], capsys)
     (f,) = [f for f in data["files"][0]["findings"] if f["rule"] == "HALL-AREA"]
-    assert f["message"].startswith("hall area 180.0 m²")
+    assert f["message"].startswith("the hall is 180.0 m²")
 
 
 def test_text_csv_html_outputs(plans, tmp_path, capsys):
