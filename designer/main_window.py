@@ -327,12 +327,16 @@ class MainWindow(QMainWindow):
                           f"{path} is read-only: not saved. Use Save As to save elsewhere."))
             return False
         except PropertiesNotSaved as exc:
-            self._saved(path)
+            # said before the status bar says 已保存, and the status bar keeps saying it
             self.error(tr("图纸属性未能全部保存", "Plan properties not all saved"),
                        tr(f"已写入 {path}，但读回时缺少这些图纸属性：{', '.join(exc.missing)}。"
                           f"请另存为 AutoCAD 2004 或更新版本的 DXF。",
                           f"{path} was written, but reading it back lacks: {', '.join(exc.missing)}. "
                           f"Save as DXF 2004 or newer."))
+            self._remember(path)
+            self._update_title()
+            self.status(tr(f"已保存 {path}，但缺少图纸属性：{', '.join(exc.missing)}",
+                           f"saved {path}, but without the plan properties {', '.join(exc.missing)}"))
             return True
         except Exception as exc:  # a full disk, no permission, a DXF version that cannot hold something
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
@@ -350,24 +354,41 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _external_change(self, path: Path) -> bool:
-        """The file changed on disk since it was opened: never overwrite it silently."""
-        text = tr(f"{path} 在打开后被其他程序修改过。直接保存会覆盖对方的修改。\n"
-                  f"建议“另存为”一个新文件，再核对两份图纸。",
-                  f"{path} was changed by another program since it was opened. Saving would overwrite "
-                  f"those changes.\nSave As a new file, then compare the two.")
+        """The file changed on disk since it was opened: never write over it (our edits were made against
+        its old handles and would drop what it holds now); offer Save As, or Reload."""
+        text = tr(f"{path} 在打开后被其他程序修改过。保存到原文件会丢失对方的修改，因此未保存。\n"
+                  f"请“另存为”一个新文件再核对两份图纸，或“重新载入”该文件（放弃本窗口未保存的修改）。",
+                  f"{path} was changed by another program since it was opened. Saving over it would lose "
+                  f"those changes, so it was not saved.\nSave As a new file and compare the two, or Reload the "
+                  f"file (dropping this window's unsaved edits).")
         if self.interactive:
             box = QMessageBox(QMessageBox.Icon.Warning, tr("文件已被修改", "File changed on disk"), text, parent=self)
             save_as = box.addButton(tr("另存为…", "Save As…"), QMessageBox.ButtonRole.AcceptRole)
-            overwrite = box.addButton(tr("仍然覆盖", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+            reload = box.addButton(tr("重新载入", "Reload"), QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.exec()
             if box.clickedButton() is save_as:
                 return self.save_as()
-            if box.clickedButton() is overwrite:
-                return self._save_to(path, overwrite_external=True)
+            if box.clickedButton() is reload:
+                self.reload_from_disk()
             return False
         self.error(tr("文件已被修改", "File changed on disk"), text)
         return False
+
+    def reload_from_disk(self) -> bool:
+        """Open the plan file again as it is now (its autosave keeps this window's edits until then)."""
+        path = self.document.path
+        if path is None:
+            return False
+        self.autosave(force=True)
+        try:
+            document = PlanDocument.open(path)
+        except Exception as exc:  # noqa: BLE001 - a broken file is a message; the window keeps its plan
+            self.error(tr("无法打开图纸", "Cannot open the plan"), f"{path}\n\n{exc}")
+            return False
+        self.load(document)
+        self.status(tr(f"已重新载入 {path}", f"reloaded {path}"))
+        return True
 
     def _ask(self, title, text) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
