@@ -34,19 +34,25 @@ def sabotaged(args):
     return REAL_WORK(args)
 
 
-def spinning():
-    return [p for p in multiprocessing.active_children() if p.is_alive()]
+@pytest.fixture(autouse=True)
+def earlier_children():
+    """Processes other tests left are not this batch's workers."""
+    return {p.pid for p in multiprocessing.active_children()}
 
 
-def test_no_worker_left_spinning_after_a_time_limit(folder, monkeypatch):
+def spinning(earlier=frozenset()):
+    return [p for p in multiprocessing.active_children() if p.is_alive() and p.pid not in earlier]
+
+
+def test_no_worker_left_spinning_after_a_time_limit(folder, monkeypatch, earlier_children):
     monkeypatch.setattr(batch, "_work", sabotaged)
     files = [folder / f"{n}.dxf" for n in ("a", "slow", "b", "c")]
     reports = batch.run(files, Config(), jobs=2, timeout=2)
     assert [r.status for r in reports] == ["pass", "unreadable", "pass", "pass"]
-    assert spinning() == []
+    assert spinning(earlier_children) == []
 
 
-def test_no_worker_left_spinning_after_an_interrupt(folder, monkeypatch):
+def test_no_worker_left_spinning_after_an_interrupt(folder, monkeypatch, earlier_children):
     monkeypatch.setattr(batch, "_work", sabotaged)
     files = [folder / f"{n}.dxf" for n in ("slow", "a", "b")]
 
@@ -55,12 +61,12 @@ def test_no_worker_left_spinning_after_an_interrupt(folder, monkeypatch):
 
     with pytest.raises(KeyboardInterrupt):
         batch.run(files, Config(), jobs=2, timeout=120, progress=interrupt)
-    assert spinning() == []
+    assert spinning(earlier_children) == []
 
 
-def test_worker_killed_by_signal_retried_not_unreadable(folder, monkeypatch):
+def test_worker_killed_by_signal_retried_not_unreadable(folder, monkeypatch, earlier_children):
     monkeypatch.setattr(batch, "_work", sabotaged)
     files = [folder / f"{n}.dxf" for n in ("a", "b", "once", "c")]
     reports = batch.run(files, Config(), jobs=2, timeout=60)
     assert [r.status for r in reports] == ["pass"] * 4
-    assert spinning() == []
+    assert spinning(earlier_children) == []
