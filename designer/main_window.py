@@ -542,26 +542,55 @@ class MainWindow(QMainWindow):
 
     def export_drawing_to(self, path: Path, **options) -> bool:
         from .sheets.drawing import write_drawing
+        if self._export_over_plan(path):
+            return False
         try:
             scale = write_drawing(replace(self.document.read, plan=self.document.plan), path, **options)
         except (ValueError, OSError) as exc:
             self.error(tr("导出失败", "Export failed"), str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - a sheet that cannot be drawn is a message, not a crash
+            self.error(tr("导出失败", "Export failed"), f"{path}: {type(exc).__name__}: {exc}")
             return False
         self.status(tr(f"已导出 {path}（1:{scale}）", f"exported {path} (1:{scale})"))
         return True
 
     def export_report(self):
         path, _ = QFileDialog.getSaveFileName(self, tr("导出校验报告", "Export check report"), self._last_dir(), "PDF (*.pdf)")
-        if not path:
-            return
+        if path:
+            self.export_report_to(Path(path))
+
+    def export_report_to(self, path: Path) -> bool:
         from bianmin.standards.engine import check
+
         from .sheets.report import write_plan_report
+        if self._export_over_plan(path):
+            return False
         read = replace(self.document.read, plan=self.document.plan.copy())
-        report = check(read, self.validator.config, path=self.document.title)
         try:
+            report = check(read, self.validator.config, path=self.document.title)
             write_plan_report(report, read, self.validator.config.ruleset, Path(path), language())
         except OSError as exc:
             self.error(tr("导出失败", "Export failed"), str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - a report that cannot be made is a message, not a crash
+            self.error(tr("导出失败", "Export failed"), f"{path}: {type(exc).__name__}: {exc}")
+            return False
+        self.status(tr(f"已导出 {path}", f"exported {path}"))
+        return True
+
+    def _export_over_plan(self, path: Path) -> bool:
+        """An export must never overwrite the plan it is made from (nor its autosave), also through a link."""
+        from bianmin.geometry.atomic import same_file
+        plan = self.document.path
+        sides = [p for p in (plan, self.document.autosave_target()) if p is not None]
+        if any(same_file(Path(path), p) for p in sides if Path(p).exists()):
+            self.error(tr("导出失败", "Export failed"),
+                       tr(f"输出文件 {path} 就是正在编辑的图纸（或其自动保存），不能覆盖；请换一个文件名。",
+                          f"The output {path} is the plan being edited (or its autosave); it is not overwritten. "
+                          f"Choose another name."))
+            return True
+        return False
 
     # -- status ----------------------------------------------------------------------------------
     def status(self, text: str):

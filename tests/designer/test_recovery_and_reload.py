@@ -106,3 +106,28 @@ def test_properties_lost_said_before_saved(make_window, plan_file, monkeypatch):
     assert window.save()
     assert "BM_NAME" in window.last_error[1]
     assert "缺少图纸属性" in window.statusBar().currentMessage()
+
+
+def test_designer_export_over_the_plan_refused(make_window, plan_file):
+    window = make_window(PlanDocument.open(plan_file))
+    original = plan_file.read_bytes()
+    assert window.export_report_to(plan_file) is False
+    assert window.export_drawing_to(plan_file) is False
+    assert plan_file.read_bytes() == original
+    assert "正在编辑的图纸" in window.last_error[1]
+    if sys.platform != "win32":
+        link = plan_file.with_name("report.pdf")
+        link.symlink_to(plan_file)
+        assert window.export_report_to(link) is False
+        assert plan_file.read_bytes() == original
+
+
+def test_designer_export_error_of_any_kind_is_a_message(make_window, plan_file, monkeypatch, tmp_path):
+    window = make_window(PlanDocument.open(plan_file))
+
+    def broken(*a, **k):
+        raise KeyError("a bug in the report")
+    monkeypatch.setattr("bianmin.designer.sheets.report.write_plan_report", broken)
+    assert window.export_report_to(tmp_path / "r.pdf") is False
+    assert "KeyError" in window.last_error[1]
+    assert window.isVisible()
