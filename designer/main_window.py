@@ -219,7 +219,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self):
         star = "*" if self.document.dirty else ""
-        name = self.document.plan.properties.name or self.document.title
+        from bianmin.geometry.atomic import clean_text
+        name = clean_text(self.document.plan.properties.name or self.document.title)  # GBK bytes: the Chinese
         self.setWindowTitle(f"{star}{name} — {tr('便民中心平面设计与校验', 'Bianmin service hall designer')}")
         area = self.document.plan.hall_area_m2
         self.area_label.setText(tr(f"大厅 {area:.1f} m²", f"hall {area:.1f} m²") if self.document.plan.hall else

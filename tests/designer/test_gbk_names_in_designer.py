@@ -26,6 +26,7 @@ def test_gbk_text_in_r2007_plus_shown_in_findings_and_kept_on_save(make_window, 
     tree = window.findings.tree
     texts = [tree.topLevelItem(i).text(3) for i in range(tree.topLevelItemCount())]
     assert any(NAME in t for t in texts), texts
+    assert NAME in window.windowTitle()
     raw_name = window.document.plan.properties.name
     window.document.do(AddElement(PlacedObject.place("BM_WATER", 15000, 6000)))
     assert window.save()
