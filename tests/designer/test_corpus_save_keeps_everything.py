@@ -43,7 +43,12 @@ def test_corpus_save_keeps_properties_and_entities(name, tmp_path):
     path = tmp_path / name
     path.write_bytes((CORPUS / name).read_bytes())
     plain = tmp_path / "plain.dxf"
-    read_plan(path).doc.saveas(plain)  # what a plain ezdxf save of the same reading keeps
+    doc = read_plan(path).doc
+    try:
+        doc.saveas(plain)  # what a plain ezdxf save of the same reading keeps
+    except AssertionError:  # ezdxf will not export an entity the plain reader left unrepaired: audit, as we do
+        doc.audit()
+        doc.saveas(plain)
     document = PlanDocument.open(path)
     old = document.plan.properties
     document.do(SetProperties(old, replace(old, name="西安市新城区测试街道便民服务中心", population=30000)))
