@@ -5,6 +5,7 @@ from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtGui import QBrush, QColor
 from PyQt6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from bianmin.geometry.atomic import clean_text
 from bianmin.geometry.catalog import SEVERITIES
 
 from ..i18n import language, tr
@@ -50,10 +51,11 @@ class FindingsPanel(QWidget):
         self.tree.clear()
         lang = language()
         for n, f in enumerate(self.findings, 1):
-            item = QTreeWidgetItem([str(n), tr(*SEV[f.severity]), f.rule, f.text(lang), f.source])
+            message = clean_text(f.text(lang))  # GBK text read as UTF-8 shown as the Chinese it was
+            item = QTreeWidgetItem([str(n), tr(*SEV[f.severity]), f.rule, message, f.source])
             item.setData(0, Qt.ItemDataRole.UserRole, f)
             item.setForeground(1, QBrush(QColor(SEVERITY_COLOURS.get(f.severity, "#000"))))
-            item.setToolTip(3, f.text(lang))
+            item.setToolTip(3, message)
             self.tree.addTopLevelItem(item)
         e, w = report.count("error"), report.count("warning")
         if report.status == "pass":
