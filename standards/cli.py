@@ -175,7 +175,8 @@ def cmd_validate(args) -> int:
                 from bianmin.geometry.atomic import write_text
                 write_text(Path(args.output), text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
             else:
-                sys.stdout.write(text)  # --quiet hides the progress, never the report
+                from bianmin.geometry.atomic import clean_text
+                sys.stdout.write(clean_text(text))  # --quiet hides the progress, never the report
     except OSError as exc:
         return _error(_cannot_write(args.output, exc))
     if any(r.status == "unreadable" for r in reports):

@@ -5,6 +5,7 @@ from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtGui import QBrush, QColor
 from PyQt6.QtWidgets import QComboBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from bianmin.geometry.atomic import clean_text
 from bianmin.geometry.catalog import SEVERITIES
 
 from ..i18n import language, tr
@@ -71,11 +72,12 @@ class FindingsPanel(QWidget):
             rows = [(n, f, self.comparison.get(f.fingerprint, "new")) for n, f, _ in rows]
             rows += [("", f, "fixed") for f in self.fixed]
         for n, f, state in rows:
-            item = QTreeWidgetItem([n, tr(*SEV[f.severity]), f.rule, f.text(lang), f.source])
+            message = clean_text(f.text(lang))  # GBK text read as UTF-8 shown as the Chinese it was
+            item = QTreeWidgetItem([n, tr(*SEV[f.severity]), f.rule, message, f.source])
             item.setData(0, Qt.ItemDataRole.UserRole, f)
             item.setData(1, Qt.ItemDataRole.UserRole, state)
             item.setForeground(1, QBrush(QColor(SEVERITY_COLOURS.get(f.severity, "#000"))))
-            item.setToolTip(3, f.text(lang))
+            item.setToolTip(3, message)
             if state is not None:
                 (zh, en), colour = COMPARE_STATES[state]
                 item.setText(0, f"{n} {tr(zh, en)}".strip())
