@@ -11,7 +11,8 @@ VERDICT = {"pass": ("同意", "#1b7a2e"), "fail": ("修改后重新报审", "#b0
 CSS = """body{font-family:"Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:24px;color:#222}
 h1{font-size:22px}h2{font-size:16px;margin-top:22px}table{border-collapse:collapse;margin:6px 0}
 td,th{border:1px solid #bbb;padding:4px 10px;text-align:left}th{background:#1f4e79;color:#fff;white-space:nowrap}
-.n{text-align:right}.t{white-space:nowrap}.v{font-weight:bold;white-space:nowrap}.cards span{display:inline-block;margin-right:14px;
+.n{text-align:right}.t{white-space:nowrap}.v{font-weight:bold;white-space:nowrap}
+.cards span{display:inline-block;margin-right:14px;
 padding:8px 14px;border-radius:6px;color:#fff;font-size:15px}"""
 
 

@@ -25,13 +25,16 @@ def second_round(src, out):
     plan = copy.deepcopy(read_plan(src).plan)
     plan.loaded = {}
     for element in plan.elements():
-        element.id = new_id()
+        element.id = new_id()  # nothing of the old drawing is reused
     plan.properties, problems = plan.properties.updated({"BM_HOURS": "08:30-12:00;13:30-17:30"})
     assert not problems
     plan.objects = [o for o in plan.objects if o.block != "BM_GLASSES"]
     i = next(k for k, o in enumerate(plan.objects) if o.block == "BM_WATER")
     plan.objects[i] = plan.objects[i].moved(400.0, 250.0)
-    write_plan(plan, out)
+    from bianmin.geometry.dxf_write import new_document
+    doc = new_document()  # another program numbers its entities from elsewhere: every handle new
+    doc.entitydb.handles.reset(f"{int(str(doc.entitydb.handles), 16) + 0x4000:X}")
+    write_plan(plan, out, doc=doc)
     return out
 
 
@@ -50,6 +53,8 @@ def rounds(root, tmp_path):
 
 def test_two_rounds_add_diff_waive_status_letter(rounds, capsys, tmp_path):
     db, first, second = rounds
+    ids = [{e.id for e in read_plan(f).plan.elements()} for f in (first, second)]
+    assert ids[0] and ids[1] and not ids[0] & ids[1]  # every handle of the second round is new
     handles1 = {h for f in json.loads(_validate(first, capsys))["findings"] for h in f["handles"]}
 
     code, data = run(["add", str(first), "--db", str(db)], capsys)
