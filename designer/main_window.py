@@ -25,6 +25,7 @@ from .panels.layers import LayersPanel
 from .panels.palette import Palette
 from .panels.plan_dialog import PlanPropertiesDialog
 from .panels.properties import PropertiesPanel
+from .recognize_action import recognize_open_drawing
 from .tools.draw import MeasureTool, OpeningTool, PickHallTool, PlaceTool, PolygonTool, RectTool, RouteTool
 from .tools.select import SelectTool
 from .validation import LiveValidator
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         m.addAction(act("open", ("打开…", "Open…"), self.open_dialog, "Ctrl+O"))
         self.recent_menu = m.addMenu(tr("最近打开", "Recent files"))
         self._fill_recent()
+        m.addAction(act("recognize", ("识别建筑底图", "Recognize architect's drawing"),
+                        lambda: recognize_open_drawing(self)))
         m.addSeparator()
         m.addAction(act("save", ("保存", "Save"), self.save, "Ctrl+S"))
         m.addAction(act("save_as", ("另存为…", "Save as…"), self.save_as, "Ctrl+Shift+S"))
@@ -261,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self):
         path, _ = QFileDialog.getOpenFileName(self, tr("打开图纸", "Open plan"), self._last_dir(),
-                                              tr("DXF 图纸 (*.dxf *.DXF)", "DXF drawings (*.dxf *.DXF)"))
+                                              tr("图纸 (*.dxf *.DXF *.dwg *.DWG)", "Drawings (*.dxf *.DXF *.dwg *.DWG)"))
         if path:
             self.open_path(Path(path))
 
@@ -303,13 +306,15 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, tr("另存为", "Save as"), self._last_dir(),
+        proposed = self.document.proposed_path()  # a DWG's plan: NAME.dxf beside it, never the .dwg
+        path, _ = QFileDialog.getSaveFileName(self, tr("另存为", "Save as"),
+                                              str(proposed) if proposed else self._last_dir(),
                                               tr("DXF 图纸 (*.dxf)", "DXF drawings (*.dxf)"))
         if not path:
             return False
         path = Path(path)
         if path.suffix.lower() != ".dxf":
-            path = path.with_suffix(".dxf")
+            path = path.with_suffix(".dxf")  # never over a .dwg: the plan is written as DXF
         return self._save_to(path)
 
     def _save_to(self, path: Path, *, allow_readonly: bool = False, overwrite_external: bool = False) -> bool:

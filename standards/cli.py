@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", required=True, help="输出的 PDF 文件 / the PDF to write")
     e.add_argument("--config", metavar="FILE.toml", help="审批局的规则配置 / the bureau's rules config")
     e.add_argument("--lang", choices=["zh", "en"], default="zh", help="报告语言 / report language")
+
+    from .cli_recognize import add_parser as add_recognize
+    add_recognize(sub)
     return ap
 
 
@@ -94,7 +97,7 @@ def main(argv=None) -> int:
         ap.print_help()
         return EXIT_UNREADABLE
     handler = {"validate": cmd_validate, "rules": cmd_rules, "new": cmd_new, "templates": cmd_templates,
-               "design": cmd_design, "export": cmd_export}[args.command]
+               "design": cmd_design, "export": cmd_export, "recognize": cmd_recognize}[args.command]
     return handler(args)
 
 
@@ -161,7 +164,8 @@ def cmd_validate(args) -> int:
     try:
         if args.format == "pdf":
             from bianmin.designer.sheets.report import write_batch_report
-            write_batch_report(reports, summary, config.ruleset, Path(args.output), lang=args.lang)
+            write_batch_report(reports, summary, config.ruleset, Path(args.output), lang=args.lang,
+                               read_plan=_drawing_reader(overrides))
         else:
             text = WRITERS[args.format](reports, summary, config.ruleset, args.lang)
             if args.output:
@@ -175,6 +179,34 @@ def cmd_validate(args) -> int:
         return EXIT_UNREADABLE
     if any(r.status == "fail" for r in reports):
         return EXIT_FAIL
+    return EXIT_PASS
+
+
+def _drawing_reader(overrides):
+    """Reads a plan again for its figure in the batch PDF (the check ran in a worker process)."""
+    def read(path):
+        from bianmin.geometry.dxf_read import PlanReadError, read_plan
+        try:
+            return read_plan(Path(path), overrides=overrides)
+        except (PlanReadError, OSError):
+            return None
+    return read
+
+
+def _export_report(args) -> int:
+    """One plan's check report: read once, checked, drawn; an unreadable plan is exit 2, no file."""
+    from bianmin.designer.sheets.report import write_plan_report
+    from bianmin.geometry.dxf_read import PlanReadError, read_plan
+
+    from .engine import check
+    config = _load_config(args.config)
+    try:
+        read = read_plan(Path(args.plan))
+    except PlanReadError as exc:
+        return _error(f"无法读取图纸 {args.plan}：{exc}")
+    report = check(read, config, path=str(args.plan))
+    write_plan_report(report, read, config.ruleset, Path(args.output), args.lang)
+    print(f"已导出 / exported {args.output}")
     return EXIT_PASS
 
 
@@ -257,8 +289,7 @@ def cmd_export(args) -> int:
                            scale=args.scale, drawing_no=args.drawing_no, designer=args.designer,
                            checker=args.checker, approver=args.approver)
         else:
-            from bianmin.designer.sheets.report import export_report
-            export_report(Path(args.plan), Path(args.output), config=_load_config(args.config), lang=args.lang)
+            return _export_report(args)
     except ValueError as exc:
         return _error(str(exc))
     except OSError as exc:
@@ -267,6 +298,11 @@ def cmd_export(args) -> int:
         return _error(f"导出失败 / export failed: {type(exc).__name__}: {exc}")
     print(f"已导出 / exported {args.output}")
     return EXIT_PASS
+
+
+def cmd_recognize(args) -> int:
+    from .cli_recognize import run
+    return run(args)
 
 
 if __name__ == "__main__":

@@ -64,11 +64,34 @@ def check_with_context(read: ReadResult, config: Config | None = None, profile: 
             metrics.update(ctx.analysis.metrics())
         except Exception:
             pass  # the figures are extras; a failure here already shows in the rules
+    findings = merge_related(findings, plan)
     status = "fail" if any(f.severity == "error" for f in findings) else "pass"
     props = {k: v for k, v in plan.properties.to_mapping().items() if v}
     props["BM_KIND"] = plan.properties.kind
     return PlanReport(path=path, status=status, profile=profile, properties=props,
                       metrics=metrics, findings=findings), ctx
+
+
+# Findings that say the same thing once (issue 9): when the plan has none of a thing at all, the
+# rule that says so stands for the rules that would each measure the missing thing again.
+# (what the plan lacks, the rule that reports it, the rules whose findings it makes redundant)
+RELATED = (
+    (lambda plan: not plan.objects_of("BM_EXTINGUISHER"), "FIRE-EXT-COUNT", ("FIRE-EXT-REACH", "FIRE-EXT-RATING")),
+    (lambda plan: not plan.exits, "EVAC-EXIT-COUNT",
+     ("EVAC-TRAVEL", "EVAC-REACH", "EVAC-PASSAGE", "EVAC-TOTAL-WIDTH", "EVAC-ROUTE", "FIRE-EVAC-SIGN", "ACC-ROUTE")),
+    (lambda plan: not plan.objects_of("BM_CAMERA"), "SAFE-CAMERA", ("SAFE-CAMERA-COVER",)),
+    (lambda plan: not plan.counters, "ZONE-WINDOW-COUNTERS", ("CNTR-GENERAL", "ACC-COUNTER", "CAP-WINDOWS")),
+)
+
+
+def merge_related(findings: list[Finding], plan) -> list[Finding]:
+    """Drop the findings another finding already says (no extinguisher at all: one finding, not three)."""
+    fired = {f.rule for f in findings}
+    drop: set[str] = set()
+    for lacks, keeper, redundant in RELATED:
+        if keeper in fired and lacks(plan):
+            drop.update(redundant)
+    return [f for f in findings if f.rule not in drop] if drop else findings
 
 
 def validate_path(path, config: Config | None = None, profile: str | None = None,

@@ -18,8 +18,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from bianmin.geometry.dxf_read import PlanReadError, read_plan
 from bianmin.standards.report import labels as L
+from bianmin.standards.report.common import grouped, legend
 
 from ..style import SEVERITY_COLOURS
 from .background import draw_background
@@ -125,7 +125,7 @@ def plan_section(report, read, ruleset, font, lang, *, cover=True):
     if report.error:
         rows.append([w["reason"], report.error])
     story.append(_table(rows, [40, 130], st, header=False))
-    findings = report.sorted_findings()
+    findings = grouped(report.sorted_findings())
     if read is not None and read.plan.hall is not None:
         story.append(Paragraph(w["drawing"], st["h2"]))
         story.append(PlanFigure(read, findings, font, 170, 120))
@@ -143,7 +143,16 @@ def plan_section(report, read, ruleset, font, lang, *, cover=True):
         story.append(Paragraph(w["metrics"], st["h2"]))
         rows = [[L.metric_label(k, lang), L.metric_value(v)] for k, v in report.metrics.items()]
         story.append(_table(rows, [80, 40], st, header=False))
+    if cover:
+        story += sources_section([report], st, lang)
     return story
+
+
+def sources_section(reports, st, lang) -> list:
+    """The legend of the documents the findings cite, spelled out once."""
+    rows = legend(reports, lang)
+    return [Paragraph("依据的文件" if lang != "en" else "Sources cited", st["h2"]),
+            _table([[k, title] for k, title in rows], [28, 142], st, header=False)]
 
 
 def _build(story, out: Path, font, title):
@@ -162,29 +171,16 @@ def _build(story, out: Path, font, title):
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
-def _read(path):
-    try:
-        return read_plan(Path(path))
-    except PlanReadError:
-        return None
-
-
 def write_plan_report(report, read, ruleset, out: Path, lang="zh") -> None:
     """The report of one plan; ``read`` (the plan as read or edited) draws it, None leaves the drawing out."""
     font, _ = chinese_font()
     _build(plan_section(report, read, ruleset, font, lang), Path(out), font, TITLE[lang])
 
 
-def export_report(plan_path: Path, out: Path, *, config=None, lang="zh") -> None:
-    from bianmin.standards.config import Config
-    from bianmin.standards.engine import validate_path
-    config = config or Config()
-    report = validate_path(plan_path, config)
-    read = _read(plan_path) if report.status != "unreadable" else None
-    write_plan_report(report, read, config.ruleset, out, lang)
 
-
-def write_batch_report(reports, summary, ruleset, out: Path, lang="zh") -> None:
+def write_batch_report(reports, summary, ruleset, out: Path, lang="zh", *, read_plan=None) -> None:
+    """The batch's PDF: the district summary, then one section per plan. ``read_plan(path)`` gives
+    a plan's drawing for its figure (None leaves the figure out); the caller reads, not this module."""
     font, _ = chinese_font()
     st = _styles(font)
     w = WORDS[lang]
@@ -215,6 +211,7 @@ def write_batch_report(reports, summary, ruleset, out: Path, lang="zh") -> None:
     story.append(_table(rates, [60, 30, 40], st, header=False))
     for r in ordered:
         story.append(PageBreak())
-        read = _read(r.path) if r.status != "unreadable" else None
+        read = read_plan(r.path) if read_plan is not None and r.status != "unreadable" else None
         story += plan_section(r, read, ruleset, font, lang, cover=False)
+    story += sources_section(reports, st, lang)
     _build(story, Path(out), font, TITLE[lang])

@@ -5,6 +5,7 @@ from html import escape
 from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
 
 from . import labels as L
+from .common import grouped, legend
 
 CSS = """
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:2em;color:#222}
@@ -21,13 +22,14 @@ T = {
            "message": "说明", "source": "依据", "where": "位置 (m)", "most": "最常见的问题", "count": "次数",
            "mailbox": "24小时自助信包箱投放率", "target": "目标", "metrics": "指标", "no_findings": "没有发现问题。",
            "ruleset": "规则集", "config": "配置", "date": "日期", "reason": "原因", "plans": "个图纸",
-           "travel": "疏散距离不合格的图纸", "ext": "灭火器配置不足的图纸"},
+           "travel": "疏散距离不合格的图纸", "ext": "灭火器配置不足的图纸", "sources": "依据的文件"},
     "en": {"title": "Service hall plan check report", "summary": "Summary", "files": "File", "status": "Status",
            "profile": "Profile", "errors": "Errors", "warnings": "Warnings", "rule": "Rule", "severity": "Severity",
            "message": "Message", "source": "Source", "where": "Where (m)", "most": "Most often failed", "count": "Plans",
            "mailbox": "24-hour locker rate", "target": "target", "metrics": "Figures", "no_findings": "No findings.",
            "ruleset": "Rule set", "config": "configuration", "date": "Date", "reason": "Reason", "plans": "plans",
-           "travel": "Plans with travel-distance failures", "ext": "Plans with extinguisher gaps"},
+           "travel": "Plans with travel-distance failures", "ext": "Plans with extinguisher gaps",
+           "sources": "Sources cited"},
 }
 
 ORDER = {"unreadable": 0, "fail": 1, "pass": 2}
@@ -80,12 +82,14 @@ def render(reports, summary, ruleset, lang="zh") -> str:
             continue
         parts.append(f"<table><tr><th>#</th><th>{t['rule']}</th><th>{t['severity']}</th><th>{t['message']}</th>"
                      f"<th>{t['source']}</th><th>{t['where']}</th></tr>")
-        for n, f in enumerate(findings, 1):
+        for n, f in enumerate(grouped(findings), 1):
             where = f"{f.location[0] / 1000:.1f}, {f.location[1] / 1000:.1f}" if f.location else ""
             ents = f"<br><span class='meta'>#{e(', '.join(f.handles[:6]))}</span>" if f.handles else ""
             parts.append(f"<tr><td>{n}</td><td class='rule'>{e(f.rule)}</td><td class='{f.severity}'>"
                          f"{L.severity(f.severity, lang)}</td><td>{e(f.text(lang))}{ents}</td><td>{e(f.source)}</td>"
                          f"<td>{where}</td></tr>")
         parts.append("</table>")
-    parts.append("</body></html>\n")
+    parts.append(f"<h2>{t['sources']}</h2><table>")
+    parts.extend(f"<tr><th>{e(k)}</th><td>{e(title)}</td></tr>" for k, title in legend(reports, lang))
+    parts.append("</table></body></html>\n")
     return "".join(parts)

@@ -2,28 +2,33 @@
 from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
 
 from . import labels as L
+from .common import grouped, legend, plain
 
 
 def render(reports, summary, ruleset, lang="zh") -> str:
     out = []
     for r in reports:
         errors, warnings = r.count("error"), r.count("warning")
+        path = plain(r.path)
         if lang == "en":
-            head = f"{r.path}: {L.status(r.status, lang)} ({L.PROFILE[lang].get(r.profile, r.profile)}), " \
+            head = f"{path}: {L.status(r.status, lang)} ({L.PROFILE[lang].get(r.profile, r.profile)}), " \
                    f"{errors} error(s), {warnings} warning(s)"
         else:
-            head = f"{r.path}：{L.status(r.status, lang)}（{L.PROFILE[lang].get(r.profile, r.profile)}），" \
+            head = f"{path}：{L.status(r.status, lang)}（{L.PROFILE[lang].get(r.profile, r.profile)}），" \
                    f"错误 {errors}，警告 {warnings}"
         out.append(head)
-        for f in r.sorted_findings():
+        for f in grouped(r.sorted_findings()):
             where = ""
             if f.location:
                 where = f" @({f.location[0] / 1000:.1f}, {f.location[1] / 1000:.1f}) m"
             ents = f" #{','.join(f.handles[:4])}" if f.handles else ""
             src = f" [{f.source}]" if f.source and f.source != "—" else ""
-            out.append(f"  {f.rule:<22} {L.severity(f.severity, lang):<7} {f.text(lang)}{src}{where}{ents}")
+            out.append(f"  {f.rule:<22} {L.severity(f.severity, lang):<7} {plain(f.text(lang))}{src}{where}{ents}")
         out.append("")
     out.append(_summary(summary, ruleset, lang))
+    out.append("")
+    out.append("依据：" if lang != "en" else "Sources:")
+    out.extend(f"  {key}  {title}" for key, title in legend(reports, lang))
     return "\n".join(out) + "\n"
 
 

@@ -5,7 +5,6 @@ from pypdf import PdfReader
 
 from bianmin.designer.sheets.drawing import export_drawing
 from bianmin.designer.sheets.paper import MM, SheetError
-from bianmin.designer.sheets.report import export_report
 from bianmin.standards import RULESET_VERSION
 from bianmin.standards.cli import main
 
@@ -96,8 +95,15 @@ def test_chinese_font_embedded_and_title_block(root, tmp_path):
 
 def test_report_lists_findings_errors_first(root, tmp_path):
     out = tmp_path / "report.pdf"
-    export_report(root / "samples" / "hansenzhai-missing-signs.dxf", out)
+    from unittest import mock
+
+    from bianmin.geometry import dxf_read
+    from bianmin.standards.cli import main
+    with mock.patch.object(dxf_read, "load_document", wraps=dxf_read.load_document) as loads:
+        assert main(["export", "report", str(root / "samples" / "hansenzhai-missing-signs.dxf"), "-o", str(out)]) == 0
+    assert loads.call_count == 1, "the plan is read once for its check report"
     text = text_of(out)
+    assert "依据的文件" in text and "西安市基层便民服务中心" in text  # the legend of sources
     assert "未通过" in text and RULESET_VERSION in text
     for rule in ("SIGN-HOURS", "SIGN-GUIDE", "SIGN-FLOORPLAN", "SIGN-HOURS-MIN", "SIGN-COMPLAINT"):
         assert rule in text

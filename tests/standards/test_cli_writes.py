@@ -89,3 +89,11 @@ def test_gbk_names_and_text_never_cost_the_batch_its_report(root, tmp_path, fmt,
     assert code in (0, 1) and out.stat().st_size > 0
     if fmt in ("text", "json", "html", "csv"):
         assert "西一路.dxf" in out.read_text(encoding="utf-8-sig")  # the GBK name shown as Chinese
+
+
+def test_export_report_of_an_unreadable_plan_exits_2_and_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "bad.dxf"
+    bad.write_bytes(b"%PDF-1.4 not a drawing")
+    out = tmp_path / "r.pdf"
+    assert main(["export", "report", str(bad), "-o", str(out)]) == 2
+    assert not out.exists() and "无法读取" in capsys.readouterr().err

@@ -134,9 +134,9 @@ def test_doc_camera_missing_is_a_warning():
 
 
 def test_no_extinguisher_is_said_once():
-    report = validate_path(FIX / "FIRE-EXT-REACH" / "fail-no-extinguisher.dxf")
-    rules = [f.rule for f in report.findings if f.rule.startswith("FIRE-EXT")]
-    assert rules == ["FIRE-EXT-REACH"]
+    report = validate_path(FIX / "FIRE-EXT-REACH" / "pass-none-at-all-said-by-fire-ext-count.dxf")
+    found = [f for f in report.findings if f.rule.startswith("FIRE-EXT")]
+    assert [f.rule for f in found] == ["FIRE-EXT-COUNT"] and "没有灭火器" in found[0].message
 
 
 # -- the conditions, shown -------------------------------------------------------------

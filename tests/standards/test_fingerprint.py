@@ -1,0 +1,62 @@
+"""A finding's fingerprint survives a re-save by another CAD program and edits elsewhere (issue 8)."""
+import copy
+
+import pytest
+
+from bianmin.geometry.dxf_read import read_plan
+from bianmin.geometry.dxf_write import write_plan
+from bianmin.geometry.model import new_id
+from bianmin.standards.engine import check
+
+FIX = "tests/fixtures/rules"
+
+
+def resaved(path, tmp_path, name="resaved.dxf", move=None):
+    """The plan written into a brand-new drawing: every handle is new, as after another CAD program."""
+    plan = copy.deepcopy(read_plan(path).plan)
+    plan.loaded = {}
+    for element in plan.elements():
+        element.id = new_id()
+    if move:
+        i = next(k for k, o in enumerate(plan.objects) if o.block == move)
+        plan.objects[i] = plan.objects[i].moved(300.0, 0.0)
+    out = tmp_path / name
+    write_plan(plan, out)
+    return out
+
+
+def fingerprints(path):
+    return {f.fingerprint: f for f in check(read_plan(path)).findings}
+
+
+@pytest.mark.parametrize("fixture", ["EVAC-TRAVEL/fail-60m-hall-exits-at-one-end.dxf",
+                                     "SIGN-DIRECTION/fail-door-without-sign.dxf",
+                                     "CNTR-DEPTH/fail-600-deep.dxf",
+                                     "EQUIP-HALL/fail-no-evaluation-box.dxf",
+                                     "HALL-AREA/fail-180m2-new.dxf"])
+def test_every_handle_new_same_fingerprints(root, tmp_path, fixture):
+    original = root / FIX / fixture
+    before, after = fingerprints(original), fingerprints(resaved(original, tmp_path))
+    handles_before = {h for f in before.values() for h in f.handles}
+    handles_after = {h for f in after.values() for h in f.handles}
+    assert before and set(before) == set(after)
+    assert not handles_before or handles_before != handles_after  # the handles did change
+
+
+def test_an_unrelated_object_moved_keeps_the_other_findings(root, tmp_path):
+    original = root / FIX / "EQUIP-HALL" / "fail-no-evaluation-box.dxf"
+    before = fingerprints(original)
+    after = fingerprints(resaved(original, tmp_path, move="BM_WATER"))
+    kept = {fp for fp, f in before.items() if f.rule == "EQUIP-HALL"}
+    assert kept and kept <= set(after)
+
+
+def test_fingerprints_differ_between_subjects_and_rules():
+    from bianmin.standards.findings import Finding
+    a = Finding("CNTR-HEIGHT", "warning", "", "", subject=("window", "3"))
+    b = Finding("CNTR-HEIGHT", "warning", "", "", subject=("window", "4"))
+    c = Finding("CNTR-DEPTH", "error", "", "", subject=("window", "3"))
+    assert len({a.fingerprint, b.fingerprint, c.fingerprint}) == 3
+    near = Finding("EVAC-TRAVEL", "error", "", "", location=(10100.0, 5050.0))
+    same_cell = Finding("EVAC-TRAVEL", "error", "", "", location=(10200.0, 5100.0))
+    assert near.fingerprint == same_cell.fingerprint  # a location-only finding: rounded to 0.5 m
