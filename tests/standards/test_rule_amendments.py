@@ -169,3 +169,12 @@ def test_citations_follow_the_amendments():
     assert "5.5.15" not in rules["EVAC-EXIT-COUNT"].source
     assert rules["ACC-ROUTE"].params["min_width_mm"] == 1800
     assert "open_hall_m2" not in rules["FIRE-EVAC-SIGN"].params
+
+
+def test_crowded_premises_width_only_when_the_bureau_says_so():
+    from bianmin.standards.config import Config
+    path = FIX / "EVAC-EXIT-WIDTH" / "pass-1000-wide-3-storeys.dxf"
+    crowded = Config.from_dict({"rules": {"EVAC-EXIT-WIDTH": {"crowded": True}}})
+    found = [f for f in validate_path(path, config=crowded).findings if f.rule == "EVAC-EXIT-WIDTH"]
+    assert [f.limit for f in found] == [1400] and "人员密集" in found[0].message
+    assert not [f for f in validate_path(path).findings if f.rule == "EVAC-EXIT-WIDTH"]
