@@ -73,10 +73,10 @@ def check_with_context(read: ReadResult, config: Config | None = None, profile: 
 
 
 # Findings that say the same thing once (issue 9): when the plan has none of a thing at all, the
-# rule that says so stands for the rules that would each measure the missing thing again. (No
-# extinguisher at all is handled in the rules themselves: FIRE-EXT-REACH says it, once.)
+# rule that says so stands for the rules that would each measure the missing thing again.
 # (what the plan lacks, the rule that reports it, the rules whose findings it makes redundant)
 RELATED = (
+    (lambda plan: not plan.objects_of("BM_EXTINGUISHER"), "FIRE-EXT-COUNT", ("FIRE-EXT-REACH", "FIRE-EXT-RATING")),
     (lambda plan: not plan.exits, "EVAC-EXIT-COUNT",
      ("EVAC-TRAVEL", "EVAC-REACH", "EVAC-PASSAGE", "EVAC-TOTAL-WIDTH", "EVAC-ROUTE", "FIRE-EVAC-SIGN", "ACC-ROUTE")),
     (lambda plan: not plan.objects_of("BM_CAMERA"), "SAFE-CAMERA", ("SAFE-CAMERA-COVER",)),

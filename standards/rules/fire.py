@@ -180,7 +180,11 @@ def ext_count(ctx, p):
     """
     exts = ctx.objects("BM_EXTINGUISHER")
     if not exts:
-        return  # FIRE-EXT-REACH says it once: the plan has no extinguisher at all
+        # said once, here: the engine drops FIRE-EXT-REACH and FIRE-EXT-RATING for a plan with none at all
+        yield hit("图中没有灭火器（BM_EXTINGUISHER）；请在大厅两侧墙边各设置一处，每处 2 具",
+                  "the plan has no fire extinguisher (BM_EXTINGUISHER): put a point of 2 on each side wall",
+                  subject=("block", "BM_EXTINGUISHER"), measured=0, limit=2, unit="units")
+        return
     total = sum(e.count() for e in exts)
     if total < 2:
         yield hit(f"大厅内灭火器共 {total} 具，不得少于 2 具；请在设置点增配灭火器（COUNT）",
@@ -262,7 +266,7 @@ def ext_rating(ctx, p):
     hazard = ctx.props.fire_hazard
     exts = ctx.objects("BM_EXTINGUISHER")
     if not exts:
-        return  # FIRE-EXT-REACH says it once: the plan has no extinguisher at all
+        return  # FIRE-EXT-COUNT says it once: the plan has no extinguisher at all
     q, k, below, kz, ke = required_rating(ctx, p)
     u = U_M2_PER_A.get(hazard, 75.0)
     area = ctx.plan.hall_area_m2

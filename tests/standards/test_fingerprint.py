@@ -4,7 +4,7 @@ import copy
 import pytest
 
 from bianmin.geometry.dxf_read import read_plan
-from bianmin.geometry.dxf_write import write_plan
+from bianmin.geometry.dxf_write import new_document, write_plan
 from bianmin.geometry.model import new_id
 from bianmin.standards.engine import check
 
@@ -21,10 +21,9 @@ def resaved(path, tmp_path, name="resaved.dxf", move=None):
         i = next(k for k, o in enumerate(plan.objects) if o.block == move)
         plan.objects[i] = plan.objects[i].moved(300.0, 0.0)
     out = tmp_path / name
-    from bianmin.geometry.dxf_write import new_document
     doc = new_document()
-    for _ in range(37):  # another program numbers differently: shift every handle
-        doc.modelspace().add_point((0, 0), dxfattribs={"layer": "OTHER"})
+    for _ in range(5):  # another program's entities come first, so every handle differs from the original's
+        doc.modelspace().add_point((0.0, 0.0), dxfattribs={"layer": "0"})
     write_plan(plan, out, doc=doc)
     return out
 

@@ -134,9 +134,9 @@ def test_doc_camera_missing_is_a_warning():
 
 
 def test_no_extinguisher_is_said_once():
-    report = validate_path(FIX / "FIRE-EXT-REACH" / "fail-no-extinguisher.dxf")
-    rules = [f.rule for f in report.findings if f.rule.startswith("FIRE-EXT")]
-    assert rules == ["FIRE-EXT-REACH"]
+    report = validate_path(FIX / "FIRE-EXT-REACH" / "pass-none-at-all-said-by-fire-ext-count.dxf")
+    found = [f for f in report.findings if f.rule.startswith("FIRE-EXT")]
+    assert [f.rule for f in found] == ["FIRE-EXT-COUNT"] and "没有灭火器" in found[0].message
 
 
 # -- the conditions, shown -------------------------------------------------------------
@@ -169,3 +169,12 @@ def test_citations_follow_the_amendments():
     assert "5.5.15" not in rules["EVAC-EXIT-COUNT"].source
     assert rules["ACC-ROUTE"].params["min_width_mm"] == 1800
     assert "open_hall_m2" not in rules["FIRE-EVAC-SIGN"].params
+
+
+def test_crowded_premises_width_only_when_the_bureau_says_so():
+    from bianmin.standards.config import Config
+    path = FIX / "EVAC-EXIT-WIDTH" / "pass-1000-wide-3-storeys.dxf"
+    crowded = Config.from_dict({"rules": {"EVAC-EXIT-WIDTH": {"crowded": True}}})
+    found = [f for f in validate_path(path, config=crowded).findings if f.rule == "EVAC-EXIT-WIDTH"]
+    assert [f.limit for f in found] == [1400] and "人员密集" in found[0].message
+    assert not [f for f in validate_path(path).findings if f.rule == "EVAC-EXIT-WIDTH"]

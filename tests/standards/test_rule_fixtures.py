@@ -1,4 +1,5 @@
 """Every rule against its pass-/fail- fixtures; and no rule without both."""
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,12 @@ from bianmin.standards.engine import validate_path
 from bianmin.standards.rules import all_rules
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
+
+
+@lru_cache(maxsize=None)
+def validated(path: Path):
+    """The report of one fixture, read once per session (test_rule_messages walks the same files)."""
+    return validate_path(path)
 
 
 def cases():
@@ -20,7 +27,7 @@ def cases():
 def test_fixture(rule_id, path, expect):
     assert expect in ("pass", "fail"), f"fixture names start with pass- or fail-: {path.name}"
     assert rule_id in all_rules(), f"fixture folder for an unknown rule: {rule_id}"
-    report = validate_path(path)
+    report = validated(path)
     fired = [f for f in report.findings if f.rule == rule_id]
     if expect == "fail":
         assert fired, f"{rule_id} should fire on {path.name}; findings: {[f.rule for f in report.findings]}"

@@ -5,13 +5,13 @@ in an English message except names taken from the drawing (quoted “…” or t
 English words in a Chinese message except codes, units, ids and the catalogue's attribute values.
 """
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from bianmin.geometry import catalog
-from bianmin.standards.engine import validate_path
+
+from .test_rule_fixtures import validated
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 FAIL_FIXTURES = sorted(p for p in RULES_DIR.glob("*/fail-*.dxf"))
@@ -43,11 +43,6 @@ CODE = re.compile(r"^(BM[-_][A-Z0-9_\-]*|[A-Z][A-Z0-9_]*|\$[A-Z]+)$")
 LAYER = re.compile(r"BM-[^\s,;:()（）]+")  # layer names, some of them Chinese aliases (BM-大厅)
 
 
-@lru_cache(maxsize=None)
-def findings(path: Path):
-    return validate_path(path)
-
-
 def _english_words(zh: str) -> list[str]:
     """English words in a Chinese message that are neither codes nor units nor catalogue values."""
     text = QUOTED.sub("", zh)
@@ -62,7 +57,7 @@ def _english_words(zh: str) -> list[str]:
 
 @pytest.mark.parametrize("path", FAIL_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_messages_read_cleanly(path):
-    report = findings(path)
+    report = validated(path)
     name = (report.properties or {}).get("BM_NAME", "")
     problems = []
     for f in report.findings:
