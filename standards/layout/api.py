@@ -59,6 +59,7 @@ def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> Layout
         fire.alarms(site, result.covers)
         fire.lights(site, result.covers)
         fire.cameras(site, result.covers)
+        fire.routes(site)
         fire.evac_signs(site, result.covers)
     result.added = list(site.added)
     result.notes.extend(site.notes)

@@ -55,7 +55,7 @@ def run(site: Site) -> None:
     local_area = site.to_local_geom(area)
     u0, v0, u1, v1 = local_area.bounds
     best: list = []
-    v = v1 - 800.0 - 400.0  # staff space behind, half the counter's depth
+    v = v1 - 1250.0 - 400.0  # the staff's way behind (1.2 m passage), half the counter's depth
     while v - 400.0 - 1200.0 >= v0 - 1.0 and len(best) < missing:
         row = _row(site, local_area, v, u0, u1, missing)
         if len(row) > len(best):
@@ -81,20 +81,22 @@ def run(site: Site) -> None:
 
 def _row(site: Site, local_area, v: float, u0: float, u1: float, wanted: int) -> list:
     row = []
-    u = u0 + 800.0 + 100.0
+    u = u0 + 800.0 + 1250.0
     while u + 800.0 <= u1 and len(row) < wanted:
         x, y = site.to_plan(u, v)
         obj = site.make("BM_COUNTER", x, y, site.angle)
-        staff = site.to_plan_geom(local_box(u - 800, v + 400, u + 800, v + 1200))
+        staff = site.to_plan_geom(local_box(u - 800, v + 400, u + 800, v + 1600))
         if site.fits(obj, site.to_plan_geom(local_area)) and site.hall.buffer(1).contains(staff) and (
                 site.obstacles.is_empty or not staff.intersects(site.obstacles)) and \
                 not any(staff.intersects(t) for t in site.floor_taken):
             row.append((u, v))
             site.floor_taken.append(obj.footprint.buffer(-1))  # hold the place while the row is built
+            site.counter_fps.append(site.floor_taken[-1])
             u += PITCH
         else:
             u += 200.0
     del site.floor_taken[len(site.floor_taken) - len(row):]
+    del site.counter_fps[len(site.counter_fps) - len(row):]
     return row
 
 

@@ -23,6 +23,7 @@ from shapely.geometry import LineString, Point
 
 from bianmin.geometry import catalog
 from bianmin.geometry.analysis import Analysis
+from bianmin.geometry.model import Route
 from bianmin.standards.rules.fire import HAZARD_DISTANCE, MIN_RATING, U_M2_PER_A, a_rating
 
 from .cover import greedy_cover, lower_bound
@@ -58,6 +59,7 @@ def extinguishers(site: Site, stats: dict) -> None:
     grid = an.grid
     existing = site.plan.objects_of("BM_EXTINGUISHER")
     already = an.extinguisher_field.dist <= reach * MARGIN if existing else np.zeros(grid.n, bool)
+    already |= ~np.isfinite(an.exit_field.dist)  # cells no one can walk to: EVAC-REACH says so
     total_units = sum(e.count() for e in existing)
     candidates, covers = [], []
     for x, y, rot in site.wall_spots("BM_EXTINGUISHER", step=1200.0):
@@ -104,6 +106,7 @@ def alarms(site: Site, stats: dict) -> None:
     grid = an.grid
     existing = site.plan.objects_of("BM_ALARM")
     already = an.alarm_field.dist <= ALARM_WALK_MM * MARGIN if existing else np.zeros(grid.n, bool)
+    already |= ~np.isfinite(an.exit_field.dist)
     candidates, covers = [], []
     for x, y, rot in site.wall_spots("BM_ALARM", step=2000.0, inset=5.0):
         obj = site.make("BM_ALARM", x, y, rot)
@@ -189,6 +192,18 @@ def evac_signs(site: Site, stats: dict) -> None:
             if added > 500:
                 return
     stats["evacuation signs"] = (added, 0)
+
+
+def routes(site: Site) -> None:
+    """The computed evacuation paths drawn as BM-ROUTE when the plan has none (EVAC-ROUTE-PRESENT)."""
+    if site.plan.routes:
+        return
+    blocking = shapely.union_all([o.footprint for o in site.plan.objects if not o.mounted]
+                                 + [o.polygon for o in site.plan.obstacles])
+    for p in _analysis(site).evacuation_paths():
+        pts = [(round(x, 1), round(y, 1)) for x, y in p["points"]]
+        if len(pts) >= 2 and LineString(pts).distance(blocking) > 50.0:  # a path grazing a corner is not drawn
+            site.plan.routes.append(Route(pts))
 
 
 def cameras(site: Site, stats: dict) -> None:

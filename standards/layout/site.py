@@ -20,7 +20,9 @@ from bianmin.geometry import catalog
 from bianmin.geometry.model import PlacedObject, Plan
 from bianmin.geometry.shapes import inward_normal
 
-GAP_MM = 150.0  # floor objects stand at least this far apart
+GAP_MM = 150.0  # floor objects against a wall stand at least this far apart
+PASSAGE_MM = 1200.0  # an object standing free keeps a passage this wide all round (EVAC-PASSAGE 1.1 m)
+WALL_TOUCH_MM = 100.0
 EXIT_CLEAR_MM = 1500.0  # EVAC-EXIT-CLEAR asks 1400
 COUNTER_FRONT_MM = 1300.0  # CNTR-FRONT-CLEAR asks 1200
 FIRE_FRONT_MM = 900.0  # FIRE-EQUIP-CLEAR asks 800
@@ -66,7 +68,11 @@ class Site:
             self.reserved.append(self._clear(o, EXIT_CLEAR_MM))
         for obj in plan.objects:
             self._reserve_for(obj)
+        self.walls = self.hall.boundary if self.obstacles.is_empty else self.hall.boundary.union(
+            self.obstacles.boundary)
         self.floor_taken: list = [o.footprint for o in plan.objects if not o.mounted]
+        self.counter_fps: list = [o.footprint for o in plan.counters]
+        self.free_standing: list = [fp for fp in self.floor_taken if fp.distance(self.walls) > WALL_TOUCH_MM]
 
     # -- frame ---------------------------------------------------------------
     def to_plan(self, u: float, v: float) -> tuple[float, float]:
@@ -100,6 +106,10 @@ class Site:
     def _reserve_for(self, obj: PlacedObject) -> None:
         if obj.is_counter:
             self.reserved.append(obj.strip_in_front(COUNTER_FRONT_MM))
+            fx, fy = obj.front_direction  # and the staff's way behind it
+            self.reserved.append(affinity.translate(obj.strip_in_front(COUNTER_FRONT_MM + obj.depth),
+                                                    -fx * (COUNTER_FRONT_MM + obj.depth),
+                                                    -fy * (COUNTER_FRONT_MM + obj.depth)))
         elif obj.block in ("BM_EXTINGUISHER", "BM_HYDRANT"):
             self.reserved.append(obj.strip_in_front(FIRE_FRONT_MM))
 
@@ -125,6 +135,15 @@ class Site:
         grown = fp.buffer(GAP_MM)
         if any(grown.intersects(t) for t in self.floor_taken):
             return False
+        if obj.block != "BM_SEAT":
+            wide = fp.buffer(PASSAGE_MM)
+            free = obj.is_counter or fp.distance(self.walls) > WALL_TOUCH_MM
+            others = self.floor_taken if not obj.is_counter else [t for t in self.floor_taken
+                                                                   if t not in self.counter_fps]
+            if free and (wide.intersects(self.walls) or any(wide.intersects(t) for t in others)):
+                return False
+            if not free and any(wide.intersects(t) for t in self.free_standing):
+                return False
         if any(fp.intersects(r) for r in self.reserved):
             return False
         if obj.is_counter or obj.block in ("BM_EXTINGUISHER", "BM_HYDRANT"):
@@ -140,6 +159,10 @@ class Site:
         self.added.append(obj)
         if not obj.mounted:
             self.floor_taken.append(obj.footprint)
+            if obj.is_counter:
+                self.counter_fps.append(obj.footprint)
+            if obj.block != "BM_SEAT" and (obj.is_counter or obj.footprint.distance(self.walls) > WALL_TOUCH_MM):
+                self.free_standing.append(obj.footprint)
         self._reserve_for(obj)
         return obj
 
