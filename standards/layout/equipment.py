@@ -6,19 +6,20 @@ from __future__ import annotations
 from .site import Site
 from .zones import zone_area
 
-# block, zone it belongs in (None: anywhere, near the entrance), profiles that need it
+# block, zone it belongs in, profiles that need it (EQUIP-HALL, EQUIP-CONVENIENCE and the zone rules ask the
+# street centre; a community station gets the self-service terminal, water and the parcel locker)
 ITEMS = [
     ("BM_GUIDE_DESK", "consult", ("street-center",)),
-    ("BM_INFO_KIOSK", "consult", ("street-center", "community-station")),
-    ("BM_QUEUE_MACHINE", "consult", ("street-center", "community-station")),
+    ("BM_INFO_KIOSK", "consult", ("street-center",)),
+    ("BM_QUEUE_MACHINE", "consult", ("street-center",)),
     ("BM_SELF_SERVICE", "self", ("street-center", "community-station")),
-    ("BM_PRINTER", "self", ("street-center", "community-station")),
-    ("BM_CHARGER", "self", ("street-center", "community-station")),
+    ("BM_PRINTER", "self", ("street-center",)),
+    ("BM_CHARGER", "self", ("street-center",)),
     ("BM_WATER", "wait", ("street-center", "community-station")),
-    ("BM_GLASSES", "wait", ("street-center", "community-station")),
-    ("BM_TV", "wait", ("street-center", "community-station")),
-    ("BM_SUGGESTION_BOX", "wait", ("street-center", "community-station")),
-    ("BM_EVALUATION_BOX", "wait", ("street-center", "community-station")),
+    ("BM_GLASSES", "wait", ("street-center",)),
+    ("BM_TV", "wait", ("street-center",)),
+    ("BM_SUGGESTION_BOX", "wait", ("street-center",)),
+    ("BM_EVALUATION_BOX", "wait", ("street-center",)),
     ("BM_MAILBOX_24H", "self", ("street-center", "community-station")),
 ]
 

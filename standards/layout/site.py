@@ -68,6 +68,8 @@ class Site:
             self.reserved.append(self._clear(o, EXIT_CLEAR_MM))
         for obj in plan.objects:
             self._reserve_for(obj)
+        for route in plan.routes:  # a drawn route stays walkable
+            self.reserved.append(route.line.buffer(400.0))
         self.walls = self.hall.boundary if self.obstacles.is_empty else self.hall.boundary.union(
             self.obstacles.boundary)
         self.floor_taken: list = [o.footprint for o in plan.objects if not o.mounted]

@@ -56,9 +56,14 @@ def run(site: Site) -> None:
         site.note("ZONE-CONSULT-ENTRANCE", "图中没有主入口（BM-DOOR-MAIN），分区按大厅南侧为入口布置；请绘制主入口",
                   "the plan has no main entrance (BM-DOOR-MAIN); zones assume the south side; draw the entrance")
     have = {z.kind for z in site.plan.zones}
+    taken = site.to_local_geom(unary_union([z.polygon for z in site.plan.zones])) if site.plan.zones else None
+    needed = ("consult", "wait", "window", "self") if site.plan.properties.kind == "street-center" else (
+        "wait", "window", "self")
     for kind, local in plan_zones(site).items():
-        if kind in have:
+        if kind in have or kind not in needed:
             continue
+        if taken is not None:  # never over a zone the user drew
+            local = largest_part(clean(local.difference(taken.buffer(100))))
         if local.is_empty or local.area < 1e6:
             site.note("ZONE-REQUIRED", f"大厅中没有足够的地方设{_ZH[kind]}；需扩大大厅或减少其它分区",
                       f"no room for the {kind} zone; enlarge the hall", )
