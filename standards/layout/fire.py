@@ -180,7 +180,7 @@ def evac_signs(site: Site, stats: dict) -> None:
             signs = site.plan.objects_of("BM_EVAC_SIGN", "BM_EXIT_SIGN")
             marks = sorted([0.0, line.length] + [line.project(s.footprint.centroid) for s in signs
                                                  if line.distance(s.footprint.centroid) <= 1500.0])
-            gaps = [(b - a, a) for a, b in zip(marks, marks[1:]) if b - a > EVAC_SPACING_MM]
+            gaps = [(b - a, a) for a, b in zip(marks, marks[1:], strict=False) if b - a > EVAC_SPACING_MM]
             if not gaps:
                 break
             gap, start = gaps[0]

@@ -45,4 +45,5 @@ def run(site: Site) -> None:
         spots = site.wall_spots("BM_FORM_DESK") + site.zone_grid_spots(area, "BM_FORM_DESK", rotation=site.angle)
         c = area.centroid
         if site.try_place("BM_FORM_DESK", site.nearest(spots, (c.x, c.y)), within=area) is None:
-            site.note("ZONE-WAIT-SEATS", "服务等候区内放不下自助填单台", "no room for a form-filling desk in the waiting zone")
+            site.note("ZONE-WAIT-SEATS", "服务等候区内放不下自助填单台",
+                      "no room for a form-filling desk in the waiting zone")

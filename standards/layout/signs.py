@@ -35,7 +35,8 @@ def run(site: Site) -> None:
             if not needed or any(s.footprint.distance(entrance.line) <= limit for s in plan.objects_of(block)):
                 continue
             if _wall_sign(site, block, entrance.midpoint, limit, entrance.line) is None:
-                site.note(block, f"主入口 {limit / 1000:g} m 内墙面放不下 {block}", f"no wall near the entrance for {block}")
+                site.note(block, f"主入口 {limit / 1000:g} m 内墙面放不下 {block}",
+                          f"no wall near the entrance for {block}")
     for door in plan.openings_of("door"):
         if not street or any(s.footprint.distance(door.line) <= 2500 for s in plan.objects_of("BM_SIGN_DIRECTION")):
             continue

@@ -191,7 +191,7 @@ class Site:
         out = []
         for ring in rings:
             coords = list(ring.coords)
-            for (x1, y1), (x2, y2) in zip(coords, coords[1:]):
+            for (x1, y1), (x2, y2) in zip(coords, coords[1:], strict=False):
                 seg = math.dist((x1, y1), (x2, y2))
                 if seg < 1.0:
                     continue

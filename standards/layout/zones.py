@@ -72,7 +72,8 @@ def run(site: Site) -> None:
         site.plan.zones.append(Zone(outline=_outline(poly), kind=kind))
 
 
-_ZH = {"consult": "咨询导引区", "wait": "服务等候区", "window": "窗口办理区", "self": "自助服务区", "office": "后台办公区"}
+_ZH = {"consult": "咨询导引区", "wait": "服务等候区", "window": "窗口办理区", "self": "自助服务区",
+       "office": "后台办公区"}
 
 
 def zone_area(site: Site, kind: str):
