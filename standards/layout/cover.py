@@ -25,7 +25,21 @@ def greedy_cover(covers: list[np.ndarray], already: np.ndarray, must: int = 0) -
         covered |= stack[best]
         if len(chosen) >= len(covers):
             break
-    return chosen
+    return _prune(stack, already, chosen, must)
+
+
+def _prune(stack: np.ndarray, already: np.ndarray, chosen: list[int], must: int) -> list[int]:
+    """Drop, latest first, every chosen point whose cells the others cover too."""
+    target = already | (stack[chosen].any(axis=0) if chosen else already)
+    keep = list(chosen)
+    for i in reversed(chosen):
+        if len(keep) <= must:
+            break
+        rest = [j for j in keep if j != i]
+        covered = already | (stack[rest].any(axis=0) if rest else np.zeros_like(already))
+        if (covered | ~target).all():
+            keep = rest
+    return keep
 
 
 def lower_bound(free_area_mm2: float, reach_mm: float) -> int:
