@@ -41,9 +41,11 @@ def _analysis(site: Site) -> Analysis:
     return Analysis(site.plan)
 
 
-def exit_signs(site: Site) -> None:
+def exit_signs(site: Site, only_ids=None) -> None:
     signs = site.plan.objects_of("BM_EXIT_SIGN")
     for o in site.plan.exits:
+        if only_ids and o.id not in only_ids:
+            continue
         if any(s.footprint.distance(o.line) <= 800.0 for s in signs):
             continue
         nx, ny = site.normal_of(o)

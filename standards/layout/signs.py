@@ -24,8 +24,11 @@ def _wall_sign(site: Site, block: str, target, limit: float | None = None, near_
     return None
 
 
-def run(site: Site) -> None:
+def run(site: Site, blocks: tuple[str, ...] | None = None) -> None:
+    """Every missing sign, or only those of ``blocks`` (a quick fix)."""
     plan = site.plan
+    if blocks is not None:
+        site = _Only(site, blocks)
     street = plan.properties.kind == "street-center"
     entrance = plan.main_entrance
     wanted = [("BM_SIGN_HOURS", 2500.0, True), ("BM_SIGN_GUIDE", 4500.0, street),
@@ -58,3 +61,16 @@ def run(site: Site) -> None:
     if not plan.objects_of("BM_SIGN_COMPLAINT"):
         target = entrance.midpoint if entrance is not None else (site.hall.centroid.x, site.hall.centroid.y)
         _wall_sign(site, "BM_SIGN_COMPLAINT", target)
+
+
+class _Only:
+    """A site that adds only some blocks (the others are asked for and silently dropped)."""
+
+    def __init__(self, site: Site, blocks: tuple[str, ...]):
+        self._site, self._blocks = site, blocks
+
+    def __getattr__(self, name):
+        return getattr(self._site, name)
+
+    def add(self, obj):
+        return self._site.add(obj) if obj.block in self._blocks else obj
