@@ -25,6 +25,7 @@ from .panels.layers import LayersPanel
 from .panels.palette import Palette
 from .panels.plan_dialog import PlanPropertiesDialog
 from .panels.properties import PropertiesPanel
+from .recognize_action import recognize_open_drawing
 from .tools.draw import MeasureTool, OpeningTool, PickHallTool, PlaceTool, PolygonTool, RectTool, RouteTool
 from .tools.select import SelectTool
 from .validation import LiveValidator
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         m.addAction(act("open", ("打开…", "Open…"), self.open_dialog, "Ctrl+O"))
         self.recent_menu = m.addMenu(tr("最近打开", "Recent files"))
         self._fill_recent()
+        m.addAction(act("recognize", ("识别建筑底图", "Recognize architect's drawing"),
+                        lambda: recognize_open_drawing(self)))
         m.addSeparator()
         m.addAction(act("save", ("保存", "Save"), self.save, "Ctrl+S"))
         m.addAction(act("save_as", ("另存为…", "Save as…"), self.save_as, "Ctrl+Shift+S"))

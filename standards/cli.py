@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", required=True, help="输出的 PDF 文件 / the PDF to write")
     e.add_argument("--config", metavar="FILE.toml", help="审批局的规则配置 / the bureau's rules config")
     e.add_argument("--lang", choices=["zh", "en"], default="zh", help="报告语言 / report language")
+
+    from .cli_recognize import add_parser as add_recognize
+    add_recognize(sub)
     return ap
 
 
@@ -96,7 +99,8 @@ def main(argv=None) -> int:
         ap.print_help()
         return EXIT_UNREADABLE
     handler = {"validate": cmd_validate, "rules": cmd_rules, "new": cmd_new, "templates": cmd_templates,
-               "design": cmd_design, "export": cmd_export, "layout": _cmd_layout}[args.command]
+               "design": cmd_design, "export": cmd_export, "recognize": cmd_recognize,
+               "layout": _cmd_layout}[args.command]
     return handler(args)
 
 
@@ -302,6 +306,11 @@ def cmd_export(args) -> int:
         return _error(f"导出失败 / export failed: {type(exc).__name__}: {exc}")
     print(f"已导出 / exported {args.output}")
     return EXIT_PASS
+
+
+def cmd_recognize(args) -> int:
+    from .cli_recognize import run
+    return run(args)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,99 @@
+"""``bianmin recognize``: the architect's drawing in, the same drawing plus a recognized plan out."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+EXIT_FOUND, EXIT_NONE = 0, 2
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("recognize", help="识别建筑底图中的大厅、门和柱 / recognize the hall, doors and columns")
+    p.add_argument("drawing", metavar="IN.dxf", help="建筑底图（DXF 或 DWG）/ the architect's drawing")
+    p.add_argument("-o", "--output", metavar="OUT.dxf", help="写入识别结果 / write the recognized plan here")
+    p.add_argument("--at", metavar="X,Y", help="大厅内一点（图纸单位）/ a point inside the hall, drawing units")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="报告格式 / report format")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="报告语言 / report language")
+    for kind, zh in (("wall", "墙"), ("door", "门"), ("window", "窗"), ("column", "柱")):
+        p.add_argument(f"--{kind}-layers", metavar="REGEX",
+                       help=f"另外按此正则识别{zh}图层（不区分大小写）/ also take layers matching REGEX as {kind}s")
+
+
+def _point(text: str) -> tuple[float, float]:
+    try:
+        x, y = (float(v) for v in text.replace("，", ",").split(","))
+    except ValueError:
+        raise ValueError(f"--at {text!r}：应为 X,Y，例如 --at 12000,5000 / "
+                         "--at needs X,Y, e.g. --at 12000,5000") from None
+    return x, y
+
+
+def _load(src: Path, load_document, PlanReadError):
+    """The drawing; a DWG the reader cannot open is converted to DXF with ezdwg first."""
+    try:
+        return load_document(src)[0]
+    except PlanReadError:
+        if src.suffix.lower() != ".dwg" or not src.is_file():
+            raise
+    try:
+        import ezdwg
+    except ImportError:
+        raise PlanReadError("读取 DWG 需要 ezdwg（pip install ezdwg），或先在 CAD 中另存为 DXF / "
+                            "reading DWG needs ezdwg, or save the drawing as DXF first") from None
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        dxf = Path(tmp) / (src.stem + ".dxf")
+        try:
+            ezdwg.to_dxf(str(src), str(dxf))
+        except Exception as exc:  # noqa: BLE001 -- a DWG ezdwg cannot convert is unreadable, not a crash
+            raise PlanReadError(f"DWG 无法转换 / the DWG could not be converted: {type(exc).__name__}: {exc}") from None
+        return load_document(dxf)[0]
+
+
+def _fail(message: str) -> int:
+    print(f"bianmin recognize: {message}", file=sys.stderr)
+    return EXIT_NONE
+
+
+def run(args) -> int:
+    from bianmin.geometry.dxf_read import PlanReadError, load_document
+    from bianmin.geometry.recognize import recognize
+    from bianmin.geometry.recognize.output import to_dict, to_text, write_recognized
+    from bianmin.geometry.recognize.patterns import DEFAULT
+
+    src = Path(args.drawing)
+    try:
+        at = _point(args.at) if args.at else None
+        patterns = DEFAULT.extended(wall_layers=args.wall_layers, door_layers=args.door_layers,
+                                    window_layers=args.window_layers, column_layers=args.column_layers)
+    except ValueError as exc:
+        return _fail(str(exc))
+    out = Path(args.output) if args.output else None
+    if out is not None:
+        if out.resolve() == src.resolve():
+            return _fail(f"{out}：输出不能覆盖底图本身 / the output must not replace the drawing itself")
+        if out.exists() and not args.force:
+            return _fail(f"{out} 已存在；用 --force 覆盖 / already exists; use --force to overwrite")
+    try:
+        doc = _load(src, load_document, PlanReadError)
+    except PlanReadError as exc:
+        return _fail(f"{src}: {exc}")
+    try:
+        rec = recognize(doc, at=at, patterns=patterns)
+    except Exception as exc:  # noqa: BLE001 -- never a traceback: name the file and what broke
+        return _fail(f"{src}: 识别失败 / recognition failed: {type(exc).__name__}: {exc}")
+    if args.format == "json":
+        sys.stdout.write(json.dumps(to_dict(rec, str(src)), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(to_text(rec, str(src), args.lang))
+    if not rec.found:
+        return _fail(f"{src}: 未找到房间，无法识别大厅 / no room found: no hall recognized")
+    if out is not None:
+        try:
+            write_recognized(doc, rec, out)
+        except OSError as exc:
+            return _fail(f"无法写入 {out}：{exc.strerror or exc} / cannot write {out}")
+        print(f"已写入 / written {out}", file=sys.stderr if args.format == "json" else sys.stdout)
+    return EXIT_FOUND
