@@ -24,7 +24,7 @@ def cmd_layout(args) -> int:
     from bianmin.geometry.dxf_read import PlanReadError, read_plan
     from bianmin.geometry.dxf_write import write_plan
 
-    from .layout import layout
+    from .layout.api import layout
     en = args.lang == "en"
     only = [k.strip().lower() for k in args.only.split(",") if k.strip()]
     bad = [k for k in only if k not in KINDS]

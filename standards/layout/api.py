@@ -10,7 +10,7 @@ from bianmin.geometry.model import Plan
 from . import counters, equipment, fire, seats, signs, zones
 from .site import Note, Site
 
-KINDS = ("zones", "counters", "seats", "equipment", "signs", "fire")
+from . import KINDS  # noqa: F401  (re-exported: the stages by name)
 
 
 @dataclass
