@@ -8,6 +8,8 @@ from pathlib import Path
 from .layout import KINDS
 
 EXIT_PASS, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+_COVER_ZH = {"extinguisher points": "灭火器设置点", "manual call points": "手动报警按钮",
+             "emergency lights": "应急照明灯", "cameras": "监控摄像机", "evacuation signs": "疏散指示标志"}
 
 
 def add_parser(sub) -> None:
@@ -60,11 +62,16 @@ def cmd_layout(args) -> int:
     added = "，".join(f"{b} ×{n}" for b, n in sorted(counts.items())) or ("nothing" if en else "无")
     print(f"{out}: {'added' if en else '已添加'} {added}" + (f" ({took:.1f} s)" if en else f"（{took:.1f} 秒）"))
     for name, (placed, bound) in result.covers.items():
-        if bound:
-            print(f"  {name}: {placed} placed, lower bound {bound}" if en else f"  {name}：布置 {placed}，下界 {bound}")
+        if not bound:
+            continue
+        zh = _COVER_ZH.get(name, name)
+        if placed:
+            print(f"  {name}: {placed} placed, lower bound {bound}" if en else f"  {zh}：布置 {placed}，下界 {bound}")
+        else:
+            print(f"  {name}: those in the plan already cover the floor" if en else f"  {zh}：原有的已覆盖全部地面")
     errors = [f for f in result.report.findings if f.severity == "error"] if result.report else []
     for n in result.notes:
-        print(f"  {'cannot fully meet' if en else '未能满足'} {n.rule}: {n.en if en else n.zh}")
+        print(f"  {'note' if en else '说明'} {n.rule}: {n.en if en else n.zh}")
     verdict = ("passes" if en else "通过") if not errors else (f"{len(errors)} error(s) left" if en else
                                                                f"仍有 {len(errors)} 个错误")
     print(f"{'check' if en else '校验'}: {verdict}")

@@ -181,7 +181,7 @@ def evac_signs(site: Site, stats: dict) -> None:
         while True:
             signs = site.plan.objects_of("BM_EVAC_SIGN", "BM_EXIT_SIGN")
             marks = sorted([0.0, line.length] + [line.project(s.footprint.centroid) for s in signs
-                                                 if line.distance(s.footprint.centroid) <= 1500.0])
+                                                 if line.distance(s.footprint.centroid) <= 2000.0])
             gaps = [(b - a, a) for a, b in zip(marks, marks[1:], strict=False) if b - a > EVAC_SPACING_MM]
             if not gaps:
                 break
