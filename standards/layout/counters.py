@@ -71,6 +71,8 @@ def run(site: Site) -> None:
         x, y = site.to_plan(u, vv)
         site.add(site.make("BM_COUNTER", x, y, site.angle, no=no, type=kind, height=750, seats=1,
                            devices=ALL_DEVICES))
+    if best and not plan.zones_of("office"):
+        _back_office(site, best)
     if len(best) < missing:
         site.note("CAP-WINDOWS", f"窗口办理区只放得下 {have + len(best)} 个窗口，排队模型需 {need} 个；"
                   "需加长窗口办理区（沿后墙）或设第二排柜台",
@@ -110,3 +112,34 @@ def _signs_for(site: Site) -> None:
         x, y = c.position
         s = site.make("BM_SIGN_WINDOW", x - fx * 200, y - fy * 200, c.rotation, no=c.attr("NO"))
         signs.append(site.add(s))
+
+
+def _back_office(site: Site, row: list) -> None:
+    """The back office behind the counters (XA 三(四)3): the strip from the counters' backs to the
+    wall, cut out of the window zone the layout drew (a zone the user drew is left alone)."""
+
+    from bianmin.geometry.model import Zone
+
+    from .site import clean, largest_part
+    from .zones import _outline
+    new_windows = [z for z in site.plan.zones if z.kind == "window" and z.id not in site.plan.loaded
+                   and z in site.new_zones]
+    if len(new_windows) != 1:
+        return
+    zone = new_windows[0]
+    back = max(v for _, v in row) + 400.0
+    us = [u for u, _ in row]
+    _, _, _, vmax = site.local_bounds
+    strip = site.to_plan_geom(local_box(min(us) - 800.0, back, max(us) + 800.0, vmax + 1.0))
+    office = largest_part(clean(zone.polygon.intersection(strip)))
+    if office.is_empty or office.area < 4e6:
+        return
+    rest = largest_part(clean(zone.polygon.difference(office)))
+    if rest.is_empty or not all(rest.buffer(50).contains(c.footprint.centroid) for c in site.plan.counters
+                                if zone.polygon.buffer(50).contains(c.footprint.centroid)):
+        return
+    i = site.plan.zones.index(zone)
+    site.plan.zones[i] = Zone(outline=_outline(rest.simplify(1.0)), kind="window", id=zone.id)
+    site.new_zones[site.new_zones.index(zone)] = site.plan.zones[i]
+    site.plan.zones.append(Zone(outline=_outline(office.simplify(1.0)), kind="office"))
+    site.new_zones.append(site.plan.zones[-1])

@@ -48,6 +48,7 @@ class Site:
         self.hall: Polygon = plan.hall.polygon
         self.notes: list[Note] = []
         self.added: list[PlacedObject] = []
+        self.new_zones: list = []  # zones the layout drew (it may reshape these, never the user's)
         entrance = plan.main_entrance or (plan.exits[0] if plan.exits else None)
         if entrance is not None:
             self.origin = entrance.midpoint

@@ -70,6 +70,7 @@ def run(site: Site) -> None:
             continue
         poly = site.to_plan_geom(local.simplify(1.0))
         site.plan.zones.append(Zone(outline=_outline(poly), kind=kind))
+        site.new_zones.append(site.plan.zones[-1])
 
 
 _ZH = {"consult": "咨询导引区", "wait": "服务等候区", "window": "窗口办理区", "self": "自助服务区",

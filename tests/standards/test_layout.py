@@ -95,3 +95,15 @@ def test_cli_writes_a_passing_plan(tmp_path, capsys):
     assert main(["layout", str(src), "-o", str(src)]) == 2  # never over the input
     assert main(["layout", str(src), "-o", str(out), "--only", "zones,bogus"]) == 2
     assert set(KINDS) == {"zones", "counters", "seats", "equipment", "signs", "fire"}
+
+
+def test_back_office_is_behind_the_counters_and_zones_do_not_overlap():
+    result = layout(HALLS["street-20x14"]())
+    plan = result.plan
+    office, = plan.zones_of("office")
+    # the entrance is on the south wall (y = 0): the office lies north of every counter's back
+    assert office.polygon.bounds[1] >= max(c.footprint.bounds[3] for c in plan.counters) - 1.0
+    zones = plan.zones
+    for i, a in enumerate(zones):
+        for b in zones[i + 1:]:
+            assert a.polygon.intersection(b.polygon).area < 1e5
