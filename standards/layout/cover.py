@@ -45,3 +45,34 @@ def _prune(stack: np.ndarray, already: np.ndarray, chosen: list[int], must: int)
 def lower_bound(free_area_mm2: float, reach_mm: float) -> int:
     """Free floor ÷ the area one point covers (a disc of the reach): no cover can use fewer."""
     return max(1, int(np.ceil(free_area_mm2 / (np.pi * reach_mm ** 2))))
+
+
+def reach_masks(grid, targets: list, limit: float) -> list[np.ndarray]:
+    """For each target geometry, the free cells within ``limit`` walking distance of it on the
+    analysis grid: one graph, one bounded Dijkstra per target from its nearest seed cell (the
+    same distance Grid.field gives, to within the seed's offset, which is added)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    if grid.n == 0 or not targets:
+        return [np.zeros(grid.n, bool) for _ in targets]
+    r0, c0, w0 = grid.graph_parts
+    graph = coo_matrix((np.concatenate([w0, w0]), (np.concatenate([r0, c0]), np.concatenate([c0, r0]))),
+                       shape=(grid.n, grid.n)).tocsr()
+    starts, offsets = [], []
+    for t in targets:
+        cells, off = grid.seeds([t])
+        if len(cells):
+            k = int(np.argmin(off))
+            starts.append(int(cells[k]))
+            offsets.append(float(off[k]))
+        else:
+            starts.append(-1)
+            offsets.append(np.inf)
+    valid = [i for i, s in enumerate(starts) if s >= 0]
+    out = [np.zeros(grid.n, bool) for _ in targets]
+    if valid:
+        dist = dijkstra(graph, directed=True, indices=[starts[i] for i in valid], limit=limit)
+        for row, i in enumerate(valid):
+            out[i] = dist[row] + offsets[i] <= limit
+    return out

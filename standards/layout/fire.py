@@ -26,7 +26,7 @@ from bianmin.geometry.analysis import Analysis
 from bianmin.geometry.model import Route
 from bianmin.standards.rules.fire import HAZARD_DISTANCE, MIN_RATING, U_M2_PER_A, a_rating
 
-from .cover import greedy_cover, lower_bound
+from .cover import greedy_cover, lower_bound, reach_masks
 from .site import Site, facing
 
 MARGIN = 0.92  # cover to this share of each reach: the rules' grid and ours differ by a cell
@@ -63,14 +63,13 @@ def extinguishers(site: Site, stats: dict) -> None:
     already = an.extinguisher_field.dist <= reach * MARGIN if existing else np.zeros(grid.n, bool)
     already |= ~np.isfinite(an.exit_field.dist)  # cells no one can walk to: EVAC-REACH says so
     total_units = sum(e.count() for e in existing)
-    candidates, covers = [], []
+    candidates, footprints = [], []
     for x, y, rot in site.wall_spots("BM_EXTINGUISHER", step=1200.0):
         obj = site.make("BM_EXTINGUISHER", x, y, rot)
-        if not site.fits(obj):
-            continue
-        mask = grid.field([obj.footprint]).dist <= reach * MARGIN
-        candidates.append((x, y, rot))
-        covers.append(mask)
+        if site.fits(obj):
+            candidates.append((x, y, rot))
+            footprints.append(obj.footprint)
+    covers = reach_masks(grid, footprints, reach * MARGIN)
     chosen = greedy_cover(covers, already, must=1 if total_units < 2 else 0)
     placed = []
     for i in chosen:
@@ -109,11 +108,8 @@ def alarms(site: Site, stats: dict) -> None:
     existing = site.plan.objects_of("BM_ALARM")
     already = an.alarm_field.dist <= ALARM_WALK_MM * MARGIN if existing else np.zeros(grid.n, bool)
     already |= ~np.isfinite(an.exit_field.dist)
-    candidates, covers = [], []
-    for x, y, rot in site.wall_spots("BM_ALARM", step=2000.0, inset=5.0):
-        obj = site.make("BM_ALARM", x, y, rot)
-        candidates.append(obj)
-        covers.append(grid.field([obj.footprint]).dist <= ALARM_WALK_MM * MARGIN)
+    candidates = [site.make("BM_ALARM", x, y, rot) for x, y, rot in site.wall_spots("BM_ALARM", step=2000.0, inset=5.0)]
+    covers = reach_masks(grid, [c.footprint for c in candidates], ALARM_WALK_MM * MARGIN)
     chosen = greedy_cover(covers, already, must=0 if existing else 1)
     for i in chosen:
         site.add(candidates[i])
