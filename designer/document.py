@@ -105,8 +105,32 @@ class PlanDocument:
     # -- opening ---------------------------------------------------------------
     @classmethod
     def open(cls, path) -> "PlanDocument":
-        """Raises PlanReadError with a reason when the file cannot be read."""
-        return cls(read_plan(Path(path)), Path(path))
+        """Raises PlanReadError with a reason when the file cannot be read.
+
+        A DWG opens as an unsaved plan: it is never written over (ezdwg reads DWG; the plan is
+        saved as DXF beside it, :meth:`proposed_path`)."""
+        path = Path(path)
+        read = read_plan(path)
+        if getattr(read, "source", "dxf") == "dwg":
+            document = cls(read, None)
+            document.origin = path
+            return document
+        return cls(read, path)
+
+    def proposed_path(self) -> Path | None:
+        """Where Save As should suggest: the plan's own file, or NAME.dxf beside the DWG it came from
+        (NAME-2.dxf … when that exists)."""
+        if self.path is not None:
+            return self.path
+        origin = getattr(self, "origin", None)
+        if origin is None:
+            return None
+        candidate = origin.with_suffix(".dxf")
+        n = 2
+        while candidate.exists():
+            candidate = origin.with_name(f"{origin.stem}-{n}.dxf")
+            n += 1
+        return candidate
 
     @classmethod
     def new(cls) -> "PlanDocument":
@@ -124,7 +148,10 @@ class PlanDocument:
 
     @property
     def title(self) -> str:
-        return self.path.name if self.path else "未命名 / untitled"
+        if self.path:
+            return self.path.name
+        origin = getattr(self, "origin", None)
+        return f"{origin.name}（DWG，另存为 DXF / save as DXF）" if origin else "未命名 / untitled"
 
     # -- listening ---------------------------------------------------------------
     def subscribe(self, listener: Callable[[Change], None]) -> None:

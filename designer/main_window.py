@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self):
         path, _ = QFileDialog.getOpenFileName(self, tr("打开图纸", "Open plan"), self._last_dir(),
-                                              tr("DXF 图纸 (*.dxf *.DXF)", "DXF drawings (*.dxf *.DXF)"))
+                                              tr("图纸 (*.dxf *.DXF *.dwg *.DWG)", "Drawings (*.dxf *.DXF *.dwg *.DWG)"))
         if path:
             self.open_path(Path(path))
 
@@ -308,13 +308,15 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, tr("另存为", "Save as"), self._last_dir(),
+        proposed = self.document.proposed_path()  # a DWG's plan: NAME.dxf beside it, never the .dwg
+        path, _ = QFileDialog.getSaveFileName(self, tr("另存为", "Save as"),
+                                              str(proposed) if proposed else self._last_dir(),
                                               tr("DXF 图纸 (*.dxf)", "DXF drawings (*.dxf)"))
         if not path:
             return False
         path = Path(path)
         if path.suffix.lower() != ".dxf":
-            path = path.with_suffix(".dxf")
+            path = path.with_suffix(".dxf")  # never over a .dwg: the plan is written as DXF
         return self._save_to(path)
 
     def _save_to(self, path: Path, *, allow_readonly: bool = False, overwrite_external: bool = False) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 import re
+import stat
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,41 +61,107 @@ class ReadResult:
     path: Path | None = None
     property_problems: list[str] = field(default_factory=list)
     planinfo: list = field(default_factory=list)  # the BM_PLANINFO inserts read
+    source: str = "dxf"  # dxf | binary-dxf | dwg: a DWG is saved as DXF beside it, never over it
 
 
 # ---------------------------------------------------------------------------
 # opening the file
 # ---------------------------------------------------------------------------
 
+@dataclass
+class LoadNotes:
+    """How a drawing was read: which path, what recovery repaired or could not, what a DWG lost.
+
+    Has ``fixes`` and ``errors`` like ezdxf's Auditor (empty unless recovery ran and changed
+    something), so that DXF-RECOVERED speaks only of real repairs."""
+
+    source: str = "dxf"  # dxf | binary-dxf | dwg
+    fixes: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    recovered: bool = False
+    dwg_version: str = ""
+    skipped_by_type: dict = field(default_factory=dict)
+
+
+def is_dwg(head: bytes) -> bool:
+    """A DWG file starts with its version, "AC1012" … "AC1032" (detected by content, not by name)."""
+    return head[:4] == b"AC10" and head[4:6].isdigit()
+
+
 def load_document(path: Path):
-    """``(doc, auditor)``; raises PlanReadError with a reason a person can act on."""
+    """``(doc, notes)``; raises PlanReadError with a reason a person can act on.
+
+    Clean DXF files take ezdxf's plain reader (about twice as fast); only a file it refuses goes
+    through ``ezdxf.recover``, whose repairs are then reported. A DWG (R13–R2018) is converted
+    with ezdwg. Only regular files are opened: a FIFO or a device never hangs a batch.
+    """
     path = Path(path)
     if not path.exists():
         raise PlanReadError(f"文件不存在 / file not found: {path}")
     if path.is_dir():
         raise PlanReadError(f"这是文件夹，不是 DXF 文件 / is a folder, not a DXF file: {path}")
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise PlanReadError(f"不是普通文件（管道、设备等），不读取 / not a regular file (a pipe or device): {path}")
+        size = st.st_size
         with path.open("rb") as fp:
             head = fp.read(64)
     except OSError as exc:
         raise PlanReadError(f"无法打开文件 / cannot open file: {exc.strerror or exc}") from None
     if size == 0:
         raise PlanReadError("空文件 / the file is empty")
+    if is_dwg(head):
+        return _load_dwg(path, head[:6].decode("ascii"))
     try:
         if head.startswith(b"AutoCAD Binary DXF"):
-            doc = ezdxf.readfile(path)
-            auditor = doc.audit()
-        else:
-            if not _looks_like_dxf(head):
-                raise PlanReadError("不是 DXF 文件（开头不是 DXF 组码）/ not a DXF file (does not start with DXF group codes)")
+            return ezdxf.readfile(path), LoadNotes(source="binary-dxf")
+        if not _looks_like_dxf(head):
+            raise PlanReadError("不是 DXF 文件（开头不是 DXF 组码）/ not a DXF file (does not start with DXF group codes)")
+        try:
+            if _has_unicode_escapes(path):
+                raise ValueError("\\U+ escapes")  # only recover decodes them (R12/R2000 files with Chinese text)
+            return ezdxf.readfile(path), LoadNotes()
+        except Exception:  # noqa: BLE001 -- whatever the plain reader refuses, recovery tries
             doc, auditor = recover.readfile(path)
+            return doc, LoadNotes(fixes=list(auditor.fixes), errors=list(auditor.errors), recovered=True)
     except PlanReadError:
         raise
     except Exception as exc:  # ezdxf raises many kinds on garbage: all mean "unreadable"
         reason = str(exc) or type(exc).__name__
         raise PlanReadError(f"DXF 结构损坏，无法恢复 / broken DXF structure, recovery failed: {reason}") from None
-    return doc, auditor
+
+
+def _has_unicode_escapes(path: Path) -> bool:
+    """Whether the file spells characters as \\U+XXXX (what ANSI-codepage DXF does with Chinese)."""
+    with path.open("rb") as fp:
+        tail = b""
+        while chunk := fp.read(1 << 20):
+            if b"\\U+" in tail + chunk:
+                return True
+            tail = chunk[-3:]
+    return False
+
+
+def _load_dwg(path: Path, version: str):
+    try:
+        import ezdwg
+    except ImportError:
+        raise PlanReadError("这是 DWG 文件；读取 DWG 需要 ezdwg（pip install ezdwg），或在 CAD 中另存为 DXF / "
+                            "this is a DWG file: reading it needs ezdwg, or save it as DXF in a CAD program") from None
+    with tempfile.TemporaryDirectory(prefix="bianmin-dwg-") as tmp:
+        out = Path(tmp) / "converted.dxf"
+        try:
+            result = ezdwg.to_dxf(str(path), str(out))
+            doc = ezdxf.readfile(out)
+            # ezdwg 0.17 writes ezdxf's default $INSUNITS (6, metres) whatever the DWG said: treat the
+            # units as unknown, so that the reader guesses them from the hall and says so (DXF-UNITS)
+            doc.header["$INSUNITS"] = 0
+        except Exception as exc:  # noqa: BLE001 -- a DWG ezdwg cannot read is unreadable, not a crash
+            raise PlanReadError(f"这是 DWG 文件（{version}），但无法读取：{exc}；请在 CAD 中另存为 DXF / "
+                                f"this is a DWG file ({version}) that cannot be read: {exc}; save it as DXF") from None
+    skipped = {k: int(v) for k, v in (getattr(result, "skipped_by_type", None) or {}).items() if v}
+    return doc, LoadNotes(source="dwg", dwg_version=version, skipped_by_type=skipped)
 
 
 def _looks_like_dxf(head: bytes) -> bool:
@@ -109,10 +177,11 @@ def _looks_like_dxf(head: bytes) -> bool:
 def read_plan(path, overrides: dict[str, str] | None = None) -> ReadResult:
     """Read a plan; raises PlanReadError only when the file is unreadable."""
     path = Path(path)
-    doc, auditor = load_document(path)
-    result = plan_from_document(doc, auditor, overrides=overrides)
+    doc, notes = load_document(path)
+    result = plan_from_document(doc, notes, overrides=overrides)
     result.path = path
-    if not _has_eof(path):
+    result.source = notes.source
+    if notes.source == "dxf" and not _has_eof(path):
         result.issues.append(IntakeIssue(
             "DXF-RECOVERED", "文件末尾不完整（没有 EOF 结束标记），可能在传输或保存时被截断；已读取其中能读的部分",
             "the file ends early (no EOF marker): it may have been cut short in transfer or saving; "
@@ -202,6 +271,15 @@ def _fill_from_planinfo(mapping: dict[str, str], inserts, issues: list[IntakeIss
 
 
 def _audit_issues(auditor, issues: list[IntakeIssue]) -> None:
+    skipped = getattr(auditor, "skipped_by_type", None)
+    if skipped:
+        total = sum(skipped.values())
+        kinds = "、".join(f"{k} {v} 个" for k, v in sorted(skipped.items(), key=lambda kv: -kv[1]))
+        kinds_en = ", ".join(f"{k} ×{v}" for k, v in sorted(skipped.items(), key=lambda kv: -kv[1]))
+        issues.append(IntakeIssue(
+            "DXF-RECOVERED",
+            f"DWG 文件中有 {total} 个图元无法读取，已略过（{kinds}）；底图可能不完整，BM- 内容不受影响时可忽略",
+            f"{total} entities of the DWG file could not be read and were left out ({kinds_en})", severity="info"))
     fixes = list(getattr(auditor, "fixes", []))
     errors = list(getattr(auditor, "errors", []))
     if fixes:

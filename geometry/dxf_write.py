@@ -16,7 +16,7 @@ from ezdxf.math import Matrix44
 
 from . import catalog
 from .atomic import atomic_output
-from .model import Opening, PlacedObject, Plan, Route, Shape
+from .model import Opening, PlacedObject, Plan, Route, Shape, new_id
 
 SYMBOL_LAYER = "0"
 
@@ -332,6 +332,11 @@ def write_plan(plan: Plan, path, *, doc=None, units_factor: float = 1.0):
     if doc is None:
         doc = new_document()
         units_factor = 1.0
+        # nothing of the plan is in a new drawing: every element is written, under a fresh id (ids
+        # that are handles of another file would name entities this drawing creates on the way)
+        plan.loaded = {}
+        for element in plan.elements():
+            element.id = new_id()
     apply_plan(doc, plan, units_factor)
     save_atomic(doc, path)
     return doc

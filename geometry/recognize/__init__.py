@@ -85,8 +85,8 @@ def recognize_drawing(raw: Drawing, *, at=None, patterns: Patterns = DEFAULT) ->
     result = Recognition(factor=factor, units_guessed=guessed)
     result.note(units_zh, units_en)
     if raw.truncated:
-        result.note("图纸过大，只读取了前 40 万个图元",
-                    "the drawing is very large: only its first 400,000 primitives were read")
+        result.note("图纸过大，只读取了前 15 万个图元",
+                    "the drawing is very large: only its first 150,000 primitives were read")
     if raw.skipped_blocks:
         result.note(f"块自我嵌套或嵌套过深，已跳过：{', '.join(raw.skipped_blocks[:5])}",
                     f"blocks that insert themselves or nest too deep were skipped: {', '.join(raw.skipped_blocks[:5])}")

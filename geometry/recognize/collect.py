@@ -21,7 +21,7 @@ from ezdxf.math import Matrix44
 from .patterns import DEFAULT, Patterns, matches
 
 MAX_DEPTH = 12
-MAX_PRIMITIVES = 400_000
+MAX_PRIMITIVES = 150_000  # lines, arcs and block references: a block bomb stops here
 
 
 @dataclass
@@ -92,7 +92,13 @@ class _Walker:
     # -- the walk ----------------------------------------------------------
     def walk(self, entities, matrix: Matrix44 | None, parent_layer: str | None, stack: tuple[str, ...],
              sink: Instance | None) -> None:
+        # a layout's own lines before its block references, and door/window/column blocks before other blocks:
+        # when the budget runs out (hatch-filled blocks, a block bomb) it is the block contents that are lost
+        plain, inserts = [], []
         for e in entities:
+            (inserts if e.dxftype() == "INSERT" else plain).append(e)
+        inserts.sort(key=lambda e: self._role(e.dxf.get("name", ""), e.dxf.get("layer", "0")) is None)
+        for e in plain + inserts:
             if self.count >= MAX_PRIMITIVES:
                 self.out.truncated = True
                 return
@@ -209,6 +215,10 @@ class _Walker:
             return
         inserts = list(e.multi_insert()) if getattr(e, "mcount", 1) > 1 else [e]
         for ins in inserts:
+            self.count += 1
+            if self.count >= MAX_PRIMITIVES:
+                self.out.truncated = True
+                return
             m = ins.matrix44()
             if matrix is not None:
                 m = m * matrix

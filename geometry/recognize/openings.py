@@ -26,7 +26,8 @@ ALIGN = math.cos(math.radians(2.0))
 COVER = 0.6
 DOOR_GROW = 250.0  # mm, a swing sector grown across the wall reaches the far face's gap too
 WINDOW_LINE_MAX = 6000.0  # mm, longer lines on a window layer are outlines, not a window in a gap
-SNAP = 30.0  # mm, ends this close are joined (drawing slop)
+SNAP = 30.0
+NEIGHBOURS = 32  # ends looked at around each end  # mm, ends this close are joined (drawing slop)
 
 
 @dataclass
@@ -91,7 +92,7 @@ def find_bridges(walls: np.ndarray, evid: list[Evidence]) -> list[Bridge]:
     dirs = np.vstack([(a - b) / length[:, None], (b - a) / length[:, None]])  # outward at each end
     seg = np.concatenate([np.arange(len(walls)), np.arange(len(walls))])
     tree = cKDTree(ends)
-    pairs = tree.query_pairs(DOOR_GAP_MAX, output_type="ndarray")
+    pairs = _near_pairs(tree, ends, DOOR_GAP_MAX)
     out: list[Bridge] = []
     if len(pairs):
         i, j = pairs[:, 0], pairs[:, 1]
@@ -125,10 +126,26 @@ def find_bridges(walls: np.ndarray, evid: list[Evidence]) -> list[Bridge]:
                     continue
                 out.append(Bridge(tuple(ends[p]), tuple(ends[q]), kind, label))
     # drawing slop: ends a hair apart
-    for p, q in tree.query_pairs(SNAP, output_type="ndarray"):
+    for p, q in _near_pairs(tree, ends, SNAP):
         if seg[p] != seg[q] and 0.5 < math.dist(ends[p], ends[q]):
             out.append(Bridge(tuple(ends[p]), tuple(ends[q]), "snap"))
     return out
+
+
+def _near_pairs(tree, points: np.ndarray, reach: float, k: int = NEIGHBOURS) -> np.ndarray:
+    """Pairs (i < j) of points within ``reach``, each point with at most its ``k`` nearest: bounded work
+    even where thousands of ends coincide."""
+    k = min(k, len(points))
+    if k < 2:
+        return np.zeros((0, 2), dtype=int)
+    dist, idx = tree.query(points, k=k, distance_upper_bound=reach)
+    i = np.repeat(np.arange(len(points)), k)
+    j = idx.ravel()
+    ok = np.isfinite(dist.ravel()) & (j < len(points))
+    i, j = i[ok], j[ok]
+    pairs = np.stack([np.minimum(i, j), np.maximum(i, j)], axis=1)
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    return np.unique(pairs, axis=0) if len(pairs) else pairs.reshape(0, 2)
 
 
 def _classify(line: LineString, evid: list[Evidence], etree) -> tuple[str, str]:

@@ -36,8 +36,11 @@ def _stack(parts: list[np.ndarray]) -> np.ndarray:
     if not parts:
         return np.zeros((0, 4))
     segs = np.vstack(parts)
+    segs = segs[np.isfinite(segs).all(axis=1)]
     length = np.hypot(segs[:, 2] - segs[:, 0], segs[:, 3] - segs[:, 1])
-    return segs[length > 1.0]
+    segs = segs[length > 1.0]
+    # the same segment drawn twice (or a block inserted on top of itself) counts once
+    return np.unique(np.round(segs, 1), axis=0)
 
 
 def _area(ring: np.ndarray) -> float:

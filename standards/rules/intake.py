@@ -119,11 +119,15 @@ def dxf_unknown_block(ctx, p):
 def dxf_recovered(ctx, p):
     """文件有结构错误，已由恢复程序修复。 Structural errors repaired on reading.
 
-    Checks: ``ezdxf.recover`` and its auditor found no structural errors. Repairs and
-        errors it could not repair are reported apart, each with how many.
+    Checks: a file is read with ezdxf's plain reader first; only a file it refuses (a
+        broken structure, a file cut short) goes through ``ezdxf.recover``, and then its
+        repairs and the errors it could not repair are reported apart, each with how many.
+        A file without its EOF marker is reported as cut short. For a DWG, the entity types
+        ezdwg could not read are reported in one finding (info), with how many of each.
     Why: a repaired file may not be what its author saw; the reviewer should know.
     Parameters: none.
-    Passes: a file saved cleanly by a CAD program.
-    Fails: a file with entities pointing at layers or handles that do not exist.
+    Passes: a file saved cleanly by a CAD program; a harmless oddity the plain reader
+        takes as it is (an undefined linetype).
+    Fails: a file cut short in transfer.
     """
     return _intake(ctx, "DXF-RECOVERED")

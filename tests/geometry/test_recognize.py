@@ -117,3 +117,20 @@ def test_units_that_do_not_fit_the_drawing_are_not_believed():
     assert rec.factor == 1000.0 and rec.units_guessed
     assert any("不符" in zh for zh, _ in rec.notes)
     _check(rec, truth, 1000.0)
+
+
+def test_a_block_bomb_is_cut_short_and_the_walls_drawn_first_still_count():
+    doc, truth = build(Variant())
+    prev = None
+    for level in range(7):  # 8**6 = 262,144 lines if expanded
+        blk = doc.blocks.new(f"BOMB{level}")
+        if prev is None:
+            blk.add_line((0, 0), (10, 0))
+        else:
+            for i in range(8):
+                blk.add_blockref(prev, (i * 10, 0))
+        prev = blk.name
+    doc.modelspace().add_blockref(prev, (60_000, 0))
+    rec = recognize(doc)
+    assert any("图纸过大" in zh for zh, _ in rec.notes)
+    _check(rec, truth, 1.0)
