@@ -47,7 +47,7 @@ def cmd_layout(args) -> int:
     start = time.perf_counter()
     result = layout(read.plan, only)
     took = time.perf_counter() - start
-    if read.plan.hall is None:
+    if read.plan.hall is None or not result.added and any(n.rule == "DXF-HALL" for n in result.notes):
         for n in result.notes:
             print(f"{n.rule}: {n.en if en else n.zh}", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -12,6 +12,8 @@ from .site import Note, Site
 
 from . import KINDS  # noqa: F401  (re-exported: the stages by name)
 
+MAX_EXTENT_MM = 1_000_000.0  # a service hall is not a kilometre long: such an outline is a unit or drawing error
+
 
 @dataclass
 class LayoutResult:
@@ -37,6 +39,14 @@ def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> Layout
     if work.hall is None:
         result.notes.append(Note("DXF-HALL", "图中没有大厅外形（BM-HALL），无法布置；请先绘制大厅",
                                  "the plan has no hall outline (BM-HALL): draw it first"))
+        return result
+    minx, miny, maxx, maxy = work.hall.polygon.bounds if not work.hall.polygon.is_empty else (0, 0, 0, 0)
+    if not all(math.isfinite(v) for v in (minx, miny, maxx, maxy)) or max(maxx - minx, maxy - miny) > MAX_EXTENT_MM \
+            or work.hall.polygon.area < 1e6:
+        size = f"{maxx - minx:.4g} × {maxy - miny:.4g} mm"
+        result.notes.append(Note("DXF-HALL", f"大厅外形尺寸异常（{size}），不能自动布置；请检查大厅外形和图纸单位",
+                                 f"the hall outline is {size}: not laid out; "
+                                 "check the outline and the drawing units"))
         return result
     if not work.properties.hours:
         work.properties.hours = counters.DEFAULT_HOURS

@@ -23,6 +23,7 @@ from bianmin.geometry.shapes import inward_normal
 GAP_MM = 150.0  # floor objects against a wall stand at least this far apart
 PASSAGE_MM = 1200.0  # an object standing free keeps a passage this wide all round (EVAC-PASSAGE 1.1 m)
 WALL_TOUCH_MM = 100.0
+MAX_COLUMNS = 200  # candidate spots on at most this many obstacles' faces (a drawing may have thousands)
 EXIT_CLEAR_MM = 1500.0  # EVAC-EXIT-CLEAR asks 1400
 COUNTER_FRONT_MM = 1300.0  # CNTR-FRONT-CLEAR asks 1200
 FIRE_FRONT_MM = 900.0  # FIRE-EQUIP-CLEAR asks 800
@@ -62,6 +63,9 @@ class Site:
         self.angle = math.degrees(math.atan2(-nx, ny))  # rotates local +v onto the normal
         self.local_hall = self.to_local_geom(self.hall)
         self.obstacles = unary_union([o.polygon for o in plan.obstacles]) if plan.obstacles else Polygon()
+        self.obstacles_gap = self.obstacles.buffer(GAP_MM)
+        shapely.prepare(self.obstacles_gap)
+        shapely.prepare(self.obstacles)
         self.reserved: list[Polygon] = []
         for o in plan.exits:
             self.reserved.append(self._clear(o, EXIT_CLEAR_MM))
@@ -133,7 +137,7 @@ class Site:
             return False
         if obj.mounted:
             return True
-        if not self.obstacles.is_empty and fp.intersects(self.obstacles.buffer(GAP_MM)):
+        if not self.obstacles.is_empty and fp.intersects(self.obstacles_gap):
             return False
         grown = fp.buffer(GAP_MM)
         if any(grown.intersects(t) for t in self.floor_taken):
@@ -185,9 +189,10 @@ class Site:
         """Spots with the block's back against the hall's walls (and the obstacles' faces),
         its front facing the room: (x, y, rotation, distance along) for every ``step``."""
         depth = catalog.BLOCKS[block].size[1]
-        rings = [self.hall.exterior, *self.hall.interiors]
+        hall = self.hall.simplify(50.0) if len(self.hall.exterior.coords) > 200 else self.hall
+        rings = [hall.exterior, *hall.interiors]
         if columns:
-            for o in self.plan.obstacles:
+            for o in self.plan.obstacles[:MAX_COLUMNS]:
                 rings.append(o.polygon.exterior)
         out = []
         for ring in rings:
@@ -203,6 +208,8 @@ class Site:
                     if self.hall.contains(probe) and (self.obstacles.is_empty or not self.obstacles.contains(probe)):
                         break
                 else:
+                    continue
+                if seg < step / 2:
                     continue
                 n_steps = max(1, int(seg // step))
                 for i in range(n_steps):

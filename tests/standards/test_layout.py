@@ -107,3 +107,11 @@ def test_back_office_is_behind_the_counters_and_zones_do_not_overlap():
     for i, a in enumerate(zones):
         for b in zones[i + 1:]:
             assert a.polygon.intersection(b.polygon).area < 1e5
+
+
+def test_absurd_hall_is_refused_with_a_note_not_a_hang():
+    from bianmin.geometry.model import Hall
+    plan = HALLS["street-20x14"]()
+    plan.hall = Hall(outline=[(0, 0, 0), (1e18, 0, 0), (1e18, 8000, 0), (0, 8000, 0)])
+    result = layout(plan)
+    assert result.added == [] and result.notes[0].rule == "DXF-HALL" and "异常" in result.notes[0].zh
