@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 
@@ -30,7 +31,49 @@ def run(plan: str | None = None, *, screenshot: str | None = None, lang: str = "
     window.show()
     if screenshot:
         return _screenshot(app, window, Path(screenshot))
+    recovered = recover_orphans(window, settings)  # noqa: F841 - the windows live as long as the app
     return app.exec()
+
+
+def recover_orphans(window, settings, ask=None) -> list:
+    """Offer each untitled plan a crashed designer left in an autosave (issue 15): a recovered one opens,
+    unsaved, in a window of its own; a declined one may be deleted or kept for later.  ``ask(side)``
+    answers "recover", "delete" or "later" (tests); by default a dialog asks.  Returns the new windows."""
+    from PyQt6.QtWidgets import QMessageBox
+
+    from .document import PlanDocument, orphaned_autosaves
+    from .i18n import tr
+    from .main_window import MainWindow
+    opened = []
+    for side in orphaned_autosaves():
+        if ask is not None:
+            answer = ask(side)
+        else:
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(side.stat().st_mtime))
+            box = QMessageBox(QMessageBox.Icon.Question, tr("恢复未命名图纸", "Recover an untitled plan"),
+                              tr(f"发现一份未命名图纸的自动保存（{when}），是上次异常退出时留下的：\n{side}\n是否恢复？",
+                                 f"An autosave of an untitled plan ({when}) was left by a designer that ended "
+                                 f"unexpectedly:\n{side}\nRecover it?"), parent=window)
+            yes = box.addButton(tr("恢复", "Recover"), QMessageBox.ButtonRole.AcceptRole)
+            drop = box.addButton(tr("删除", "Delete"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(tr("以后再说", "Later"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            answer = "recover" if box.clickedButton() is yes else "delete" if box.clickedButton() is drop else "later"
+        if answer == "recover":
+            try:
+                document = PlanDocument.recover_untitled(side)
+            except Exception as exc:  # noqa: BLE001 - a broken autosave is a message, never an abort
+                window.error(tr("无法恢复自动保存", "Cannot recover the autosave"), f"{side}\n\n{exc}")
+                continue
+            other = MainWindow(document, settings=settings, interactive=window.interactive)
+            other.show()
+            opened.append(other)
+        elif answer == "delete":
+            try:
+                side.unlink()
+            except OSError:
+                pass
+    return opened
 
 
 def _screenshot(app, window, out: Path) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
+import re
 import sys
 import time
 import uuid
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from bianmin.geometry.atomic import same_file
 from bianmin.geometry.dxf_read import PlanReadError, ReadResult, plan_from_document, read_plan
 from bianmin.geometry.model import new_id
 from bianmin.geometry.dxf_write import apply_plan, document_from_text, document_text, new_document, save_atomic
@@ -48,6 +50,45 @@ def untitled_autosaves() -> list[Path]:
     except OSError:
         return []
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+_OWNER = re.compile(r"-p(\d+)-")
+
+
+def orphaned_autosaves() -> list[Path]:
+    """The untitled autosaves no running designer owns (its process ended: a crash, a kill): the ones
+    to offer for recovery at start-up.  A name without an owner (an older version's) counts as orphaned."""
+    out = []
+    for side in untitled_autosaves():
+        m = _OWNER.search(side.name)
+        if m and (int(m.group(1)) == os.getpid() or _pid_alive(int(m.group(1)))):
+            continue
+        out.append(side)
+    return out
+
+
+def _pid_alive(pid: int) -> bool:
+    from bianmin.geometry.atomic import _pid_gone
+    if sys.platform == "win32":
+        return _windows_pid_alive(pid)
+    return not _pid_gone(pid)
+
+
+def _windows_pid_alive(pid: int) -> bool:
+    import ctypes
+    try:
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        try:
+            code = ctypes.c_ulong()
+            ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return bool(ok) and code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    except (AttributeError, OSError):
+        return True  # cannot tell: do not offer another designer's work
 
 
 @dataclass(frozen=True)
@@ -142,6 +183,19 @@ class PlanDocument:
         from bianmin.templates import path_of
         return cls(read_plan(path_of(name)), None)
 
+    @classmethod
+    def recover_untitled(cls, side: Path) -> "PlanDocument":
+        """An untitled plan from an orphaned autosave: unsaved, and that autosave is now this
+        designer's own (renamed to carry this process, so no other designer offers it again)."""
+        document = cls(read_plan(side), None)
+        document._clean_depth = None  # recovered work is unsaved work
+        mine = document.autosave_target()
+        try:
+            side.replace(mine)
+        except OSError:
+            document._untitled_autosave = side
+        return document
+
     @property
     def plan(self):
         return self.read.plan
@@ -225,7 +279,7 @@ class PlanDocument:
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("没有文件名 / no file name")
-        same = self.path is not None and target == self.path
+        same = self.path is not None and (target == self.path or same_file(target, self.path))
         if same and not overwrite_external and self.changed_on_disk():
             raise ExternalChangeError(str(target))
         snapshot = self._snapshot()
@@ -279,7 +333,8 @@ class PlanDocument:
             return autosave_path(self.path)
         if self._untitled_autosave is None:
             stamp = time.strftime("%Y%m%d-%H%M%S")
-            self._untitled_autosave = app_data_dir() / "autosave" / f"未命名-{stamp}-{uuid.uuid4().hex[:6]}{AUTOSAVE_SUFFIX}"
+            self._untitled_autosave = app_data_dir() / "autosave" / (
+                f"未命名-{stamp}-p{os.getpid()}-{uuid.uuid4().hex[:6]}{AUTOSAVE_SUFFIX}")
         return self._untitled_autosave
 
     def autosave(self, *, force: bool = False) -> Path | None:

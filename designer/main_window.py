@@ -20,6 +20,7 @@ from bianmin.geometry.atomic import ReadOnlyTargetError
 
 from .document import ExternalChangeError, PlanDocument, PropertiesNotSaved, recoverable
 from .i18n import language, set_language, tr
+from .compare_action import apply_comparison, compare_with_earlier
 from .panels.findings import FindingsPanel
 from .panels.layers import LayersPanel
 from .panels.palette import Palette
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         m.addAction(act("recognize", ("识别建筑底图", "Recognize architect's drawing"),
                         lambda: recognize_open_drawing(self)))
+        m.addAction(act("compare", ("与上一版对比…", "Compare with earlier version…"),
+                        lambda: compare_with_earlier(self)))
         m.addSeparator()
         m.addAction(act("save", ("保存", "Save"), self.save, "Ctrl+S"))
         m.addAction(act("save_as", ("另存为…", "Save as…"), self.save_as, "Ctrl+Shift+S"))
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
         self.scene.build()
         if self.validator and self.validator.last_report:
             self.scene.set_findings(self.validator.last_report.sorted_findings())
+            apply_comparison(self)
         self.scene.set_evacuation(self.last_evacuation)
         self._update_title()
 
@@ -221,7 +225,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self):
         star = "*" if self.document.dirty else ""
-        name = self.document.plan.properties.name or self.document.title
+        from bianmin.geometry.atomic import clean_text
+        name = clean_text(self.document.plan.properties.name or self.document.title)  # GBK bytes: the Chinese
         self.setWindowTitle(f"{star}{name} — {tr('便民中心平面设计与校验', 'Bianmin service hall designer')}")
         area = self.document.plan.hall_area_m2
         self.area_label.setText(tr(f"大厅 {area:.1f} m²", f"hall {area:.1f} m²") if self.document.plan.hall else
@@ -334,12 +339,16 @@ class MainWindow(QMainWindow):
                           f"{path} is read-only: not saved. Use Save As to save elsewhere."))
             return False
         except PropertiesNotSaved as exc:
-            self._saved(path)
+            # said before the status bar says 已保存, and the status bar keeps saying it
             self.error(tr("图纸属性未能全部保存", "Plan properties not all saved"),
                        tr(f"已写入 {path}，但读回时缺少这些图纸属性：{', '.join(exc.missing)}。"
                           f"请另存为 AutoCAD 2004 或更新版本的 DXF。",
                           f"{path} was written, but reading it back lacks: {', '.join(exc.missing)}. "
                           f"Save as DXF 2004 or newer."))
+            self._remember(path)
+            self._update_title()
+            self.status(tr(f"已保存 {path}，但缺少图纸属性：{', '.join(exc.missing)}",
+                           f"saved {path}, but without the plan properties {', '.join(exc.missing)}"))
             return True
         except Exception as exc:  # a full disk, no permission, a DXF version that cannot hold something
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
@@ -357,24 +366,41 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _external_change(self, path: Path) -> bool:
-        """The file changed on disk since it was opened: never overwrite it silently."""
-        text = tr(f"{path} 在打开后被其他程序修改过。直接保存会覆盖对方的修改。\n"
-                  f"建议“另存为”一个新文件，再核对两份图纸。",
-                  f"{path} was changed by another program since it was opened. Saving would overwrite "
-                  f"those changes.\nSave As a new file, then compare the two.")
+        """The file changed on disk since it was opened: never write over it (our edits were made against
+        its old handles and would drop what it holds now); offer Save As, or Reload."""
+        text = tr(f"{path} 在打开后被其他程序修改过。保存到原文件会丢失对方的修改，因此未保存。\n"
+                  f"请“另存为”一个新文件再核对两份图纸，或“重新载入”该文件（放弃本窗口未保存的修改）。",
+                  f"{path} was changed by another program since it was opened. Saving over it would lose "
+                  f"those changes, so it was not saved.\nSave As a new file and compare the two, or Reload the "
+                  f"file (dropping this window's unsaved edits).")
         if self.interactive:
             box = QMessageBox(QMessageBox.Icon.Warning, tr("文件已被修改", "File changed on disk"), text, parent=self)
             save_as = box.addButton(tr("另存为…", "Save As…"), QMessageBox.ButtonRole.AcceptRole)
-            overwrite = box.addButton(tr("仍然覆盖", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+            reload = box.addButton(tr("重新载入", "Reload"), QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.exec()
             if box.clickedButton() is save_as:
                 return self.save_as()
-            if box.clickedButton() is overwrite:
-                return self._save_to(path, overwrite_external=True)
+            if box.clickedButton() is reload:
+                self.reload_from_disk()
             return False
         self.error(tr("文件已被修改", "File changed on disk"), text)
         return False
+
+    def reload_from_disk(self) -> bool:
+        """Open the plan file again as it is now (its autosave keeps this window's edits until then)."""
+        path = self.document.path
+        if path is None:
+            return False
+        self.autosave(force=True)
+        try:
+            document = PlanDocument.open(path)
+        except Exception as exc:  # noqa: BLE001 - a broken file is a message; the window keeps its plan
+            self.error(tr("无法打开图纸", "Cannot open the plan"), f"{path}\n\n{exc}")
+            return False
+        self.load(document)
+        self.status(tr(f"已重新载入 {path}", f"reloaded {path}"))
+        return True
 
     def _ask(self, title, text) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
@@ -488,6 +514,7 @@ class MainWindow(QMainWindow):
         self.validation_seconds = seconds
         self.findings.set_report(report)
         self.scene.set_findings(report.sorted_findings())
+        apply_comparison(self)
         self.last_evacuation = evacuation
         self.scene.set_evacuation(evacuation)
 
@@ -525,26 +552,55 @@ class MainWindow(QMainWindow):
 
     def export_drawing_to(self, path: Path, **options) -> bool:
         from .sheets.drawing import write_drawing
+        if self._export_over_plan(path):
+            return False
         try:
             scale = write_drawing(replace(self.document.read, plan=self.document.plan), path, **options)
         except (ValueError, OSError) as exc:
             self.error(tr("导出失败", "Export failed"), str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - a sheet that cannot be drawn is a message, not a crash
+            self.error(tr("导出失败", "Export failed"), f"{path}: {type(exc).__name__}: {exc}")
             return False
         self.status(tr(f"已导出 {path}（1:{scale}）", f"exported {path} (1:{scale})"))
         return True
 
     def export_report(self):
         path, _ = QFileDialog.getSaveFileName(self, tr("导出校验报告", "Export check report"), self._last_dir(), "PDF (*.pdf)")
-        if not path:
-            return
+        if path:
+            self.export_report_to(Path(path))
+
+    def export_report_to(self, path: Path) -> bool:
         from bianmin.standards.engine import check
+
         from .sheets.report import write_plan_report
+        if self._export_over_plan(path):
+            return False
         read = replace(self.document.read, plan=self.document.plan.copy())
-        report = check(read, self.validator.config, path=self.document.title)
         try:
+            report = check(read, self.validator.config, path=self.document.title)
             write_plan_report(report, read, self.validator.config.ruleset, Path(path), language())
         except OSError as exc:
             self.error(tr("导出失败", "Export failed"), str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - a report that cannot be made is a message, not a crash
+            self.error(tr("导出失败", "Export failed"), f"{path}: {type(exc).__name__}: {exc}")
+            return False
+        self.status(tr(f"已导出 {path}", f"exported {path}"))
+        return True
+
+    def _export_over_plan(self, path: Path) -> bool:
+        """An export must never overwrite the plan it is made from (nor its autosave), also through a link."""
+        from bianmin.geometry.atomic import same_file
+        plan = self.document.path
+        sides = [p for p in (plan, self.document.autosave_target()) if p is not None]
+        if any(same_file(Path(path), p) for p in sides if Path(p).exists()):
+            self.error(tr("导出失败", "Export failed"),
+                       tr(f"输出文件 {path} 就是正在编辑的图纸（或其自动保存），不能覆盖；请换一个文件名。",
+                          f"The output {path} is the plan being edited (or its autosave); it is not overwritten. "
+                          f"Choose another name."))
+            return True
+        return False
 
     # -- status ----------------------------------------------------------------------------------
     def status(self, text: str):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import stat
 import time
@@ -136,9 +137,45 @@ def atomic_output(path, mode: str = "wb", *, encoding: str | None = None, errors
         raise
 
 
+# escaped bytes, with the 2-byte UTF-8 characters next to them (GBK byte pairs often happen to form one,
+# e.g. "平" C6 BD reads as "ƽ"); 3-byte characters (CJK in UTF-8) are never taken in
+_ESCAPED_RUN = re.compile("[\u0080-\u07ff\udc80-\udcff]*[\udc80-\udcff][\u0080-\u07ff\udc80-\udcff]*")
+
+
+def clean_text(text) -> str:
+    """Text that encodes as UTF-8, shown as best it can be.
+
+    A GBK file name as unzip leaves it, or GBK text in an R2007+ DXF (read as UTF-8), arrives
+    as surrogate-escaped bytes: each run of them is decoded as GB18030 (the Chinese text it
+    was), and only what still cannot be decoded becomes U+FFFD.  Never raises.
+    """
+    text = text if isinstance(text, str) else str(text)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+
+    def decode(m: re.Match) -> str:
+        raw = m.group(0).encode("utf-8", errors="surrogateescape")
+        for codec in ("gb18030", "utf-8"):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+        return raw.decode("gb18030", errors="replace")
+
+    try:
+        text = _ESCAPED_RUN.sub(decode, text)
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        pass
+    return text.encode("utf-8", errors="replace").decode("utf-8")
+
+
 def write_text(path, text: str, *, encoding: str = "utf-8", allow_readonly: bool = False) -> None:
-    """Write a whole text file atomically; characters the encoding cannot hold (a GBK file name's
-    undecodable bytes) are replaced rather than losing the whole report."""
+    """Write a whole text file atomically; undecodable bytes (a GBK file name, GBK text read as
+    UTF-8) are decoded as best they can be (:func:`clean_text`) rather than losing the report."""
+    text = clean_text(text)
     with atomic_output(path, "w", encoding=encoding, errors="replace", newline="", allow_readonly=allow_readonly) as fp:
         fp.write(text)
 

@@ -302,6 +302,18 @@ def save_atomic(doc, path, *, allow_readonly: bool = False) -> None:
     """Write the drawing through :func:`~bianmin.geometry.atomic.atomic_output`: beside ``path``
     first, into its place only when the write succeeded (links, mode and read-only kept)."""
     _ensure_lastsavedby(doc)
+    try:
+        _write(doc, path, allow_readonly)
+    except OSError:
+        raise
+    except Exception:  # noqa: BLE001 - an entity ezdxf will not export (e.g. an ELLIPSE ratio out of range,
+        # which the plain reader does not repair): let ezdxf's auditor repair the drawing as the recover
+        # reader would have, and write again; nothing was written the first time
+        doc.audit()
+        _write(doc, path, allow_readonly)
+
+
+def _write(doc, path, allow_readonly: bool) -> None:
     with atomic_output(path, "wt", encoding=doc.output_encoding, errors="dxfreplace", newline="",
                        allow_readonly=allow_readonly) as fp:
         doc.write(fp)

@@ -24,7 +24,13 @@ KEYS = {
     "BM_POPULATION": "population",
     "BM_PEAK_DAILY_VISITS": "peak_daily_visits",
     "BM_SERVICE_MINUTES": "service_minutes",
+    "BM_FIRE_RESISTANCE": "fire_resistance",
+    "BM_FIRE_ALARM_SYSTEM": "fire_alarm_system",
+    "BM_BUILDING_HEIGHT_M": "building_height_m",
 }
+
+HIGH_RISE_HEIGHT_M = 24.0  # GB 50016 2.1.1: a public building over 24 m is high-rise
+HIGH_RISE_FLOORS = 9  # without a height: more than 9 storeys above ground counts as high-rise
 
 
 @dataclass
@@ -40,6 +46,27 @@ class PlanProperties:
     population: int | None = None
     peak_daily_visits: int | None = None
     service_minutes: float = 10.0
+    fire_resistance: int = 2  # 耐火等级 1-4
+    fire_alarm_system: bool | None = None  # None: the profile's default (street-center yes, community-station no)
+    building_height_m: float | None = None
+
+    @property
+    def alarm_system(self) -> bool:
+        """Whether an automatic fire alarm system is installed (the declared value, else the kind's default)."""
+        if self.fire_alarm_system is not None:
+            return self.fire_alarm_system
+        return self.kind != "community-station"
+
+    @property
+    def high_rise(self) -> bool:
+        """高层: an explicit building height over 24 m, else more than 9 storeys above ground."""
+        if self.building_height_m is not None:
+            return self.building_height_m > HIGH_RISE_HEIGHT_M
+        return self.building_floors > HIGH_RISE_FLOORS
+
+    @property
+    def below_ground(self) -> bool:
+        return self.floor <= -1
 
     def to_mapping(self) -> dict[str, str]:
         """The header form: every key, values as text (empty for unset)."""
@@ -87,7 +114,7 @@ def _parse(key: str, raw: str):
         return _choice(raw, CONSTRUCTIONS)
     if attr == "fire_hazard":
         return _choice(raw, HAZARDS)
-    if attr == "sprinklers":
+    if attr in ("sprinklers", "fire_alarm_system"):
         low = raw.lower()
         if low in ("yes", "y", "true", "1", "是", "有"):
             return True
@@ -99,9 +126,16 @@ def _parse(key: str, raw: str):
             return int(raw)
         except ValueError:
             raise ValueError("应为整数 / expected an integer") from None
-    if attr == "service_minutes":
-        value = float(raw)
-        if not math.isfinite(value) or value <= 0:
+    if attr == "fire_resistance":
+        if raw not in ("1", "2", "3", "4"):
+            raise ValueError("应为 1、2、3 或 4 / expected 1, 2, 3 or 4")
+        return int(raw)
+    if attr in ("service_minutes", "building_height_m"):
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ValueError("应为正数 / expected a positive number") from None
+        if not math.isfinite(value) or value <= 0 or value > 1000:
             raise ValueError("应为正数 / expected a positive number")
         return value
     return raw

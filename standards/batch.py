@@ -185,12 +185,22 @@ def _pool_round(files, batch, workers, config_state, profile, overrides, timeout
 
 
 def _stop(pool) -> None:
-    for process in list(getattr(pool, "_processes", {}).values()):
+    """Stop every worker of ``pool`` now, and wait until each is gone: none is left spinning."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    for process in processes:
         try:
             process.terminate()
-        except Exception:
+        except Exception:  # noqa: BLE001, S110 - already gone
             pass
     pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.join(2.0)
+            if process.is_alive():
+                process.kill()
+                process.join(2.0)
+        except Exception:  # noqa: BLE001, S110 - already reaped
+            pass
 
 
 def _timeout_report(path, timeout: float) -> PlanReport:

@@ -79,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
 
     from .cli_recognize import add_parser as add_recognize
     add_recognize(sub)
+    from .cli_review import add_parser as add_review
+    add_review(sub)
     return ap
 
 
@@ -100,7 +102,7 @@ def main(argv=None) -> int:
         return EXIT_UNREADABLE
     handler = {"validate": cmd_validate, "rules": cmd_rules, "new": cmd_new, "templates": cmd_templates,
                "design": cmd_design, "export": cmd_export, "recognize": cmd_recognize,
-               "layout": _cmd_layout}[args.command]
+               "review": cmd_review, "layout": _cmd_layout}[args.command]
     return handler(args)
 
 
@@ -180,7 +182,8 @@ def cmd_validate(args) -> int:
                 from bianmin.geometry.atomic import write_text
                 write_text(Path(args.output), text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
             else:
-                sys.stdout.write(text)  # --quiet hides the progress, never the report
+                from bianmin.geometry.atomic import clean_text
+                sys.stdout.write(clean_text(text))  # --quiet hides the progress, never the report
     except OSError as exc:
         return _error(_cannot_write(args.output, exc))
     if any(r.status == "unreadable" for r in reports):
@@ -311,6 +314,15 @@ def cmd_export(args) -> int:
 def cmd_recognize(args) -> int:
     from .cli_recognize import run
     return run(args)
+
+
+def cmd_review(args) -> int:
+    from .cli_review import run
+
+    def write_letter(data, read, out):  # the PDF code lives up in designer/sheets; the CLI composes
+        from bianmin.designer.sheets.letter import write_letter as write
+        write(data, read, out)
+    return run(args, write_letter)
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ class Config:
     severities: dict[str, str] = field(default_factory=dict)
     disabled: set[str] = field(default_factory=set)
     source: str | None = None
+    review: dict[str, str] = field(default_factory=dict)  # [review]: the bureau's name and letterhead (issue 12)
 
     @property
     def sha256(self) -> str:
@@ -84,9 +85,10 @@ class Config:
     def from_dict(cls, data: dict) -> "Config":
         rules = all_rules()
         config = cls()
-        unknown = set(data) - {"disable", "rules"}
+        unknown = set(data) - {"disable", "rules", "review"}
         if unknown:
             raise ConfigError(f"配置中有未知的键 / unknown keys: {', '.join(sorted(unknown))}")
+        config.review = _review_section(data.get("review") or {})
         for rule_id in data.get("disable", []):
             if rule_id not in rules:
                 raise ConfigError(f"配置中的规则 {rule_id} 不存在 / unknown rule {rule_id}")
@@ -113,6 +115,22 @@ class Config:
                     known = ", ".join(sorted(rule.params)) or "无 / none"
                     raise ConfigError(f"规则 {rule_id} 没有参数 {key}（可用：{known}）/ rule {rule_id} has no parameter {key}")
         return config
+
+
+REVIEW_KEYS = {"bureau": "审批局名称 / the bureau's name", "letterhead": "信头文字 / letterhead text",
+               "reviewer": "默认审查人 / default reviewer"}
+
+
+def _review_section(section) -> dict[str, str]:
+    """[review]: texts printed on the review letter (bianmin review letter); not part of the rules' hash."""
+    if not isinstance(section, dict):
+        raise ConfigError("[review] 应为表 / must be a table")
+    for key, value in section.items():
+        if key not in REVIEW_KEYS:
+            raise ConfigError(f"[review] 没有 {key}（可用：{', '.join(REVIEW_KEYS)}）/ unknown key {key}")
+        if not isinstance(value, str):
+            raise ConfigError(f"review.{key} 应为文字 / must be a string")
+    return dict(section)
 
 
 def _typed(rule_id, key, default, value):

@@ -73,10 +73,10 @@ def check_with_context(read: ReadResult, config: Config | None = None, profile: 
 
 
 # Findings that say the same thing once (issue 9): when the plan has none of a thing at all, the
-# rule that says so stands for the rules that would each measure the missing thing again.
+# rule that says so stands for the rules that would each measure the missing thing again. (No
+# extinguisher at all is handled in the rules themselves: FIRE-EXT-REACH says it, once.)
 # (what the plan lacks, the rule that reports it, the rules whose findings it makes redundant)
 RELATED = (
-    (lambda plan: not plan.objects_of("BM_EXTINGUISHER"), "FIRE-EXT-COUNT", ("FIRE-EXT-REACH", "FIRE-EXT-RATING")),
     (lambda plan: not plan.exits, "EVAC-EXIT-COUNT",
      ("EVAC-TRAVEL", "EVAC-REACH", "EVAC-PASSAGE", "EVAC-TOTAL-WIDTH", "EVAC-ROUTE", "FIRE-EVAC-SIGN", "ACC-ROUTE")),
     (lambda plan: not plan.objects_of("BM_CAMERA"), "SAFE-CAMERA", ("SAFE-CAMERA-COVER",)),
@@ -135,5 +135,8 @@ def unreadable_report(path: str, reason: str) -> PlanReport:
     """The report of a file that could not be read; ``reason`` is "中文 / English"."""
     path = display_text(path)
     zh, _, en = reason.partition(" / ")
+    if not en and "/ " in reason:  # "不是 DXF 文件（……）/ not a DXF file": no space before the slash
+        zh, _, en = reason.partition("/ ")
+    zh, en = zh.strip(), en.strip()
     finding = Finding("DXF-READ", "error", f"无法读取文件：{zh}", f"the file cannot be read: {en or zh}")
     return PlanReport(path=path, status="unreadable", error=reason, findings=[finding])

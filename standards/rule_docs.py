@@ -15,13 +15,17 @@ FAMILIES = {
 }
 
 
+# optional docstring sections: "Conditions: 中文 // English" says which limit applies when
+OPTIONAL_SECTIONS = ("Conditions:",)
+
+
 def sections(doc: str) -> dict[str, str]:
     """The docstring's summary and its fixed sections."""
     lines = doc.splitlines()
     out = {"summary": lines[0].strip() if lines else ""}
     current = None
     for line in lines[1:]:
-        head = next((s for s in DOC_SECTIONS if line.strip().startswith(s)), None)
+        head = next((s for s in DOC_SECTIONS + OPTIONAL_SECTIONS if line.strip().startswith(s)), None)
         if head:
             current = head[:-1].lower()
             out[current] = line.strip()[len(head):].strip()
@@ -30,13 +34,25 @@ def sections(doc: str) -> dict[str, str]:
     return out
 
 
+def conditions(r, lang: str = "zh") -> str:
+    """Which limit applies when, in one language (empty for a rule with one limit)."""
+    text = sections(r.doc).get("conditions", "")
+    if not text:
+        return ""
+    zh, _, en = text.partition("//")
+    zh = re.sub(r"([，；、：（）])\s+", r"\1", zh)  # a wrapped docstring line leaves a space after Chinese punctuation
+    return (en if lang == "en" and en.strip() else zh).strip()
+
+
 def rules_json() -> list[dict]:
     items = []
     for r in all_rules().values():
         s = sections(r.doc)
         items.append({"id": r.id, "severity": r.severity, "profiles": list(r.profiles), "title": r.title,
                       "title_en": r.title_en, "source": r.source, "parameters": r.params,
-                      "applies_when": r.when_text or None, "summary": s["summary"], "checks": s.get("checks", ""),
+                      "applies_when": r.when_text or None,
+                      "conditions": {"zh": conditions(r, "zh"), "en": conditions(r, "en")} if s.get("conditions")
+                      else None, "summary": s["summary"], "checks": s.get("checks", ""),
                       "why": s.get("why", ""), "passes": s.get("passes", ""), "fails": s.get("fails", "")})
     return items
 
@@ -53,6 +69,9 @@ def rules_text(lang: str = "zh") -> str:
         out.append(f"{r.id:<22} {r.severity:<8} {title}  [{r.source}]  ({profiles})")
         if r.params:
             out.append(f"{'':<22} {_params(r.params)}")
+        cond = conditions(r, lang)
+        if cond:
+            out.append(f"{'':<22} {'conditions' if lang == 'en' else '适用条件'}: {cond}")
     return "\n".join(out) + "\n"
 
 
@@ -70,7 +89,10 @@ def rules_markdown() -> str:
                 f"- severity: `{r.severity}`; profiles: {', '.join(r.profiles)}"
                 + (f"; applies {r.when_text}" if r.when_text else ""),
                 f"- source: {r.source}",
-                f"- parameters: {_params(r.params)}", "",
+                f"- parameters: {_params(r.params)}"]
+        if s.get("conditions"):
+            out += [f"- 适用条件: {conditions(r, 'zh')}", f"- conditions: {conditions(r, 'en')}"]
+        out += ["",
                 s["summary"], ""]
         for key, label in (("checks", "Checks"), ("why", "Why"), ("passes", "Passes"), ("fails", "Fails")):
             if s.get(key):

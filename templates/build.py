@@ -15,7 +15,7 @@ from bianmin.geometry.properties import PlanProperties
 
 from . import HERE
 
-ALL_DEVICES = "computer,id_reader,barcode,evaluator,scanner"
+ALL_DEVICES = "computer,id_reader,barcode,evaluator,scanner,doc_camera"
 
 
 def facing(x, y, tx, ty) -> float:
@@ -69,8 +69,8 @@ def street_center() -> Plan:
           obj("BM_SIGN_ZONE_SCREEN", 10000, 8600), obj("BM_SIGN_ZONE_SCREEN", 4000, 3700)]
     # fire and safety
     o += [obj("BM_EXIT_SIGN", 10000, 150), obj("BM_EXIT_SIGN", 150, 5750, 90),
-          obj("BM_EVAC_SIGN", 150, 10500, 90, mount="wall"), obj("BM_EVAC_SIGN", 19850, 3000, 90, mount="wall"),
-          obj("BM_EVAC_SIGN", 19850, 10000, 90, mount="wall"), obj("BM_EVAC_SIGN", 7000, 12350, mount="wall"),
+          obj("BM_EVAC_SIGN", 150, 10500, 90, mount="ceiling"), obj("BM_EVAC_SIGN", 19850, 3000, 90, mount="ceiling"),
+          obj("BM_EVAC_SIGN", 19850, 10000, 90, mount="ceiling"), obj("BM_EVAC_SIGN", 7000, 12350, mount="ceiling"),
           obj("BM_EXTINGUISHER", 400, 7800, 90, count=2, rating="2A"),
           obj("BM_EXTINGUISHER", 19600, 7800, 270, count=2, rating="2A"),
           obj("BM_HYDRANT", 19880, 9000, 270),
@@ -104,7 +104,7 @@ def community_station() -> Plan:
     o += [obj("BM_FORM_DESK", 2000, 1800), obj("BM_SELF_SERVICE", 8000, 400, 180),
           obj("BM_WATER", 9500, 300, 180), obj("BM_MAILBOX_24H", 9700, 3000, 90)]
     o += [obj("BM_SIGN_HOURS", 3300, 100), obj("BM_SIGN_COMPLAINT", 6500, 100),
-          obj("BM_EXIT_SIGN", 4750, 150), obj("BM_EVAC_SIGN", 150, 6000, 90, mount="wall"),
+          obj("BM_EXIT_SIGN", 4750, 150), obj("BM_EVAC_SIGN", 150, 6000, 90, mount="ceiling"),
           obj("BM_EXTINGUISHER", 400, 4000, 90, count=2, rating="2A"),
           obj("BM_EXTINGUISHER", 9600, 4500, 270, count=2, rating="2A"),
           obj("BM_ALARM", 300, 2000), obj("BM_ALARM", 9700, 7000)]

@@ -6,7 +6,7 @@ from dataclasses import replace
 from PyQt6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit,
                              QSpinBox)
 
-from bianmin.geometry.catalog import CONSTRUCTIONS, HAZARDS, KINDS
+from bianmin.geometry.catalog import CONSTRUCTIONS, FIRE_RESISTANCE, HAZARDS, KINDS
 
 from ..i18n import tr
 
@@ -41,6 +41,21 @@ class PlanPropertiesDialog(QDialog):
         self.sprinklers = QCheckBox()
         self.sprinklers.setChecked(properties.sprinklers)
         self.hazard = _combo(HAZARDS, properties.fire_hazard)
+        self.resistance = _combo(FIRE_RESISTANCE, str(properties.fire_resistance))
+        self.resistance.setToolTip(tr("默认二级", "default: grade 2"))
+        # the alarm system: "by kind" (street-center yes, community-station no) or declared yes/no
+        self.alarm = QComboBox()
+        self.alarm.addItem(tr("按类型默认（街道中心有，社区站无）", "by kind (street-center yes, community-station no)"),
+                           None)
+        self.alarm.addItem(tr("有", "yes"), True)
+        self.alarm.addItem(tr("无", "no"), False)
+        self.alarm.setCurrentIndex({None: 0, True: 1, False: 2}[properties.fire_alarm_system])
+        self.height = QDoubleSpinBox()
+        self.height.setRange(0, 1000)
+        self.height.setDecimals(1)
+        self.height.setSuffix(" m")
+        self.height.setSpecialValueText(tr("未填（地上层数 > 9 时按高层）", "not set (high-rise when storeys > 9)"))
+        self.height.setValue(properties.building_height_m or 0)
         self.population = QSpinBox()
         self.population.setRange(0, 10_000_000)
         self.population.setSpecialValueText(tr("未填", "not set"))
@@ -58,6 +73,9 @@ class PlanPropertiesDialog(QDialog):
                               (tr("建筑地上层数", "Storeys above ground"), self.floors),
                               (tr("设自动喷水灭火系统", "Sprinklers"), self.sprinklers),
                               (tr("火灾危险等级", "Fire hazard"), self.hazard),
+                              (tr("建筑耐火等级", "Fire-resistance grade"), self.resistance),
+                              (tr("设火灾自动报警系统", "Automatic fire alarm system"), self.alarm),
+                              (tr("建筑高度", "Building height"), self.height),
                               (tr("服务人口", "Residents served"), self.population),
                               (tr("高峰日办件量", "Peak daily visits"), self.visits),
                               (tr("平均办件时长（分钟）", "Minutes per visit"), self.minutes)]:
@@ -73,4 +91,5 @@ class PlanPropertiesDialog(QDialog):
                        floor=self.floor.value(), building_floors=self.floors.value(),
                        sprinklers=self.sprinklers.isChecked(), fire_hazard=self.hazard.currentData(),
                        population=self.population.value() or None, peak_daily_visits=self.visits.value() or None,
-                       service_minutes=self.minutes.value())
+                       service_minutes=self.minutes.value(), fire_resistance=int(self.resistance.currentData()),
+                       fire_alarm_system=self.alarm.currentData(), building_height_m=self.height.value() or None)

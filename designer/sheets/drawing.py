@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Frame, Paragraph, Table, TableStyle
 
-from bianmin.geometry.atomic import atomic_output
+from bianmin.geometry.atomic import atomic_output, clean_text
 from bianmin.geometry import catalog
 from bianmin.geometry.catalog import COUNTER_TYPES, DEVICES, split_list
 from bianmin.geometry.dxf_read import PlanReadError, read_plan
@@ -52,7 +52,7 @@ def write_drawing(read, out: Path, *, paper="A3", orientation="landscape", scale
     ex = (extent[2] - extent[0], extent[3] - extent[1])
     used = choose_scale(ex, lay.area_size, parse_scale(scale))
     font, _ = chinese_font()
-    project = plan.properties.name or "便民服务中心"
+    project = clean_text(plan.properties.name or "便民服务中心")  # GBK bytes read as UTF-8 never stop the export
     with atomic_output(out, "wb") as fp:
         c = rl_canvas.Canvas(fp, pagesize=(width * MM, height * MM), pageCompression=1)
         c.setTitle(f"{project} {SHEET_TITLE}")

@@ -1,5 +1,6 @@
 """ACC- rules: accessibility (GB 50763, GB 55019)."""
 from ..registry import ALL, hit, rule
+from ..wording import metres, window_name, window_subject
 
 
 @rule("ACC-COUNTER", severity="error", profiles=ALL, source="GB 55019 3.6.1; GB 50763 3.15",
@@ -15,60 +16,92 @@ def acc_counter(ctx, p):
     Fails: no counter of TYPE accessible.
     """
     counters = ctx.plan.counters
+    if not counters:
+        return  # ZONE-WINDOW-COUNTERS says there is no counter at all
     if not any(c.attr("TYPE").lower() == "accessible" for c in counters):
-        yield hit(f"没有低位/无障碍窗口（TYPE=accessible），{len(counters)} 个柜台中 0 个",
-                  f"no accessible (low) window (TYPE=accessible): 0 of {len(counters)} counters",
-                  handles=[c.id for c in counters])
+        yield hit(f"{len(counters)} 个窗口中没有低位（无障碍）窗口；请把一个窗口设为低位窗口（TYPE=accessible）",
+                  f"none of the {len(counters)} windows is an accessible (low) window: make one of them "
+                  f"accessible (TYPE=accessible)", handles=[c.id for c in counters],
+                  subject=("hall", "accessible-window"), measured=0, limit=1, unit="windows")
 
 
 def _accessible(ctx):
     return [c for c in ctx.plan.counters if c.attr("TYPE").lower() == "accessible"]
 
 
-def _turning_circle(counter, diameter):
+def _turning_circle(counter, diameter, into: float = 0.0):
+    """The circle touching the middle of the counter's public side, moved ``into`` mm under the counter."""
     import shapely
     (x1, y1), (x2, y2) = counter.front_edge.coords
     fx, fy = counter.front_direction
     r = diameter / 2
-    cx, cy = (x1 + x2) / 2 + fx * r, (y1 + y2) / 2 + fy * r
+    cx, cy = (x1 + x2) / 2 + fx * (r - into), (y1 + y2) / 2 + fy * (r - into)
     return shapely.Point(cx, cy).buffer(r, quad_segs=16)
 
 
-@rule("ACC-TURNING", severity="error", profiles=ALL, source="GB 50763 3.15",
-      title="轮椅回转空间", title_en="Wheelchair turning space", params={"diameter_mm": 1500.0})
+def _knee_space(counter, depth):
+    """The part of the counter's footprint within ``depth`` of its public side (the knee space)."""
+    return counter.footprint.intersection(counter.strip_in_front(-depth))
+
+
+@rule("ACC-TURNING", severity="error", profiles=ALL, source="GB 55019 3.6.3; GB 50763 3.15",
+      title="轮椅回转空间", title_en="Wheelchair turning space",
+      params={"diameter_mm": 1500.0, "knee_space_mm": 450.0})
 def acc_turning(ctx, p):
     """低位服务设施前应有轮椅回转空间，回转直径不小于 1.50 m。 Turning space at the low counter.
 
-    Checks: in front of each accessible counter a circle of ``diameter_mm``, touching the
-        middle of its public side, lies in the free floor.
-    Why: GB 50763 3.15.2(4): 低位服务设施前应有轮椅回转空间, 回转直径不小于1.50m.
-    Parameters: ``diameter_mm`` (1500).
-    Passes: 2 m of open floor before the low window.
-    Fails: a seat row 1 m in front of it.
+    Checks: in front of each accessible counter a circle of ``diameter_mm`` lies in the free
+        floor; it touches the middle of the public side and may reach up to ``knee_space_mm``
+        into the counter's footprint from that side (the knee space under a low counter).
+    Conditions: 回转圆可利用低位台面下 450 mm 的容膝空间 // the circle may use the 450 mm of knee space under the
+        accessible counter.
+    Why: GB 55019 3.6.3: 低位服务设施……前应有轮椅回转空间 (its commentary counts the knee space under the
+        counter); GB 50763 3.15.2(4): 回转直径不小于1.50m.
+    Parameters: ``diameter_mm`` (1500), ``knee_space_mm`` (450).
+    Passes: 2 m of open floor before the low window; 1.1 m of open floor and the 450 mm knee space.
+    Fails: a seat row 0.6 m in front of it.
     """
     room = ctx.free_floor.buffer(1.0)
     for c in _accessible(ctx):
-        circle = _turning_circle(c, p.diameter_mm)
-        lost = circle.difference(room).area
+        space = room.union(_knee_space(c, p.knee_space_mm).buffer(1.0))
+        best = None
+        for into in (0.0, p.knee_space_mm / 3, 2 * p.knee_space_mm / 3, p.knee_space_mm):
+            circle = _turning_circle(c, p.diameter_mm, into)
+            lost = circle.difference(space).area
+            if best is None or lost < best[0]:
+                best = (lost, circle)
+        lost, circle = best
         if lost > 1e4:  # more than 0.01 m² of the circle is taken
-            no = c.attr("NO") or c.id
+            zh, en = window_name(ctx.plan, c)
+            by_id = {o.id: o for o in ctx.plan.objects}
             blockers = ctx.blockers_hit(circle, exclude={c.id})
+            tz = "、".join(dict.fromkeys(by_id[b].spec.zh if b in by_id and by_id[b].spec else "障碍物"
+                                         for b in blockers)) or "墙体"
+            te = ", ".join(dict.fromkeys(by_id[b].spec.en if b in by_id and by_id[b].spec else "an obstacle"
+                                         for b in blockers)) or "the walls"
             cc = circle.centroid
-            yield hit(f"{no} 号低位窗口前直径 {p.diameter_mm / 1000:.1f} m 的轮椅回转空间被占用 {lost / 1e6:.2f} m²",
-                      f"the {p.diameter_mm / 1000:.1f} m wheelchair turning circle before accessible window {no} "
-                      f"is {lost / 1e6:.2f} m² obstructed", handles=[c.id, *blockers], at=(cc.x, cc.y))
+            yield hit(f"{zh}（低位窗口）前直径 {metres(p.diameter_mm, 2)} 的轮椅回转空间被{tz}"
+                      f"占去 {lost / 1e6:.2f} m²；"
+                      f"请移开，使窗口前留出直径 {metres(p.diameter_mm, 2)} 的空地",
+                      f"{lost / 1e6:.2f} m² of the {metres(p.diameter_mm, 2)} wheelchair turning circle before "
+                      f"{en} (the accessible window) is taken by {te}: move it away", handles=[c.id, *blockers],
+                      at=(cc.x, cc.y), subject=window_subject(ctx.plan, c), measured=round(lost / 1e6, 2), limit=0,
+                      unit="m²")
 
 
-@rule("ACC-ROUTE", severity="error", profiles=ALL, source="GB 50763 3.5.1; GB 55019 2.2.2",
-      title="无障碍通道", title_en="Accessible route", params={"min_width_mm": 1200.0})
+@rule("ACC-ROUTE", severity="error", profiles=ALL, source="GB 55019 2.2.2; GB 50763 3.5.1",
+      title="无障碍通道", title_en="Accessible route", params={"min_width_mm": 1800.0})
 def acc_route(ctx, p):
-    """主入口至低位服务台的无障碍通道净宽不应小于 1.20 m。 An accessible route to the low counter.
+    """主入口至低位服务台的无障碍通道净宽：人员密集的公共场所不应小于 1.80 m。 An accessible route to the low counter.
 
     Checks: the main entrance connects to the front of each accessible counter through
         passages at least ``min_width_mm`` wide (the free floor shrunk by half the width
         still joins the two; exact, shapely).
-    Why: GB 50763 3.5.1: 室内走道不应小于1.20m; GB 55019 2.2.2: 无障碍通道的通行净宽不应小于1.20m.
-    Parameters: ``min_width_mm`` (1200).
+    Conditions: 默认 1.80 m（人员密集的公共场所）；审批局可在规则配置中设为 1.20 m // 1.80 m by default (crowded public
+        places); a bureau may set 1.20 m in its configuration.
+    Why: GB 55019 2.2.2: 无障碍通道的通行净宽不应小于1.20m, 人员密集的公共场所的室内无障碍通道净宽不应小于1.80m;
+        GB 50763 3.5.1.
+    Parameters: ``min_width_mm`` (1800).
     Passes: open floor from the door to the low window.
     Fails: the low window behind a row of seats with 0.9 m gaps.
     """
@@ -80,7 +113,10 @@ def acc_route(ctx, p):
     for c in counters:
         front = _turning_circle(c, min(p.min_width_mm, 1500.0)).centroid
         if not ctx.analysis.same_passage(entrance.line, shapely.Point(front.x, front.y), p.min_width_mm):
-            no = c.attr("NO") or c.id
-            yield hit(f"主入口到 {no} 号低位窗口没有净宽不小于 {p.min_width_mm / 1000:.1f} m 的通道",
-                      f"no passage at least {p.min_width_mm / 1000:.1f} m wide leads from the main entrance to "
-                      f"accessible window {no}", handles=[c.id, entrance.id], at=(front.x, front.y))
+            zh, en = window_name(ctx.plan, c)
+            yield hit(f"主入口到{zh}（低位窗口）没有净宽不小于 {metres(p.min_width_mm, 2)} 的通道；"
+                      f"请移开通道上的座椅或设施，留出 {metres(p.min_width_mm, 2)} 宽的通道",
+                      f"no passage at least {metres(p.min_width_mm, 2)} wide leads from the main entrance to {en} "
+                      f"(the accessible window): move seats or furniture to open one",
+                      handles=[c.id, entrance.id], at=(front.x, front.y), subject=window_subject(ctx.plan, c),
+                      limit=p.min_width_mm, unit="mm")

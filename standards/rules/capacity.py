@@ -27,7 +27,8 @@ def cap_windows(ctx, p):
     Checks: the window positions (the sum of counters' SEATS) are at least the smallest c for
         which an M/M/c queue, with arrivals = ``BM_PEAK_DAILY_VISITS`` × ``peak_factor`` ÷ the
         open minutes and a mean service of ``BM_SERVICE_MINUTES``, waits at most
-        ``target_wait_min`` on average. The message gives c, the utilisation and the wait.
+        ``target_wait_min`` on average. The message says in plain words whether the queue keeps
+        growing or how long the wait is, and how many windows are needed.
     Why: XA 四(二) and XC 二(二)4: 根据辖区人口数量和业务量合理设置窗口数量.
     Parameters: ``peak_factor`` (1.5), ``target_wait_min`` (15).
     Passes: 120 visits a day, 7 h open, 10 min each: a = 4.3 Erlangs; 6 windows wait 2.1 min.
@@ -40,15 +41,21 @@ def cap_windows(ctx, p):
     a = load(ctx.props.peak_daily_visits, p.peak_factor, minutes, s)
     have = ctx.base_metrics["windows"]
     need = windows_needed(a, s, p.target_wait_min)
-    if have < need:
-        wait = mean_wait(have, a, s)
-        rho = a / have if have else math.inf
-        wait_zh = "无限增长" if math.isinf(wait) else f" {wait:.1f} 分钟"
-        wait_en = "grows without bound" if math.isinf(wait) else f"{wait:.1f} min"
-        yield hit(f"高峰到达 {a / s:.2f} 人/分钟、每件 {s:g} 分钟（{a:.1f} Erlang）：现有 {have} 个窗口利用率 "
-                  f"{rho * 100:.0f}%，平均等候{wait_zh}；平均等候不超过 {p.target_wait_min:g} 分钟需 {need} 个窗口",
-                  f"peak arrivals {a / s:.2f}/min at {s:g} min each ({a:.1f} Erlangs): {have} windows run at "
-                  f"{rho * 100:.0f}% and the mean wait {wait_en}; {need} windows keep it within {p.target_wait_min:g} min")
+    if have >= need:
+        return
+    wait = mean_wait(have, a, s) if have else math.inf
+    per_hour = a / s * 60.0
+    if have == 0:
+        head_zh, head_en = "图中没有窗口", "the plan has no window"
+    elif math.isinf(wait):
+        head_zh = f"窗口处理能力不足，高峰时排队会越来越长（现有 {have} 个窗口）"
+        head_en = f"the windows cannot keep up: at the peak the queue keeps growing ({have} windows)"
+    else:
+        head_zh = f"高峰时平均要等约 {wait:.0f} 分钟，超过 {p.target_wait_min:g} 分钟（现有 {have} 个窗口）"
+        head_en = f"at the peak the mean wait is about {wait:.0f} min, over {p.target_wait_min:g} min ({have} windows)"
+    yield hit(f"{head_zh}；需要 {need} 个窗口（高峰每小时约 {per_hour:.0f} 人，每件 {s:g} 分钟）；请增设窗口",
+              f"{head_en}; {need} windows are needed (about {per_hour:.0f} visitors an hour at the peak, {s:g} min "
+              f"each): add windows", subject=("hall", "windows"), measured=have, limit=need, unit="windows")
 
 
 @rule("CAP-SEATS", severity="warning", profiles=ALL, source="XA 三(四)2", needs_hall=False,
@@ -63,7 +70,8 @@ def cap_seats(ctx, p):
     Why: XA 三(四)2: 服务等候区应配备一定数量的座椅 — enough that people rarely stand.
     Parameters: ``peak_factor`` (1.5), ``quantile`` (0.95).
     Passes: 20 seats where the 95th percentile of the queue is 2 people.
-    Fails: 2 seats where it is 9.
+    Fails: 2 seats where it is 9. (Where the windows cannot keep up at all, CAP-WINDOWS says so and this
+        rule is silent: no number of seats helps.)
     """
     minutes = _minutes(ctx)
     if not minutes:
@@ -74,8 +82,9 @@ def cap_seats(ctx, p):
     need = waiting_percentile(metrics["windows"], a, p.quantile)
     if metrics["seats"] < need:
         if math.isinf(need):
-            yield hit(f"现有 {metrics['windows']} 个窗口处理不过来（{a:.1f} Erlang），排队人数无限增长，座椅无法满足",
-                      f"{metrics['windows']} windows cannot keep up ({a:.1f} Erlangs): the queue grows without bound")
-        else:
-            yield hit(f"等候座椅 {metrics['seats']} 个，高峰时排队人数的 {p.quantile * 100:.0f}% 分位为 {need} 人",
-                      f"{metrics['seats']} seats; the {p.quantile * 100:.0f}th percentile of people waiting at the peak is {need}")
+            return  # the windows cannot keep up: CAP-WINDOWS says so once, and no number of seats helps
+        yield hit(f"等候座椅 {metrics['seats']} 个，高峰时多数时候（{p.quantile * 100:.0f}%）排队人数在 {need} 人以内；"
+                  f"请增加到至少 {need} 个座椅",
+                  f"{metrics['seats']} seats; at the peak up to {need} people wait ({p.quantile * 100:.0f}% of the "
+                  f"time): add seats to at least {need}", subject=("hall", "seats"), measured=metrics["seats"],
+                  limit=need, unit="seats")

@@ -11,7 +11,8 @@ def _missing(ctx, blocks):
 def _report(missing, what_zh, what_en):
     zh = "、".join(f"{BLOCKS[b].zh}（{b}）" for b in missing)
     en = ", ".join(f"{BLOCKS[b].en} ({b})" for b in missing)
-    return hit(f"缺少{what_zh}：{zh}", f"missing {what_en}: {en}")
+    return hit(f"缺少{what_zh}：{zh}；请配置", f"missing {what_en}: {en}; add them",
+               subject=("blocks", "+".join(missing)), measured=len(missing), limit=0, unit="missing")
 
 
 HALL_EQUIPMENT = ("BM_QUEUE_MACHINE", "BM_INFO_KIOSK", "BM_TV", "BM_SUGGESTION_BOX", "BM_EVALUATION_BOX")
@@ -65,6 +66,6 @@ def equip_mailbox(ctx, p):
     Fails: no locker (info only: the target is district-wide, not per plan).
     """
     if not ctx.objects("BM_MAILBOX_24H"):
-        yield hit("未规划24小时自助信包箱（BM_MAILBOX_24H）；全区目标：街道 60%、社区 50%",
+        yield hit("未规划 24 小时自助信包箱（BM_MAILBOX_24H）；全区投放目标：街道中心 60%、社区站 50%",
                   "no 24-hour parcel locker (BM_MAILBOX_24H) planned; district targets: street centres 60 %, "
-                  "community stations 50 %")
+                  "community stations 50 %", subject=("block", "BM_MAILBOX_24H"))

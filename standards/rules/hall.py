@@ -4,7 +4,8 @@ import shapely
 
 from ..context import centre
 from ..registry import ALL, STREET, hit, rule
-from ._text import m2
+from ..wording import exit_subject, metres, place, thing_name
+from ._text import m2, object_subject
 
 
 @rule("HALL-AREA", severity="error", profiles=STREET, source="XA 三(二)",
@@ -23,9 +24,10 @@ def hall_area(ctx, p):
     """
     area = ctx.plan.hall_area_m2
     if area < p.min_area_m2:
-        yield hit(f"大厅面积 {m2(area)}，小于 {m2(p.min_area_m2)}（新建、扩建的中心）",
-                  f"hall area {m2(area)} is below {m2(p.min_area_m2)} (new or expanded centre)",
-                  handles=[ctx.plan.hall.id], at=centre(ctx.hall))
+        yield hit(f"大厅面积 {m2(area)}，新建、扩建的中心应不小于 {m2(p.min_area_m2)}；请扩大大厅或另选场地",
+                  f"the hall is {m2(area)}; a new or expanded centre needs at least {m2(p.min_area_m2)}: enlarge it "
+                  f"or choose another site", handles=[ctx.plan.hall.id], at=centre(ctx.hall),
+                  subject=("hall", "area"), measured=round(area, 1), limit=p.min_area_m2, unit="m²")
 
 
 @rule("HALL-FLOOR", severity="warning", profiles=ALL, source="XA 三(一)", needs_hall=False,
@@ -41,8 +43,12 @@ def hall_floor(ctx, p):
     """
     floor = ctx.props.floor
     if not p.min_floor <= floor <= p.max_floor:
-        yield hit(f"大厅位于第 {floor} 层，应在第 {p.min_floor}–{p.max_floor} 层",
-                  f"the hall is on floor {floor}; it should be on floors {p.min_floor}–{p.max_floor}")
+        where_zh = f"地下 {-floor} 层" if floor < 0 else f"第 {floor} 层"
+        where_en = f"basement level {-floor}" if floor < 0 else f"floor {floor}"
+        yield hit(f"大厅位于{where_zh}，宜在第 {p.min_floor}～{p.max_floor} 层；请尽量设在建筑低层",
+                  f"the hall is on {where_en}; it should be on floors {p.min_floor}-{p.max_floor}: move it to a low "
+                  f"floor if you can", subject=("plan", "floor"), measured=floor,
+                  limit=p.max_floor if floor > p.max_floor else p.min_floor, unit="floor")
 
 
 @rule("HALL-CONTAINS", severity="error", profiles=ALL, source="—",
@@ -63,23 +69,35 @@ def hall_contains(ctx, p):
     plan = ctx.plan
     grown = hall.buffer(p.tolerance_mm, join_style="mitre")
     shapely.prepare(grown)
-    items = [(z, z.polygon, "分区", "zone") for z in plan.zones]
-    items += [(o, o.footprint, o.spec.zh, o.spec.en.lower()) for o in plan.objects]
-    items += [(r, r.line, "疏散路线", "route") for r in plan.routes]
+    from bianmin.geometry.catalog import ZONE_KINDS
+    items = []
+    for z in plan.zones:
+        zz, ze = ZONE_KINDS[z.kind] if z.kind in ZONE_KINDS else ("分区", "zone")
+        items.append((z.polygon, zz, f"the {ze}", ("zone", z.kind)))
+    for o in plan.objects:
+        zz, ze = thing_name(plan, o)
+        items.append((o.footprint, zz, ze, object_subject(o)))
+    for n, r in enumerate(plan.routes, 1):
+        items.append((r.line, f"第 {n} 条疏散路线", f"drawn route {n}", ("route", str(n))))
+    handles = [z.id for z in plan.zones] + [o.id for o in plan.objects] + [r.id for r in plan.routes]
     if items:
-        inside = shapely.contains(grown, np.array([g for _, g, _, _ in items], dtype=object))
-        for (element, geom, zh, en), ok in zip(items, inside):
+        inside = shapely.contains(grown, np.array([g for g, _, _, _ in items], dtype=object))
+        for (geom, zh, en, subject), handle, ok in zip(items, handles, inside, strict=True):
             if not ok:
                 outside = geom.difference(hall)
-                yield hit(f"{zh} #{element.id} 超出大厅外形 {outside.area / 1e6 if outside.area else outside.length / 1000:.2f}"
-                          f"{' m²' if outside.area else ' m'}（允许 {p.tolerance_mm:.0f} mm）",
-                          f"{en} #{element.id} extends outside the hall outline (tolerance {p.tolerance_mm:.0f} mm)",
-                          handles=[element.id], at=centre(outside if not outside.is_empty else geom))
+                amount = (f"{outside.area / 1e6:.2f} m²" if outside.area else metres(outside.length, 2))
+                yield hit(f"{zh}超出大厅外形 {amount}（允许 {p.tolerance_mm:.0f} mm）；请移回大厅之内",
+                          f"{en} extends {amount} outside the hall outline (tolerance {p.tolerance_mm:.0f} mm): "
+                          f"move it inside", handles=[handle], at=centre(outside if not outside.is_empty else geom),
+                          subject=subject)
     boundary = hall.boundary
     for opening in plan.openings:
         worst = max(boundary.distance(shapely.Point(xy)) for xy in (opening.start, opening.end, opening.midpoint))
         if worst > p.opening_tolerance_mm:
-            yield hit(f"门洞 #{opening.id} 距大厅外墙线 {worst:.0f} mm，应在 {p.opening_tolerance_mm:.0f} mm 以内",
-                      f"opening #{opening.id} lies {worst:.0f} mm from the hall outline; "
-                      f"it must be within {p.opening_tolerance_mm:.0f} mm",
-                      handles=[opening.id], at=opening.midpoint)
+            pz, pe = place(plan, opening.midpoint)
+            yield hit(f"{pz}的门洞距大厅外墙线 {worst:.0f} mm，应在 {p.opening_tolerance_mm:.0f} mm 以内；"
+                      f"请画在外墙线上",
+                      f"the opening at {pe} lies {worst:.0f} mm from the hall outline; it must be within "
+                      f"{p.opening_tolerance_mm:.0f} mm: draw it on the wall line",
+                      handles=[opening.id], at=opening.midpoint, subject=exit_subject(plan, opening),
+                      measured=round(worst), limit=p.opening_tolerance_mm, unit="mm")

@@ -1,13 +1,53 @@
 """DXF- rules: what reading the file found.  The reader does the work; these rules report it."""
+import re
+
 from ..registry import ALL, rule
+
+_NUM = r"(-?[\d.]+(?:e[-+]?\d+)?)"
+# library wording (shapely's explain_validity, ezdxf's auditor) in the words a reviewer uses: (pattern, zh, en)
+_LIBRARY = [
+    (re.compile(rf"(?:Ring )?Self-intersection\[{_NUM} {_NUM}\]", re.I),
+     lambda m: f"在 ({_fmt(m[1])}, {_fmt(m[2])}) 处自身交叉",
+     lambda m: f"it crosses itself at ({_fmt(m[1])}, {_fmt(m[2])})"),
+    (re.compile(rf"Too few points\[{_NUM} {_NUM}\]", re.I),
+     lambda m: "顶点太少", lambda m: "it has too few vertices"),
+    (re.compile(rf"Hole lies outside shell\[{_NUM} {_NUM}\]", re.I),
+     lambda m: "内环在外环之外", lambda m: "a hole lies outside its outline"),
+    (re.compile(rf"(?:Nested shells|Interior is disconnected|Nested holes)\[{_NUM} {_NUM}\]", re.I),
+     lambda m: f"在 ({_fmt(m[1])}, {_fmt(m[2])}) 处形状无效",
+     lambda m: f"the shape is not valid at ({_fmt(m[1])}, {_fmt(m[2])})"),
+    (re.compile(r'Invalid block reference cycle detected in block "([^"]+)"\.?', re.I),
+     lambda m: f"块“{m[1]}”循环引用自身", lambda m: f"block “{m[1]}” refers to itself in a cycle"),
+    (re.compile(r"Removed undefined linetype (\S+) in (\w+)\(#(\w+)\)", re.I),
+     lambda m: f"删除了 {m[2]} #{m[3]} 引用的未定义线型“{m[1]}”",
+     lambda m: f"removed the undefined linetype {m[1]} of {m[2]} #{m[3]}"),
+]
+_ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'\"]*(?:[ ,.;:()#*_\-]+[A-Za-z0-9'\"]+){3,}[.;]?")
+
+
+def _fmt(text: str) -> str:
+    try:
+        return f"{float(text):.0f}"
+    except ValueError:
+        return text
+
+
+def plain(zh: str, en: str) -> tuple[str, str]:
+    """A reader message with any library wording put in words: known phrases translated, and any other run
+    of library English left out of the Chinese text (the English text keeps it)."""
+    for pattern, to_zh, to_en in _LIBRARY:
+        zh = pattern.sub(to_zh, zh)
+        en = pattern.sub(to_en, en)
+    zh = _ENGLISH_RUN.sub("（详见英文信息）", zh)
+    return zh, en
 
 
 def _intake(ctx, rule_id):
     from ..registry import hit
     for issue in ctx.read.issues:
         if issue.rule == rule_id:
-            yield hit(issue.message, issue.message_en, handles=issue.handles, at=issue.location,
-                      severity=issue.severity)
+            zh, en = plain(issue.message, issue.message_en)
+            yield hit(zh, en, handles=issue.handles, at=issue.location, severity=issue.severity)
 
 
 @rule("DXF-READ", severity="error", profiles=ALL, needs_hall=False, source="—",

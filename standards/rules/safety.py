@@ -19,15 +19,18 @@ def camera(ctx, p):
     """
     cams = ctx.objects("BM_CAMERA")
     if not cams:
-        yield hit("图中没有监控摄像机（BM_CAMERA）", "the plan has no security camera (BM_CAMERA)")
+        yield hit("图中没有监控摄像机（BM_CAMERA）；请设置一台能看到主入口的摄像机",
+                  "the plan has no security camera (BM_CAMERA): put up one that sees the main entrance",
+                  subject=("block", "BM_CAMERA"), measured=0, limit=1, unit="cameras")
         return
     entrance = ctx.main_entrance
     if entrance is None:
         return
     target = shapely.Point(entrance.midpoint)
     if not any(ctx.analysis.camera_sector(c).buffer(1.0).contains(target) for c in cams):
-        yield hit("没有摄像机的视野覆盖主入口", "no camera's view covers the main entrance",
-                  handles=[c.id for c in cams] + [entrance.id], at=entrance.midpoint)
+        yield hit("没有摄像机的视野覆盖主入口；请调整摄像机朝向或增设一台",
+                  "no camera's view covers the main entrance: turn a camera towards it or add one",
+                  handles=[c.id for c in cams] + [entrance.id], at=entrance.midpoint, subject=("exit", "main"))
 
 
 @rule("SAFE-CAMERA-COVER", severity="info", profiles=ALL, source="XA 八(二)",
@@ -45,5 +48,8 @@ def camera_cover(ctx, p):
     """
     share = ctx.analysis.camera_coverage
     if share is not None and share < p.min_share:
-        yield hit(f"摄像机视野覆盖大厅地面的 {share * 100:.0f}%（低于 {p.min_share * 100:.0f}%）",
-                  f"the cameras see {share * 100:.0f}% of the floor (under {p.min_share * 100:.0f}%)")
+        yield hit(f"摄像机视野覆盖大厅地面的 {share * 100:.0f}%（低于 {p.min_share * 100:.0f}%）；"
+                  f"可调整摄像机朝向或增设",
+                  f"the cameras see {share * 100:.0f}% of the floor (under {p.min_share * 100:.0f}%): turn them "
+                  f"or add one", subject=("hall", "camera-cover"), measured=round(share * 100),
+                  limit=round(p.min_share * 100), unit="%")

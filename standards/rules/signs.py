@@ -6,25 +6,28 @@ from bianmin.geometry.properties import open_minutes
 
 from ..context import centre
 from ..registry import ALL, STREET, hit, rule
+from ..wording import exit_name, exit_subject
 from ._text import m
 
 
 def _near_entrance(ctx, block, max_distance, zh, en):
     entrance = ctx.main_entrance
     if entrance is None:
-        yield hit(f"图中没有主入口（BM-DOOR-MAIN），无法放置{zh}", f"the plan has no main entrance (BM-DOOR-MAIN) for the {en}")
+        yield hit(f"图中没有主入口（BM-DOOR-MAIN），无法放置{zh}；请画出主入口",
+                  f"the plan has no main entrance (BM-DOOR-MAIN) for the {en}: draw it", subject=("block", block))
         return
     signs = ctx.objects(block)
     if not signs:
-        yield hit(f"没有{zh}（{block}），应设在主入口 {m(max_distance)} 以内",
-                  f"no {en} ({block}); one is required within {m(max_distance)} of the main entrance",
-                  handles=[entrance.id], at=entrance.midpoint)
+        yield hit(f"没有{zh}（{block}）；请设在主入口 {m(max_distance)} 以内",
+                  f"no {en} ({block}): put one within {m(max_distance)} of the main entrance",
+                  handles=[entrance.id], at=entrance.midpoint, subject=("block", block))
         return
     d = min(s.footprint.distance(entrance.line) for s in signs)
     if d > max_distance:
-        yield hit(f"{zh}距主入口 {m(d)}，应在 {m(max_distance)} 以内",
-                  f"the {en} is {m(d)} from the main entrance; it must be within {m(max_distance)}",
-                  handles=[s.id for s in signs], at=entrance.midpoint)
+        yield hit(f"{zh}距主入口 {m(d)}，应在 {m(max_distance)} 以内；请移到主入口处",
+                  f"the {en} is {m(d)} from the main entrance; it must be within {m(max_distance)}: move it to the "
+                  f"entrance", handles=[s.id for s in signs], at=entrance.midpoint, subject=("block", block),
+                  measured=round(d), limit=max_distance, unit="mm")
 
 
 @rule("SIGN-HOURS", severity="error", profiles=ALL, source="XA 五(一)",
@@ -55,19 +58,23 @@ def sign_hours_min(ctx, p):
     """
     text = ctx.props.hours
     if not text:
-        yield hit("未填写对外服务时间（BM_HOURS），无法确认每天不少于 "
-                  f"{p.min_hours:g} 小时", f"no opening hours (BM_HOURS) given; cannot confirm at least {p.min_hours:g} h a day")
+        yield hit(f"未填写对外服务时间（BM_HOURS），无法确认每天不少于 {p.min_hours:g} 小时；请在图纸属性中填写，"
+                  f"如 08:30-12:00;14:00-17:30",
+                  f"no opening hours (BM_HOURS) given; cannot confirm at least {p.min_hours:g} h a day: enter them in "
+                  f"the plan properties, e.g. 08:30-12:00;14:00-17:30", subject=("plan", "hours"))
         return
     try:
         minutes = open_minutes(text)
     except ValueError as exc:
-        yield hit(f"对外服务时间“{text}”无法识别（“{exc}”），应写作 08:30-12:00;14:00-17:30",
-                  f"opening hours “{text}” cannot be read (“{exc}”); write them as 08:30-12:00;14:00-17:30")
+        yield hit(f"对外服务时间“{text}”无法识别（“{exc}”）；请写作 08:30-12:00;14:00-17:30",
+                  f"the opening hours “{text}” cannot be read (“{exc}”): write them as 08:30-12:00;14:00-17:30",
+                  subject=("plan", "hours"))
         return
     hours = minutes / 60
     if hours + 1e-9 < p.min_hours:
-        yield hit(f"每天对外服务 {hours:.1f} 小时（{text}），不得少于 {p.min_hours:g} 小时",
-                  f"open {hours:.1f} h a day ({text}); at least {p.min_hours:g} h required")
+        yield hit(f"每天对外服务 {hours:.1f} 小时（{text}），不得少于 {p.min_hours:g} 小时；请延长服务时间",
+                  f"open {hours:.1f} h a day ({text}); at least {p.min_hours:g} h are required: extend the hours",
+                  subject=("plan", "hours"), measured=round(hours, 1), limit=p.min_hours, unit="h")
 
 
 @rule("SIGN-GUIDE", severity="error", profiles=STREET, source="XA 五(二)",
@@ -115,9 +122,10 @@ def sign_direction(ctx, p):
     for door in ctx.plan.openings_of("door"):
         near = tree.query(door.line, predicate="dwithin", distance=p.max_distance_mm) if tree else []
         if len(near) == 0:
-            yield hit(f"内部门 #{door.id} 附近 {m(p.max_distance_mm)} 内没有指向牌（BM_SIGN_DIRECTION）",
-                      f"internal door #{door.id} has no direction sign (BM_SIGN_DIRECTION) within {m(p.max_distance_mm)}",
-                      handles=[door.id], at=door.midpoint)
+            zh, en = exit_name(ctx.plan, door)
+            yield hit(f"{zh} {m(p.max_distance_mm)} 内没有指向牌（BM_SIGN_DIRECTION）；请在门旁设置",
+                      f"{en} has no direction sign (BM_SIGN_DIRECTION) within {m(p.max_distance_mm)}: put one by "
+                      f"the door", handles=[door.id], at=door.midpoint, subject=exit_subject(ctx.plan, door))
 
 
 @rule("SIGN-DISPLAY", severity="error", profiles=STREET, source="XA 五(三)",
@@ -132,7 +140,8 @@ def sign_display(ctx, p):
     Fails: no display.
     """
     if not ctx.objects("BM_SIGN_DISPLAY"):
-        yield hit("没有电子公示屏（BM_SIGN_DISPLAY）", "no public notice screen (BM_SIGN_DISPLAY)")
+        yield hit("没有电子公示屏（BM_SIGN_DISPLAY）；请在大厅内设置", "no public notice screen (BM_SIGN_DISPLAY): "
+                  "put one in the hall", subject=("block", "BM_SIGN_DISPLAY"))
 
 
 @rule("SIGN-ZONE-SCREEN", severity="warning", profiles=STREET, source="XA 五(三)",
@@ -155,9 +164,10 @@ def sign_zone_screen(ctx, p):
         near = tree.query(zone.polygon, predicate="dwithin", distance=p.max_distance_mm) if tree else []
         if len(near) == 0:
             spec = LAYERS[ZONE_LAYER[zone.kind]]
-            yield hit(f"{spec.zh}内及 {m(p.max_distance_mm)} 内没有功能区显示屏（BM_SIGN_ZONE_SCREEN）",
-                      f"the {spec.en} has no zone status screen (BM_SIGN_ZONE_SCREEN) in it or within {m(p.max_distance_mm)}",
-                      handles=[zone.id], at=centre(zone.polygon))
+            yield hit(f"{spec.zh}内及 {m(p.max_distance_mm)} 内没有功能区显示屏（BM_SIGN_ZONE_SCREEN）；请设置",
+                      f"the {spec.en} has no zone status screen (BM_SIGN_ZONE_SCREEN) in it or within "
+                      f"{m(p.max_distance_mm)}: put one there", handles=[zone.id], at=centre(zone.polygon),
+                      subject=("zone", zone.kind))
 
 
 @rule("SIGN-COMPLAINT", severity="warning", profiles=ALL, source="XA 七(四)",
@@ -172,4 +182,5 @@ def sign_complaint(ctx, p):
     Fails: none in the plan.
     """
     if not ctx.objects("BM_SIGN_COMPLAINT"):
-        yield hit("没有监督投诉公示（BM_SIGN_COMPLAINT）", "no complaints notice (BM_SIGN_COMPLAINT)")
+        yield hit("没有监督投诉公示（BM_SIGN_COMPLAINT）；请在大厅内设置", "no complaints notice (BM_SIGN_COMPLAINT): "
+                  "put one up in the hall", subject=("block", "BM_SIGN_COMPLAINT"))

@@ -6,7 +6,8 @@ from bianmin.geometry.catalog import LAYERS, ZONE_LAYER
 
 from ..context import centre
 from ..registry import ALL, STREET, hit, rule
-from ._text import m, m2
+from ..wording import metres, window_name, window_subject
+from ._text import m2, things
 
 REQUIRED = ("consult", "wait", "window", "self")
 
@@ -31,7 +32,10 @@ def zone_required(ctx, p):
     if missing:
         zh = "、".join(_zone_name(k)[0] for k in missing)
         en = ", ".join(_zone_name(k)[1] for k in missing)
-        yield hit(f"缺少服务分区：{zh}（应有 4 个分区）", f"missing zones: {en} (all four are required)")
+        yield hit(f"缺少服务分区：{zh}（应有咨询导引、服务等候、窗口办理、自助服务 4 个分区）；"
+                  f"请在对应的 BM-ZONE 图层上画出",
+                  f"missing zones: {en} (all four are required): draw them on their BM-ZONE layers",
+                  subject=("zones", "+".join(missing)), measured=4 - len(missing), limit=4, unit="zones")
 
 
 @rule("ZONE-OVERLAP", severity="error", profiles=ALL, source="—",
@@ -52,20 +56,25 @@ def zone_overlap(ctx, p):
     polys = [z.polygon for z in zones]
     tree = STRtree(polys)
     left, right = tree.query(polys, predicate="intersects")
-    for i, j in zip(left, right):
+    for i, j in zip(left, right, strict=True):
         if i >= j or zones[i].kind == zones[j].kind:
             continue
         overlap = polys[i].intersection(polys[j])
         area = overlap.area / 1e6
         if area > p.max_overlap_m2:
             a, b = _zone_name(zones[i].kind), _zone_name(zones[j].kind)
-            yield hit(f"{a[0]}与{b[0]}重叠 {m2(area)}，允许 {m2(p.max_overlap_m2)}",
-                      f"{a[1]} and {b[1]} overlap by {m2(area)}; at most {m2(p.max_overlap_m2)} allowed",
-                      handles=[zones[i].id, zones[j].id], at=centre(overlap))
+            pair = sorted((zones[i].kind, zones[j].kind))
+            yield hit(f"{a[0]}与{b[0]}重叠 {m2(area)}，允许 {m2(p.max_overlap_m2)}；请调整分区边界",
+                      f"the {a[1]} and the {b[1]} overlap by {m2(area)}; at most {m2(p.max_overlap_m2)} is allowed: "
+                      f"move the zone boundaries", handles=[zones[i].id, zones[j].id], at=centre(overlap),
+                      subject=("zones", "+".join(pair)), measured=round(area, 2), limit=p.max_overlap_m2,
+                      unit="m²")
 
 
 def _no_main(ctx):
-    return hit("图中没有主入口（BM-DOOR-MAIN），无法判断", "the plan has no main entrance (BM-DOOR-MAIN) to measure from")
+    return hit("图中没有主入口（BM-DOOR-MAIN），无法判断；请在 BM-DOOR-MAIN 图层上画出主入口",
+               "the plan has no main entrance (BM-DOOR-MAIN) to measure from: draw it on layer BM-DOOR-MAIN",
+               subject=("exit", "main"))
 
 
 @rule("ZONE-CONSULT-ENTRANCE", severity="error", profiles=STREET, source="XA 三(四)1",
@@ -91,9 +100,12 @@ def consult_entrance(ctx, p):
     nearest = min(zones, key=lambda z: z.polygon.distance(entrance.line))
     d = nearest.polygon.distance(entrance.line)
     if d > p.max_distance_mm:
-        yield hit(f"咨询导引区距主入口 {m(d)}，应在 {m(p.max_distance_mm)} 以内",
-                  f"the consultation zone is {m(d)} from the main entrance; it must be within {m(p.max_distance_mm)}",
-                  handles=[nearest.id, entrance.id], at=centre(nearest.polygon))
+        yield hit(f"咨询导引区距主入口 {metres(d)}，应在 {metres(p.max_distance_mm)} 以内；"
+                  f"请把咨询导引区移到入口处",
+                  f"the consultation zone is {metres(d)} from the main entrance; it must be within "
+                  f"{metres(p.max_distance_mm)}: move it to the entrance", handles=[nearest.id, entrance.id],
+                  at=centre(nearest.polygon), subject=("zone", "consult"), measured=round(d),
+                  limit=p.max_distance_mm, unit="mm")
 
 
 @rule("ZONE-CONSULT-DESK", severity="error", profiles=STREET, source="XA 三(四)1",
@@ -114,8 +126,9 @@ def consult_desk(ctx, p):
     for block, zh, en in (("BM_GUIDE_DESK", "咨询导引服务台", "guidance desk"),
                           ("BM_INFO_KIOSK", "信息查询设施", "information kiosk")):
         if not any(ctx.inside(o, area) for o in ctx.objects(block)):
-            yield hit(f"咨询导引区内没有{zh}（{block}）", f"no {en} ({block}) in the consultation zone",
-                      handles=[z.id for z in ctx.plan.zones_of("consult")], at=centre(area))
+            yield hit(f"咨询导引区内没有{zh}（{block}）；请在咨询导引区内设置", f"no {en} ({block}) in the "
+                      f"consultation zone: put one there", handles=[z.id for z in ctx.plan.zones_of("consult")],
+                      at=centre(area), subject=("block", block))
 
 
 @rule("ZONE-CONSULT-VISIBLE", severity="warning", profiles=STREET, source="XA 三(四)1",
@@ -139,11 +152,13 @@ def consult_visible(ctx, p):
     for desk in desks:
         c = desk.footprint.centroid
         sight = shapely.LineString([entrance.midpoint, (c.x, c.y)])
-        hit_ids = [i for g, i in zip(blockers, ids) if sight.intersection(g).length > 1.0]
+        hit_ids = [i for g, i in zip(blockers, ids, strict=True) if sight.intersection(g).length > 1.0]
         if hit_ids:
-            yield hit(f"从主入口看不到咨询导引台：视线被 {len(hit_ids)} 个障碍或柜台遮挡",
-                      f"the guidance desk is not visible from the main entrance: {len(hit_ids)} obstacle(s) "
-                      f"or counter(s) block the line of sight", handles=[desk.id, *hit_ids], at=(c.x, c.y))
+            tz, te = things(ctx.plan, hit_ids)
+            yield hit(f"从主入口看不到咨询导引台：视线被{tz}遮挡；请移动服务台或遮挡物",
+                      f"the guidance desk cannot be seen from the main entrance: the line of sight is blocked by {te}; "
+                      f"move the desk or what is in the way", handles=[desk.id, *hit_ids], at=(c.x, c.y),
+                      subject=("block", "BM_GUIDE_DESK"), measured=len(hit_ids), limit=0, unit="objects")
 
 
 @rule("ZONE-WAIT-ADJACENT", severity="error", profiles=STREET, source="XA 三(四)2",
@@ -162,9 +177,10 @@ def wait_adjacent(ctx, p):
         return
     d, w = min(((a.polygon.distance(b.polygon), a) for a in waits for b in windows), key=lambda t: t[0])
     if d > p.max_gap_mm:
-        yield hit(f"服务等候区距窗口办理区 {m(d)}，应在 {m(p.max_gap_mm)} 以内",
-                  f"the waiting zone is {m(d)} from the window zone; it must be within {m(p.max_gap_mm)}",
-                  handles=[w.id], at=centre(w.polygon))
+        yield hit(f"服务等候区距窗口办理区 {metres(d)}，应在 {metres(p.max_gap_mm)} 以内；请让等候区紧邻窗口",
+                  f"the waiting zone is {metres(d)} from the window zone; it must be within {metres(p.max_gap_mm)}: "
+                  f"put it next to the windows", handles=[w.id], at=centre(w.polygon), subject=("zone", "wait"),
+                  measured=round(d), limit=p.max_gap_mm, unit="mm")
 
 
 @rule("ZONE-WAIT-SEATS", severity="error", profiles=STREET, source="XA 三(四)2",
@@ -186,11 +202,14 @@ def wait_seats(ctx, p):
     where = centre(area)
     ids = [z.id for z in ctx.plan.zones_of("wait")]
     if seats < p.min_seats:
-        yield hit(f"服务等候区内座椅 {seats} 个，至少需要 {p.min_seats} 个",
-                  f"{seats} seats in the waiting zone; at least {p.min_seats} required", handles=ids, at=where)
+        yield hit(f"服务等候区内座椅 {seats} 个，至少需要 {p.min_seats} 个；请在等候区内布置座椅",
+                  f"{seats} seats in the waiting zone; at least {p.min_seats} required: put seats there",
+                  handles=ids, at=where, subject=("block", "BM_SEAT"), measured=seats, limit=p.min_seats,
+                  unit="seats")
     if not any(ctx.inside(o, area) for o in ctx.objects("BM_FORM_DESK")):
-        yield hit("服务等候区内没有自助填单台（BM_FORM_DESK）", "no form-filling desk (BM_FORM_DESK) in the waiting zone",
-                  handles=ids, at=where)
+        yield hit("服务等候区内没有自助填单台（BM_FORM_DESK）；请在等候区内设置",
+                  "no form-filling desk (BM_FORM_DESK) in the waiting zone: put one there",
+                  handles=ids, at=where, subject=("block", "BM_FORM_DESK"))
 
 
 @rule("ZONE-WINDOW-COUNTERS", severity="error", profiles=ALL, source="XA 三(四)3, 四(二)",
@@ -207,16 +226,19 @@ def window_counters(ctx, p):
     """
     counters = ctx.plan.counters
     if not counters:
-        yield hit("图中没有服务柜台（BM_COUNTER）", "the plan has no service counter (BM_COUNTER)")
+        yield hit("图中没有服务柜台（BM_COUNTER）；请在窗口办理区布置柜台",
+                  "the plan has no service counter (BM_COUNTER): place counters in the window zone",
+                  subject=("block", "BM_COUNTER"), measured=0, limit=1, unit="counters")
         return
     if ctx.profile != "street-center":
         return
     area = ctx.zone_union("window")
     for c in counters:
         if not ctx.inside(c, area):
-            no = c.attr("NO") or "?"
-            yield hit(f"{no} 号窗口柜台不在窗口办理区内", f"the counter of window {no} is not in the window zone",
-                      handles=[c.id], at=centre(c.footprint))
+            zh, en = window_name(ctx.plan, c)
+            yield hit(f"{zh}的柜台不在窗口办理区内；请移入窗口办理区", f"the counter of {en} is not in the window "
+                      f"zone: move it there", handles=[c.id], at=centre(c.footprint),
+                      subject=window_subject(ctx.plan, c))
 
 
 @rule("ZONE-SELF-DEVICES", severity="error", profiles=STREET, source="XA 三(四)4",
@@ -234,6 +256,7 @@ def self_devices(ctx, p):
     if area is None:
         return
     if not any(ctx.inside(o, area) for o in ctx.objects("BM_SELF_SERVICE")):
-        yield hit("自助服务区内没有自助服务终端（BM_SELF_SERVICE）",
-                  "no self-service terminal (BM_SELF_SERVICE) in the self-service zone",
-                  handles=[z.id for z in ctx.plan.zones_of("self")], at=centre(area))
+        yield hit("自助服务区内没有自助服务终端（BM_SELF_SERVICE）；请在自助服务区内设置",
+                  "no self-service terminal (BM_SELF_SERVICE) in the self-service zone: put one there",
+                  handles=[z.id for z in ctx.plan.zones_of("self")], at=centre(area),
+                  subject=("block", "BM_SELF_SERVICE"))

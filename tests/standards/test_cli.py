@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from bianmin.standards import RULESET_VERSION
 from bianmin.standards.cli import main
 
 FIX = "tests/fixtures/rules"
@@ -69,7 +70,7 @@ def test_jobs_1_and_2_agree(plans, capsys):
 def test_json_shape_matches_cli_md(root, capsys):
     _, data = run_json(["validate", str(root / "templates" / "street-center.dxf")], capsys)
     assert data["tool"] == "bianmin" and data["version"]
-    assert data["ruleset"]["version"] == "2019.1" and len(data["ruleset"]["config_sha256"]) == 64
+    assert data["ruleset"]["version"] == RULESET_VERSION and len(data["ruleset"]["config_sha256"]) == 64
     f = data["files"][0]
     assert set(f) >= {"path", "status", "error", "profile", "properties", "metrics", "findings"}
     assert f["properties"]["BM_KIND"] == "street-center"
@@ -128,7 +129,7 @@ def test_bad_command_lines_exit_2(root, capsys):
 def test_english_messages(root, capsys):
     _, data = run_json(["validate", str(root / FIX / "HALL-AREA" / "fail-180m2-new.dxf"), "--lang", "en"], capsys)
     (f,) = [f for f in data["files"][0]["findings"] if f["rule"] == "HALL-AREA"]
-    assert f["message"].startswith("hall area 180.0 m²")
+    assert f["message"].startswith("the hall is 180.0 m²")
 
 
 def test_text_csv_html_outputs(plans, tmp_path, capsys):

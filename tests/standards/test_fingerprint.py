@@ -21,7 +21,11 @@ def resaved(path, tmp_path, name="resaved.dxf", move=None):
         i = next(k for k, o in enumerate(plan.objects) if o.block == move)
         plan.objects[i] = plan.objects[i].moved(300.0, 0.0)
     out = tmp_path / name
-    write_plan(plan, out)
+    from bianmin.geometry.dxf_write import new_document
+    doc = new_document()
+    for _ in range(37):  # another program numbers differently: shift every handle
+        doc.modelspace().add_point((0, 0), dxfattribs={"layer": "OTHER"})
+    write_plan(plan, out, doc=doc)
     return out
 
 

@@ -76,10 +76,9 @@ def test_json_has_no_nan_or_infinity():
     assert data["files"][0]["metrics"] == {"max_travel_m": None, "camera_coverage": None}
 
 
-def test_no_extinguisher_at_all_is_one_finding_not_three():
+def test_no_camera_at_all_is_one_finding_not_two():
     plan = Plan(hall=Hall(outline=rectangle(0, 0, 20000, 12000)))
-    findings = [Finding("FIRE-EXT-COUNT", "error", "没有灭火器", "none", "GB 50140"),
-                Finding("FIRE-EXT-REACH", "error", "远", "far", "GB 50140"),
-                Finding("FIRE-EXT-RATING", "error", "级别不足", "rating", "GB 50140"),
+    findings = [Finding("SAFE-CAMERA", "warning", "没有摄像机", "none", "XA"),
+                Finding("SAFE-CAMERA-COVER", "info", "覆盖率 0%", "coverage 0%", "XA"),
                 Finding("HALL-AREA", "error", "小", "small", "XA")]
-    assert [f.rule for f in merge_related(findings, plan)] == ["FIRE-EXT-COUNT", "HALL-AREA"]
+    assert [f.rule for f in merge_related(findings, plan)] == ["SAFE-CAMERA", "HALL-AREA"]
