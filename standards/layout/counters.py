@@ -71,6 +71,7 @@ def run(site: Site) -> None:
         x, y = site.to_plan(u, vv)
         site.add(site.make("BM_COUNTER", x, y, site.angle, no=no, type=kind, height=750, seats=1,
                            devices=ALL_DEVICES))
+    _keep_accessible_way(site)
     if best and not plan.zones_of("office"):
         _back_office(site, best)
     if len(best) < missing:
@@ -143,3 +144,25 @@ def _back_office(site: Site, row: list) -> None:
     site.new_zones[site.new_zones.index(zone)] = site.plan.zones[i]
     site.plan.zones.append(Zone(outline=_outline(office.simplify(1.0)), kind="office"))
     site.new_zones.append(site.plan.zones[-1])
+
+
+def _keep_accessible_way(site: Site) -> None:
+    """Keep a 1.8 m way from the main entrance to the accessible window free of furniture
+    (ACC-ROUTE): the walking path on the floor as it is now, reserved 0.95 m either side."""
+    from shapely.geometry import LineString
+
+    from bianmin.geometry.analysis import Analysis
+    entrance = site.plan.main_entrance
+    windows = [c for c in site.plan.counters if c.attr("TYPE").lower() == "accessible"]
+    if entrance is None or not windows:
+        return
+    an = Analysis(site.plan)
+    if not an.grid.n:
+        return
+    front = windows[0].strip_in_front(600.0).centroid
+    k = an.grid.cell_of(front.x, front.y)
+    if k < 0:
+        return
+    path = an.grid.field([entrance.line]).path_from(k)
+    if len(path) >= 2:
+        site.reserved.append(LineString(path).buffer(950.0))

@@ -170,6 +170,7 @@ def evac_signs(site: Site, stats: dict) -> None:
     an = _analysis(site)
     paths = [p["points"] for p in an.evacuation_paths()] + [r.points for r in site.plan.routes]
     added = 0
+    inner = site.hall.buffer(-300.0)
     for pts in paths:
         if len(pts) < 2:
             continue
@@ -185,6 +186,8 @@ def evac_signs(site: Site, stats: dict) -> None:
             at = start + min(EVAC_SPACING_MM, gap / 2 if gap < 2 * EVAC_SPACING_MM else EVAC_SPACING_MM)
             p = line.interpolate(at)
             q = line.interpolate(min(line.length, at + 500.0))
+            if not inner.contains(p):  # a path along a wall: hang the sign inside the hall
+                p = shapely.ops.nearest_points(inner, p)[0]
             site.add(site.make("BM_EVAC_SIGN", p.x, p.y, facing(q.x - p.x, q.y - p.y), mount="ceiling"))
             added += 1
             if added > 500:
