@@ -147,7 +147,9 @@ def background_item(doc, units_factor: float) -> BackgroundItem | None:
     collector = _Collector(units_factor)
     # solid lines: dashed linetypes cut into single dashes made one real drawing 1.9 million
     # strokes and a 54 s wait; as a reference under the layout, solid lines serve as well
-    config = Configuration(background_policy=BackgroundPolicy.WHITE, color_policy=ColorPolicy.COLOR_SWAP_BW,
+    # COLOR: on a white background ezdxf draws colour 7 (black/white) black; COLOR_SWAP_BW drew it
+    # white on white (40 of the 42 texts of the TArch plan in the corpus were invisible)
+    config = Configuration(background_policy=BackgroundPolicy.WHITE, color_policy=ColorPolicy.COLOR,
                            line_policy=LinePolicy.SOLID)
     render_background(doc, collector, config)
     if not collector.strokes and not collector.fills:
