@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         m.addAction(act("tool_route", ("疏散路线", "Evacuation route"), lambda: self.choose_tool(("route",))))
         m.addAction(act("computed_routes", ("将计算的疏散路径存为路线", "Save computed paths as routes"),
                         self.save_computed_routes))
+        from . import autolayout_actions
+        autolayout_actions.install(self, m, act)
 
         m = bar.addMenu("语言 / Language")
         m.addAction(act("zh", ("中文", "中文"), lambda: self.set_language("zh")))

@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="打开、校验后把窗口存为图片并退出 / save the window as a picture after the first check, then exit")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="界面语言 / interface language")
 
+    from .layout_cli import add_parser as add_layout_parser
+    add_layout_parser(sub)
     p = sub.add_parser("export", help="导出 PDF / export PDF")
     what = p.add_subparsers(dest="what", metavar="WHAT")
     e = what.add_parser("pdf", help="施工图 / the drawing set")
@@ -100,8 +102,13 @@ def main(argv=None) -> int:
         return EXIT_UNREADABLE
     handler = {"validate": cmd_validate, "rules": cmd_rules, "new": cmd_new, "templates": cmd_templates,
                "design": cmd_design, "export": cmd_export, "recognize": cmd_recognize,
-               "review": cmd_review}[args.command]
+               "review": cmd_review, "layout": _cmd_layout}[args.command]
     return handler(args)
+
+
+def _cmd_layout(args) -> int:
+    from .layout_cli import cmd_layout
+    return cmd_layout(args)
 
 
 def _error(message: str) -> int:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtGui import QBrush, QColor
-from PyQt6.QtWidgets import QComboBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QComboBox, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from bianmin.geometry.atomic import clean_text
 from bianmin.geometry.catalog import SEVERITIES
@@ -19,6 +19,8 @@ COMPARE_STATES = {"new": (("新增", "New"), "#c62828"), "unchanged": (("未变"
 
 class FindingsPanel(QWidget):
     activated = pyqtSignal(object)  # Finding
+    fix_requested = pyqtSignal(object)  # Finding: its 修复 button was pressed
+    fixable = None  # a predicate: whether a finding gets a 修复 button (set by the window)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,11 +46,14 @@ class FindingsPanel(QWidget):
 
     def retranslate(self):
         self.tree.setHeaderLabels([tr("序号", "No."), tr("级别", "Severity"), tr("规则", "Rule"), tr("说明", "Message"),
-                                   tr("依据", "Source")])
+                                   tr("依据", "Source"), tr("修复", "Fix")])
         self.tree.setColumnWidth(0, 40)
         self.tree.setColumnWidth(1, 50)
         self.tree.setColumnWidth(2, 150)
         self.tree.setColumnWidth(3, 420)
+        self.tree.setColumnWidth(4, 120)
+        self.tree.setColumnWidth(5, 70)
+        self.tree.header().setStretchLastSection(False)
         current = self.filter.currentData()
         self.filter.blockSignals(True)
         self.filter.clear()
@@ -83,6 +88,11 @@ class FindingsPanel(QWidget):
                 item.setText(0, f"{n} {tr(zh, en)}".strip())
                 item.setForeground(0, QBrush(QColor(colour)))
             self.tree.addTopLevelItem(item)
+            if state != "fixed" and self.fixable is not None and self.fixable(f):
+                button = QPushButton(tr("修复", "Fix"))
+                button.setToolTip(tr("自动补上缺少的对象（可撤销）", "add what is missing (undoable)"))
+                button.clicked.connect(lambda _=False, f=f: self.fix_requested.emit(f))
+                self.tree.setItemWidget(item, 5, button)
         self.filter.setVisible(self.comparison is not None)
         self.tree.setColumnWidth(0, 40 if self.comparison is None else 90)
         self._apply_filter()

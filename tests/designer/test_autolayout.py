@@ -1,0 +1,95 @@
+"""工具 > 自动布置 and the findings panel's 修复 buttons: one undo step each."""
+import os
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PyQt6")
+
+from bianmin.designer.autolayout import auto_layout_command, has_fix, quick_fix  # noqa: E402
+from bianmin.designer.document import PlanDocument  # noqa: E402
+from bianmin.geometry.model import PlacedObject  # noqa: E402
+
+from ..standards.layout_halls import HALLS  # noqa: E402
+from .gui import wait_validation  # noqa: E402
+
+SHOTS = os.environ.get("BIANMIN_SCREENSHOTS")  # a folder: write the README's screenshots there
+
+
+def _doc(plan):
+    doc = PlanDocument.new()
+    doc.read.plan = plan
+    return doc
+
+
+def test_auto_layout_is_one_undo_step_and_leaves_no_error(make_window, qtbot):
+    window = make_window(_doc(HALLS["l-shaped"]()))
+    window.acts["auto_layout"].trigger()
+    report = wait_validation(qtbot, window)
+    plan = window.document.plan
+    assert plan.counters and plan.objects_of("BM_EXTINGUISHER")
+    assert {z.kind for z in plan.zones} == {"consult", "wait", "window", "self", "office"}
+    assert report.count("error") == 0
+    if SHOTS:
+        window.view.zoom_fit()
+        window.grab().save(str(Path(SHOTS) / "layout-l-shaped.png"))
+    window.document.undo()
+    assert plan.objects == [] and plan.zones == []
+
+
+def test_fire_and_signs_only_adds_no_furniture(make_window):
+    window = make_window(PlanDocument.from_template("street-center"))
+    plan = window.document.plan
+    plan.objects[:] = [o for o in plan.objects if o.spec.group not in ("fire", "sign")]
+    before = list(plan.objects)
+    window.acts["auto_layout_fire"].trigger()
+    assert plan.objects[:len(before)] == before
+    assert {o.spec.group for o in plan.objects[len(before):]} <= {"fire", "sign"}
+    assert plan.objects_of("BM_EXIT_SIGN")
+
+
+def test_fix_button_adds_the_missing_exit_sign(make_window, qtbot):
+    doc = PlanDocument.from_template("street-center")
+    doc.plan.objects[:] = [o for o in doc.plan.objects if o.block != "BM_EXIT_SIGN"]
+    window = make_window(doc)
+    panel = window.findings
+    rows = [i for i, f in enumerate(panel.findings) if f.rule == "FIRE-EXIT-SIGN"]
+    assert rows
+    item = panel.tree.topLevelItem(rows[0])
+    button = panel.tree.itemWidget(item, 5)
+    assert button is not None and button.text() == "修复"
+    if SHOTS:
+        window.grab().save(str(Path(SHOTS) / "quick-fix-before.png"))
+    button.click()
+    report = wait_validation(qtbot, window)
+    assert len(window.document.plan.objects_of("BM_EXIT_SIGN")) == 1
+    if SHOTS:
+        window.grab().save(str(Path(SHOTS) / "quick-fix-after.png"))
+    assert window.document.undo_text[0].startswith("修复")
+    window.document.undo()
+    assert window.document.plan.objects_of("BM_EXIT_SIGN") == []
+    del report
+
+
+def test_attribute_out_of_range_is_set_to_its_default():
+    plan = HALLS["street-20x14"]()
+    bad = PlacedObject.place("BM_COUNTER", 5000, 12000, attribs={"HEIGHT": "5000"})
+    plan.objects.append(bad)
+
+    class F:
+        rule, handles = "DXF-GEOMETRY", [bad.id]
+    assert has_fix(F, plan)
+    command = quick_fix(plan, F)
+    command.apply(plan)
+    assert plan.objects[-1].attribs["HEIGHT"] == "750" and plan.objects[-1].id == bad.id
+    assert not has_fix(F, plan)
+    command.revert(plan)
+    assert plan.objects[-1] is bad
+
+
+def test_auto_layout_command_without_anything_missing_is_none():
+    plan = HALLS["street-20x14"]()
+    first, _ = auto_layout_command(plan)
+    first.apply(plan)
+    again, _ = auto_layout_command(plan, ("fire",))
+    assert again is None or all(c.element.spec.group == "fire" for c in again.commands)

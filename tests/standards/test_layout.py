@@ -1,0 +1,117 @@
+"""bianmin layout (issue 13): bare halls come out passing, nothing the user placed moves."""
+import pytest
+
+from bianmin.geometry.dxf_read import read_plan
+from bianmin.standards.cli import main
+from bianmin.standards.layout import KINDS, layout
+
+from .layout_halls import HALLS
+
+
+def _errors(report):
+    return [(f.rule, f.message) for f in report.findings if f.severity == "error"]
+
+
+def _shape(plan):
+    """Everything the layout may not change: hall, openings and obstacles, by value."""
+    return (tuple(plan.hall.outline), tuple((o.id, o.kind, o.start, o.end) for o in plan.openings),
+            tuple((o.id, tuple(o.outline)) for o in plan.obstacles))
+
+
+@pytest.mark.parametrize("name", sorted(HALLS))
+def test_bare_hall_comes_out_with_no_error(name):
+    plan = HALLS[name]()
+    before = _shape(plan)
+    result = layout(plan)
+    assert _errors(result.report) == []
+    assert _shape(result.plan) == before
+    assert plan.objects == [] and plan.zones == []  # the input plan itself is not touched
+    blocks = {o.block for o in result.added}
+    assert {"BM_COUNTER", "BM_SEAT", "BM_EXIT_SIGN", "BM_EXTINGUISHER", "BM_EMERGENCY_LIGHT"} <= blocks
+    # every cover reports what it placed against its lower bound, never under the bound
+    for placed, bound in result.covers.values():
+        assert placed >= bound
+
+
+def test_layout_is_deterministic():
+    a, b = layout(HALLS["l-shaped"]()), layout(HALLS["l-shaped"]())
+    key = [(o.block, tuple(round(v, 3) for v in o.transform), sorted(o.attribs.items())) for o in a.added]
+    assert key == [(o.block, tuple(round(v, 3) for v in o.transform), sorted(o.attribs.items())) for o in b.added]
+    assert [z.outline for z in a.plan.zones] == [z.outline for z in b.plan.zones]
+
+
+def test_accessible_window_is_nearest_the_entrance_and_windows_are_numbered():
+    result = layout(HALLS["street-20x14"]())
+    counters = result.plan.counters
+    entrance = result.plan.main_entrance
+    nearest = min(counters, key=lambda c: c.footprint.distance(entrance.line))
+    assert nearest.attr("TYPE") == "accessible"
+    assert sorted(int(c.attr("NO")) for c in counters) == list(range(1, len(counters) + 1))
+
+
+@pytest.mark.parametrize("template", ["street-center", "community-station"])
+def test_template_without_fire_and_signs_gets_a_compliant_set_back(root, template):
+    read = read_plan(root / "templates" / f"{template}.dxf")
+    plan = read.plan
+    plan.objects = [o for o in plan.objects if o.spec.group not in ("fire", "sign")]
+    kept = [(o.id, o.block, o.transform, dict(o.attribs)) for o in plan.objects]
+    result = layout(plan)
+    assert _errors(result.report) == []
+    assert [(o.id, o.block, o.transform, dict(o.attribs)) for o in result.plan.objects[:len(kept)]] == kept
+    added = {o.block for o in result.added}
+    assert {"BM_EXIT_SIGN", "BM_EXTINGUISHER", "BM_SIGN_HOURS", "BM_SIGN_WINDOW"} <= added
+    assert "BM_COUNTER" not in added  # the template's counters are enough
+
+
+def test_only_fire_adds_fire_objects_only():
+    result = layout(HALLS["street-20x14"](), only=["fire"])
+    assert result.added and {o.spec.group for o in result.added} == {"fire"}
+    assert result.plan.zones == []
+
+
+def test_unknown_kind_is_refused():
+    with pytest.raises(ValueError):
+        layout(HALLS["street-20x14"](), only=["furniture"])
+
+
+def test_too_few_exits_is_said_with_the_fix():
+    plan = HALLS["street-20x14"]()
+    plan.openings = [o for o in plan.openings if o.kind == "main"]  # 280 m² with a single exit
+    result = layout(plan)
+    notes = [n for n in result.notes if n.rule == "EVAC-EXIT-COUNT"]
+    assert notes and "需增设一个安全出口：大厅" in notes[0].zh
+    assert result.added  # the rest is still laid out
+
+
+def test_cli_writes_a_passing_plan(tmp_path, capsys):
+    from bianmin.geometry.dxf_write import write_plan
+    src, out = tmp_path / "bare.dxf", tmp_path / "done.dxf"
+    write_plan(HALLS["l-shaped"](), src)
+    assert main(["layout", str(src), "-o", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "下界" in text and "通过" in text
+    assert main(["validate", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["layout", str(src), "-o", str(src)]) == 2  # never over the input
+    assert main(["layout", str(src), "-o", str(out), "--only", "zones,bogus"]) == 2
+    assert set(KINDS) == {"zones", "counters", "seats", "equipment", "signs", "fire"}
+
+
+def test_back_office_is_behind_the_counters_and_zones_do_not_overlap():
+    result = layout(HALLS["street-20x14"]())
+    plan = result.plan
+    office, = plan.zones_of("office")
+    # the entrance is on the south wall (y = 0): the office lies north of every counter's back
+    assert office.polygon.bounds[1] >= max(c.footprint.bounds[3] for c in plan.counters) - 1.0
+    zones = plan.zones
+    for i, a in enumerate(zones):
+        for b in zones[i + 1:]:
+            assert a.polygon.intersection(b.polygon).area < 1e5
+
+
+def test_absurd_hall_is_refused_with_a_note_not_a_hang():
+    from bianmin.geometry.model import Hall
+    plan = HALLS["street-20x14"]()
+    plan.hall = Hall(outline=[(0, 0, 0), (1e18, 0, 0), (1e18, 8000, 0), (0, 8000, 0)])
+    result = layout(plan)
+    assert result.added == [] and result.notes[0].rule == "DXF-HALL" and "异常" in result.notes[0].zh
