@@ -83,6 +83,11 @@ class LoadNotes:
     skipped_by_type: dict = field(default_factory=dict)
 
 
+# a plan lies within a few kilometres of its origin (even in a city's survey grid, within 10,000 km);
+# a vertex at 1e18 made the analysis grid ask numpy for 13 GiB, one at 1e300 broke every rule
+MAX_COORDINATE_MM = 1e10
+
+
 def is_dwg(head: bytes) -> bool:
     """A DWG file starts with its version, "AC1012" … "AC1032" (detected by content, not by name)."""
     return head[:4] == b"AC10" and head[4:6].isdigit()
@@ -165,9 +170,12 @@ def _load_dwg(path: Path, version: str):
 
 
 def _looks_like_dxf(head: bytes) -> bool:
+    """A DXF starts with a group code and, within its first pairs, a SECTION (or a 999 comment)."""
     text = head.lstrip(b"\xef\xbb\xbf").lstrip()
     first = text.split(b"\n", 1)[0].strip()
-    return first.isdigit() or first.startswith(b"999")
+    if first.startswith(b"999"):
+        return True
+    return first.isdigit() and b"SECTION" in text.upper()
 
 
 # ---------------------------------------------------------------------------
@@ -224,8 +232,11 @@ def plan_from_document(doc, auditor=None, overrides: dict[str, str] | None = Non
     result.plan.properties = props
     result.property_problems = problems
     for problem in problems:
-        result.issues.append(IntakeIssue("DXF-GEOMETRY", f"图纸属性无效：{problem}",
-                                         f"invalid plan property: {problem}", severity="warning"))
+        # "KEY='raw': 中文 / English": each language gets its own half of the reason
+        where, _, why = problem.partition(": ")
+        why_zh, _, why_en = why.partition(" / ")
+        result.issues.append(IntakeIssue("DXF-GEOMETRY", f"图纸属性 {where} 无效：{why_zh}",
+                                         f"invalid plan property {where}: {why_en or why_zh}", severity="warning"))
     result.plan.loaded = {e.id: e for e in result.plan.elements()}
     return result
 
@@ -486,6 +497,10 @@ class _Reader:
             return None
         f = self.factor
         outline = [(x * f, y * f, b) for x, y, b in pts]
+        if any(abs(x) > MAX_COORDINATE_MM or abs(y) > MAX_COORDINATE_MM for x, y, _ in outline):
+            self._geometry_issue(entity, f"{what_zh}坐标超出合理范围（大于 {MAX_COORDINATE_MM / 1e6:.0f} km），已忽略",
+                                 f"{what_en} has coordinates beyond {MAX_COORDINATE_MM / 1e6:.0f} km; left out")
+            return None
         if len(outline) < 3 and not any(b for _, _, b in outline):
             self._geometry_issue(entity, f"{what_zh}顶点少于 3 个", f"{what_en} has fewer than 3 vertices")
             return None

@@ -123,9 +123,13 @@ def _parse(key: str, raw: str):
         raise ValueError("应为 yes 或 no / expected yes or no")
     if attr in ("floor", "building_floors", "population", "peak_daily_visits"):
         try:
-            return int(raw)
+            value = int(raw)
         except ValueError:
             raise ValueError("应为整数 / expected an integer") from None
+        lo, hi, zh, en = _INT_RANGES[attr]
+        if not lo <= value <= hi or (attr == "floor" and value == 0):
+            raise ValueError(f"{zh} / {en}")
+        return value
     if attr == "fire_resistance":
         if raw not in ("1", "2", "3", "4"):
             raise ValueError("应为 1、2、3 或 4 / expected 1, 2, 3 or 4")
@@ -139,6 +143,16 @@ def _parse(key: str, raw: str):
             raise ValueError("应为正数 / expected a positive number")
         return value
     return raw
+
+
+# what an integer property can sensibly be: a drawing's BM_BUILDING_FLOORS=0 or -1, or a negative
+# number of visits, is a finding, not a figure the rules compute with (issue 16)
+_INT_RANGES = {
+    "floor": (-10, 200, "应为 -10 到 200 之间、不为 0 的楼层", "expected a floor from -10 to 200, not 0"),
+    "building_floors": (1, 200, "应为 1 到 200 之间的层数", "expected 1 to 200 storeys"),
+    "population": (0, 100_000_000, "应为 0 到 1 亿之间的人数", "expected 0 to 100 million residents"),
+    "peak_daily_visits": (0, 1_000_000, "应为 0 到 100 万之间的办件量", "expected 0 to 1 million visits a day"),
+}
 
 
 def _choice(raw: str, options: tuple[str, ...]) -> str:

@@ -22,7 +22,7 @@ _LIBRARY = [
      lambda m: f"删除了 {m[2]} #{m[3]} 引用的未定义线型“{m[1]}”",
      lambda m: f"removed the undefined linetype {m[1]} of {m[2]} #{m[3]}"),
 ]
-_ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'\"]*(?:[ ,.;:()#*_\-]+[A-Za-z0-9'\"]+){3,}[.;]?")
+_ENGLISH_RUN = re.compile(r"(?<![A-Za-z_])(?!BM_)[A-Za-z][A-Za-z'\"]*(?:[ ,.;:()#*_\-]+[A-Za-z0-9'\"]+){3,}[.;]?")
 
 
 def _fmt(text: str) -> str:
