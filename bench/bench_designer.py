@@ -12,6 +12,7 @@
 Targets (issue 4): open within the time `ezdxf view` takes, frames under 16 ms,
 findings within 300 ms.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-FRAMES = r'''
+FRAMES = r"""
 def frames(view, app, QtCore):
     import time
     out = []
@@ -48,9 +49,10 @@ def frames(view, app, QtCore):
         view.viewport().repaint()
         deep.append((time.perf_counter() - t) * 1000)
     return out, deep
-'''
+"""
 
-OURS = r'''
+OURS = (
+    r"""
 import sys, time, json, os
 t0 = time.perf_counter()
 from PyQt6.QtWidgets import QApplication
@@ -67,12 +69,16 @@ w.view.zoom_fit()
 app.processEvents()
 w.view.viewport().repaint()
 first = time.perf_counter() - t0
-''' + FRAMES + r'''
+"""
+    + FRAMES
+    + r"""
 f, deep = frames(w.view, app, QtCore)
 print(json.dumps({"first_paint": first, "frames": f, "deep": deep}))
-'''
+"""
+)
 
-PEER = r'''
+PEER = (
+    r"""
 import sys, time, json
 t0 = time.perf_counter()
 from ezdxf.addons.xqt import QtWidgets, QtCore
@@ -89,12 +95,15 @@ app.processEvents()
 view = viewer.findChild(QtWidgets.QGraphicsView)
 view.viewport().repaint()
 first = time.perf_counter() - t0
-''' + FRAMES + r'''
+"""
+    + FRAMES
+    + r"""
 f, deep = frames(view, app, QtCore)
 print(json.dumps({"first_paint": first, "frames": f, "deep": deep}))
-'''
+"""
+)
 
-EDITS = r'''
+EDITS = r"""
 import sys, time, json, os, statistics
 from PyQt6.QtWidgets import QApplication
 from PyQt6.QtCore import QSettings, QEventLoop, QTimer
@@ -126,14 +135,15 @@ for path in sys.argv[1:]:
     out[os.path.basename(path)] = delays
     w.close()
 print(json.dumps(out))
-'''
+"""
 
 
 def run(script, *args, extra_env=None):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(extra_env or {}))
     t = time.perf_counter()
-    r = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True, env=env,
-                       timeout=900)
+    r = subprocess.run(
+        [sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True, env=env, timeout=900
+    )
     wall = time.perf_counter() - t
     lines = [line for line in r.stdout.strip().splitlines() if line.startswith("{")]
     if lines:  # the figures were printed; a crash while the interpreter shuts down does not undo them
@@ -144,11 +154,19 @@ def run(script, *args, extra_env=None):
 
 def main():
     corpus = ROOT.parent / "shared" / "dxf-corpus" / "real"
-    files = [p for p in (corpus / "dxfjson-A_000217.dxf", corpus / "egg-dxf_1.dxf.bak.dxf",
-                         ROOT / "tests" / "fixtures" / "real" / "egg-dxf_1.dxf") if p.exists()][:2]
+    files = [
+        p
+        for p in (
+            corpus / "dxfjson-A_000217.dxf",
+            corpus / "egg-dxf_1.dxf.bak.dxf",
+            ROOT / "tests" / "fixtures" / "real" / "egg-dxf_1.dxf",
+        )
+        if p.exists()
+    ][:2]
     print("1-2. open to first paint, and pan/zoom frames (ms)")
     for f in files:
         from ezdxf import recover
+
         doc, _ = recover.readfile(f)
         n = len(doc.modelspace())
         n_all = sum(len(b) for b in doc.blocks)
@@ -161,9 +179,11 @@ def main():
                 print(f"  {name:<15} failed: {err}")
                 continue
             fr, deep = data["frames"], data["deep"]
-            print(f"  {name:<15} first paint {data['first_paint']:6.2f} s (process {wall:5.2f} s); frames at full "
-                  f"view mean {statistics.mean(fr):5.1f} ms, max {max(fr):5.1f}; zoomed in 8x mean "
-                  f"{statistics.mean(deep):5.1f} ms, max {max(deep):5.1f}" + (f"  {err}" if err else ""))
+            print(
+                f"  {name:<15} first paint {data['first_paint']:6.2f} s (process {wall:5.2f} s); frames at full "
+                f"view mean {statistics.mean(fr):5.1f} ms, max {max(fr):5.1f}; zoomed in 8x mean "
+                f"{statistics.mean(deep):5.1f} ms, max {max(deep):5.1f}" + (f"  {err}" if err else "")
+            )
     print("\n3. edit to updated findings (ms, 6 edits per plan)")
     samples = sorted(p for p in (ROOT / "samples").glob("*.dxf") if "pdf" not in p.name and "broken" not in p.name)
     samples += sorted((ROOT / "templates").glob("*.dxf"))

@@ -10,6 +10,7 @@ error findings left, and for every cover the points placed against the lower bou
 extinguisher points and emergency lights against what the layout puts back once they are removed.
 Target (issue 13): <= 10 s for a 600 m² hall.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,8 @@ def main() -> None:
     print(f"{'hall':<22}{'m²':>6}{'layout s':>10}{'validate s':>12}{'errors':>8}  covers placed/bound")
     for name, build in HALLS.items():
         plan = build()
-        took, result = best(lambda: layout(build()), args.repeat)
-        check, _ = best(lambda: engine.check(ReadResult(result.plan, None, 1.0)), args.repeat)
+        took, result = best(lambda build=build: layout(build()), args.repeat)
+        check, _ = best(lambda result=result: engine.check(ReadResult(result.plan, None, 1.0)), args.repeat)
         errors = sum(1 for f in result.report.findings if f.severity == "error")
         covers = ", ".join(f"{k} {p}/{b}" for k, (p, b) in result.covers.items() if b)
         print(f"{name:<22}{plan.hall_area_m2:>6.0f}{took:>10.2f}{check:>12.2f}{errors:>8}  {covers}")

@@ -9,6 +9,7 @@ the 62 rules), with recognition's ratio to reading and to validating.  Target (i
 11): recognition on the corpus' largest drawing (dxfjson-A_000217.dxf) costs no more
 than reading it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,8 +55,10 @@ def main() -> int:
         t_rec, rec = best(lambda doc=doc: recognize(doc), args.repeat)
         t_val, _ = best(lambda f=f: validate_path(f), args.repeat)
         res = f"hall {rec.hall.area / 1e6:.0f} m², {len(rec.openings)} doors" if rec.found else "no room found"
-        print(f"{f.name[:51]:<52}{f.stat().st_size / 1e6:>7.1f}M{t_read:>7.2f}s{t_rec:>7.2f}s{t_val:>7.2f}s"
-              f"{t_rec / t_read:>9.2f}{t_rec / t_val:>8.2f}  {res}")
+        print(
+            f"{f.name[:51]:<52}{f.stat().st_size / 1e6:>7.1f}M{t_read:>7.2f}s{t_rec:>7.2f}s{t_val:>7.2f}s"
+            f"{t_rec / t_read:>9.2f}{t_rec / t_val:>8.2f}  {res}"
+        )
     return 0
 
 

@@ -8,6 +8,7 @@ and imports included, as a user meets them) and in-process (reading + checking o
 and their ratio; then `--jobs 2` against `--jobs 1` on N copies of a template.
 Targets (issue 2/3): ratio <= 1.5 on the samples, <= 2 on the large plan; jobs 2 >= 1.7x.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,14 +40,17 @@ def command(args):
 
 def in_process_audit(path):
     from ezdxf import recover
+
     def run():
         doc, auditor = recover.readfile(path)
         auditor.print_error_report() if False else None
+
     return run
 
 
 def in_process_validate(path):
     from bianmin.standards.engine import validate_path
+
     return lambda: validate_path(path)
 
 
@@ -60,6 +64,7 @@ def _burn(n):
 def parallel_ceiling() -> float:
     """What two processes gain over one on this machine for plain CPU work: the peer for --jobs."""
     import multiprocessing
+
     work = [2_000_000] * 8
     t = time.perf_counter()
     for n in work:
@@ -79,9 +84,11 @@ def main():
     args = ap.parse_args()
     logging.disable(logging.WARNING)
     from large_plan import write_large
+
     # this machine sets PYTHONDONTWRITEBYTECODE: without this every bianmin command would
     # compile its modules anew, while ezdxf's come compiled from site-packages (as pip leaves them)
     import compileall
+
     for folder in ("geometry", "standards", "designer", "templates"):
         compileall.compile_dir(str(ROOT / folder), quiet=1)
 
@@ -94,7 +101,9 @@ def main():
     files.append(large)
     bianmin = [sys.executable, "-m", "bianmin.standards.cli", "validate", "--quiet", "--jobs", "1"]
     audit = [sys.executable, "-m", "ezdxf", "audit"]
-    print(f"\n{'file':<34} {'bianmin':>9} {'ezdxf audit':>12} {'ratio':>6} | {'in-process':>10} {'audit':>8} {'ratio':>6}")
+    print(
+        f"\n{'file':<34} {'bianmin':>9} {'ezdxf audit':>12} {'ratio':>6} | {'in-process':>10} {'audit':>8} {'ratio':>6}"
+    )
     ratios = []
     for f in files:
         cmd_b = best(command(bianmin + [str(f)]), args.repeat)
@@ -102,10 +111,14 @@ def main():
         in_b = best(in_process_validate(f), args.repeat)
         in_a = best(in_process_audit(f), args.repeat)
         ratios.append((f.name, cmd_b / cmd_a, in_b / in_a))
-        print(f"{f.name[:34]:<34} {cmd_b:8.2f}s {cmd_a:11.2f}s {cmd_b / cmd_a:6.2f} | {in_b:9.3f}s {in_a:7.3f}s {in_b / in_a:6.2f}")
+        print(
+            f"{f.name[:34]:<34} {cmd_b:8.2f}s {cmd_a:11.2f}s {cmd_b / cmd_a:6.2f} | {in_b:9.3f}s {in_a:7.3f}s {in_b / in_a:6.2f}"
+        )
     small = [r for r in ratios if r[0] != large.name]
-    print(f"\nsamples: command ratio median {statistics.median(r[1] for r in small):.2f}, "
-          f"max {max(r[1] for r in small):.2f}; in-process median {statistics.median(r[2] for r in small):.2f}")
+    print(
+        f"\nsamples: command ratio median {statistics.median(r[1] for r in small):.2f}, "
+        f"max {max(r[1] for r in small):.2f}; in-process median {statistics.median(r[2] for r in small):.2f}"
+    )
     print(f"large plan: command ratio {ratios[-1][1]:.2f}, in-process ratio {ratios[-1][2]:.2f}")
 
     folder = tmp / "batch"

@@ -10,6 +10,7 @@ process with a time and memory limit, and prints the table the issue asks for: i
 tracebacks, hangs, invalid JSON, rule internal errors, peak memory.  With --keep the
 inputs that went wrong (or were slowest) are copied to DIR.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,9 +31,23 @@ from tests.fixtures.hostile import CASES, write_case, write_junk  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "dxf-corpus" / "real"
 NUMBERS = ["1e18", "-1e18", "1e300", "nan", "inf", "-inf", "0", "-1", "1e-300", "123456789012"]
-TEXTS = ["=1+1", "+SUM(A1)", "-2", "@x", '<img src="/etc/passwd"/>', "<", "\n", "\x00", "1e9", "-5", "sky",
-         "general,accessible", "💥" * 50, "x" * 5000]
-MEMORY_LIMIT = 2 * 1024 ** 3
+TEXTS = [
+    "=1+1",
+    "+SUM(A1)",
+    "-2",
+    "@x",
+    '<img src="/etc/passwd"/>',
+    "<",
+    "\n",
+    "\x00",
+    "1e9",
+    "-5",
+    "sky",
+    "general,accessible",
+    "💥" * 50,
+    "x" * 5000,
+]
+MEMORY_LIMIT = 2 * 1024**3
 CLI = "import sys; from bianmin.standards.cli import main; sys.exit(main())"
 
 
@@ -58,7 +73,7 @@ def mutate(data: bytes, rnd: random.Random) -> bytes:
         elif kind == "text" and code in (b"1", b"2", b"8"):
             lines[i + 1] = rnd.choice(TEXTS).encode("utf-8")
         elif kind == "delete":
-            del lines[i:i + 2]
+            del lines[i : i + 2]
             pairs -= 1
         elif kind == "duplicate":
             j = min(len(lines), i + 2 * rnd.randint(1, 40))
@@ -67,7 +82,7 @@ def mutate(data: bytes, rnd: random.Random) -> bytes:
             j = rnd.randrange(pairs) * 2
             lines[i + 1], lines[j + 1] = lines[j + 1], lines[i + 1]
         elif kind == "truncate":
-            lines = lines[: i]
+            lines = lines[:i]
             break
     return b"\n".join(lines)
 
@@ -76,12 +91,18 @@ def run(args: list[str], timeout: float) -> dict:
     def limit():
         try:
             import resource
+
             resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
         except (ImportError, ValueError, OSError):
             pass
+
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", CLI, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            preexec_fn=limit if os.name == "posix" else None)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CLI, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=limit if os.name == "posix" else None,
+    )
     try:
         out, err = proc.communicate(timeout=timeout)
         hung = False
@@ -92,11 +113,18 @@ def run(args: list[str], timeout: float) -> dict:
     peak = 0
     try:
         import resource
+
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # max over children so far
     except ImportError:
         pass
-    return {"code": proc.returncode, "out": out, "err": err, "hung": hung, "seconds": time.perf_counter() - start,
-            "peak": peak}
+    return {
+        "code": proc.returncode,
+        "out": out,
+        "err": err,
+        "hung": hung,
+        "seconds": time.perf_counter() - start,
+        "peak": peak,
+    }
 
 
 def check_one(path: Path, outdir: Path, timeout: float) -> dict:
@@ -148,8 +176,10 @@ def main() -> int:
     with ThreadPoolExecutor(args.jobs) as pool:
         results = list(pool.map(lambda p: check_one(p, outdir, args.timeout), inputs))
     wall = time.perf_counter() - start
-    count = {k: sum(1 for r in results if any(k in p for p in r["problems"]))
-             for k in ("traceback", "hang", "invalid JSON", "rule internal error", "exit ")}
+    count = {
+        k: sum(1 for r in results if any(k in p for p in r["problems"]))
+        for k in ("traceback", "hang", "invalid JSON", "rule internal error", "exit ")
+    }
     over30 = sum(1 for r in results if r["seconds"] > 30)
     peak = max((r["peak"] for r in results), default=0)
     print(f"{'inputs':<28}{len(inputs)} ({len(CASES)} named hostile cases, 4 junk files, {args.mutants} mutants)")
@@ -159,7 +189,7 @@ def main() -> int:
     print(f"{'invalid JSON':<28}{count['invalid JSON']}")
     print(f"{'rule internal errors':<28}{count['rule internal error']}")
     print(f"{'other exit codes':<28}{count['exit ']}")
-    print(f"{'peak memory (max RSS)':<28}{peak / 1024 ** 2:.0f} MiB")
+    print(f"{'peak memory (max RSS)':<28}{peak / 1024**2:.0f} MiB")
     print(f"{'wall time':<28}{wall:.0f} s with {args.jobs} jobs")
     bad = [r for r in results if r["problems"]]
     for r in bad[:40]:

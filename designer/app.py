@@ -1,4 +1,5 @@
 """``bianmin design [PLAN.dxf] [--screenshot OUT.png]``: start the desktop designer."""
+
 from __future__ import annotations
 
 import os
@@ -8,7 +9,12 @@ from pathlib import Path
 
 
 def run(plan: str | None = None, *, screenshot: str | None = None, lang: str = "zh", settings=None) -> int:
-    if screenshot and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
+    if (
+        screenshot
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and sys.platform.startswith("linux")
+    ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PyQt6.QtCore import QSettings
     from PyQt6.QtWidgets import QApplication
@@ -44,16 +50,23 @@ def recover_orphans(window, settings, ask=None) -> list:
     from .document import PlanDocument, orphaned_autosaves
     from .i18n import tr
     from .main_window import MainWindow
+
     opened = []
     for side in orphaned_autosaves():
         if ask is not None:
             answer = ask(side)
         else:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(side.stat().st_mtime))
-            box = QMessageBox(QMessageBox.Icon.Question, tr("恢复未命名图纸", "Recover an untitled plan"),
-                              tr(f"发现一份未命名图纸的自动保存（{when}），是上次异常退出时留下的：\n{side}\n是否恢复？",
-                                 f"An autosave of an untitled plan ({when}) was left by a designer that ended "
-                                 f"unexpectedly:\n{side}\nRecover it?"), parent=window)
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                tr("恢复未命名图纸", "Recover an untitled plan"),
+                tr(
+                    f"发现一份未命名图纸的自动保存（{when}），是上次异常退出时留下的：\n{side}\n是否恢复？",
+                    f"An autosave of an untitled plan ({when}) was left by a designer that ended "
+                    f"unexpectedly:\n{side}\nRecover it?",
+                ),
+                parent=window,
+            )
             yes = box.addButton(tr("恢复", "Recover"), QMessageBox.ButtonRole.AcceptRole)
             drop = box.addButton(tr("删除", "Delete"), QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(tr("以后再说", "Later"), QMessageBox.ButtonRole.RejectRole)
@@ -79,6 +92,7 @@ def recover_orphans(window, settings, ask=None) -> list:
 def _screenshot(app, window, out: Path) -> int:
     """Wait for the first validation, grab the whole window, exit."""
     from PyQt6.QtCore import QTimer
+
     done = {"code": 1}
 
     def grab():
@@ -104,9 +118,17 @@ def _screenshot(app, window, out: Path) -> int:
 def _chinese_ui_font(app) -> None:
     """Prefer the Chinese UI fonts of Windows and Linux for the interface."""
     from PyQt6.QtGui import QFont, QFontDatabase
+
     families = set(QFontDatabase.families())
-    for name in ("Microsoft YaHei UI", "Microsoft YaHei", "SimHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
-                 "Source Han Sans SC", "PingFang SC"):
+    for name in (
+        "Microsoft YaHei UI",
+        "Microsoft YaHei",
+        "SimHei",
+        "WenQuanYi Micro Hei",
+        "Noto Sans CJK SC",
+        "Source Han Sans SC",
+        "PingFang SC",
+    ):
         if name in families:
             font = QFont(name)
             font.setPointSize(9)

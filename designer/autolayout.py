@@ -6,6 +6,7 @@ returns the command that mends one finding mechanically (a missing sign, extingu
 sign, equipment item, window sign; an attribute out of range set to its default), or None when
 the finding has no mechanical fix.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -20,18 +21,25 @@ from .commands import AddElement, Batch, Command, ReplaceElement, SetProperties
 EVERYTHING = api.KINDS
 FIRE_AND_SIGNS = ("signs", "fire")
 
-_SIGN_RULES = {"SIGN-HOURS": ("BM_SIGN_HOURS",), "SIGN-GUIDE": ("BM_SIGN_GUIDE",),
-               "SIGN-FLOORPLAN": ("BM_SIGN_FLOORPLAN",), "SIGN-DIRECTION": ("BM_SIGN_DIRECTION",),
-               "SIGN-DISPLAY": ("BM_SIGN_DISPLAY",), "SIGN-ZONE-SCREEN": ("BM_SIGN_ZONE_SCREEN",),
-               "SIGN-COMPLAINT": ("BM_SIGN_COMPLAINT",)}
-_FIRE_RULES = {"FIRE-EXIT-SIGN": None,  # the exit the finding names: see quick_fix
-               "FIRE-EXT-REACH": lambda s: fire.extinguishers(s, {}),
-               "FIRE-EXT-COUNT": lambda s: fire.extinguishers(s, {}),
-               "FIRE-ALARM": lambda s: fire.alarms(s, {}),
-               "FIRE-EMERGENCY-LIGHT": lambda s: fire.lights(s, {}),
-               "FIRE-EVAC-SIGN": lambda s: fire.evac_signs(s, {}),
-               "SAFE-CAMERA": lambda s: fire.cameras(s, {}),
-               "CNTR-SIGN": lambda s: counters._signs_for(s)}
+_SIGN_RULES = {
+    "SIGN-HOURS": ("BM_SIGN_HOURS",),
+    "SIGN-GUIDE": ("BM_SIGN_GUIDE",),
+    "SIGN-FLOORPLAN": ("BM_SIGN_FLOORPLAN",),
+    "SIGN-DIRECTION": ("BM_SIGN_DIRECTION",),
+    "SIGN-DISPLAY": ("BM_SIGN_DISPLAY",),
+    "SIGN-ZONE-SCREEN": ("BM_SIGN_ZONE_SCREEN",),
+    "SIGN-COMPLAINT": ("BM_SIGN_COMPLAINT",),
+}
+_FIRE_RULES = {
+    "FIRE-EXIT-SIGN": None,  # the exit the finding names: see quick_fix
+    "FIRE-EXT-REACH": lambda s: fire.extinguishers(s, {}),
+    "FIRE-EXT-COUNT": lambda s: fire.extinguishers(s, {}),
+    "FIRE-ALARM": lambda s: fire.alarms(s, {}),
+    "FIRE-EMERGENCY-LIGHT": lambda s: fire.lights(s, {}),
+    "FIRE-EVAC-SIGN": lambda s: fire.evac_signs(s, {}),
+    "SAFE-CAMERA": lambda s: fire.cameras(s, {}),
+    "CNTR-SIGN": lambda s: counters._signs_for(s),
+}
 _EQUIP_RULES = ("EQUIP-HALL", "EQUIP-CONVENIENCE", "ZONE-CONSULT-DESK", "ZONE-SELF-DEVICES", "EQUIP-MAILBOX")
 FIXABLE = frozenset([*_SIGN_RULES, *_FIRE_RULES, *_EQUIP_RULES, "DXF-GEOMETRY"])
 

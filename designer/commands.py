@@ -4,6 +4,7 @@ The plan's elements are treated as immutable: an edit puts a new element in the 
 one's place (``ReplaceElement``), so the writer can tell changed from unchanged, and a
 whole drag is one command from where it started to where it ended.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

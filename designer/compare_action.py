@@ -7,6 +7,7 @@ Markers: new red, unchanged orange, fixed green (at the earlier version's spot);
 findings panel filters by them.  The comparison follows every re-check until another
 plan is opened.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,8 +25,10 @@ def compare_with_earlier(window, path=None):
     """Ask for (or take) the earlier version, check it and show the comparison; its findings, or None."""
     from bianmin.geometry.dxf_read import PlanReadError, read_plan
     from bianmin.standards.engine import check
+
     if path is None:
         from PyQt6.QtWidgets import QFileDialog
+
         start = str(window.document.path.parent) if window.document.path else ""
         title = tr("与上一版对比：选择上一版图纸", "Compare with an earlier version")
         path, _ = QFileDialog.getOpenFileName(window, title, start, "DXF / DWG (*.dxf *.dwg)")

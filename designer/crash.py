@@ -5,6 +5,7 @@ Python's own; installing this hook keeps the window alive instead.  For every op
 writes an emergency autosave, appends the traceback to a log file in the user's app-data
 folder, and shows a dialog with both paths and the traceback.
 """
+
 from __future__ import annotations
 
 import sys
@@ -50,6 +51,7 @@ def _hook(exc_type, exc, tb) -> None:
         exc.__traceback__ = None  # keep no frame alive: it may hold a painter Qt has already ended
     from PyQt6 import sip
     from PyQt6.QtCore import QTimer
+
     alive = [w for w in list(_windows) if not sip.isdeleted(w) and w.isVisible()]
     for window in alive:
         window.crash_text = text  # what went wrong, at once (the tests fail on it)
@@ -62,6 +64,7 @@ def _hook(exc_type, exc, tb) -> None:
 
 def _emergency(window, exc, text, log) -> None:
     from PyQt6 import sip
+
     if sip.isdeleted(window):
         return
     try:

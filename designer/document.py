@@ -4,6 +4,7 @@ No Qt here (napari keeps Qt out of its models): views subscribe with a callback 
 told what changed; every edit goes through :meth:`PlanDocument.do`, so undo and redo cover
 every action.
 """
+
 from __future__ import annotations
 
 import copy
@@ -69,6 +70,7 @@ def orphaned_autosaves() -> list[Path]:
 
 def _pid_alive(pid: int) -> bool:
     from bianmin.geometry.atomic import _pid_gone
+
     if sys.platform == "win32":
         return _windows_pid_alive(pid)
     return not _pid_gone(pid)
@@ -76,6 +78,7 @@ def _pid_alive(pid: int) -> bool:
 
 def _windows_pid_alive(pid: int) -> bool:
     import ctypes
+
     try:
         kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
         handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
@@ -181,6 +184,7 @@ class PlanDocument:
     @classmethod
     def from_template(cls, name: str) -> "PlanDocument":
         from bianmin.templates import path_of
+
         return cls(read_plan(path_of(name)), None)
 
     @classmethod
@@ -333,8 +337,9 @@ class PlanDocument:
             return autosave_path(self.path)
         if self._untitled_autosave is None:
             stamp = time.strftime("%Y%m%d-%H%M%S")
-            self._untitled_autosave = app_data_dir() / "autosave" / (
-                f"未命名-{stamp}-p{os.getpid()}-{uuid.uuid4().hex[:6]}{AUTOSAVE_SUFFIX}")
+            self._untitled_autosave = (
+                app_data_dir() / "autosave" / (f"未命名-{stamp}-p{os.getpid()}-{uuid.uuid4().hex[:6]}{AUTOSAVE_SUFFIX}")
+            )
         return self._untitled_autosave
 
     def autosave(self, *, force: bool = False) -> Path | None:
@@ -360,6 +365,7 @@ class PlanDocument:
 
 def _with_doc(read: ReadResult, doc) -> ReadResult:
     from dataclasses import replace
+
     return replace(read, doc=doc)
 
 

@@ -1,4 +1,5 @@
 """Chinese first, English second: every user-facing string is a (zh, en) pair."""
+
 from __future__ import annotations
 
 _LANG = {"current": "zh"}
@@ -14,4 +15,3 @@ def language() -> str:
 
 def tr(zh: str, en: str) -> str:
     return en if _LANG["current"] == "en" else zh
-

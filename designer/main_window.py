@@ -1,5 +1,6 @@
 """The designer's main window: the plan view in the middle, palette, properties, findings and
 layers docked around it, menus in Chinese (English from the 语言 menu)."""
+
 from __future__ import annotations
 
 import time
@@ -62,14 +63,23 @@ class MainWindow(QMainWindow):
         """An exception escaped into Qt: save the work to the side file, say what happened, go on."""
         side = self.autosave(force=True)
         self.last_crash = (exc, side, log)
-        where = [tr(f"未保存的修改已自动保存到：{side}", f"Unsaved work was saved to: {side}") if side else
-                 tr("自动保存未能写入，请尽快“另存为”。", "The autosave could not be written: use Save As soon."),
-                 tr(f"详细信息已记录在：{log}", f"Details are logged in: {log}") if log else ""]
-        message = tr("程序内部出错，窗口和图纸都还在。", "An internal error occurred; the window and the plan are still here.")
+        where = [
+            tr(f"未保存的修改已自动保存到：{side}", f"Unsaved work was saved to: {side}")
+            if side
+            else tr("自动保存未能写入，请尽快“另存为”。", "The autosave could not be written: use Save As soon."),
+            tr(f"详细信息已记录在：{log}", f"Details are logged in: {log}") if log else "",
+        ]
+        message = tr(
+            "程序内部出错，窗口和图纸都还在。", "An internal error occurred; the window and the plan are still here."
+        )
         self.status(message)
         if self.interactive:
-            box = QMessageBox(QMessageBox.Icon.Critical, tr("内部错误", "Internal error"),
-                              message + "\n\n" + "\n".join(w for w in where if w), parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                tr("内部错误", "Internal error"),
+                message + "\n\n" + "\n".join(w for w in where if w),
+                parent=self,
+            )
             box.setDetailedText(text)
             box.exec()
 
@@ -124,15 +134,18 @@ class MainWindow(QMainWindow):
         m.addAction(act("new", ("新建空白图纸", "New blank plan"), self.new_plan, "Ctrl+N"))
         t = m.addMenu(tr("从模板新建", "New from template"))
         from bianmin.templates import NAMES
+
         for name, pair in NAMES.items():
             t.addAction(act(f"template:{name}", pair, lambda _=False, n=name: self.new_from_template(n)))
         m.addAction(act("open", ("打开…", "Open…"), self.open_dialog, "Ctrl+O"))
         self.recent_menu = m.addMenu(tr("最近打开", "Recent files"))
         self._fill_recent()
-        m.addAction(act("recognize", ("识别建筑底图", "Recognize architect's drawing"),
-                        lambda: recognize_open_drawing(self)))
-        m.addAction(act("compare", ("与上一版对比…", "Compare with earlier version…"),
-                        lambda: compare_with_earlier(self)))
+        m.addAction(
+            act("recognize", ("识别建筑底图", "Recognize architect's drawing"), lambda: recognize_open_drawing(self))
+        )
+        m.addAction(
+            act("compare", ("与上一版对比…", "Compare with earlier version…"), lambda: compare_with_earlier(self))
+        )
         m.addSeparator()
         m.addAction(act("save", ("保存", "Save"), self.save, "Ctrl+S"))
         m.addAction(act("save_as", ("另存为…", "Save as…"), self.save_as, "Ctrl+Shift+S"))
@@ -166,9 +179,15 @@ class MainWindow(QMainWindow):
         m.addAction(act("tool_measure", ("测量", "Measure"), lambda: self.choose_tool(("measure",)), "M"))
         m.addAction(act("tool_pick", ("拾取大厅", "Pick hall"), lambda: self.choose_tool(("pick-hall",))))
         m.addAction(act("tool_route", ("疏散路线", "Evacuation route"), lambda: self.choose_tool(("route",))))
-        m.addAction(act("computed_routes", ("将计算的疏散路径存为路线", "Save computed paths as routes"),
-                        self.save_computed_routes))
+        m.addAction(
+            act(
+                "computed_routes",
+                ("将计算的疏散路径存为路线", "Save computed paths as routes"),
+                self.save_computed_routes,
+            )
+        )
         from . import autolayout_actions
+
         autolayout_actions.install(self, m, act)
 
         m = bar.addMenu("语言 / Language")
@@ -226,11 +245,13 @@ class MainWindow(QMainWindow):
     def _update_title(self):
         star = "*" if self.document.dirty else ""
         from bianmin.geometry.atomic import clean_text
+
         name = clean_text(self.document.plan.properties.name or self.document.title)  # GBK bytes: the Chinese
         self.setWindowTitle(f"{star}{name} — {tr('便民中心平面设计与校验', 'Bianmin service hall designer')}")
         area = self.document.plan.hall_area_m2
-        self.area_label.setText(tr(f"大厅 {area:.1f} m²", f"hall {area:.1f} m²") if self.document.plan.hall else
-                                tr("未设置大厅", "no hall"))
+        self.area_label.setText(
+            tr(f"大厅 {area:.1f} m²", f"hall {area:.1f} m²") if self.document.plan.hall else tr("未设置大厅", "no hall")
+        )
 
     def _update_actions(self):
         if not hasattr(self, "acts"):
@@ -254,9 +275,14 @@ class MainWindow(QMainWindow):
         if not self.document.dirty or not self.interactive:
             return True
         answer = QMessageBox.question(
-            self, tr("未保存的修改", "Unsaved changes"),
-            tr(f"“{self.document.title}”有未保存的修改，是否保存？", f"“{self.document.title}” has unsaved changes. Save them?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+            self,
+            tr("未保存的修改", "Unsaved changes"),
+            tr(
+                f"“{self.document.title}”有未保存的修改，是否保存？",
+                f"“{self.document.title}” has unsaved changes. Save them?",
+            ),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
@@ -270,8 +296,12 @@ class MainWindow(QMainWindow):
             self.load(PlanDocument.from_template(name))
 
     def open_dialog(self):
-        path, _ = QFileDialog.getOpenFileName(self, tr("打开图纸", "Open plan"), self._last_dir(),
-                                              tr("图纸 (*.dxf *.DXF *.dwg *.DWG)", "Drawings (*.dxf *.DXF *.dwg *.DWG)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("打开图纸", "Open plan"),
+            self._last_dir(),
+            tr("图纸 (*.dxf *.DXF *.dwg *.DWG)", "Drawings (*.dxf *.DXF *.dwg *.DWG)"),
+        )
         if path:
             self.open_path(Path(path))
 
@@ -302,9 +332,13 @@ class MainWindow(QMainWindow):
     def _ask_recover(self, side: Path) -> bool:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(side.stat().st_mtime))
         answer = QMessageBox.question(
-            self, tr("恢复自动保存", "Recover autosave"),
-            tr(f"发现比图纸更新的自动保存（{when}），可能是上次异常退出时留下的。是否恢复？",
-               f"An autosave newer than the plan was found ({when}), probably from a crash. Recover it?"))
+            self,
+            tr("恢复自动保存", "Recover autosave"),
+            tr(
+                f"发现比图纸更新的自动保存（{when}），可能是上次异常退出时留下的。是否恢复？",
+                f"An autosave newer than the plan was found ({when}), probably from a crash. Recover it?",
+            ),
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def save(self) -> bool:
@@ -314,9 +348,12 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         proposed = self.document.proposed_path()  # a DWG's plan: NAME.dxf beside it, never the .dwg
-        path, _ = QFileDialog.getSaveFileName(self, tr("另存为", "Save as"),
-                                              str(proposed) if proposed else self._last_dir(),
-                                              tr("DXF 图纸 (*.dxf)", "DXF drawings (*.dxf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("另存为", "Save as"),
+            str(proposed) if proposed else self._last_dir(),
+            tr("DXF 图纸 (*.dxf)", "DXF drawings (*.dxf)"),
+        )
         if not path:
             return False
         path = Path(path)
@@ -331,31 +368,48 @@ class MainWindow(QMainWindow):
         except ExternalChangeError:
             return self._external_change(path)
         except ReadOnlyTargetError:
-            if self.interactive and self._ask(tr("文件只读", "Read-only file"),
-                                              tr(f"{path} 是只读文件。仍然覆盖它吗？", f"{path} is read-only. Replace it anyway?")):
+            if self.interactive and self._ask(
+                tr("文件只读", "Read-only file"),
+                tr(f"{path} 是只读文件。仍然覆盖它吗？", f"{path} is read-only. Replace it anyway?"),
+            ):
                 return self._save_to(path, allow_readonly=True, overwrite_external=overwrite_external)
-            self.error(tr("保存失败", "Save failed"),
-                       tr(f"{path} 是只读文件，未保存。请用“另存为”保存到别处。",
-                          f"{path} is read-only: not saved. Use Save As to save elsewhere."))
+            self.error(
+                tr("保存失败", "Save failed"),
+                tr(
+                    f"{path} 是只读文件，未保存。请用“另存为”保存到别处。",
+                    f"{path} is read-only: not saved. Use Save As to save elsewhere.",
+                ),
+            )
             return False
         except PropertiesNotSaved as exc:
             # said before the status bar says 已保存, and the status bar keeps saying it
-            self.error(tr("图纸属性未能全部保存", "Plan properties not all saved"),
-                       tr(f"已写入 {path}，但读回时缺少这些图纸属性：{', '.join(exc.missing)}。"
-                          f"请另存为 AutoCAD 2004 或更新版本的 DXF。",
-                          f"{path} was written, but reading it back lacks: {', '.join(exc.missing)}. "
-                          f"Save as DXF 2004 or newer."))
+            self.error(
+                tr("图纸属性未能全部保存", "Plan properties not all saved"),
+                tr(
+                    f"已写入 {path}，但读回时缺少这些图纸属性：{', '.join(exc.missing)}。"
+                    f"请另存为 AutoCAD 2004 或更新版本的 DXF。",
+                    f"{path} was written, but reading it back lacks: {', '.join(exc.missing)}. "
+                    f"Save as DXF 2004 or newer.",
+                ),
+            )
             self._remember(path)
             self._update_title()
-            self.status(tr(f"已保存 {path}，但缺少图纸属性：{', '.join(exc.missing)}",
-                           f"saved {path}, but without the plan properties {', '.join(exc.missing)}"))
+            self.status(
+                tr(
+                    f"已保存 {path}，但缺少图纸属性：{', '.join(exc.missing)}",
+                    f"saved {path}, but without the plan properties {', '.join(exc.missing)}",
+                )
+            )
             return True
         except Exception as exc:  # a full disk, no permission, a DXF version that cannot hold something
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
-            self.error(tr("保存失败", "Save failed"),
-                       tr(f"无法写入 {path}：{reason}\n原文件未改动，图纸仍然打开，修改未丢失。",
-                          f"Cannot write {path}: {reason}\nThe old file is unchanged; the plan stays open "
-                          f"with every edit."))
+            self.error(
+                tr("保存失败", "Save failed"),
+                tr(
+                    f"无法写入 {path}：{reason}\n原文件未改动，图纸仍然打开，修改未丢失。",
+                    f"Cannot write {path}: {reason}\nThe old file is unchanged; the plan stays open with every edit.",
+                ),
+            )
             return False
         self._saved(path)
         return True
@@ -368,11 +422,13 @@ class MainWindow(QMainWindow):
     def _external_change(self, path: Path) -> bool:
         """The file changed on disk since it was opened: never write over it (our edits were made against
         its old handles and would drop what it holds now); offer Save As, or Reload."""
-        text = tr(f"{path} 在打开后被其他程序修改过。保存到原文件会丢失对方的修改，因此未保存。\n"
-                  f"请“另存为”一个新文件再核对两份图纸，或“重新载入”该文件（放弃本窗口未保存的修改）。",
-                  f"{path} was changed by another program since it was opened. Saving over it would lose "
-                  f"those changes, so it was not saved.\nSave As a new file and compare the two, or Reload the "
-                  f"file (dropping this window's unsaved edits).")
+        text = tr(
+            f"{path} 在打开后被其他程序修改过。保存到原文件会丢失对方的修改，因此未保存。\n"
+            f"请“另存为”一个新文件再核对两份图纸，或“重新载入”该文件（放弃本窗口未保存的修改）。",
+            f"{path} was changed by another program since it was opened. Saving over it would lose "
+            f"those changes, so it was not saved.\nSave As a new file and compare the two, or Reload the "
+            f"file (dropping this window's unsaved edits).",
+        )
         if self.interactive:
             box = QMessageBox(QMessageBox.Icon.Warning, tr("文件已被修改", "File changed on disk"), text, parent=self)
             save_as = box.addButton(tr("另存为…", "Save As…"), QMessageBox.ButtonRole.AcceptRole)
@@ -470,10 +526,13 @@ class MainWindow(QMainWindow):
     def save_computed_routes(self):
         from bianmin.geometry.model import Route
         from .commands import AddElement
+
         if not self.last_evacuation or not self.last_evacuation["paths"]:
             self.status(tr("还没有计算出的疏散路径", "no computed paths yet"))
             return
-        commands = [AddElement(Route(points=list(p)), ("添加疏散路线", "Add route")) for p in self.last_evacuation["paths"]]
+        commands = [
+            AddElement(Route(points=list(p)), ("添加疏散路线", "Add route")) for p in self.last_evacuation["paths"]
+        ]
         self.document.do(Batch(commands, ("保存计算的疏散路径", "Save computed paths")))
 
     # -- tools -------------------------------------------------------------------------------
@@ -546,12 +605,15 @@ class MainWindow(QMainWindow):
 
     # -- export -----------------------------------------------------------------------------------
     def export_drawing(self):
-        path, _ = QFileDialog.getSaveFileName(self, tr("导出施工图", "Export drawing set"), self._last_dir(), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("导出施工图", "Export drawing set"), self._last_dir(), "PDF (*.pdf)"
+        )
         if path:
             self.export_drawing_to(Path(path))
 
     def export_drawing_to(self, path: Path, **options) -> bool:
         from .sheets.drawing import write_drawing
+
         if self._export_over_plan(path):
             return False
         try:
@@ -566,7 +628,9 @@ class MainWindow(QMainWindow):
         return True
 
     def export_report(self):
-        path, _ = QFileDialog.getSaveFileName(self, tr("导出校验报告", "Export check report"), self._last_dir(), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("导出校验报告", "Export check report"), self._last_dir(), "PDF (*.pdf)"
+        )
         if path:
             self.export_report_to(Path(path))
 
@@ -574,6 +638,7 @@ class MainWindow(QMainWindow):
         from bianmin.standards.engine import check
 
         from .sheets.report import write_plan_report
+
         if self._export_over_plan(path):
             return False
         read = replace(self.document.read, plan=self.document.plan.copy())
@@ -592,13 +657,18 @@ class MainWindow(QMainWindow):
     def _export_over_plan(self, path: Path) -> bool:
         """An export must never overwrite the plan it is made from (nor its autosave), also through a link."""
         from bianmin.geometry.atomic import same_file
+
         plan = self.document.path
         sides = [p for p in (plan, self.document.autosave_target()) if p is not None]
         if any(same_file(Path(path), p) for p in sides if Path(p).exists()):
-            self.error(tr("导出失败", "Export failed"),
-                       tr(f"输出文件 {path} 就是正在编辑的图纸（或其自动保存），不能覆盖；请换一个文件名。",
-                          f"The output {path} is the plan being edited (or its autosave); it is not overwritten. "
-                          f"Choose another name."))
+            self.error(
+                tr("导出失败", "Export failed"),
+                tr(
+                    f"输出文件 {path} 就是正在编辑的图纸（或其自动保存），不能覆盖；请换一个文件名。",
+                    f"The output {path} is the plan being edited (or its autosave); it is not overwritten. "
+                    f"Choose another name.",
+                ),
+            )
             return True
         return False
 
@@ -607,8 +677,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def show_snap(self, kind):
-        names = {"endpoint": ("端点", "endpoint"), "edge": ("边线", "edge"), "hall": ("大厅外墙线", "hall outline"),
-                 "grid": ("网格", "grid")}
+        names = {
+            "endpoint": ("端点", "endpoint"),
+            "edge": ("边线", "edge"),
+            "hall": ("大厅外墙线", "hall outline"),
+            "grid": ("网格", "grid"),
+        }
         self.snap_label.setText(tr("吸附：", "snap: ") + tr(*names[kind]) if kind in names else "")
 
     def _cursor(self, x, y):

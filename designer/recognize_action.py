@@ -4,6 +4,7 @@ The engine is ``bianmin.geometry.recognize`` (no Qt); :class:`RecognizeCommand` 
 command in ``commands.py``'s style (no Qt either), and :func:`recognize_open_drawing`
 is the menu action that runs it and shows the report.
 """
+
 from __future__ import annotations
 
 from bianmin.geometry.recognize.output import INSUNITS_OF, elements
@@ -68,10 +69,13 @@ def recognize_open_drawing(window, at=None):
         return rec
     window.document.do(RecognizeCommand(window.document, rec))
     window.view.zoom_fit()
-    window.status(tr(f"已识别大厅 {rec.hall.area / 1e6:.1f} m²，门 {len(rec.openings)}，柱 {len(rec.obstacles)}"
-                     "（可撤销）",
-                     f"recognized a hall of {rec.hall.area / 1e6:.1f} m², {len(rec.openings)} doors, "
-                     f"{len(rec.obstacles)} columns (undo to take it back)"))
+    window.status(
+        tr(
+            f"已识别大厅 {rec.hall.area / 1e6:.1f} m²，门 {len(rec.openings)}，柱 {len(rec.obstacles)}（可撤销）",
+            f"recognized a hall of {rec.hall.area / 1e6:.1f} m², {len(rec.openings)} doors, "
+            f"{len(rec.obstacles)} columns (undo to take it back)",
+        )
+    )
     if window.interactive:
         QMessageBox.information(window, tr("识别建筑底图", "Recognize drawing"), report)
     return rec

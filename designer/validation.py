@@ -2,6 +2,7 @@
 off the interface thread. The plan is snapshotted (new lists, the same immutable elements)
 so the user can keep editing while a check runs; a newer edit makes the older result stale.
 """
+
 from __future__ import annotations
 
 import time
@@ -23,12 +24,15 @@ def evacuation_data(ctx, limit_mm: float = 30000.0):
     values = np.full(grid.free.shape, np.nan)
     dist = a.exit_field.dist
     values[grid.free] = np.where(np.isfinite(dist), dist, np.inf)
-    return {"grid": {"values": values, "cell": grid.cell, "origin": grid.origin, "limit": limit_mm},
-            "paths": [p["points"] for p in a.evacuation_paths()]}
+    return {
+        "grid": {"values": values, "cell": grid.cell, "origin": grid.origin, "limit": limit_mm},
+        "paths": [p["points"] for p in a.evacuation_paths()],
+    }
 
 
 def run_check(read, config, generation):
     from bianmin.standards.engine import check_with_context
+
     start = time.perf_counter()
     report, ctx = check_with_context(read, config)
     try:

@@ -12,6 +12,7 @@
 
 Nothing here depends on the rules; the rules read from here.
 """
+
 from __future__ import annotations
 
 import math
@@ -239,8 +240,13 @@ class Analysis:
         if fov >= 359.0:
             return Point(cx, cy).buffer(reach)
         steps = max(8, int(math.degrees(2 * half) / 5))
-        arc = [(cx + reach * math.cos(heading - half + 2 * half * i / steps),
-                cy + reach * math.sin(heading - half + 2 * half * i / steps)) for i in range(steps + 1)]
+        arc = [
+            (
+                cx + reach * math.cos(heading - half + 2 * half * i / steps),
+                cy + reach * math.sin(heading - half + 2 * half * i / steps),
+            )
+            for i in range(steps + 1)
+        ]
         return Polygon([(cx, cy), *arc])
 
     @cached_property

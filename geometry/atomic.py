@@ -11,6 +11,7 @@ every format, PDF sheets, review letters).  It
 - keeps the file's permission bits (a private 0600 plan stays private);
 - refuses to replace a read-only file unless ``allow_readonly`` (the designer asks first).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -62,7 +63,7 @@ def _remove_stale(target: Path) -> None:
         return
     now = time.time()
     for p in candidates:
-        pid_text = p.name[len(prefix):-len(".tmp")]
+        pid_text = p.name[len(prefix) : -len(".tmp")]
         if not pid_text.isdigit() or int(pid_text) == os.getpid():
             continue
         try:
@@ -85,8 +86,15 @@ def _pid_gone(pid: int) -> bool:
 
 
 @contextlib.contextmanager
-def atomic_output(path, mode: str = "wb", *, encoding: str | None = None, errors: str | None = None,
-                  newline: str | None = None, allow_readonly: bool = False) -> Iterator[IO]:
+def atomic_output(
+    path,
+    mode: str = "wb",
+    *,
+    encoding: str | None = None,
+    errors: str | None = None,
+    newline: str | None = None,
+    allow_readonly: bool = False,
+) -> Iterator[IO]:
     """Open a temporary file beside ``path`` for writing; on a clean exit it becomes ``path``.
 
     Raises OSError (with the reason) when the folder is missing, is not writable, the disk is
@@ -107,7 +115,7 @@ def atomic_output(path, mode: str = "wb", *, encoding: str | None = None, errors
         raise ReadOnlyTargetError(13, "文件是只读的 / the file is read-only", str(target))
     _remove_stale(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    kwargs = {} if "b" in mode else {"encoding": encoding or "utf-8", "errors": errors, "newline": newline}
+    kwargs: dict = {} if "b" in mode else {"encoding": encoding or "utf-8", "errors": errors, "newline": newline}
     try:
         with open(tmp, mode, **kwargs) as fp:
             yield fp

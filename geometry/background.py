@@ -3,6 +3,7 @@
 Part of the DXF adapter (it reads ezdxf entities), so that the designer's tools never touch
 ezdxf themselves: snapping asks for points and segments, "pick the hall" for closed outlines.
 """
+
 from __future__ import annotations
 
 import math
@@ -46,7 +47,7 @@ def points_and_segments(doc, units_factor: float = 1.0, max_points: int = 400_00
                 pts.extend(vs)
             else:
                 pts.extend([vs[0], vs[-1]])
-            segs.extend(zip(vs, vs[1:]))
+            segs.extend(zip(vs, vs[1:], strict=False))
             if len(pts) > max_points:
                 break
     except Exception:

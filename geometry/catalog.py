@@ -7,6 +7,7 @@ definitions for a new plan), the model's defaults, the rules, the analysis, the
 designer's palette, tools and property editors and the sheets' legend and
 schedules all read it.
 """
+
 from __future__ import annotations
 
 import math
@@ -57,25 +58,44 @@ class Vocab:
 
 
 # -- enumerations (dxf-convention.md, rules.md) ----------------------------
-KINDS = Vocab(("street-center", "镇/街道便民服务中心", "street service centre"),
-              ("community-station", "社区便民服务站", "community service station"))
+KINDS = Vocab(
+    ("street-center", "镇/街道便民服务中心", "street service centre"),
+    ("community-station", "社区便民服务站", "community service station"),
+)
 CONSTRUCTIONS = Vocab(("new", "新建", "new"), ("expanded", "扩建", "expanded"), ("existing", "既有", "existing"))
-HAZARDS = Vocab(("light", "轻危险级", "light hazard"), ("medium", "中危险级", "medium hazard"),
-                ("severe", "严重危险级", "severe hazard"))
-FIRE_RESISTANCE = Vocab(("1", "一级", "grade 1"), ("2", "二级", "grade 2"), ("3", "三级", "grade 3"),
-                        ("4", "四级", "grade 4"))
-OPENING_KINDS = Vocab(("main", "主入口", "main entrance"), ("exit", "安全出口", "emergency exit"),
-                      ("door", "内部门", "internal door"))
-ZONE_KINDS = Vocab(("consult", "咨询导引区", "consultation zone"), ("wait", "服务等候区", "waiting zone"),
-                   ("window", "窗口办理区", "window service zone"), ("self", "自助服务区", "self-service zone"),
-                   ("office", "后台办公区", "back office"))
+HAZARDS = Vocab(
+    ("light", "轻危险级", "light hazard"),
+    ("medium", "中危险级", "medium hazard"),
+    ("severe", "严重危险级", "severe hazard"),
+)
+FIRE_RESISTANCE = Vocab(
+    ("1", "一级", "grade 1"), ("2", "二级", "grade 2"), ("3", "三级", "grade 3"), ("4", "四级", "grade 4")
+)
+OPENING_KINDS = Vocab(
+    ("main", "主入口", "main entrance"), ("exit", "安全出口", "emergency exit"), ("door", "内部门", "internal door")
+)
+ZONE_KINDS = Vocab(
+    ("consult", "咨询导引区", "consultation zone"),
+    ("wait", "服务等候区", "waiting zone"),
+    ("window", "窗口办理区", "window service zone"),
+    ("self", "自助服务区", "self-service zone"),
+    ("office", "后台办公区", "back office"),
+)
 SEVERITIES = Vocab(("error", "错误", "error"), ("warning", "警告", "warning"), ("info", "信息", "info"))
-COUNTER_TYPES = Vocab(("general", "综合窗口", "general window"), ("instant", "即办窗口", "instant window"),
-                      ("accessible", "低位/无障碍窗口", "accessible window"),
-                      ("special", "专业窗口", "specialised window"))
-DEVICES = Vocab(("computer", "计算机", "computer"), ("id_reader", "身份证读卡器", "ID card reader"),
-                ("barcode", "条码扫描器", "barcode scanner"), ("evaluator", "服务评价器", "service evaluator"),
-                ("scanner", "扫描仪", "document scanner"), ("doc_camera", "高拍仪", "document camera"))
+COUNTER_TYPES = Vocab(
+    ("general", "综合窗口", "general window"),
+    ("instant", "即办窗口", "instant window"),
+    ("accessible", "低位/无障碍窗口", "accessible window"),
+    ("special", "专业窗口", "specialised window"),
+)
+DEVICES = Vocab(
+    ("computer", "计算机", "computer"),
+    ("id_reader", "身份证读卡器", "ID card reader"),
+    ("barcode", "条码扫描器", "barcode scanner"),
+    ("evaluator", "服务评价器", "service evaluator"),
+    ("scanner", "扫描仪", "document scanner"),
+    ("doc_camera", "高拍仪", "document camera"),
+)
 MOUNTS = Vocab(("wall", "墙面", "wall"), ("ceiling", "吊装", "ceiling (hung)"), ("floor", "地面", "floor"))
 RATINGS = Vocab(*((f"{n}A", f"{n}A", f"{n}A") for n in (1, 2, 3, 4, 6, 8, 10)))
 
@@ -98,32 +118,83 @@ class PropertySpec:
 
 
 PLAN_PROPERTIES: tuple[PropertySpec, ...] = (
-    PropertySpec("BM_NAME", "机构名称", "official name", None, "文字，如 西安市新城区西一路街道便民服务中心",
-                 "text, e.g. 西安市新城区西一路街道便民服务中心"),
+    PropertySpec(
+        "BM_NAME",
+        "机构名称",
+        "official name",
+        None,
+        "文字，如 西安市新城区西一路街道便民服务中心",
+        "text, e.g. 西安市新城区西一路街道便民服务中心",
+    ),
     PropertySpec("BM_KIND", "类型", "kind", KINDS, default_zh="street-center", default_en="street-center"),
     PropertySpec("BM_CONSTRUCTION", "建设性质", "construction", CONSTRUCTIONS, default_zh="new", default_en="new"),
-    PropertySpec("BM_HOURS", "对外服务时间", "opening hours", None, "以 ; 分隔的时段，如 08:30-12:00;14:00-17:30",
-                 "`;`-separated ranges, e.g. 08:30-12:00;14:00-17:30"),
-    PropertySpec("BM_FLOOR", "所在楼层", "floor", None, "整数，1 为首层，-1 为地下一层",
-                 "integer, 1 = ground floor, -1 = first basement", "1", "1"),
-    PropertySpec("BM_BUILDING_FLOORS", "建筑地上层数", "storeys above ground", None, "正整数", "positive integer",
-                 "1", "1"),
-    PropertySpec("BM_SPRINKLERS", "设自动喷水灭火系统", "sprinklers installed", YES_NO, default_zh="no",
-                 default_en="no"),
-    PropertySpec("BM_FIRE_HAZARD", "火灾危险等级（灭火器配置）", "fire hazard (extinguishers)", HAZARDS,
-                 default_zh="medium", default_en="medium"),
+    PropertySpec(
+        "BM_HOURS",
+        "对外服务时间",
+        "opening hours",
+        None,
+        "以 ; 分隔的时段，如 08:30-12:00;14:00-17:30",
+        "`;`-separated ranges, e.g. 08:30-12:00;14:00-17:30",
+    ),
+    PropertySpec(
+        "BM_FLOOR",
+        "所在楼层",
+        "floor",
+        None,
+        "整数，1 为首层，-1 为地下一层",
+        "integer, 1 = ground floor, -1 = first basement",
+        "1",
+        "1",
+    ),
+    PropertySpec(
+        "BM_BUILDING_FLOORS", "建筑地上层数", "storeys above ground", None, "正整数", "positive integer", "1", "1"
+    ),
+    PropertySpec(
+        "BM_SPRINKLERS", "设自动喷水灭火系统", "sprinklers installed", YES_NO, default_zh="no", default_en="no"
+    ),
+    PropertySpec(
+        "BM_FIRE_HAZARD",
+        "火灾危险等级（灭火器配置）",
+        "fire hazard (extinguishers)",
+        HAZARDS,
+        default_zh="medium",
+        default_en="medium",
+    ),
     PropertySpec("BM_POPULATION", "服务人口", "residents served", None, "正整数", "positive integer"),
-    PropertySpec("BM_PEAK_DAILY_VISITS", "高峰日办件量", "transactions on a busy day", None, "正整数",
-                 "positive integer"),
-    PropertySpec("BM_SERVICE_MINUTES", "平均办件时长（分钟）", "mean minutes per transaction", None, "正数",
-                 "positive number", "10", "10"),
-    PropertySpec("BM_FIRE_RESISTANCE", "建筑耐火等级", "fire-resistance grade", FIRE_RESISTANCE, default_zh="2",
-                 default_en="2"),
-    PropertySpec("BM_FIRE_ALARM_SYSTEM", "设火灾自动报警系统", "automatic fire alarm system", YES_NO,
-                 default_zh="街道中心 yes，社区站 no", default_en="yes for street-center, no for community-station"),
-    PropertySpec("BM_BUILDING_HEIGHT_M", "建筑高度（m）", "building height (m)", None, "数值；超过 24 m 为高层",
-                 "number; over 24 m is high-rise", "空（地上层数 > 9 时按高层）",
-                 "empty (high-rise when storeys > 9)"),
+    PropertySpec(
+        "BM_PEAK_DAILY_VISITS", "高峰日办件量", "transactions on a busy day", None, "正整数", "positive integer"
+    ),
+    PropertySpec(
+        "BM_SERVICE_MINUTES",
+        "平均办件时长（分钟）",
+        "mean minutes per transaction",
+        None,
+        "正数",
+        "positive number",
+        "10",
+        "10",
+    ),
+    PropertySpec(
+        "BM_FIRE_RESISTANCE", "建筑耐火等级", "fire-resistance grade", FIRE_RESISTANCE, default_zh="2", default_en="2"
+    ),
+    PropertySpec(
+        "BM_FIRE_ALARM_SYSTEM",
+        "设火灾自动报警系统",
+        "automatic fire alarm system",
+        YES_NO,
+        default_zh="街道中心 yes，社区站 no",
+        default_en="yes for street-center, no for community-station",
+    ),
+    PropertySpec(
+        "BM_BUILDING_HEIGHT_M",
+        "建筑高度（m）",
+        "building height (m)",
+        None,
+        "数值；超过 24 m 为高层",
+        "number; over 24 m is high-rise",
+        "空（地上层数 > 9 时按高层）",
+        "empty (high-rise when storeys > 9)",
+    ),
 )
 
 
@@ -271,6 +342,7 @@ class BlockSpec:
         w, d = self.size
         if self.round:
             from .shapes import circle_outline, outline_polygon
+
             return outline_polygon(circle_outline(0.0, 0.0, w / 2))
         return box(-w / 2, -d / 2, w / 2, d / 2)
 
@@ -320,11 +392,9 @@ _TABLE = [
 _LAYER_OF_GROUP = {"counter": "BM-COUNTER", "sign": "BM-SIGN", "equipment": "BM-EQUIP", "fire": "BM-FIRE"}
 
 BLOCKS: dict[str, BlockSpec] = {
-    name: BlockSpec(name=name, zh=zh, en=en, group=group, size=size,
-                    layer=_LAYER_OF_GROUP[group], **extra)
+    name: BlockSpec(name=name, zh=zh, en=en, group=group, size=size, layer=_LAYER_OF_GROUP[group], **extra)
     for name, zh, en, group, size, extra in _TABLE
 }
-
 
 
 @dataclass(frozen=True)
@@ -338,24 +408,27 @@ class LayerSpec:
     en: str
 
 
-LAYERS: dict[str, LayerSpec] = {spec.name: spec for spec in [
-    LayerSpec("BM-HALL", "BM-大厅", "hall", "", 7, "大厅", "hall"),
-    LayerSpec("BM-ZONE-CONSULT", "BM-咨询导引区", "zone", "consult", 4, *ZONE_KINDS["consult"]),
-    LayerSpec("BM-ZONE-WAIT", "BM-服务等候区", "zone", "wait", 3, *ZONE_KINDS["wait"]),
-    LayerSpec("BM-ZONE-WINDOW", "BM-窗口办理区", "zone", "window", 5, *ZONE_KINDS["window"]),
-    LayerSpec("BM-ZONE-SELF", "BM-自助服务区", "zone", "self", 6, *ZONE_KINDS["self"]),
-    LayerSpec("BM-ZONE-OFFICE", "BM-后台办公区", "zone", "office", 8, *ZONE_KINDS["office"]),
-    LayerSpec("BM-DOOR-MAIN", "BM-主入口", "opening", "main", 3, *OPENING_KINDS["main"]),
-    LayerSpec("BM-DOOR-EXIT", "BM-安全出口", "opening", "exit", 3, *OPENING_KINDS["exit"]),
-    LayerSpec("BM-DOOR", "BM-门", "opening", "door", 2, *OPENING_KINDS["door"]),
-    LayerSpec("BM-OBSTACLE", "BM-障碍", "obstacle", "", 8, "障碍", "obstacle"),
-    LayerSpec("BM-ROUTE", "BM-疏散路线", "route", "", 3, "疏散路线", "evacuation route"),
-    LayerSpec("BM-COUNTER", "BM-柜台", "object", "", 5, "柜台", "counters"),
-    LayerSpec("BM-SIGN", "BM-标识", "object", "", 1, "标识", "signs"),
-    LayerSpec("BM-FIRE", "BM-消防", "object", "", 1, "消防", "fire and safety"),
-    LayerSpec("BM-EQUIP", "BM-设施", "object", "", 30, "设施", "equipment"),
-    LayerSpec("BM-PLAN", "BM-图纸信息", "planinfo", "", 8, "图纸信息", "plan information"),
-]}
+LAYERS: dict[str, LayerSpec] = {
+    spec.name: spec
+    for spec in [
+        LayerSpec("BM-HALL", "BM-大厅", "hall", "", 7, "大厅", "hall"),
+        LayerSpec("BM-ZONE-CONSULT", "BM-咨询导引区", "zone", "consult", 4, *ZONE_KINDS["consult"]),
+        LayerSpec("BM-ZONE-WAIT", "BM-服务等候区", "zone", "wait", 3, *ZONE_KINDS["wait"]),
+        LayerSpec("BM-ZONE-WINDOW", "BM-窗口办理区", "zone", "window", 5, *ZONE_KINDS["window"]),
+        LayerSpec("BM-ZONE-SELF", "BM-自助服务区", "zone", "self", 6, *ZONE_KINDS["self"]),
+        LayerSpec("BM-ZONE-OFFICE", "BM-后台办公区", "zone", "office", 8, *ZONE_KINDS["office"]),
+        LayerSpec("BM-DOOR-MAIN", "BM-主入口", "opening", "main", 3, *OPENING_KINDS["main"]),
+        LayerSpec("BM-DOOR-EXIT", "BM-安全出口", "opening", "exit", 3, *OPENING_KINDS["exit"]),
+        LayerSpec("BM-DOOR", "BM-门", "opening", "door", 2, *OPENING_KINDS["door"]),
+        LayerSpec("BM-OBSTACLE", "BM-障碍", "obstacle", "", 8, "障碍", "obstacle"),
+        LayerSpec("BM-ROUTE", "BM-疏散路线", "route", "", 3, "疏散路线", "evacuation route"),
+        LayerSpec("BM-COUNTER", "BM-柜台", "object", "", 5, "柜台", "counters"),
+        LayerSpec("BM-SIGN", "BM-标识", "object", "", 1, "标识", "signs"),
+        LayerSpec("BM-FIRE", "BM-消防", "object", "", 1, "消防", "fire and safety"),
+        LayerSpec("BM-EQUIP", "BM-设施", "object", "", 30, "设施", "equipment"),
+        LayerSpec("BM-PLAN", "BM-图纸信息", "planinfo", "", 8, "图纸信息", "plan information"),
+    ]
+}
 
 # the plan's information panel: plan properties as the ATTRIBs of one INSERT on BM-PLAN (for DXF
 # versions without custom properties, R12 and R2000, and for CAD users who know title blocks)

@@ -3,6 +3,7 @@
 Run ``python -m bianmin.geometry.convention_doc > docs/dxf-convention.md``; a test keeps the
 file current, so the tables can never disagree with what the program reads.
 """
+
 from __future__ import annotations
 
 from . import catalog
@@ -121,8 +122,10 @@ def _attribute(spec: catalog.AttributeSpec) -> str:
 def markdown() -> str:
     out = [_INTRO, "\n", _PROPERTIES]
     for p in catalog.PLAN_PROPERTIES:
-        out.append(f"| `{p.key}` | {p.zh} | {p.en} | {_values(p.values, p.accepts_zh, p.accepts_en)} | "
-                   f"{p.default_zh if p.default_zh == p.default_en else p.default_zh + '<br>' + p.default_en} |\n")
+        out.append(
+            f"| `{p.key}` | {p.zh} | {p.en} | {_values(p.values, p.accepts_zh, p.accepts_en)} | "
+            f"{p.default_zh if p.default_zh == p.default_en else p.default_zh + '<br>' + p.default_en} |\n"
+        )
     out += ["\n", _LAYERS]
     for layer in catalog.LAYERS.values():
         zh, en = _ROLE[layer.role]
@@ -132,8 +135,10 @@ def markdown() -> str:
         zh_group, en_group = catalog.GROUPS[block.group]
         attrs = "<br>".join(_attribute(a) for a in block.attribute_specs) or "—"
         out.append(f"| `{block.name}` | {block.zh} | {block.en} | {zh_group} {en_group} | {attrs} |\n")
-    out.append(f"| `{catalog.PLANINFO_BLOCK}` | 图纸信息表（不是实物，无占地） | the plan's information panel (no footprint) | "
-               f"图层 `{catalog.PLANINFO_LAYER}` | 图纸属性的键，见上表 / the plan-property keys above |\n")
+    out.append(
+        f"| `{catalog.PLANINFO_BLOCK}` | 图纸信息表（不是实物，无占地） | the plan's information panel (no footprint) | "
+        f"图层 `{catalog.PLANINFO_LAYER}` | 图纸属性的键，见上表 / the plan-property keys above |\n"
+    )
     out += ["\n", _TAIL]
     return "".join(out)
 

@@ -4,6 +4,7 @@ shapely's vectorised ``distance`` builds a point object per sample; for tens of
 thousands of grid cells against a handful of exits or lights it is faster to
 measure against the geometries' edges directly.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -34,11 +35,11 @@ def to_segments(points: np.ndarray, segments: np.ndarray, chunk: int = 4096) -> 
     d = segments[:, 2:] - a
     dd = np.maximum((d * d).sum(axis=1), 1e-18)
     for start in range(0, n, chunk):
-        p = points[start:start + chunk, None, :]  # (k, 1, 2)
+        p = points[start : start + chunk, None, :]  # (k, 1, 2)
         t = np.clip(((p - a) * d).sum(axis=2) / dd, 0.0, 1.0)  # (k, m)
         q = a + t[..., None] * d
         dist = np.sqrt(((p - q) ** 2).sum(axis=2)).min(axis=1)
-        best[start:start + chunk] = dist
+        best[start : start + chunk] = dist
     return best
 
 

@@ -8,6 +8,7 @@ naming the entity's handle; the entity is then left out of the plan, never
 raised as an exception.  Only a file that cannot be read at all raises
 :class:`PlanReadError`.
 """
+
 from __future__ import annotations
 
 import math
@@ -31,8 +32,15 @@ from .properties import KEYS, PlanProperties
 from .shapes import circle_outline, outline_polygon
 
 MAX_NESTING = 16
-UNIT_NAMES = {1: ("英寸", "inches"), 2: ("英尺", "feet"), 4: ("毫米", "mm"), 5: ("厘米", "cm"),
-              6: ("米", "m"), 7: ("千米", "km"), 14: ("分米", "dm")}
+UNIT_NAMES = {
+    1: ("英寸", "inches"),
+    2: ("英尺", "feet"),
+    4: ("毫米", "mm"),
+    5: ("厘米", "cm"),
+    6: ("米", "m"),
+    7: ("千米", "km"),
+    14: ("分米", "dm"),
+}
 
 
 class PlanReadError(Exception):
@@ -67,6 +75,7 @@ class ReadResult:
 # ---------------------------------------------------------------------------
 # opening the file
 # ---------------------------------------------------------------------------
+
 
 @dataclass
 class LoadNotes:
@@ -122,7 +131,9 @@ def load_document(path: Path):
         if head.startswith(b"AutoCAD Binary DXF"):
             return ezdxf.readfile(path), LoadNotes(source="binary-dxf")
         if not _looks_like_dxf(head):
-            raise PlanReadError("不是 DXF 文件（开头不是 DXF 组码）/ not a DXF file (does not start with DXF group codes)")
+            raise PlanReadError(
+                "不是 DXF 文件（开头不是 DXF 组码）/ not a DXF file (does not start with DXF group codes)"
+            )
         try:
             if _has_unicode_escapes(path):
                 raise ValueError("\\U+ escapes")  # only recover decodes them (R12/R2000 files with Chinese text)
@@ -152,8 +163,10 @@ def _load_dwg(path: Path, version: str):
     try:
         import ezdwg
     except ImportError:
-        raise PlanReadError("这是 DWG 文件；读取 DWG 需要 ezdwg（pip install ezdwg），或在 CAD 中另存为 DXF / "
-                            "this is a DWG file: reading it needs ezdwg, or save it as DXF in a CAD program") from None
+        raise PlanReadError(
+            "这是 DWG 文件；读取 DWG 需要 ezdwg（pip install ezdwg），或在 CAD 中另存为 DXF / "
+            "this is a DWG file: reading it needs ezdwg, or save it as DXF in a CAD program"
+        ) from None
     with tempfile.TemporaryDirectory(prefix="bianmin-dwg-") as tmp:
         out = Path(tmp) / "converted.dxf"
         try:
@@ -163,8 +176,10 @@ def _load_dwg(path: Path, version: str):
             # units as unknown, so that the reader guesses them from the hall and says so (DXF-UNITS)
             doc.header["$INSUNITS"] = 0
         except Exception as exc:  # noqa: BLE001 -- a DWG ezdwg cannot read is unreadable, not a crash
-            raise PlanReadError(f"这是 DWG 文件（{version}），但无法读取：{exc}；请在 CAD 中另存为 DXF / "
-                                f"this is a DWG file ({version}) that cannot be read: {exc}; save it as DXF") from None
+            raise PlanReadError(
+                f"这是 DWG 文件（{version}），但无法读取：{exc}；请在 CAD 中另存为 DXF / "
+                f"this is a DWG file ({version}) that cannot be read: {exc}; save it as DXF"
+            ) from None
     skipped = {k: int(v) for k, v in (getattr(result, "skipped_by_type", None) or {}).items() if v}
     return doc, LoadNotes(source="dwg", dwg_version=version, skipped_by_type=skipped)
 
@@ -182,6 +197,7 @@ def _looks_like_dxf(head: bytes) -> bool:
 # the reader
 # ---------------------------------------------------------------------------
 
+
 def read_plan(path, overrides: dict[str, str] | None = None) -> ReadResult:
     """Read a plan; raises PlanReadError only when the file is unreadable."""
     path = Path(path)
@@ -190,10 +206,14 @@ def read_plan(path, overrides: dict[str, str] | None = None) -> ReadResult:
     result.path = path
     result.source = notes.source
     if notes.source == "dxf" and not _has_eof(path):
-        result.issues.append(IntakeIssue(
-            "DXF-RECOVERED", "文件末尾不完整（没有 EOF 结束标记），可能在传输或保存时被截断；已读取其中能读的部分",
-            "the file ends early (no EOF marker): it may have been cut short in transfer or saving; "
-            "what could be read was read"))
+        result.issues.append(
+            IntakeIssue(
+                "DXF-RECOVERED",
+                "文件末尾不完整（没有 EOF 结束标记），可能在传输或保存时被截断；已读取其中能读的部分",
+                "the file ends early (no EOF marker): it may have been cut short in transfer or saving; "
+                "what could be read was read",
+            )
+        )
     return result
 
 
@@ -235,8 +255,14 @@ def plan_from_document(doc, auditor=None, overrides: dict[str, str] | None = Non
         # "KEY='raw': 中文 / English": each language gets its own half of the reason
         where, _, why = problem.partition(": ")
         why_zh, _, why_en = why.partition(" / ")
-        result.issues.append(IntakeIssue("DXF-GEOMETRY", f"图纸属性 {where} 无效：{why_zh}",
-                                         f"invalid plan property {where}: {why_en or why_zh}", severity="warning"))
+        result.issues.append(
+            IntakeIssue(
+                "DXF-GEOMETRY",
+                f"图纸属性 {where} 无效：{why_zh}",
+                f"invalid plan property {where}: {why_en or why_zh}",
+                severity="warning",
+            )
+        )
     result.plan.loaded = {e.id: e for e in result.plan.elements()}
     return result
 
@@ -266,19 +292,29 @@ def _fill_from_planinfo(mapping: dict[str, str], inserts, issues: list[IntakeIss
         return
     inserts = sorted(inserts, key=_handle_order)
     if len(inserts) > 1:
-        issues.append(IntakeIssue(
-            "DXF-GEOMETRY", f"图中有 {len(inserts)} 个图纸信息表（BM_PLANINFO），应只有 1 个；按句柄最小的一个读取",
-            f"{len(inserts)} BM_PLANINFO inserts; expected one: the first by handle is used",
-            handles=[i.dxf.handle for i in inserts], severity="warning"))
+        issues.append(
+            IntakeIssue(
+                "DXF-GEOMETRY",
+                f"图中有 {len(inserts)} 个图纸信息表（BM_PLANINFO），应只有 1 个；按句柄最小的一个读取",
+                f"{len(inserts)} BM_PLANINFO inserts; expected one: the first by handle is used",
+                handles=[i.dxf.handle for i in inserts],
+                severity="warning",
+            )
+        )
     for key, value in planinfo_values(inserts[0]).items():
         if key not in mapping or not str(mapping[key]).strip():
             mapping[key] = value
         elif str(mapping[key]).strip() != value:
-            issues.append(IntakeIssue(
-                "DXF-GEOMETRY",
-                f"图纸属性 {key} 在自定义属性中为“{mapping[key]}”，在图纸信息表中为“{value}”；按自定义属性“{mapping[key]}”",
-                f"plan property {key} is '{mapping[key]}' in the custom properties but '{value}' in BM_PLANINFO; "
-                f"the custom property is used", handles=[inserts[0].dxf.handle], severity="warning"))
+            issues.append(
+                IntakeIssue(
+                    "DXF-GEOMETRY",
+                    f"图纸属性 {key} 在自定义属性中为“{mapping[key]}”，在图纸信息表中为“{value}”；按自定义属性“{mapping[key]}”",
+                    f"plan property {key} is '{mapping[key]}' in the custom properties but '{value}' in BM_PLANINFO; "
+                    f"the custom property is used",
+                    handles=[inserts[0].dxf.handle],
+                    severity="warning",
+                )
+            )
 
 
 def _audit_issues(auditor, issues: list[IntakeIssue]) -> None:
@@ -287,26 +323,36 @@ def _audit_issues(auditor, issues: list[IntakeIssue]) -> None:
         total = sum(skipped.values())
         kinds = "、".join(f"{k} {v} 个" for k, v in sorted(skipped.items(), key=lambda kv: -kv[1]))
         kinds_en = ", ".join(f"{k} ×{v}" for k, v in sorted(skipped.items(), key=lambda kv: -kv[1]))
-        issues.append(IntakeIssue(
-            "DXF-RECOVERED",
-            f"DWG 文件中有 {total} 个图元无法读取，已略过（{kinds}）；底图可能不完整，BM- 内容不受影响时可忽略",
-            f"{total} entities of the DWG file could not be read and were left out ({kinds_en})", severity="info"))
+        issues.append(
+            IntakeIssue(
+                "DXF-RECOVERED",
+                f"DWG 文件中有 {total} 个图元无法读取，已略过（{kinds}）；底图可能不完整，BM- 内容不受影响时可忽略",
+                f"{total} entities of the DWG file could not be read and were left out ({kinds_en})",
+                severity="info",
+            )
+        )
     fixes = list(getattr(auditor, "fixes", []))
     errors = list(getattr(auditor, "errors", []))
     if fixes:
         sample = "; ".join(str(f.message) for f in fixes[:3])
-        issues.append(IntakeIssue(
-            "DXF-RECOVERED",
-            f"文件有结构错误，已自动修复 {len(fixes)} 处（例如：{sample}）",
-            f"the file had structural errors; recovery repaired {len(fixes)} (e.g. {sample})"))
+        issues.append(
+            IntakeIssue(
+                "DXF-RECOVERED",
+                f"文件有结构错误，已自动修复 {len(fixes)} 处（例如：{sample}）",
+                f"the file had structural errors; recovery repaired {len(fixes)} (e.g. {sample})",
+            )
+        )
     if errors:
         sample = "; ".join(str(e.message) for e in errors[:3])
         handles = [h for h in (_entity_handle(e) for e in errors[:20]) if h]
-        issues.append(IntakeIssue(
-            "DXF-RECOVERED",
-            f"文件有 {len(errors)} 处结构错误未能修复（例如：{sample}）",
-            f"the file has {len(errors)} structural errors that recovery could not repair (e.g. {sample})",
-            handles=handles))
+        issues.append(
+            IntakeIssue(
+                "DXF-RECOVERED",
+                f"文件有 {len(errors)} 处结构错误未能修复（例如：{sample}）",
+                f"the file has {len(errors)} structural errors that recovery could not repair (e.g. {sample})",
+                handles=handles,
+            )
+        )
 
 
 def _entity_handle(error) -> str | None:
@@ -338,17 +384,25 @@ class _Reader:
         if units == 0:
             return 1.0, False
         try:
-            factor = conversion_factor(units, 4)
+            factor = conversion_factor(units, 4)  # type: ignore[arg-type]  # InsertUnits is an IntEnum
         except Exception:
-            self.issues.append(IntakeIssue(
-                "DXF-UNITS", f"图纸单位代码 $INSUNITS={units} 无法识别，按毫米读取",
-                f"drawing unit code $INSUNITS={units} is not known; read as millimetres"))
+            self.issues.append(
+                IntakeIssue(
+                    "DXF-UNITS",
+                    f"图纸单位代码 $INSUNITS={units} 无法识别，按毫米读取",
+                    f"drawing unit code $INSUNITS={units} is not known; read as millimetres",
+                )
+            )
             return 1.0, True
         if units not in (4, 5, 6):
             zh, en = UNIT_NAMES.get(units, (str(units), str(units)))
-            self.issues.append(IntakeIssue(
-                "DXF-UNITS", f"图纸单位为{zh}（$INSUNITS={units}），已换算为毫米；约定单位为毫米、厘米或米",
-                f"drawing units are {en} ($INSUNITS={units}), converted to mm; the convention expects mm, cm or m"))
+            self.issues.append(
+                IntakeIssue(
+                    "DXF-UNITS",
+                    f"图纸单位为{zh}（$INSUNITS={units}），已换算为毫米；约定单位为毫米、厘米或米",
+                    f"drawing units are {en} ($INSUNITS={units}), converted to mm; the convention expects mm, cm or m",
+                )
+            )
         return factor, True
 
     # -- main loop -----------------------------------------------------------
@@ -388,8 +442,9 @@ class _Reader:
             obj = self._object(insert, matrix, nested)
             if obj:
                 plan.objects.append(obj)
-        result = ReadResult(plan=plan, doc=self.doc, units_factor=self.factor, issues=self.issues,
-                            hall_count=self.hall_count)
+        result = ReadResult(
+            plan=plan, doc=self.doc, units_factor=self.factor, issues=self.issues, hall_count=self.hall_count
+        )
         result.planinfo = self.planinfo
         return result
 
@@ -424,8 +479,9 @@ class _Reader:
         elif spec.role == "route" and dxftype in ("LINE", "LWPOLYLINE", "POLYLINE"):
             raw["route"].append(entity)
         elif spec.role in ("hall", "zone", "obstacle") and dxftype == "LINE":
-            self._geometry_issue(entity, f"{spec.zh}应为闭合多段线，这里是直线",
-                                 f"{spec.en} must be a closed polyline, found a LINE")
+            self._geometry_issue(
+                entity, f"{spec.zh}应为闭合多段线，这里是直线", f"{spec.en} must be a closed polyline, found a LINE"
+            )
 
     # -- units guess -----------------------------------------------------------
     def _guess_units(self, halls) -> None:
@@ -444,10 +500,13 @@ class _Reader:
             zh, en = "米", "metres"
         basis_zh = f"大厅外形尺寸 {width:g} 个单位" if halls else "图中没有大厅"
         basis_en = f"hall extent {width:g} units" if halls else "no hall in the drawing"
-        self.issues.append(IntakeIssue(
-            "DXF-UNITS",
-            f"图纸未设置单位（$INSUNITS 缺失或为 0）；{basis_zh}，推定为{zh}",
-            f"the drawing has no units ($INSUNITS missing or 0); guessed {en} from the {basis_en}"))
+        self.issues.append(
+            IntakeIssue(
+                "DXF-UNITS",
+                f"图纸未设置单位（$INSUNITS 缺失或为 0）；{basis_zh}，推定为{zh}",
+                f"the drawing has no units ($INSUNITS missing or 0); guessed {en} from the {basis_en}",
+            )
+        )
 
     # -- shapes -----------------------------------------------------------
     def _raw_points(self, entity):
@@ -498,8 +557,11 @@ class _Reader:
         f = self.factor
         outline = [(x * f, y * f, b) for x, y, b in pts]
         if any(abs(x) > MAX_COORDINATE_MM or abs(y) > MAX_COORDINATE_MM for x, y, _ in outline):
-            self._geometry_issue(entity, f"{what_zh}坐标超出合理范围（大于 {MAX_COORDINATE_MM / 1e6:.0f} km），已忽略",
-                                 f"{what_en} has coordinates beyond {MAX_COORDINATE_MM / 1e6:.0f} km; left out")
+            self._geometry_issue(
+                entity,
+                f"{what_zh}坐标超出合理范围（大于 {MAX_COORDINATE_MM / 1e6:.0f} km），已忽略",
+                f"{what_en} has coordinates beyond {MAX_COORDINATE_MM / 1e6:.0f} km; left out",
+            )
             return None
         if len(outline) < 3 and not any(b for _, _, b in outline):
             self._geometry_issue(entity, f"{what_zh}顶点少于 3 个", f"{what_en} has fewer than 3 vertices")
@@ -510,9 +572,12 @@ class _Reader:
             return None
         if not polygon.is_valid:
             reason = validation.explain_validity(polygon)
-            self._geometry_issue(entity, f"{what_zh}外形自相交或无效（{reason}）",
-                                 f"{what_en} outline is self-intersecting or invalid ({reason})",
-                                 location=_reason_point(reason))
+            self._geometry_issue(
+                entity,
+                f"{what_zh}外形自相交或无效（{reason}）",
+                f"{what_en} outline is self-intersecting or invalid ({reason})",
+                location=_reason_point(reason),
+            )
             return None
         return handle, outline
 
@@ -520,14 +585,16 @@ class _Reader:
         pts = self._raw_points(entity)
         spec = catalog.LAYERS[catalog.OPENING_LAYER[kind]]
         if len(pts) != 2:
-            self._geometry_issue(entity, f"{spec.zh}应为直线或两个顶点的多段线，这里有 {len(pts)} 个顶点",
-                                 f"{spec.en} must be a LINE or a two-vertex polyline; found {len(pts)} vertices")
+            self._geometry_issue(
+                entity,
+                f"{spec.zh}应为直线或两个顶点的多段线，这里有 {len(pts)} 个顶点",
+                f"{spec.en} must be a LINE or a two-vertex polyline; found {len(pts)} vertices",
+            )
             return None
         (x1, y1, _), (x2, y2, _) = pts
         f = self.factor
         if math.dist((x1, y1), (x2, y2)) * f < 1.0:
-            self._geometry_issue(entity, f"{spec.zh}宽度为零", f"{spec.en} has zero width",
-                                 location=(x1 * f, y1 * f))
+            self._geometry_issue(entity, f"{spec.zh}宽度为零", f"{spec.en} has zero width", location=(x1 * f, y1 * f))
             return None
         return Opening(kind=kind, start=(x1 * f, y1 * f), end=(x2 * f, y2 * f), id=entity.dxf.handle)
 
@@ -545,11 +612,15 @@ class _Reader:
     def _unknown_block(self, entity) -> None:
         name = entity.dxf.name
         loc = entity.dxf.insert
-        self.issues.append(IntakeIssue(
-            "DXF-UNKNOWN-BLOCK",
-            f"图层 {entity.dxf.layer} 上的块 {name} 不是约定中的块，已忽略",
-            f"block {name} on layer {entity.dxf.layer} is not a convention block; ignored",
-            handles=[entity.dxf.handle], location=(loc[0] * self.factor, loc[1] * self.factor)))
+        self.issues.append(
+            IntakeIssue(
+                "DXF-UNKNOWN-BLOCK",
+                f"图层 {entity.dxf.layer} 上的块 {name} 不是约定中的块，已忽略",
+                f"block {name} on layer {entity.dxf.layer} is not a convention block; ignored",
+                handles=[entity.dxf.handle],
+                location=(loc[0] * self.factor, loc[1] * self.factor),
+            )
+        )
 
     def _block_has_bm(self, name: str, stack: tuple[str, ...]) -> bool:
         """Whether a block holds a BM_ INSERT at any depth (cycles answer False)."""
@@ -607,16 +678,20 @@ class _Reader:
         attribs = self._block_attdefs(insert.dxf.name)
         for attrib in insert.attribs:
             attribs[attrib.dxf.tag.upper()] = attrib.dxf.text
-        return PlacedObject(block=name, transform=transform, local=local_mm, attribs=attribs,
-                            id=insert.dxf.handle, nested=nested)
+        return PlacedObject(
+            block=name, transform=transform, local=local_mm, attribs=attribs, id=insert.dxf.handle, nested=nested
+        )
 
     def _block_attdefs(self, name: str) -> dict[str, str]:
         """Default attribute values of a block (cached: ezdxf parses every query string)."""
         key = name.upper()
         if key not in self._attdefs:
             block = self.doc.blocks.get(name)
-            self._attdefs[key] = {} if block is None else {
-                e.dxf.tag.upper(): e.dxf.text for e in block if e.dxftype() == "ATTDEF" and e.dxf.get("text")}
+            self._attdefs[key] = (
+                {}
+                if block is None
+                else {e.dxf.tag.upper(): e.dxf.text for e in block if e.dxftype() == "ATTDEF" and e.dxf.get("text")}
+            )
         return dict(self._attdefs[key])
 
     def _block_footprint(self, name: str, insert=None) -> Polygon:
@@ -670,9 +745,9 @@ class _Reader:
                         if insert is not None:
                             self._cycle(insert, stack)
                         continue
-                    c, l = self._block_geometry(e.dxf.name, e.matrix44() * matrix, stack + (cname,), insert)
+                    c, lines = self._block_geometry(e.dxf.name, e.matrix44() * matrix, stack + (cname,), insert)
                     closed.extend(c)
-                    loose.extend(l)
+                    loose.extend(lines)
             except Exception:
                 continue  # a broken piece of a symbol does not change what the block is
         return closed, loose
@@ -685,8 +760,11 @@ class _Reader:
             handle, layer = None, ""
         prefix_zh = f"{entity.dxftype()} #{handle}（图层 {layer}）：" if handle else ""
         prefix_en = f"{entity.dxftype()} #{handle} (layer {layer}): " if handle else ""
-        self.issues.append(IntakeIssue("DXF-GEOMETRY", prefix_zh + zh, prefix_en + en,
-                                       handles=[handle] if handle else [], location=location))
+        self.issues.append(
+            IntakeIssue(
+                "DXF-GEOMETRY", prefix_zh + zh, prefix_en + en, handles=[handle] if handle else [], location=location
+            )
+        )
 
 
 _CLOSED_TYPES = ("LWPOLYLINE", "POLYLINE", "CIRCLE")

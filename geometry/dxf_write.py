@@ -8,6 +8,7 @@ is not rewritten at all, so an unchanged element keeps its entity byte for
 byte; a changed one is updated in place and keeps its handle; only a removed
 one is deleted.
 """
+
 from __future__ import annotations
 
 
@@ -24,6 +25,7 @@ SYMBOL_LAYER = "0"
 # ---------------------------------------------------------------------------
 # documents
 # ---------------------------------------------------------------------------
+
 
 def new_document():
     """An empty R2010 drawing in millimetres with the convention's layers and blocks."""
@@ -73,13 +75,18 @@ def ensure_block(doc, name: str) -> None:
     # the front (local -Y) tick, so a person sees where the object faces
     block.add_line((0, 0), (0, -d / 2), dxfattribs={"layer": SYMBOL_LAYER})
     for i, tag in enumerate(spec.attributes):
-        block.add_attdef(tag, insert=(-w / 2, d / 2 + 50 + 150 * i), text="",
-                         dxfattribs={"height": 120, "flags": 0 if tag == "NO" else 1})
+        block.add_attdef(
+            tag,
+            insert=(-w / 2, d / 2 + 50 + 150 * i),
+            text="",
+            dxfattribs={"height": 120, "flags": 0 if tag == "NO" else 1},
+        )
 
 
 # ---------------------------------------------------------------------------
 # applying a plan
 # ---------------------------------------------------------------------------
+
 
 def apply_plan(doc, plan: Plan, units_factor: float = 1.0) -> None:
     """Make the drawing's BM- content match the plan; sets new elements' ids to their handles."""
@@ -153,11 +160,12 @@ def _write_polyline(doc, msp, entity, layer: str, pts, *, closed: bool) -> str:
     _delete(msp, entity)
     if doc.dxfversion <= "AC1009":
         poly = msp.add_polyline2d([(x, y) for x, y, _ in pts], close=closed, dxfattribs={"layer": target_layer})
-        for vertex, (_, _, b) in zip(poly.vertices, pts):
+        for vertex, (_, _, b) in zip(poly.vertices, pts, strict=False):
             vertex.dxf.bulge = b
         return poly.dxf.handle
-    poly = msp.add_lwpolyline([(x, y, 0, 0, b) for x, y, b in pts], format="xyseb", close=closed,
-                              dxfattribs={"layer": target_layer})
+    poly = msp.add_lwpolyline(
+        [(x, y, 0, 0, b) for x, y, b in pts], format="xyseb", close=closed, dxfattribs={"layer": target_layer}
+    )
     return poly.dxf.handle
 
 
@@ -172,8 +180,12 @@ def _matrix(transform, f: float) -> Matrix44:
 
 
 def _write_object(doc, msp, obj: PlacedObject, entity, old, f: float) -> str:
-    if entity is not None and entity.dxftype() == "INSERT" and isinstance(old, PlacedObject) \
-            and entity.dxf.name.upper() == obj.block:
+    if (
+        entity is not None
+        and entity.dxftype() == "INSERT"
+        and isinstance(old, PlacedObject)
+        and entity.dxf.name.upper() == obj.block
+    ):
         if old.transform != obj.transform:
             old_m = _matrix(old.transform, f)
             old_m.inverse()
@@ -187,8 +199,11 @@ def _write_object(doc, msp, obj: PlacedObject, entity, old, f: float) -> str:
     x, y = obj.map_point(base[0] * f, base[1] * f)
     sx, sy = obj.scale
     spec = catalog.BLOCKS[obj.block]
-    insert = msp.add_blockref(obj.block, (x / f, y / f), dxfattribs={
-        "layer": layer_for(doc, spec.layer), "rotation": obj.rotation, "xscale": sx, "yscale": sy})
+    insert = msp.add_blockref(
+        obj.block,
+        (x / f, y / f),
+        dxfattribs={"layer": layer_for(doc, spec.layer), "rotation": obj.rotation, "xscale": sx, "yscale": sy},
+    )
     _write_attribs(insert, obj)
     return insert.dxf.handle
 
@@ -261,8 +276,12 @@ def _planinfo_block(doc, f: float) -> str:
         y = -(i + 1) * row
         block.add_line((0, y), (label_w + value_w, y), dxfattribs=attribs)
         block.add_text(spec.zh, height=row * 0.45, dxfattribs={**attribs, "insert": (row * 0.2, y + row * 0.25)})
-        block.add_attdef(spec.key, insert=(label_w + row * 0.2, y + row * 0.25), text="",
-                         dxfattribs={"height": row * 0.45, "layer": SYMBOL_LAYER})
+        block.add_attdef(
+            spec.key,
+            insert=(label_w + row * 0.2, y + row * 0.25),
+            text="",
+            dxfattribs={"height": row * 0.45, "layer": SYMBOL_LAYER},
+        )
     return name
 
 
@@ -298,6 +317,7 @@ def _write_planinfo(insert, mapping: dict[str, str]) -> None:
 # saving
 # ---------------------------------------------------------------------------
 
+
 def save_atomic(doc, path, *, allow_readonly: bool = False) -> None:
     """Write the drawing through :func:`~bianmin.geometry.atomic.atomic_output`: beside ``path``
     first, into its place only when the write succeeded (links, mode and read-only kept)."""
@@ -314,8 +334,9 @@ def save_atomic(doc, path, *, allow_readonly: bool = False) -> None:
 
 
 def _write(doc, path, allow_readonly: bool) -> None:
-    with atomic_output(path, "wt", encoding=doc.output_encoding, errors="dxfreplace", newline="",
-                       allow_readonly=allow_readonly) as fp:
+    with atomic_output(
+        path, "wt", encoding=doc.output_encoding, errors="dxfreplace", newline="", allow_readonly=allow_readonly
+    ) as fp:
         doc.write(fp)
 
 
@@ -329,6 +350,7 @@ def _ensure_lastsavedby(doc) -> None:
 def document_text(doc) -> str:
     """The drawing as DXF text: a snapshot to go back to when a save fails."""
     import io
+
     buffer = io.StringIO()
     doc.write(buffer)
     return buffer.getvalue()
@@ -336,6 +358,7 @@ def document_text(doc) -> str:
 
 def document_from_text(text: str):
     import io
+
     return ezdxf.read(io.StringIO(text))
 
 

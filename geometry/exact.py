@@ -6,6 +6,7 @@ vertices the point can see.  Exact, but its cost grows with the square of the
 vertex count: used by tests and benchmarks on small plans to measure the grid's
 error, not by the rules.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -83,7 +84,7 @@ class VisibilityGraph:
     def distance(self, x: float, y: float) -> float:
         p = (x, y)
         best = self._to_target(p)
-        for v, d in zip(self.nodes, self.dist):
+        for v, d in zip(self.nodes, self.dist, strict=False):
             if math.isfinite(d) and self.visible(p, v):
                 best = min(best, math.dist(p, v) + d)
         return best

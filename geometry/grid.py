@@ -36,6 +36,7 @@ mean errors of 1.2 % (100 mm cells) to 2.0 % (600 mm), and a largest error of
 only where the limit is generous (extinguishers 15–25 m, alarms 30 m), and the
 error is an overestimate there: it can only make a check stricter.
 """
+
 from __future__ import annotations
 
 import math
@@ -116,8 +117,12 @@ class Grid:
             minx, miny, maxx, maxy = target.bounds
             margin = 2.0 * self.cell
             while True:
-                window = np.nonzero((self.xy[:, 0] >= minx - margin) & (self.xy[:, 0] <= maxx + margin)
-                                    & (self.xy[:, 1] >= miny - margin) & (self.xy[:, 1] <= maxy + margin))[0]
+                window = np.nonzero(
+                    (self.xy[:, 0] >= minx - margin)
+                    & (self.xy[:, 0] <= maxx + margin)
+                    & (self.xy[:, 1] >= miny - margin)
+                    & (self.xy[:, 1] <= maxy + margin)
+                )[0]
                 if len(window):
                     d = to_geometries(self.xy[window], [target])
                     reach = float(d.min()) + 1.5 * self.cell
@@ -126,7 +131,7 @@ class Grid:
                 elif len(window) == self.n:
                     break
                 margin *= 2.0
-            for k, dk in zip(window[d <= reach], d[d <= reach]):
+            for k, dk in zip(window[d <= reach], d[d <= reach], strict=False):
                 if dk < best.get(int(k), np.inf):
                     best[int(k)] = float(dk)
         keys = np.fromiter(best.keys(), dtype=np.int64, count=len(best))
@@ -229,10 +234,11 @@ def straighten(points, free_floor, tolerance: float = 1.0):
 
 
 def path_length(points) -> float:
-    return sum(math.dist(a, b) for a, b in zip(points, points[1:]))
+    return sum(math.dist(a, b) for a, b in zip(points, points[1:], strict=False))
 
 
 # -- array helpers --------------------------------------------------------------
+
 
 def _shift(a: np.ndarray, dx: int, dy: int, fill=0) -> np.ndarray:
     """b[j, i] = a[j + dy, i + dx], ``fill`` outside the array."""

@@ -11,6 +11,7 @@ Shapes are kept as DXF-style vertex lists ``(x, y, bulge)`` so that arcs
 survive a round trip; :func:`bianmin.geometry.shapes.outline_polygon` turns
 them into polygons with arcs to within 1 mm.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -178,13 +179,25 @@ class PlacedObject:
 
     # -- placement -------------------------------------------------------
     @classmethod
-    def place(cls, block: str, x: float, y: float, rotation: float = 0.0,
-              sx: float = 1.0, sy: float = 1.0, attribs: dict | None = None,
-              id: str | None = None) -> "PlacedObject":
+    def place(
+        cls,
+        block: str,
+        x: float,
+        y: float,
+        rotation: float = 0.0,
+        sx: float = 1.0,
+        sy: float = 1.0,
+        attribs: dict | None = None,
+        id: str | None = None,
+    ) -> "PlacedObject":
         """An object placed like a plain INSERT with the catalogue's block."""
         spec = catalog.BLOCKS[block]
-        obj = cls(block=block, transform=affine_from(x, y, rotation, sx, sy),
-                  local=spec.local_footprint(), attribs=dict(attribs or {}))
+        obj = cls(
+            block=block,
+            transform=affine_from(x, y, rotation, sx, sy),
+            local=spec.local_footprint(),
+            attribs=dict(attribs or {}),
+        )
         if id:
             obj.id = id
         return obj
@@ -283,8 +296,7 @@ class PlacedObject:
         """The rectangle ``depth`` deep in front of the public side, as wide as the object."""
         (x1, y1), (x2, y2) = self.front_edge.coords
         fx, fy = self.front_direction
-        return Polygon([(x1, y1), (x2, y2), (x2 + fx * depth, y2 + fy * depth),
-                        (x1 + fx * depth, y1 + fy * depth)])
+        return Polygon([(x1, y1), (x2, y2), (x2 + fx * depth, y2 + fy * depth), (x1 + fx * depth, y1 + fy * depth)])
 
     # -- catalogue facts ---------------------------------------------------
     @property
@@ -352,8 +364,7 @@ class PlacedObject:
         return max(0, int(n)) if n is not None else 0
 
 
-def affine_from(x: float, y: float, rotation: float = 0.0, sx: float = 1.0,
-                sy: float = 1.0) -> Affine:
+def affine_from(x: float, y: float, rotation: float = 0.0, sx: float = 1.0, sy: float = 1.0) -> Affine:
     """Shapely affine parameters for scale, then rotate (degrees), then move."""
     c, s = math.cos(math.radians(rotation)), math.sin(math.radians(rotation))
     return (c * sx, -s * sy, s * sx, c * sy, x, y)
@@ -422,9 +433,15 @@ class Plan:
 
     def copy(self) -> "Plan":
         """A shallow structural copy: new lists, same (immutable-by-convention) elements."""
-        return replace(self, properties=replace(self.properties), zones=list(self.zones),
-                       openings=list(self.openings), obstacles=list(self.obstacles),
-                       routes=list(self.routes), objects=list(self.objects))
+        return replace(
+            self,
+            properties=replace(self.properties),
+            zones=list(self.zones),
+            openings=list(self.openings),
+            obstacles=list(self.obstacles),
+            routes=list(self.routes),
+            objects=list(self.objects),
+        )
 
 
 def as_geometry(element) -> BaseGeometry:

@@ -1,4 +1,5 @@
 """Plan properties: the BM_* custom header variables of dxf-convention.md."""
+
 from __future__ import annotations
 
 import math
@@ -136,12 +137,12 @@ def _parse(key: str, raw: str):
         return int(raw)
     if attr in ("service_minutes", "building_height_m"):
         try:
-            value = float(raw)
+            value_f = float(raw)
         except ValueError:
             raise ValueError("应为正数 / expected a positive number") from None
-        if not math.isfinite(value) or value <= 0 or value > 1000:
+        if not math.isfinite(value_f) or value_f <= 0 or value_f > 1000:
             raise ValueError("应为正数 / expected a positive number")
-        return value
+        return value_f
     return raw
 
 

@@ -5,6 +5,7 @@ angle, positive counter-clockwise).  An arc becomes as many chords as it takes
 for the sagitta of each chord (its greatest distance from the arc) to stay
 within ``ARC_TOLERANCE_MM``.
 """
+
 from __future__ import annotations
 
 import math
@@ -44,8 +45,9 @@ def arc_points(p1, p2, bulge: float, tolerance: float = ARC_TOLERANCE_MM):
         n = max(2, math.ceil(abs(theta) / step))
     n = min(n, MAX_ARC_SEGMENTS)
     a0 = math.atan2(y1 - cy, x1 - cx)
-    return [(cx + radius * math.cos(a0 + theta * i / n), cy + radius * math.sin(a0 + theta * i / n))
-            for i in range(1, n)]
+    return [
+        (cx + radius * math.cos(a0 + theta * i / n), cy + radius * math.sin(a0 + theta * i / n)) for i in range(1, n)
+    ]
 
 
 def outline_points(outline, tolerance: float = ARC_TOLERANCE_MM) -> list[tuple[float, float]]:
@@ -82,6 +84,7 @@ def inward_normal(polygon, start, end, probe: float) -> tuple[float, float]:
     when only that side is inside, else the left-hand one.
     """
     from shapely.geometry import Point
+
     (x1, y1), (x2, y2) = start, end
     length = math.hypot(x2 - x1, y2 - y1) or 1.0
     nx, ny = -(y2 - y1) / length, (x2 - x1) / length

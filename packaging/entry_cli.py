@@ -1,4 +1,5 @@
 """Frozen entry point: bianmin.exe, the command line (a console program)."""
+
 import multiprocessing
 import sys
 

@@ -3,6 +3,7 @@
 Opens the DXF or DWG given as the first argument (what Explorer passes for "用便民中心平面设计打开");
 ``--screenshot OUT.png`` is for the smoke test.
 """
+
 import multiprocessing
 import sys
 

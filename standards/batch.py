@@ -3,6 +3,7 @@
 One bad file never stops the others: every file gets a report, unreadable
 ones included, and a worker that dies takes only its own file with it.
 """
+
 from __future__ import annotations
 
 from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
@@ -18,7 +19,6 @@ from pathlib import Path
 from .config import Config
 from .engine import unreadable_report, validate_path
 from .findings import PlanReport
-
 
 
 PLAN_SUFFIXES = (".dxf", ".dwg")
@@ -87,8 +87,16 @@ DEFAULT_TIMEOUT_S = 120.0  # one file may take this long in a batch; past it, a 
 _POLL_S = 0.5
 
 
-def run(files, config: Config, *, profile=None, overrides=None, jobs: int = 1, progress=None,
-        timeout: float | None = DEFAULT_TIMEOUT_S) -> list[PlanReport]:
+def run(
+    files,
+    config: Config,
+    *,
+    profile=None,
+    overrides=None,
+    jobs: int = 1,
+    progress=None,
+    timeout: float | None = DEFAULT_TIMEOUT_S,
+) -> list[PlanReport]:
     """Reports in the order of ``files``.
 
     A single file is checked in this process. A batch runs in worker processes, so that one
@@ -97,8 +105,12 @@ def run(files, config: Config, *, profile=None, overrides=None, jobs: int = 1, p
     restarted and the files in flight are tried again, one at a time the second time, so a
     file whose worker dies twice is named and the others are checked as usual.
     """
-    config_state = {"params": config.params, "severities": config.severities,
-                    "disabled": config.disabled, "source": config.source}
+    config_state = {
+        "params": config.params,
+        "severities": config.severities,
+        "disabled": config.disabled,
+        "source": config.source,
+    }
     total = len(files)
     reports: dict[int, PlanReport] = {}
     if total == 1 and timeout is None:
@@ -121,8 +133,9 @@ def _run_pool(files, config_state, profile, overrides, jobs, progress, timeout, 
         batch = isolate[:1] if isolate else pending
         workers = 1 if isolate else min(jobs, len(batch))
         pending = [i for i in pending if i not in batch]
-        died, again = _pool_round(files, batch, workers, config_state, profile, overrides, timeout, reports,
-                                  progress, total)
+        died, again = _pool_round(
+            files, batch, workers, config_state, profile, overrides, timeout, reports, progress, total
+        )
         pending.extend(again)
         for i in died:
             deaths[i] += 1
@@ -135,12 +148,14 @@ def _run_pool(files, config_state, profile, overrides, jobs, progress, timeout, 
         pending.sort()
 
 
-def _pool_round(files, batch, workers, config_state, profile, overrides, timeout, reports, progress,
-                total) -> tuple[list[int], list[int]]:
+def _pool_round(
+    files, batch, workers, config_state, profile, overrides, timeout, reports, progress, total
+) -> tuple[list[int], list[int]]:
     """Run ``batch`` in a fresh pool; returns the files whose worker died, and those to run again
     without blame (in flight when the pool was stopped for another file's time limit)."""
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
+
     pool = ProcessPoolExecutor(max_workers=workers)
     futures = {pool.submit(_work, (str(files[i]), config_state, profile, overrides)): i for i in batch}
     started: dict = {}
@@ -161,7 +176,7 @@ def _pool_round(files, batch, workers, config_state, profile, overrides, timeout
                 if progress:
                     progress(len(reports), total, str(files[i]))
             now = time.monotonic()
-            for future, i in futures.items():
+            for future in futures:
                 if future.running():
                     started.setdefault(future, now)
             late = [f for f, t0 in started.items() if f in futures and timeout and now - t0 > timeout]
@@ -204,15 +219,21 @@ def _stop(pool) -> None:
 
 
 def _timeout_report(path, timeout: float) -> PlanReport:
-    report = unreadable_report(str(path), f"检查超过 {timeout:.0f} 秒仍未完成，已停止；请把文件交给技术人员检查 / "
-                                          f"the check took longer than {timeout:.0f} s and was stopped")
+    report = unreadable_report(
+        str(path),
+        f"检查超过 {timeout:.0f} 秒仍未完成，已停止；请把文件交给技术人员检查 / "
+        f"the check took longer than {timeout:.0f} s and was stopped",
+    )
     report.findings[0].rule = "DXF-READ"
     return report
 
 
 def _died_report(path) -> PlanReport:
-    return unreadable_report(str(path), "检查进程两次意外终止（可能是内存不足），未能完成检查 / "
-                                        "the checking process died twice (perhaps out of memory)")
+    return unreadable_report(
+        str(path),
+        "检查进程两次意外终止（可能是内存不足），未能完成检查 / "
+        "the checking process died twice (perhaps out of memory)",
+    )
 
 
 @dataclass
@@ -228,10 +249,18 @@ class Summary:
     extinguisher_gaps: int = 0
 
     def to_dict(self) -> dict:
-        return {"files": self.files, "pass": self.passed, "fail": self.failed, "unreadable": self.unreadable,
-                "by_profile": self.by_profile, "by_rule": self.by_rule, "mailbox_rate": self.mailbox_rate,
-                "mailbox_targets": DISTRICT_MAILBOX_TARGETS, "travel_failures": self.travel_failures,
-                "extinguisher_gaps": self.extinguisher_gaps}
+        return {
+            "files": self.files,
+            "pass": self.passed,
+            "fail": self.failed,
+            "unreadable": self.unreadable,
+            "by_profile": self.by_profile,
+            "by_rule": self.by_rule,
+            "mailbox_rate": self.mailbox_rate,
+            "mailbox_targets": DISTRICT_MAILBOX_TARGETS,
+            "travel_failures": self.travel_failures,
+            "extinguisher_gaps": self.extinguisher_gaps,
+        }
 
 
 def summarize(reports: list[PlanReport]) -> Summary:
@@ -268,6 +297,7 @@ def default_jobs() -> int:
 
 def terminal_progress(stream=sys.stderr):
     """A one-line progress bar for a terminal."""
+
     def show(done, total, name):
         width = 30
         filled = int(width * done / total)
@@ -276,4 +306,5 @@ def terminal_progress(stream=sys.stderr):
         if done == total:
             stream.write("\n")
         stream.flush()
+
     return show

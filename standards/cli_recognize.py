@@ -1,4 +1,5 @@
 """``bianmin recognize``: the architect's drawing in, the same drawing plus a recognized plan out."""
+
 from __future__ import annotations
 
 import json
@@ -17,16 +18,20 @@ def add_parser(sub) -> None:
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="报告语言 / report language")
     for kind, zh in (("wall", "墙"), ("door", "门"), ("window", "窗"), ("column", "柱")):
-        p.add_argument(f"--{kind}-layers", metavar="REGEX",
-                       help=f"另外按此正则识别{zh}图层（不区分大小写）/ also take layers matching REGEX as {kind}s")
+        p.add_argument(
+            f"--{kind}-layers",
+            metavar="REGEX",
+            help=f"另外按此正则识别{zh}图层（不区分大小写）/ also take layers matching REGEX as {kind}s",
+        )
 
 
 def _point(text: str) -> tuple[float, float]:
     try:
         x, y = (float(v) for v in text.replace("，", ",").split(","))
     except ValueError:
-        raise ValueError(f"--at {text!r}：应为 X,Y，例如 --at 12000,5000 / "
-                         "--at needs X,Y, e.g. --at 12000,5000") from None
+        raise ValueError(
+            f"--at {text!r}：应为 X,Y，例如 --at 12000,5000 / --at needs X,Y, e.g. --at 12000,5000"
+        ) from None
     return x, y
 
 
@@ -40,9 +45,12 @@ def _load(src: Path, load_document, PlanReadError):
     try:
         import ezdwg
     except ImportError:
-        raise PlanReadError("读取 DWG 需要 ezdwg（pip install ezdwg），或先在 CAD 中另存为 DXF / "
-                            "reading DWG needs ezdwg, or save the drawing as DXF first") from None
+        raise PlanReadError(
+            "读取 DWG 需要 ezdwg（pip install ezdwg），或先在 CAD 中另存为 DXF / "
+            "reading DWG needs ezdwg, or save the drawing as DXF first"
+        ) from None
     import tempfile
+
     with tempfile.TemporaryDirectory() as tmp:
         dxf = Path(tmp) / (src.stem + ".dxf")
         try:
@@ -66,8 +74,12 @@ def run(args) -> int:
     src = Path(args.drawing)
     try:
         at = _point(args.at) if args.at else None
-        patterns = DEFAULT.extended(wall_layers=args.wall_layers, door_layers=args.door_layers,
-                                    window_layers=args.window_layers, column_layers=args.column_layers)
+        patterns = DEFAULT.extended(
+            wall_layers=args.wall_layers,
+            door_layers=args.door_layers,
+            window_layers=args.window_layers,
+            column_layers=args.column_layers,
+        )
     except ValueError as exc:
         return _fail(str(exc))
     out = Path(args.output) if args.output else None

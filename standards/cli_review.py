@@ -2,6 +2,7 @@
 
 Exit codes: 0 every plan passes (or the command did its work), 1 a plan fails, 2 an error.
 """
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,10 @@ import sys
 from pathlib import Path
 
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
-VERDICT = {"zh": {"pass": "同意", "fail": "修改后重新报审", "unreadable": "无法读取"},
-           "en": {"pass": "approved", "fail": "revise and resubmit", "unreadable": "unreadable"}}
+VERDICT = {
+    "zh": {"pass": "同意", "fail": "修改后重新报审", "unreadable": "无法读取"},
+    "en": {"pass": "approved", "fail": "revise and resubmit", "unreadable": "unreadable"},
+}
 
 
 def add_parser(sub) -> None:
@@ -18,8 +21,12 @@ def add_parser(sub) -> None:
     what = p.add_subparsers(dest="review_command", metavar="ACTION")
 
     def common(q, formats=("text", "json")):
-        q.add_argument("--db", default=None, metavar="DB",
-                       help="审查数据库，默认当前文件夹的 bianmin-review.sqlite / the review database")
+        q.add_argument(
+            "--db",
+            default=None,
+            metavar="DB",
+            help="审查数据库，默认当前文件夹的 bianmin-review.sqlite / the review database",
+        )
         q.add_argument("--format", choices=list(formats), default="text", help="输出格式 / output format")
         q.add_argument("--lang", choices=["zh", "en"], default="zh", help="语言 / language")
 
@@ -34,16 +41,18 @@ def add_parser(sub) -> None:
     q.add_argument("--config", metavar="FILE.toml", help="取 [review] 中的审批局名称 / the bureau's name from [review]")
     q = what.add_parser("diff", help="两轮报审的问题对比 / findings of one round against another")
     q.add_argument("name", help="图纸名 / plan name")
-    q.add_argument("--from", dest="from_round", type=int, metavar="N",
-                   help="较早的轮次，默认倒数第二轮 / earlier round")
+    q.add_argument(
+        "--from", dest="from_round", type=int, metavar="N", help="较早的轮次，默认倒数第二轮 / earlier round"
+    )
     q.add_argument("--to", dest="to_round", type=int, metavar="M", help="较晚的轮次，默认最新一轮 / later round")
     common(q)
     for action, zh in (("waive", "豁免"), ("unwaive", "撤销豁免")):
         q = what.add_parser(action, help=f"{zh}某规则的问题 / {action} findings of a rule")
         q.add_argument("name", help="图纸名 / plan name")
         q.add_argument("rule", help="规则编号，如 CNTR-DEPTH / rule id")
-        q.add_argument("--fingerprint", metavar="FP",
-                       help="只针对此指纹的问题（见 diff --format json）/ one finding only")
+        q.add_argument(
+            "--fingerprint", metavar="FP", help="只针对此指纹的问题（见 diff --format json）/ one finding only"
+        )
         q.add_argument("--reason", required=True, help=f"{zh}理由 / the reason")
         q.add_argument("--by", required=True, metavar="WHO", help="审查人 / reviewer")
         common(q)
@@ -62,6 +71,7 @@ def _fail(message: str) -> int:
 def run(args, write_letter=None) -> int:
     from .review import commands as C
     from .review import db as D
+
     if args.review_command is None:
         return _fail("add / status / diff / waive / unwaive / letter？")
     db_path = Path(args.db or D.DEFAULT_DB)
@@ -71,8 +81,14 @@ def run(args, write_letter=None) -> int:
     except (D.ReviewError, ValueError) as exc:
         return _fail(str(exc))
     try:
-        handler = {"add": _add, "status": _status, "diff": _diff, "waive": _waive, "unwaive": _waive,
-                   "letter": _letter}[args.review_command]
+        handler = {
+            "add": _add,
+            "status": _status,
+            "diff": _diff,
+            "waive": _waive,
+            "unwaive": _waive,
+            "letter": _letter,
+        }[args.review_command]
         return handler(args, con, db_path, config, C, write_letter)
     except D.ReviewError as exc:
         return _fail(str(exc))
@@ -84,6 +100,7 @@ def run(args, write_letter=None) -> int:
 
 def _config(path):
     from .config import Config, ConfigError
+
     if not path:
         return Config()
     try:
@@ -95,6 +112,7 @@ def _config(path):
 def _out(args, text: str) -> None:
     if getattr(args, "output", None):
         from bianmin.geometry.atomic import write_text
+
         write_text(Path(args.output), text)
     else:
         sys.stdout.write(text)
@@ -102,6 +120,7 @@ def _out(args, text: str) -> None:
 
 def _json(data) -> str:
     from .report.common import finite  # a drawing's NaN or infinity is null, as in validate's JSON
+
     return json.dumps(finite(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -113,6 +132,7 @@ def _code(states) -> int:
 
 def _add(args, con, db_path, config, C, _):
     from .batch import collect
+
     files, skipped = collect(args.paths)
     if not files and not skipped:
         return _fail("没有找到 DXF/DWG 文件 / no DXF or DWG files found")
@@ -129,14 +149,19 @@ def _add(args, con, db_path, config, C, _):
                 print(f"{s['file']}: {s['error']}")
                 continue
             again = "" if s["added"] else "（同一文件已登记 / already recorded）"
-            line = (f"{s['name']}  第{s['round']}轮  {v[s['verdict']]}  错误 {s['errors']}  警告 {s['warnings']}  "
-                    f"已豁免 {s['waived']}" if args.lang == "zh" else
-                    f"{s['name']}  round {s['round']}  {v[s['verdict']]}  errors {s['errors']}  "
-                    f"warnings {s['warnings']}  waived {s['waived']}")
+            line = (
+                f"{s['name']}  第{s['round']}轮  {v[s['verdict']]}  错误 {s['errors']}  警告 {s['warnings']}  "
+                f"已豁免 {s['waived']}"
+                if args.lang == "zh"
+                else f"{s['name']}  round {s['round']}  {v[s['verdict']]}  errors {s['errors']}  "
+                f"warnings {s['warnings']}  waived {s['waived']}"
+            )
             if s["round"] > 1:
-                line += (f"  较上一轮：已改正 {s['fixed']} / 新增 {s['new']} / 未变 {s['unchanged']}"
-                         if args.lang == "zh" else
-                         f"  since last round: fixed {s['fixed']} / new {s['new']} / unchanged {s['unchanged']}")
+                line += (
+                    f"  较上一轮：已改正 {s['fixed']} / 新增 {s['new']} / 未变 {s['unchanged']}"
+                    if args.lang == "zh"
+                    else f"  since last round: fixed {s['fixed']} / new {s['new']} / unchanged {s['unchanged']}"
+                )
             print(line + again)
     return _code(states)
 
@@ -144,21 +169,60 @@ def _add(args, con, db_path, config, C, _):
 def _status(args, con, db_path, config, C, _):
     states = C.status(con)
     if args.format == "json":
-        _out(args, _json({"plans": [{k: C.public(s)[k] for k in ("name", "round", "verdict", "errors", "warnings",
-                                                                   "waived", "fixed", "new", "sha256", "submitted")}
-                                    for s in states]}))
+        _out(
+            args,
+            _json(
+                {
+                    "plans": [
+                        {
+                            k: C.public(s)[k]
+                            for k in (
+                                "name",
+                                "round",
+                                "verdict",
+                                "errors",
+                                "warnings",
+                                "waived",
+                                "fixed",
+                                "new",
+                                "sha256",
+                                "submitted",
+                            )
+                        }
+                        for s in states
+                    ]
+                }
+            ),
+        )
     elif args.format == "html":
         from .review.db import now
         from .review.html import render
+
         _out(args, render(states, config.review.get("bureau", ""), now()))
     else:
         v = VERDICT[args.lang]
-        head = ("图纸", "轮次", "结论", "错误", "警告", "已豁免", "已改正", "新增") if args.lang == "zh" else \
-            ("plan", "round", "verdict", "errors", "warnings", "waived", "fixed", "new")
+        head = (
+            ("图纸", "轮次", "结论", "错误", "警告", "已豁免", "已改正", "新增")
+            if args.lang == "zh"
+            else ("plan", "round", "verdict", "errors", "warnings", "waived", "fixed", "new")
+        )
         lines = ["\t".join(head)]
         for s in states:
-            lines.append("\t".join(str(x) for x in (s["name"], s["round"], v[s["verdict"]], s["errors"], s["warnings"],
-                                                     s["waived"], s["fixed"], s["new"])))
+            lines.append(
+                "\t".join(
+                    str(x)
+                    for x in (
+                        s["name"],
+                        s["round"],
+                        v[s["verdict"]],
+                        s["errors"],
+                        s["warnings"],
+                        s["waived"],
+                        s["fixed"],
+                        s["new"],
+                    )
+                )
+            )
         if not states:
             lines.append("尚无报审 / nothing submitted yet")
         _out(args, "\n".join(lines) + "\n")
@@ -167,6 +231,7 @@ def _status(args, con, db_path, config, C, _):
 
 def _diff(args, con, db_path, config, C, _):
     from .review import db as D
+
     a, b, cmp = C.diff(con, args.name, args.from_round, args.to_round)
     waivers = D.waivers(con, args.name)
     if args.format == "json":
@@ -175,8 +240,12 @@ def _diff(args, con, db_path, config, C, _):
             data[key] = [C.finding_json(f, args.lang, waivers) for f in getattr(cmp, key)]
         _out(args, _json(data))
     else:
-        words = {"fixed": "已改正 / fixed", "new": "新增 / new", "unchanged": "未变 / unchanged",
-                 "waived": "已豁免 / waived"}
+        words = {
+            "fixed": "已改正 / fixed",
+            "new": "新增 / new",
+            "unchanged": "未变 / unchanged",
+            "waived": "已豁免 / waived",
+        }
         print(f"{args.name}: 第{a}轮 → 第{b}轮 / round {a} → {b}")
         for key, word in words.items():
             items = getattr(cmp, key)
@@ -206,6 +275,7 @@ def _letter(args, con, db_path, config, C, write_letter):
     read = None
     if data["stored"] is not None:
         from bianmin.geometry.dxf_read import PlanReadError, read_plan
+
         try:
             read = read_plan(data["stored"])
         except (PlanReadError, OSError):

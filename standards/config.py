@@ -16,6 +16,7 @@ Every report names the rule-set version and the SHA-256 of the configuration
 settings written in another order or with other comments hash the same, and a
 planner and a reviewer with the same settings see the same findings.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -48,9 +49,12 @@ class Config:
 
     @property
     def sha256(self) -> str:
-        canonical = json.dumps({"params": self.params, "severities": self.severities,
-                                "disabled": sorted(self.disabled)}, sort_keys=True, ensure_ascii=False,
-                               separators=(",", ":"))
+        canonical = json.dumps(
+            {"params": self.params, "severities": self.severities, "disabled": sorted(self.disabled)},
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     @property
@@ -97,7 +101,7 @@ class Config:
             if rule_id not in rules:
                 raise ConfigError(f"配置中的规则 {rule_id} 不存在 / unknown rule {rule_id}")
             if not isinstance(settings, dict):
-                raise ConfigError(f"[rules.\"{rule_id}\"] 应为表 / must be a table")
+                raise ConfigError(f'[rules."{rule_id}"] 应为表 / must be a table')
             rule = rules[rule_id]
             for key, value in settings.items():
                 if key == "enabled":
@@ -113,12 +117,17 @@ class Config:
                     config.params.setdefault(rule_id, {})[key] = _typed(rule_id, key, rule.params[key], value)
                 else:
                     known = ", ".join(sorted(rule.params)) or "无 / none"
-                    raise ConfigError(f"规则 {rule_id} 没有参数 {key}（可用：{known}）/ rule {rule_id} has no parameter {key}")
+                    raise ConfigError(
+                        f"规则 {rule_id} 没有参数 {key}（可用：{known}）/ rule {rule_id} has no parameter {key}"
+                    )
         return config
 
 
-REVIEW_KEYS = {"bureau": "审批局名称 / the bureau's name", "letterhead": "信头文字 / letterhead text",
-               "reviewer": "默认审查人 / default reviewer"}
+REVIEW_KEYS = {
+    "bureau": "审批局名称 / the bureau's name",
+    "letterhead": "信头文字 / letterhead text",
+    "reviewer": "默认审查人 / default reviewer",
+}
 
 
 def _review_section(section) -> dict[str, str]:
@@ -144,8 +153,11 @@ def _typed(rule_id, key, default, value):
             raise ConfigError(f"{where} 应为数字 / must be a number, got {value!r}")
         return float(value) if isinstance(default, float) else value
     if isinstance(default, (list, tuple)):
-        if not isinstance(value, list) or len(value) != len(default) or \
-                not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+        if (
+            not isinstance(value, list)
+            or len(value) != len(default)
+            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        ):
             raise ConfigError(f"{where} 应为 {len(default)} 个数字的列表 / must be a list of {len(default)} numbers")
         if len(value) == 2 and value[0] > value[1]:
             raise ConfigError(f"{where} 下限大于上限 / lower bound above upper bound")

@@ -4,6 +4,7 @@ Per-plan facts that several rules need (the free floor, the spatial index of
 objects, the evacuation analysis) are computed once, on first use, and cached
 here: rules never recompute them.
 """
+
 from __future__ import annotations
 
 from functools import cached_property
@@ -92,9 +93,13 @@ class CheckContext:
             n = c.attr_number("SEATS")
             windows += int(n) if n and n > 0 else 1
         seats = sum(o.count() for o in self.objects("BM_SEAT"))
-        return {"hall_area_m2": round(self.plan.hall_area_m2, 1), "counters": len(counters),
-                "windows": windows, "seats": seats,
-                "mailbox": bool(self.objects("BM_MAILBOX_24H"))}
+        return {
+            "hall_area_m2": round(self.plan.hall_area_m2, 1),
+            "counters": len(counters),
+            "windows": windows,
+            "seats": seats,
+            "mailbox": bool(self.objects("BM_MAILBOX_24H")),
+        }
 
 
 def centre(geometry) -> tuple[float, float]:

@@ -1,4 +1,5 @@
 """Run the rules over a plan and make its report.  Never raises for a plan's sake."""
+
 from __future__ import annotations
 
 import itertools
@@ -19,14 +20,14 @@ from .rules import all_rules
 MAX_FINDINGS_PER_RULE = 200
 
 
-def check(read: ReadResult, config: Config | None = None, profile: str | None = None,
-          path: str = "") -> PlanReport:
+def check(read: ReadResult, config: Config | None = None, profile: str | None = None, path: str = "") -> PlanReport:
     """Findings for a plan that has been read."""
     return check_with_context(read, config, profile, path)[0]
 
 
-def check_with_context(read: ReadResult, config: Config | None = None, profile: str | None = None,
-                       path: str = "") -> tuple[PlanReport, CheckContext]:
+def check_with_context(
+    read: ReadResult, config: Config | None = None, profile: str | None = None, path: str = ""
+) -> tuple[PlanReport, CheckContext]:
     """The report and the context it was made in (whose analysis the designer shows)."""
     config = config or Config()
     plan = read.plan
@@ -44,20 +45,44 @@ def check_with_context(read: ReadResult, config: Config | None = None, profile: 
             hits = list(itertools.islice(rule.run(ctx, config.params_for(rule)), MAX_FINDINGS_PER_RULE + 1))
         except Exception as exc:  # a rule's own bug must not cost the reviewer the report
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-            findings.append(Finding(rule.id, "error", f"规则内部错误，未能完成检查：{detail}",
-                                    f"internal error, the check did not complete: {detail}", rule.source))
+            findings.append(
+                Finding(
+                    rule.id,
+                    "error",
+                    f"规则内部错误，未能完成检查：{detail}",
+                    f"internal error, the check did not complete: {detail}",
+                    rule.source,
+                )
+            )
             continue
         configured = config.severities.get(rule.id)
         if len(hits) > MAX_FINDINGS_PER_RULE:
             last = hits[MAX_FINDINGS_PER_RULE - 1]
-            hits[MAX_FINDINGS_PER_RULE - 1:] = [Hit(
-                f"此规则的问题超过 {MAX_FINDINGS_PER_RULE - 1} 处，其余未再列出；请先改正以上各处后重新校验",
-                f"more than {MAX_FINDINGS_PER_RULE - 1} findings of this rule; the rest are not listed: "
-                f"correct those above and check again", location=last.location, severity=last.severity)]
+            hits[MAX_FINDINGS_PER_RULE - 1 :] = [
+                Hit(
+                    f"此规则的问题超过 {MAX_FINDINGS_PER_RULE - 1} 处，其余未再列出；请先改正以上各处后重新校验",
+                    f"more than {MAX_FINDINGS_PER_RULE - 1} findings of this rule; the rest are not listed: "
+                    f"correct those above and check again",
+                    location=last.location,
+                    severity=last.severity,
+                )
+            ]
         for h in hits:
-            findings.append(Finding(rule.id, configured or h.severity or rule.severity, h.message,
-                                    h.message_en, rule.source, h.handles, h.location, h.subject,
-                                    h.measured, h.limit, h.unit))
+            findings.append(
+                Finding(
+                    rule.id,
+                    configured or h.severity or rule.severity,
+                    h.message,
+                    h.message_en,
+                    rule.source,
+                    h.handles,
+                    h.location,
+                    h.subject,
+                    h.measured,
+                    h.limit,
+                    h.unit,
+                )
+            )
     metrics = dict(ctx.base_metrics)  # a copy: the analysis figures are added to it
     if plan.hall is not None:
         try:
@@ -68,8 +93,9 @@ def check_with_context(read: ReadResult, config: Config | None = None, profile: 
     status = "fail" if any(f.severity == "error" for f in findings) else "pass"
     props = {k: v for k, v in plan.properties.to_mapping().items() if v}
     props["BM_KIND"] = plan.properties.kind
-    return PlanReport(path=path, status=status, profile=profile, properties=props,
-                      metrics=metrics, findings=findings), ctx
+    return PlanReport(
+        path=path, status=status, profile=profile, properties=props, metrics=metrics, findings=findings
+    ), ctx
 
 
 # Findings that say the same thing once (issue 9): when the plan has none of a thing at all, the
@@ -77,8 +103,11 @@ def check_with_context(read: ReadResult, config: Config | None = None, profile: 
 # (what the plan lacks, the rule that reports it, the rules whose findings it makes redundant)
 RELATED = (
     (lambda plan: not plan.objects_of("BM_EXTINGUISHER"), "FIRE-EXT-COUNT", ("FIRE-EXT-REACH", "FIRE-EXT-RATING")),
-    (lambda plan: not plan.exits, "EVAC-EXIT-COUNT",
-     ("EVAC-TRAVEL", "EVAC-REACH", "EVAC-PASSAGE", "EVAC-TOTAL-WIDTH", "EVAC-ROUTE", "FIRE-EVAC-SIGN", "ACC-ROUTE")),
+    (
+        lambda plan: not plan.exits,
+        "EVAC-EXIT-COUNT",
+        ("EVAC-TRAVEL", "EVAC-REACH", "EVAC-PASSAGE", "EVAC-TOTAL-WIDTH", "EVAC-ROUTE", "FIRE-EVAC-SIGN", "ACC-ROUTE"),
+    ),
     (lambda plan: not plan.objects_of("BM_CAMERA"), "SAFE-CAMERA", ("SAFE-CAMERA-COVER",)),
     (lambda plan: not plan.counters, "ZONE-WINDOW-COUNTERS", ("CNTR-GENERAL", "ACC-COUNTER", "CAP-WINDOWS")),
 )
@@ -94,8 +123,9 @@ def merge_related(findings: list[Finding], plan) -> list[Finding]:
     return [f for f in findings if f.rule not in drop] if drop else findings
 
 
-def validate_path(path, config: Config | None = None, profile: str | None = None,
-                  overrides: dict[str, str] | None = None) -> PlanReport:
+def validate_path(
+    path, config: Config | None = None, profile: str | None = None, overrides: dict[str, str] | None = None
+) -> PlanReport:
     """Read and check one file; an unreadable file is a report with status ``unreadable``."""
     start = time.perf_counter()
     shown = display_text(str(path))

@@ -1,4 +1,5 @@
 """Findings and reports: one plain structure; text, JSON, CSV, HTML and PDF are views of it."""
+
 from __future__ import annotations
 
 import hashlib
@@ -41,12 +42,19 @@ class Finding:
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self, lang: str = "zh") -> dict:
-        return {"rule": self.rule, "severity": self.severity, "message": self.text(lang),
-                "source": self.source, "handles": list(self.handles),
-                "location": [round(self.location[0], 1), round(self.location[1], 1)] if self.location else None,
-                "subject": {"kind": self.subject[0], "id": self.subject[1]} if self.subject else None,
-                "measured": self.measured, "limit": self.limit, "unit": self.unit,
-                "fingerprint": self.fingerprint}
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.text(lang),
+            "source": self.source,
+            "handles": list(self.handles),
+            "location": [round(self.location[0], 1), round(self.location[1], 1)] if self.location else None,
+            "subject": {"kind": self.subject[0], "id": self.subject[1]} if self.subject else None,
+            "measured": self.measured,
+            "limit": self.limit,
+            "unit": self.unit,
+            "fingerprint": self.fingerprint,
+        }
 
 
 @dataclass
@@ -67,9 +75,15 @@ class PlanReport:
         return sum(1 for f in self.findings if f.severity == severity)
 
     def to_dict(self, lang: str = "zh") -> dict:
-        return {"path": self.path, "status": self.status, "error": self.error, "profile": self.profile,
-                "properties": dict(self.properties), "metrics": dict(self.metrics),
-                "findings": [f.to_dict(lang) for f in self.sorted_findings()]}
+        return {
+            "path": self.path,
+            "status": self.status,
+            "error": self.error,
+            "profile": self.profile,
+            "properties": dict(self.properties),
+            "metrics": dict(self.metrics),
+            "findings": [f.to_dict(lang) for f in self.sorted_findings()],
+        }
 
     def to_state(self) -> dict:
         """Everything, both languages: what a worker process sends back."""

@@ -1,4 +1,5 @@
 """``bianmin layout IN -o OUT [--only …]``: complete a plan with what is missing (issue 13)."""
+
 from __future__ import annotations
 
 import sys
@@ -8,16 +9,24 @@ from pathlib import Path
 from .layout import KINDS
 
 EXIT_PASS, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-_COVER_ZH = {"extinguisher points": "灭火器设置点", "manual call points": "手动报警按钮",
-             "emergency lights": "应急照明灯", "cameras": "监控摄像机", "evacuation signs": "疏散指示标志"}
+_COVER_ZH = {
+    "extinguisher points": "灭火器设置点",
+    "manual call points": "手动报警按钮",
+    "emergency lights": "应急照明灯",
+    "cameras": "监控摄像机",
+    "evacuation signs": "疏散指示标志",
+}
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("layout", help="自动布置 / complete a plan automatically")
     p.add_argument("input", help="输入图纸 DXF / the plan to complete")
     p.add_argument("-o", "--output", required=True, help="输出图纸 DXF / where to write the completed plan")
-    p.add_argument("--only", default=",".join(KINDS),
-                   help=f"只布置这些类别，逗号分隔 / only these kinds, comma-separated: {','.join(KINDS)}")
+    p.add_argument(
+        "--only",
+        default=",".join(KINDS),
+        help=f"只布置这些类别，逗号分隔 / only these kinds, comma-separated: {','.join(KINDS)}",
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 / output language")
 
 
@@ -27,17 +36,22 @@ def cmd_layout(args) -> int:
     from bianmin.geometry.dxf_write import write_plan
 
     from .layout.api import layout
+
     en = args.lang == "en"
     only = [k.strip().lower() for k in args.only.split(",") if k.strip()]
     bad = [k for k in only if k not in KINDS]
     if bad or not only:
-        print(f"bianmin: --only {args.only!r}: 应为 {','.join(KINDS)} 中的若干项 / expected some of "
-              f"{','.join(KINDS)}", file=sys.stderr)
+        print(
+            f"bianmin: --only {args.only!r}: 应为 {','.join(KINDS)} 中的若干项 / expected some of {','.join(KINDS)}",
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     src, out = Path(args.input), Path(args.output)
     if out.exists() and same_file(out, src):
-        print(f"bianmin: 输出文件 {out} 就是输入的图纸，不能覆盖 / the output is the input: refusing to overwrite it",
-              file=sys.stderr)
+        print(
+            f"bianmin: 输出文件 {out} 就是输入的图纸，不能覆盖 / the output is the input: refusing to overwrite it",
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     try:
         read = read_plan(src)
@@ -72,7 +86,10 @@ def cmd_layout(args) -> int:
     errors = [f for f in result.report.findings if f.severity == "error"] if result.report else []
     for n in result.notes:
         print(f"  {'note' if en else '说明'} {n.rule}: {n.en if en else n.zh}")
-    verdict = ("passes" if en else "通过") if not errors else (f"{len(errors)} error(s) left" if en else
-                                                               f"仍有 {len(errors)} 个错误")
+    verdict = (
+        ("passes" if en else "通过")
+        if not errors
+        else (f"{len(errors)} error(s) left" if en else f"仍有 {len(errors)} 个错误")
+    )
     print(f"{'check' if en else '校验'}: {verdict}")
     return EXIT_PASS if not errors else EXIT_FINDINGS

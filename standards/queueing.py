@@ -7,6 +7,7 @@ offered load a = λ·s Erlangs.  With ρ = a/c < 1:
   Wq = C·s / (c - a)                     (mean wait, minutes);
   P(Nq > k) = C·ρ^(k+1)                  (number waiting).
 """
+
 from __future__ import annotations
 
 import math

@@ -7,6 +7,7 @@ sections ``Checks:``, ``Why:``, ``Parameters:``, ``Passes:`` and ``Fails:``;
 parameters and yields :class:`Hit` objects; the engine turns them into
 findings carrying the rule's id, severity and source.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -27,14 +28,26 @@ class Hit:
     handles: list[str] = field(default_factory=list)
     location: tuple[float, float] | None = None
     severity: str | None = None  # a second severity the rule allows (CNTR-DEVICES); None: the rule's
-    subject: tuple[str, str] | None = None  # (kind, stable identity): ("window", "3"), ("exit", "2"), ("block", "BM_TV")
+    subject: tuple[str, str] | None = (
+        None  # (kind, stable identity): ("window", "3"), ("exit", "2"), ("block", "BM_TV")
+    )
     measured: float | str | None = None
     limit: float | str | None = None
     unit: str = ""
 
 
-def hit(zh: str, en: str, *, handles=(), at=None, severity: str | None = None,
-        subject: tuple[str, str] | None = None, measured=None, limit=None, unit: str = "") -> Hit:
+def hit(
+    zh: str,
+    en: str,
+    *,
+    handles=(),
+    at=None,
+    severity: str | None = None,
+    subject: tuple[str, str] | None = None,
+    measured=None,
+    limit=None,
+    unit: str = "",
+) -> Hit:
     """One finding of a rule.  ``subject`` names what it is about by a stable identity (never a
     handle alone): the review's fingerprint is made from it, so a re-saved drawing (new handles)
     keeps its findings' identities.  ``measured``/``limit``/``unit`` are the figures the message quotes."""
@@ -85,17 +98,38 @@ class DuplicateRuleError(ValueError):
     pass
 
 
-def rule(id: str, *, severity: str, title: str, title_en: str, source: str = "—",
-         profiles: tuple[str, ...] = ALL, params: dict | None = None, when=None, when_text: str = "",
-         needs_hall: bool = True):
+def rule(
+    id: str,
+    *,
+    severity: str,
+    title: str,
+    title_en: str,
+    source: str = "—",
+    profiles: tuple[str, ...] = ALL,
+    params: dict | None = None,
+    when=None,
+    when_text: str = "",
+    needs_hall: bool = True,
+):
     """Register a rule function under ``id``; a second rule with the same id is refused."""
+
     def register(func):
         if id in REGISTRY:
             raise DuplicateRuleError(f"rule {id} is defined twice")
-        REGISTRY[id] = Rule(id=id, severity=severity, profiles=tuple(profiles), title=title,
-                            title_en=title_en, source=source, params=dict(params or {}), check=func,
-                            family=id.split("-")[0], when=when, when_text=when_text,
-                            needs_hall=needs_hall)
+        REGISTRY[id] = Rule(
+            id=id,
+            severity=severity,
+            profiles=tuple(profiles),
+            title=title,
+            title_en=title_en,
+            source=source,
+            params=dict(params or {}),
+            check=func,
+            family=id.split("-")[0],
+            when=when,
+            when_text=when_text,
+            needs_hall=needs_hall,
+        )
         return func
-    return register
 
+    return register

@@ -1,4 +1,5 @@
 """The installed version of bianmin."""
+
 from importlib import metadata
 
 

@@ -5,6 +5,7 @@ handle. These helpers name exits by their order along the hall outline and the w
 in, windows by their number, and any point by the part of the hall it lies in; and they format
 figures so that no message ever says "inf", "nan" or "?".
 """
+
 from __future__ import annotations
 
 import math
@@ -14,9 +15,15 @@ from bianmin.geometry.catalog import OPENING_KINDS
 Words = tuple[str, str]  # (Chinese, English)
 
 _PARTS = {  # (column, row) in a 3 x 3 split of the hall's extent, y pointing north
-    (0, 2): ("西北角", "north-west corner"), (1, 2): ("北部", "north side"), (2, 2): ("东北角", "north-east corner"),
-    (0, 1): ("西部", "west side"), (1, 1): ("中部", "middle"), (2, 1): ("东部", "east side"),
-    (0, 0): ("西南角", "south-west corner"), (1, 0): ("南部", "south side"), (2, 0): ("东南角", "south-east corner"),
+    (0, 2): ("西北角", "north-west corner"),
+    (1, 2): ("北部", "north side"),
+    (2, 2): ("东北角", "north-east corner"),
+    (0, 1): ("西部", "west side"),
+    (1, 1): ("中部", "middle"),
+    (2, 1): ("东部", "east side"),
+    (0, 0): ("西南角", "south-west corner"),
+    (1, 0): ("南部", "south side"),
+    (2, 0): ("东南角", "south-east corner"),
 }
 _SIDES = {"N": ("北墙", "north"), "S": ("南墙", "south"), "E": ("东墙", "east"), "W": ("西墙", "west")}
 
@@ -94,7 +101,7 @@ def wall_side(plan, opening) -> Words:
 
 
 def exit_name(plan, opening) -> Words:
-    """"南墙主入口" / "the main entrance (south wall)"; "北墙 2 号出口" / "exit 2 (north wall)"."""
+    """ "南墙主入口" / "the main entrance (south wall)"; "北墙 2 号出口" / "exit 2 (north wall)"."""
     side_zh, side_en = wall_side(plan, opening)
     if opening.kind == "main":
         return (f"{side_zh}主入口", f"the main entrance ({side_en} wall)" if side_en else "the main entrance")
@@ -126,7 +133,7 @@ def _door_number(plan, opening) -> int:
 
 
 def window_name(plan, counter) -> Words:
-    """"3 号窗口" / "window 3"; a counter without a number by where it stands."""
+    """ "3 号窗口" / "window 3"; a counter without a number by where it stands."""
     no = counter.attr("NO")
     if no:
         return (f"{no} 号窗口", f"window {no}")
@@ -152,4 +159,5 @@ def thing_name(plan, obj) -> Words:
 
 def _point(xy):
     from shapely.geometry import Point
+
     return Point(xy[0], xy[1])

@@ -1,4 +1,5 @@
 """Starter plans: street-center and community-station (DXF files beside this module)."""
+
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent

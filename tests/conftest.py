@@ -1,4 +1,5 @@
 """Test setup: headless Qt, and paths every test layer shares."""
+
 import os
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """Regression: every package folder ships in the wheel (pyproject lists packages by hand)."""
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10

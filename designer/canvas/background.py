@@ -4,6 +4,7 @@ ezdxf's own PyQt backend needs PySide6 or PyQt5; this one is PyQt6 and batches t
 drawing into one path per colour per tile, so a view of a large drawing paints only the
 tiles it shows (tens of thousands of entities stay responsive).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -76,7 +77,10 @@ class BackgroundItem(QGraphicsItem):
     def _path_for(self, box, kind, colour) -> QPainterPath:
         cx = (box[0] + box[2]) / 2 - self._rect.left()
         cy = (box[1] + box[3]) / 2 - self._rect.top()
-        key = (min(TILES - 1, max(0, int(cx / self._tile_size[0]))), min(TILES - 1, max(0, int(cy / self._tile_size[1]))))
+        key = (
+            min(TILES - 1, max(0, int(cx / self._tile_size[0]))),
+            min(TILES - 1, max(0, int(cy / self._tile_size[1]))),
+        )
         paths = self.tiles[key][kind]
         if colour not in paths:
             path = QPainterPath()
@@ -142,6 +146,7 @@ class BackgroundItem(QGraphicsItem):
 
 def background_item(doc, units_factor: float) -> BackgroundItem | None:
     from ezdxf.addons.drawing.config import BackgroundPolicy, ColorPolicy, Configuration, LinePolicy
+
     if doc is None:
         return None
     collector = _Collector(units_factor)
@@ -149,8 +154,9 @@ def background_item(doc, units_factor: float) -> BackgroundItem | None:
     # strokes and a 54 s wait; as a reference under the layout, solid lines serve as well
     # COLOR: on a white background ezdxf draws colour 7 (black/white) black; COLOR_SWAP_BW drew it
     # white on white (40 of the 42 texts of the TArch plan in the corpus were invisible)
-    config = Configuration(background_policy=BackgroundPolicy.WHITE, color_policy=ColorPolicy.COLOR,
-                           line_policy=LinePolicy.SOLID)
+    config = Configuration(
+        background_policy=BackgroundPolicy.WHITE, color_policy=ColorPolicy.COLOR, line_policy=LinePolicy.SOLID
+    )
     render_background(doc, collector, config)
     if not collector.strokes and not collector.fills:
         return None

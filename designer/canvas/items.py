@@ -1,4 +1,5 @@
 """Scene items for plan elements, drawn in plan millimetres with the shared style."""
+
 from __future__ import annotations
 
 
@@ -9,9 +10,21 @@ from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTex
 from bianmin.geometry.model import ELEMENT_KINDS, Hall, Obstacle, Opening, PlacedObject, Route, Zone, element_kind
 
 from ..i18n import language, tr
-from ..sheets.plan_painter import (front_tick, object_colours, object_label, opening_colour, opening_label,
-                                   paint_hall, paint_object, paint_obstacle, paint_opening, paint_route, paint_zone,
-                                   route_arrow, zone_label)
+from ..sheets.plan_painter import (
+    front_tick,
+    object_colours,
+    object_label,
+    opening_colour,
+    opening_label,
+    paint_hall,
+    paint_object,
+    paint_obstacle,
+    paint_opening,
+    paint_route,
+    paint_zone,
+    route_arrow,
+    zone_label,
+)
 from ..style import EXIT_GREEN, SEVERITY_COLOURS, ZONE_COLOURS
 from .surface import QtSurface
 
@@ -99,8 +112,9 @@ class ZoneItem(ElementItem):
         self.setPath(polygon_path(zone.polygon))
         self.setZValue(Z["zone"])
         c = zone.polygon.representative_point()
-        self._centre_label(zone_label(zone, language()), QColor(ZONE_COLOURS[zone.kind]).darker(150).name(),
-                           (c.x, c.y), 10)
+        self._centre_label(
+            zone_label(zone, language()), QColor(ZONE_COLOURS[zone.kind]).darker(150).name(), (c.x, c.y), 10
+        )
 
     def draw(self, surface):
         paint_zone(surface, self.element, labels=False)
@@ -221,8 +235,14 @@ class MarkerItem(QGraphicsPathItem):
         self.setToolTip(f"{finding.rule}: {finding.text(language())}")
 
 
-_ITEM_OF_KIND = {"zone": ZoneItem, "hall": HallItem, "obstacle": ObstacleItem, "opening": OpeningItem,
-                 "route": RouteItem, "object": ObjectItem}
+_ITEM_OF_KIND = {
+    "zone": ZoneItem,
+    "hall": HallItem,
+    "obstacle": ObstacleItem,
+    "opening": OpeningItem,
+    "route": RouteItem,
+    "object": ObjectItem,
+}
 
 
 def item_for(element):

@@ -4,6 +4,7 @@ finding markers and the evacuation view as overlays.
 The scene subscribes to its PlanDocument and follows every change; it never edits the
 plan itself (tools do that through commands).
 """
+
 from __future__ import annotations
 
 import math
@@ -22,8 +23,14 @@ from .items import Z, MarkerItem, RouteItem, item_for
 
 log = logging.getLogger(__name__)
 
-LAYER_OF = {Zone: "zones", Hall: "hall", Obstacle: "obstacles", Opening: "openings", Route: "routes",
-            PlacedObject: "objects"}
+LAYER_OF = {
+    Zone: "zones",
+    Hall: "hall",
+    Obstacle: "obstacles",
+    Opening: "openings",
+    Route: "routes",
+    PlacedObject: "objects",
+}
 
 
 class PlanScene(QGraphicsScene):
@@ -54,6 +61,7 @@ class PlanScene(QGraphicsScene):
 
     def _draw_background(self) -> None:
         from .background import background_item
+
         item = background_item(self.document.read.doc, self.document.read.units_factor)
         if item is None:
             return
@@ -163,8 +171,11 @@ class PlanScene(QGraphicsScene):
     def element_at(self, pos: QPointF, tolerance_mm: float):
         """The topmost plan element under a point (objects before zones before the hall)."""
         rect = QRectF(pos.x() - tolerance_mm, pos.y() - tolerance_mm, 2 * tolerance_mm, 2 * tolerance_mm)
-        found = [i for i in self.items(rect) if hasattr(i, "element") and i.isVisible()
-                 and i.flags() & i.GraphicsItemFlag.ItemIsSelectable]
+        found = [
+            i
+            for i in self.items(rect)
+            if hasattr(i, "element") and i.isVisible() and i.flags() & i.GraphicsItemFlag.ItemIsSelectable
+        ]
         found.sort(key=lambda i: -i.zValue())
         return found[0] if found else None
 
@@ -172,6 +183,7 @@ class PlanScene(QGraphicsScene):
     def snapper(self):
         if self._snap is None:
             from ..tools.snapping import Snapper
+
             self._snap = Snapper(self.document)
         return self._snap
 

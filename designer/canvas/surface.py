@@ -4,6 +4,7 @@ Coordinates are plan millimetres (the scene's units); line widths and text sizes
 millimetres for the sheets, become cosmetic pixels here (``PX_PER_PAPER_MM``), so that a wall, a
 door or a route has the same weight at any zoom, and the screen and the paper show the same plan.
 """
+
 from __future__ import annotations
 
 from PyQt6.QtCore import QPointF, Qt

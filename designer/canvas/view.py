@@ -3,6 +3,7 @@
 The view forwards mouse and key events to the active tool (one tool class per
 interaction) and reports the cursor position in metres.
 """
+
 from __future__ import annotations
 
 from PyQt6.QtCore import QPointF, QRectF, Qt, pyqtSignal
@@ -30,8 +31,9 @@ class PlanView(QGraphicsView):
     def zoom_to(self, rect: QRectF, margin: float = 0.08) -> None:
         if rect.isEmpty():
             return
-        grown = rect.adjusted(-rect.width() * margin, -rect.height() * margin, rect.width() * margin,
-                              rect.height() * margin)
+        grown = rect.adjusted(
+            -rect.width() * margin, -rect.height() * margin, rect.width() * margin, rect.height() * margin
+        )
         self.setSceneRect(self.scene().itemsBoundingRect().united(grown).adjusted(-1e5, -1e5, 1e5, 1e5))
         vw, vh = max(1, self.viewport().width()), max(1, self.viewport().height())
         k = min(vw / grown.width(), vh / grown.height())

@@ -1,4 +1,5 @@
 """The findings list: errors first, each with rule, message and clause; click to go there."""
+
 from __future__ import annotations
 
 from PyQt6.QtCore import Qt, pyqtSignal
@@ -13,8 +14,11 @@ from ..style import SEVERITY_COLOURS
 
 SEV = SEVERITIES
 # 文件 > 与上一版对比 (issue 12): each finding against the earlier version, by fingerprint
-COMPARE_STATES = {"new": (("新增", "New"), "#c62828"), "unchanged": (("未变", "Unchanged"), "#ef6c00"),
-                  "fixed": (("已改正", "Fixed"), "#2e7d32")}
+COMPARE_STATES = {
+    "new": (("新增", "New"), "#c62828"),
+    "unchanged": (("未变", "Unchanged"), "#ef6c00"),
+    "fixed": (("已改正", "Fixed"), "#2e7d32"),
+}
 
 
 class FindingsPanel(QWidget):
@@ -45,8 +49,16 @@ class FindingsPanel(QWidget):
         self.retranslate()
 
     def retranslate(self):
-        self.tree.setHeaderLabels([tr("序号", "No."), tr("级别", "Severity"), tr("规则", "Rule"), tr("说明", "Message"),
-                                   tr("依据", "Source"), tr("修复", "Fix")])
+        self.tree.setHeaderLabels(
+            [
+                tr("序号", "No."),
+                tr("级别", "Severity"),
+                tr("规则", "Rule"),
+                tr("说明", "Message"),
+                tr("依据", "Source"),
+                tr("修复", "Fix"),
+            ]
+        )
         self.tree.setColumnWidth(0, 40)
         self.tree.setColumnWidth(1, 50)
         self.tree.setColumnWidth(2, 150)
@@ -98,17 +110,23 @@ class FindingsPanel(QWidget):
         self._apply_filter()
         e, w = report.count("error"), report.count("warning")
         if report.status == "pass":
-            verdict = tr(f"<b style='color:#1b7a2e'>通过</b>：没有错误，{w} 个警告",
-                         f"<b style='color:#1b7a2e'>Pass</b>: no errors, {w} warning(s)")
+            verdict = tr(
+                f"<b style='color:#1b7a2e'>通过</b>：没有错误，{w} 个警告",
+                f"<b style='color:#1b7a2e'>Pass</b>: no errors, {w} warning(s)",
+            )
         else:
-            verdict = tr(f"<b style='color:#b00020'>未通过</b>：{e} 个错误，{w} 个警告",
-                         f"<b style='color:#b00020'>Fail</b>: {e} error(s), {w} warning(s)")
+            verdict = tr(
+                f"<b style='color:#b00020'>未通过</b>：{e} 个错误，{w} 个警告",
+                f"<b style='color:#b00020'>Fail</b>: {e} error(s), {w} warning(s)",
+            )
         if self.comparison is not None:
             states = list(self.comparison.values())
-            verdict += tr(f"　与上一版对比：已改正 {len(self.fixed)}，新增 {states.count('new')}，"
-                          f"未变 {states.count('unchanged')}",
-                          f"  against the earlier version: fixed {len(self.fixed)}, new {states.count('new')}, "
-                          f"unchanged {states.count('unchanged')}")
+            verdict += tr(
+                f"　与上一版对比：已改正 {len(self.fixed)}，新增 {states.count('new')}，"
+                f"未变 {states.count('unchanged')}",
+                f"  against the earlier version: fixed {len(self.fixed)}, new {states.count('new')}, "
+                f"unchanged {states.count('unchanged')}",
+            )
         self.summary.setText(verdict)
 
     def set_comparison(self, comparison: dict[str, str] | None, fixed=()) -> None:

@@ -1,13 +1,21 @@
 """Show and hide the layers of the view."""
+
 from __future__ import annotations
 
 from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtWidgets import QListWidget, QListWidgetItem
 
-LAYERS = [("background", ("建筑底图", "Architect's drawing")), ("hall", ("大厅", "Hall")), ("zones", ("服务分区", "Zones")),
-          ("obstacles", ("障碍", "Obstacles")), ("openings", ("门洞", "Openings")), ("routes", ("疏散路线", "Routes")),
-          ("objects", ("柜台与设施", "Counters and objects")), ("markers", ("问题标记", "Finding markers")),
-          ("evacuation", ("疏散视图（步行距离热图）", "Evacuation view (walking distance)"))]
+LAYERS = [
+    ("background", ("建筑底图", "Architect's drawing")),
+    ("hall", ("大厅", "Hall")),
+    ("zones", ("服务分区", "Zones")),
+    ("obstacles", ("障碍", "Obstacles")),
+    ("openings", ("门洞", "Openings")),
+    ("routes", ("疏散路线", "Routes")),
+    ("objects", ("柜台与设施", "Counters and objects")),
+    ("markers", ("问题标记", "Finding markers")),
+    ("evacuation", ("疏散视图（步行距离热图）", "Evacuation view (walking distance)")),
+]
 
 
 class LayersPanel(QListWidget):
@@ -21,6 +29,7 @@ class LayersPanel(QListWidget):
 
     def retranslate(self):
         from ..i18n import tr
+
         self.blockSignals(True)
         self.clear()
         for key, (zh, en) in LAYERS:

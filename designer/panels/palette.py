@@ -1,4 +1,5 @@
 """The palette: what a planner can draw and place, grouped as the seed groups them."""
+
 from __future__ import annotations
 
 from PyQt6.QtCore import Qt, pyqtSignal
@@ -9,17 +10,29 @@ from bianmin.geometry import catalog
 from ..i18n import tr
 
 DRAW_GROUPS = [
-    (("大厅", "Hall"), [(("拾取底图中的大厅", "Pick hall from background"), ("pick-hall",)),
-                        (("矩形大厅", "Rectangle hall"), ("rect", "hall")),
-                        (("多边形大厅", "Polygon hall"), ("poly", "hall"))]),
-    (("服务分区", "Zones"), [((f"{zh}（矩形）", f"{en} (rectangle)"), ("rect", k))
-                              for k, (zh, en) in catalog.ZONE_KINDS.items()]
-     + [(("多边形分区（等候区）", "Polygon zone (waiting)"), ("poly", "wait"))]),
-    (("门洞、障碍与路线", "Doors, obstacles, routes"), [
-        *((pair, ("opening", k)) for k, pair in catalog.OPENING_KINDS.items()),
-        (("矩形障碍（柱、隔墙）", "Rectangle obstacle"), ("rect", "obstacle")),
-        (("多边形障碍", "Polygon obstacle"), ("poly", "obstacle")), (("疏散路线", "Evacuation route"), ("route",)),
-        (("测量", "Measure"), ("measure",))]),
+    (
+        ("大厅", "Hall"),
+        [
+            (("拾取底图中的大厅", "Pick hall from background"), ("pick-hall",)),
+            (("矩形大厅", "Rectangle hall"), ("rect", "hall")),
+            (("多边形大厅", "Polygon hall"), ("poly", "hall")),
+        ],
+    ),
+    (
+        ("服务分区", "Zones"),
+        [((f"{zh}（矩形）", f"{en} (rectangle)"), ("rect", k)) for k, (zh, en) in catalog.ZONE_KINDS.items()]
+        + [(("多边形分区（等候区）", "Polygon zone (waiting)"), ("poly", "wait"))],
+    ),
+    (
+        ("门洞、障碍与路线", "Doors, obstacles, routes"),
+        [
+            *((pair, ("opening", k)) for k, pair in catalog.OPENING_KINDS.items()),
+            (("矩形障碍（柱、隔墙）", "Rectangle obstacle"), ("rect", "obstacle")),
+            (("多边形障碍", "Polygon obstacle"), ("poly", "obstacle")),
+            (("疏散路线", "Evacuation route"), ("route",)),
+            (("测量", "Measure"), ("measure",)),
+        ],
+    ),
 ]
 
 

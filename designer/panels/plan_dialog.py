@@ -1,10 +1,19 @@
 """The plan properties: name, kind, construction, opening hours, floors, fire facts, visits."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PyQt6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit,
-                             QSpinBox)
+from PyQt6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+)
 
 from bianmin.geometry.catalog import CONSTRUCTIONS, FIRE_RESISTANCE, HAZARDS, KINDS
 
@@ -45,8 +54,9 @@ class PlanPropertiesDialog(QDialog):
         self.resistance.setToolTip(tr("默认二级", "default: grade 2"))
         # the alarm system: "by kind" (street-center yes, community-station no) or declared yes/no
         self.alarm = QComboBox()
-        self.alarm.addItem(tr("按类型默认（街道中心有，社区站无）", "by kind (street-center yes, community-station no)"),
-                           None)
+        self.alarm.addItem(
+            tr("按类型默认（街道中心有，社区站无）", "by kind (street-center yes, community-station no)"), None
+        )
         self.alarm.addItem(tr("有", "yes"), True)
         self.alarm.addItem(tr("无", "no"), False)
         self.alarm.setCurrentIndex({None: 0, True: 1, False: 2}[properties.fire_alarm_system])
@@ -67,18 +77,22 @@ class PlanPropertiesDialog(QDialog):
         self.minutes = QDoubleSpinBox()
         self.minutes.setRange(0.5, 240)
         self.minutes.setValue(properties.service_minutes)
-        for label, widget in [(tr("机构名称", "Official name"), self.name), (tr("类型", "Kind"), self.kind),
-                              (tr("建设性质", "Construction"), self.construction),
-                              (tr("对外服务时间", "Opening hours"), self.hours), (tr("所在楼层", "Floor"), self.floor),
-                              (tr("建筑地上层数", "Storeys above ground"), self.floors),
-                              (tr("设自动喷水灭火系统", "Sprinklers"), self.sprinklers),
-                              (tr("火灾危险等级", "Fire hazard"), self.hazard),
-                              (tr("建筑耐火等级", "Fire-resistance grade"), self.resistance),
-                              (tr("设火灾自动报警系统", "Automatic fire alarm system"), self.alarm),
-                              (tr("建筑高度", "Building height"), self.height),
-                              (tr("服务人口", "Residents served"), self.population),
-                              (tr("高峰日办件量", "Peak daily visits"), self.visits),
-                              (tr("平均办件时长（分钟）", "Minutes per visit"), self.minutes)]:
+        for label, widget in [
+            (tr("机构名称", "Official name"), self.name),
+            (tr("类型", "Kind"), self.kind),
+            (tr("建设性质", "Construction"), self.construction),
+            (tr("对外服务时间", "Opening hours"), self.hours),
+            (tr("所在楼层", "Floor"), self.floor),
+            (tr("建筑地上层数", "Storeys above ground"), self.floors),
+            (tr("设自动喷水灭火系统", "Sprinklers"), self.sprinklers),
+            (tr("火灾危险等级", "Fire hazard"), self.hazard),
+            (tr("建筑耐火等级", "Fire-resistance grade"), self.resistance),
+            (tr("设火灾自动报警系统", "Automatic fire alarm system"), self.alarm),
+            (tr("建筑高度", "Building height"), self.height),
+            (tr("服务人口", "Residents served"), self.population),
+            (tr("高峰日办件量", "Peak daily visits"), self.visits),
+            (tr("平均办件时长（分钟）", "Minutes per visit"), self.minutes),
+        ]:
             form.addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -86,10 +100,20 @@ class PlanPropertiesDialog(QDialog):
         form.addRow(buttons)
 
     def result_properties(self):
-        return replace(self.original, name=self.name.text().strip(), kind=self.kind.currentData(),
-                       construction=self.construction.currentData(), hours=self.hours.text().strip(),
-                       floor=self.floor.value(), building_floors=self.floors.value(),
-                       sprinklers=self.sprinklers.isChecked(), fire_hazard=self.hazard.currentData(),
-                       population=self.population.value() or None, peak_daily_visits=self.visits.value() or None,
-                       service_minutes=self.minutes.value(), fire_resistance=int(self.resistance.currentData()),
-                       fire_alarm_system=self.alarm.currentData(), building_height_m=self.height.value() or None)
+        return replace(
+            self.original,
+            name=self.name.text().strip(),
+            kind=self.kind.currentData(),
+            construction=self.construction.currentData(),
+            hours=self.hours.text().strip(),
+            floor=self.floor.value(),
+            building_floors=self.floors.value(),
+            sprinklers=self.sprinklers.isChecked(),
+            fire_hazard=self.hazard.currentData(),
+            population=self.population.value() or None,
+            peak_daily_visits=self.visits.value() or None,
+            service_minutes=self.minutes.value(),
+            fire_resistance=int(self.resistance.currentData()),
+            fire_alarm_system=self.alarm.currentData(),
+            building_height_m=self.height.value() or None,
+        )

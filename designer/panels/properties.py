@@ -1,17 +1,28 @@
 """The selected element's properties: attributes of a counter or device, a zone's kind, areas."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 
 from PyQt6.QtCore import pyqtSignal
-from PyQt6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                             QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PyQt6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bianmin.geometry import catalog
 from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Route, Zone
 
 from ..i18n import tr
-
 
 
 class PropertiesPanel(QWidget):
@@ -39,7 +50,9 @@ class PropertiesPanel(QWidget):
         self._clear()
         self.element = element
         if element is None:
-            self.layout_.addWidget(QLabel(tr("选择一个对象以查看和修改其属性", "Select something to see and edit its properties")))
+            self.layout_.addWidget(
+                QLabel(tr("选择一个对象以查看和修改其属性", "Select something to see and edit its properties"))
+            )
             self.layout_.addStretch(1)
             return
         form = QFormLayout()
@@ -71,6 +84,7 @@ class PropertiesPanel(QWidget):
             form.addRow(tr("障碍面积", "Obstacle area"), QLabel(f"{element.polygon.area / 1e6:.2f} m²"))
         elif isinstance(element, Route):
             from bianmin.geometry.grid import path_length
+
             form.addRow(tr("路线长度", "Route length"), QLabel(f"{path_length(element.points) / 1000:.1f} m"))
         form.addRow(tr("图元句柄", "Handle"), QLabel(element.id))
         if self.editors:
@@ -128,8 +142,10 @@ class PropertiesPanel(QWidget):
             label = tr(attr.zh, attr.en)
             self.editors[tag] = w
             form.addRow(label, w)
-        form.addRow(tr("台面宽（进深）", "Depth") if obj.is_counter else tr("尺寸", "Size"),
-                    QLabel(f"{obj.length:.0f} × {obj.depth:.0f} mm"))
+        form.addRow(
+            tr("台面宽（进深）", "Depth") if obj.is_counter else tr("尺寸", "Size"),
+            QLabel(f"{obj.length:.0f} × {obj.depth:.0f} mm"),
+        )
 
     def values(self) -> dict:
         out = {}

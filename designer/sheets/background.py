@@ -4,6 +4,7 @@ Everything but the BM- content is drawn, greyed and thin (GB/T 50001 0.25b), so 
 service-hall layout drawn over it stands out. Text is rendered by ezdxf as outlines, Chinese
 included where a Chinese font is installed.
 """
+
 from __future__ import annotations
 
 import logging
@@ -119,11 +120,13 @@ def render_background(doc, backend, config: Configuration | None = None) -> bool
     if doc is None:
         return True
     from .fonts import install_cjk_fonts_for_ezdxf
+
     install_cjk_fonts_for_ezdxf()
     config = config or Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE)
     try:
         Frontend(RenderContext(doc), backend, config=config).draw_layout(
-            doc.modelspace(), finalize=True, filter_func=is_background)
+            doc.modelspace(), finalize=True, filter_func=is_background
+        )
     except Exception as exc:  # a broken background must not cost the user the sheet or the window
         log.warning("background drawing stopped: %s", exc)
         return False
@@ -136,6 +139,7 @@ LARGE_DRAWING = 5000  # modelspace entities above which linetypes are drawn soli
 def draw_background(doc, surface, units_factor: float) -> bool:
     """The architect's drawing on a sheet, greyed; linetypes as drawn, but solid in large drawings."""
     from ezdxf.addons.drawing.config import LinePolicy
+
     config = Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE)
     if doc is not None and len(doc.modelspace()) > LARGE_DRAWING:
         config = Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE, line_policy=LinePolicy.SOLID)

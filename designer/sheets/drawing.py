@@ -5,6 +5,7 @@ block, scale bar, north arrow and legend; sheet 2 (and on) the schedules: object
 and the window list. A plan that does not fit the paper at the asked scale is an error
 naming a scale that fits, never a clipped drawing.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -30,19 +31,48 @@ from .surface import ReportLabSurface
 SHEET_TITLE = "便民服务中心平面布置图"
 
 
-def export_drawing(plan_path: Path, out: Path, *, paper="A3", orientation="landscape", scale="auto",
-                   drawing_no="BM-01", designer="", checker="", approver="") -> int:
+def export_drawing(
+    plan_path: Path,
+    out: Path,
+    *,
+    paper="A3",
+    orientation="landscape",
+    scale="auto",
+    drawing_no="BM-01",
+    designer="",
+    checker="",
+    approver="",
+) -> int:
     """Write the drawing set; returns the scale used. Raises SheetError (a ValueError) with a reason."""
     try:
         read = read_plan(plan_path)
     except PlanReadError as exc:
         raise SheetError(f"{plan_path}: {exc}") from None
-    return write_drawing(read, Path(out), paper=paper, orientation=orientation, scale=scale, drawing_no=drawing_no,
-                         designer=designer, checker=checker, approver=approver)
+    return write_drawing(
+        read,
+        Path(out),
+        paper=paper,
+        orientation=orientation,
+        scale=scale,
+        drawing_no=drawing_no,
+        designer=designer,
+        checker=checker,
+        approver=approver,
+    )
 
 
-def write_drawing(read, out: Path, *, paper="A3", orientation="landscape", scale="auto", drawing_no="BM-01",
-                  designer="", checker="", approver="") -> int:
+def write_drawing(
+    read,
+    out: Path,
+    *,
+    paper="A3",
+    orientation="landscape",
+    scale="auto",
+    drawing_no="BM-01",
+    designer="",
+    checker="",
+    approver="",
+) -> int:
     plan = read.plan
     extent = plan_extent(plan)
     if extent is None:
@@ -67,8 +97,18 @@ def write_drawing(read, out: Path, *, paper="A3", orientation="landscape", scale
 def _plan_sheet(c, read, lay, font, extent, scale, project, number, designer, checker, approver):
     plan = read.plan
     draw_border(c, lay)
-    draw_title_block(c, lay, font, project=project, title=SHEET_TITLE, number=number, scale=f"1:{scale}",
-                     designer=designer, checker=checker, approver=approver)
+    draw_title_block(
+        c,
+        lay,
+        font,
+        project=project,
+        title=SHEET_TITLE,
+        number=number,
+        scale=f"1:{scale}",
+        designer=designer,
+        checker=checker,
+        approver=approver,
+    )
     ax0, ay0, ax1, ay1 = lay.area
     centre_plan = ((extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2)
     centre_page = ((ax0 + ax1) / 2, (ay0 + ay1) / 2)
@@ -102,12 +142,16 @@ def _styles(font):
 def _table(rows, widths, base, head):
     data = [[Paragraph(str(v), head if i == 0 else base) for v in row] for i, row in enumerate(rows)]
     t = Table(data, colWidths=[w * MM for w in widths], repeatRows=1)
-    t.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f4e79")),
-        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f5f9")]),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1f4e79")),
+                ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f5f9")]),
+            ]
+        )
+    )
     return t
 
 
@@ -120,8 +164,11 @@ def schedule_stories(plan, font, width_mm):
     for group, (zh, _) in catalog.GROUPS.items():
         for name, spec in catalog.BLOCKS.items():
             if spec.group == group and counts.get(name):
-                n = sum(o.count() for o in plan.objects if o.block == name) if name in ("BM_SEAT", "BM_EXTINGUISHER") \
+                n = (
+                    sum(o.count() for o in plan.objects if o.block == name)
+                    if name in ("BM_SEAT", "BM_EXTINGUISHER")
                     else counts[name]
+                )
                 unit = "座" if name == "BM_SEAT" else ("具" if name == "BM_EXTINGUISHER" else "处")
                 rows.append([zh, spec.zh, name, f"{n} {unit}" if name in ("BM_SEAT", "BM_EXTINGUISHER") else str(n)])
     story.append(_table(rows, [26, 46, 52, 22], base, head))
@@ -131,8 +178,9 @@ def schedule_stories(plan, font, width_mm):
     for o in counters:
         kind = COUNTER_TYPES.label(o.attr("TYPE").lower())
         devices = [DEVICES.label(d) for d in split_list(o.attr("DEVICES"))]
-        rows.append([o.attr("NO") or "—", kind, o.attr("HEIGHT"), f"{o.depth:.0f}",
-                     o.attr("SEATS"), "、".join(devices) or "—"])
+        rows.append(
+            [o.attr("NO") or "—", kind, o.attr("HEIGHT"), f"{o.depth:.0f}", o.attr("SEATS"), "、".join(devices) or "—"]
+        )
     if len(rows) == 1:
         rows.append(["—", "图中没有服务柜台", "", "", "", ""])
     windows.append(_table(rows, [14, 28, 20, 20, 14, max(40, width_mm - 100)], base, head))
@@ -147,13 +195,25 @@ def _schedule_sheets(c, plan, lay, font, project, number, designer, checker, app
     page = 2
     while any(stories):
         draw_border(c, lay, side=False)
-        draw_title_block(c, lay, font, project=project, title="设施与窗口一览表", number=_next(number, page - 1),
-                         scale="—", designer=designer, checker=checker, approver=approver)
+        draw_title_block(
+            c,
+            lay,
+            font,
+            project=project,
+            title="设施与窗口一览表",
+            number=_next(number, page - 1),
+            scale="—",
+            designer=designer,
+            checker=checker,
+            approver=approver,
+        )
         half = (x1 - x0 - 24) / 2
-        frames = [Frame((x0 + 8) * MM, bottom * MM, half * MM, (top - bottom) * MM, showBoundary=0),
-                  Frame((x0 + 16 + half) * MM, bottom * MM, half * MM, (top - bottom) * MM, showBoundary=0)]
+        frames = [
+            Frame((x0 + 8) * MM, bottom * MM, half * MM, (top - bottom) * MM, showBoundary=0),
+            Frame((x0 + 16 + half) * MM, bottom * MM, half * MM, (top - bottom) * MM, showBoundary=0),
+        ]
         before = sum(map(len, stories))
-        for frame, story in zip(frames, stories):
+        for frame, story in zip(frames, stories, strict=False):
             frame.addFromList(story, c)
         c.showPage()
         page += 1

@@ -5,6 +5,7 @@ Windows: SimHei, Microsoft YaHei, SimSun (C:\\Windows\\Fonts). Linux: WenQuanYi 
 TrueType outlines only; the CFF-flavoured .otf/.ttc of Noto CJK cannot be embedded and are
 skipped.
 """
+
 from __future__ import annotations
 
 import os
@@ -60,10 +61,29 @@ def chinese_font() -> tuple[str, str | None]:
 
 
 # names Chinese drawings ask for, and ezdxf's Unicode fallback font
-CJK_NAMES = ["simhei.ttf", "simsun.ttc", "simsun.ttf", "msyh.ttc", "msyh.ttf", "simkai.ttf", "simfang.ttf",
-             "fangsong_gb2312.ttf", "kaiti_gb2312.ttf", "ArialUni.ttf"]
-CJK_PRESENT = ["simhei.ttf", "msyh.ttc", "simsun.ttc", "wqy-microhei.ttc", "wqy-zenhei.ttc",
-               "NotoSansCJK-Regular.ttc", "DroidSansFallbackFull.ttf", "uming.ttc", "PingFang.ttc"]
+CJK_NAMES = [
+    "simhei.ttf",
+    "simsun.ttc",
+    "simsun.ttf",
+    "msyh.ttc",
+    "msyh.ttf",
+    "simkai.ttf",
+    "simfang.ttf",
+    "fangsong_gb2312.ttf",
+    "kaiti_gb2312.ttf",
+    "ArialUni.ttf",
+]
+CJK_PRESENT = [
+    "simhei.ttf",
+    "msyh.ttc",
+    "simsun.ttc",
+    "wqy-microhei.ttc",
+    "wqy-zenhei.ttc",
+    "NotoSansCJK-Regular.ttc",
+    "DroidSansFallbackFull.ttf",
+    "uming.ttc",
+    "PingFang.ttc",
+]
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +102,9 @@ def install_cjk_fonts_for_ezdxf() -> str | None:
     present = next((name for name in CJK_PRESENT if fm.has_font(name)), None)
     if present is None:
         return None
-    fm.add_synonyms({present: name for name in CJK_NAMES if not fm.has_font(name)}, reverse=False)
+    for name in CJK_NAMES:  # each missing name resolves to the font that is there (one dict kept only the last)
+        if not fm.has_font(name):
+            fm.add_synonyms({present: name}, reverse=False)
     if hasattr(fm, "_fallback_font_name"):
         fm._fallback_font_name = ""  # pick the fallback again, now that ArialUni.ttf resolves
     return present

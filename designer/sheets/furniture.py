@@ -1,4 +1,5 @@
 """Sheet furniture in the manner of GB/T 50001: border, title block, scale bar, north arrow, legend."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -80,8 +81,20 @@ def _cell(c, font, x, y, w, h, text, size=3.0, align="center"):
         c.drawString(tx * MM, (y + h / 2 - size * 0.35) * MM, text)
 
 
-def draw_title_block(c, lay: SheetLayout, font: str, *, project: str, title: str, number: str, scale: str,
-                     designer: str = "", checker: str = "", approver: str = "", when: date | None = None) -> None:
+def draw_title_block(
+    c,
+    lay: SheetLayout,
+    font: str,
+    *,
+    project: str,
+    title: str,
+    number: str,
+    scale: str,
+    designer: str = "",
+    checker: str = "",
+    approver: str = "",
+    when: date | None = None,
+) -> None:
     x0, y0, x1, y1 = lay.title
     w = x1 - x0
     h = (y1 - y0) / 4
@@ -95,8 +108,14 @@ def draw_title_block(c, lay: SheetLayout, font: str, *, project: str, title: str
         [("项目名称", lw), (project, w - lw)],
         [("图名", lw), (title, w - 3 * lw - 30), ("图号", lw), (number, 30 + lw)],
         [("比例", lw), (scale, w - 3 * lw - 30), ("日期", lw), (when.isoformat(), 30 + lw)],
-        [("设计", lw), (designer, (w - 3 * lw) / 3), ("校对", lw), (checker, (w - 3 * lw) / 3), ("审核", lw),
-         (approver, (w - 3 * lw) / 3)],
+        [
+            ("设计", lw),
+            (designer, (w - 3 * lw) / 3),
+            ("校对", lw),
+            (checker, (w - 3 * lw) / 3),
+            ("审核", lw),
+            (approver, (w - 3 * lw) / 3),
+        ],
     ]
     for i, row in enumerate(rows):
         y = y1 - (i + 1) * h
@@ -188,8 +207,15 @@ def draw_legend(c, font, x: float, top: float, width: float, plan) -> float:
         y -= 6
     y -= 2
     entries = [("line", EXIT_GREEN, "主入口 / 安全出口"), ("dash", EXIT_GREEN, "疏散路线")]
-    entries += [("box", GROUP_COLOURS[g], zh) for g, zh in (("counter", "服务柜台（数字为窗口号）"),
-                                                           ("equipment", "设施"), ("sign", "标识"), ("fire", "消防与安全"))]
+    entries += [
+        ("box", GROUP_COLOURS[g], zh)
+        for g, zh in (
+            ("counter", "服务柜台（数字为窗口号）"),
+            ("equipment", "设施"),
+            ("sign", "标识"),
+            ("fire", "消防与安全"),
+        )
+    ]
     for kind, colour, text in entries:
         r, g, b = hex_rgb(colour)
         c.setStrokeColor(Color(r, g, b))

@@ -7,6 +7,7 @@ thumbnail with numbered markers, the waived findings with their reasons, what wa
 the last round, and the sign-off lines.  It prints data it is given; it never runs the checks.
 Every text that comes from a drawing or the database is escaped before reportlab sees it.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,8 +24,11 @@ from .paper import MM
 from .report import PlanFigure, _build, _styles, _table
 
 TITLE = "审查意见书"
-CONCLUSION = {"pass": ("同意", "#1b7a2e"), "fail": ("修改后重新报审", "#b00020"),
-              "unreadable": ("修改后重新报审（图纸无法读取）", "#b00020")}
+CONCLUSION = {
+    "pass": ("同意", "#1b7a2e"),
+    "fail": ("修改后重新报审", "#b00020"),
+    "unreadable": ("修改后重新报审（图纸无法读取）", "#b00020"),
+}
 
 
 def _figure(value, unit: str) -> str:
@@ -46,8 +50,10 @@ def letter_story(data: dict, read, font) -> list:
     st = _styles(font)
     centre = dict(alignment=1)
     from reportlab.lib.styles import ParagraphStyle
-    head = ParagraphStyle("bureau", parent=st["h1"], fontSize=20, leading=26, textColor=colors.HexColor("#b00020"),
-                          spaceAfter=2, **centre)
+
+    head = ParagraphStyle(
+        "bureau", parent=st["h1"], fontSize=20, leading=26, textColor=colors.HexColor("#b00020"), spaceAfter=2, **centre
+    )
     sub = ParagraphStyle("lh", parent=st["small"], **centre)
     title = ParagraphStyle("title", parent=st["h1"], fontSize=18, leading=24, spaceBefore=8, **centre)
     story: list = []
@@ -55,21 +61,26 @@ def letter_story(data: dict, read, font) -> list:
     if data.get("letterhead"):
         for line in str(data["letterhead"]).splitlines():
             story.append(Paragraph(escape(line), sub))
-    story.append(HRFlowable(width="100%", thickness=1.6, color=colors.HexColor("#b00020"), spaceBefore=4,
-                            spaceAfter=2))
+    story.append(HRFlowable(width="100%", thickness=1.6, color=colors.HexColor("#b00020"), spaceBefore=4, spaceAfter=2))
     story.append(Paragraph(TITLE, title))
     word, colour = CONCLUSION.get(data["verdict"], (data["verdict"], "#000000"))
-    rows = [["图纸名称", data["name"]], ["报审轮次", f"第 {data['round']} 轮"],
-            ["报审文件", f"{data['filename']}（SHA-256 {data['sha256'][:16]}…）"],
-            ["报审时间", data["submitted"]], ["规则集 / 配置", f"{data['ruleset']} / {data['config_sha256'][:16]}…"],
-            ["日期", data["date"]]]
+    rows = [
+        ["图纸名称", data["name"]],
+        ["报审轮次", f"第 {data['round']} 轮"],
+        ["报审文件", f"{data['filename']}（SHA-256 {data['sha256'][:16]}…）"],
+        ["报审时间", data["submitted"]],
+        ["规则集 / 配置", f"{data['ruleset']} / {data['config_sha256'][:16]}…"],
+        ["日期", data["date"]],
+    ]
     story.append(_table(rows, [32, 138], st, header=False))
     story.append(Spacer(1, 3 * MM))
     story.append(Paragraph(f'审查结论：<font color="{colour}"><b>{escape(word)}</b></font>', st["verdict"]))
     open_ = ordered(data["open"])
     errors = sum(f.severity == "error" for f in open_)
-    summary = (f"本轮共有 {len(open_)} 项未豁免的问题（其中错误 {errors} 项），已豁免 {len(data['waived'])} 项，"
-               f"较上一轮已改正 {len(data['fixed'])} 项。")
+    summary = (
+        f"本轮共有 {len(open_)} 项未豁免的问题（其中错误 {errors} 项），已豁免 {len(data['waived'])} 项，"
+        f"较上一轮已改正 {len(data['fixed'])} 项。"
+    )
     story.append(Paragraph(summary, st["body"]))
 
     story.append(Paragraph("一、需修改的问题", st["h2"]))
@@ -84,8 +95,11 @@ def letter_story(data: dict, read, font) -> list:
             by_rule.setdefault(f.rule, []).append(f)
         for rule, members in by_rule.items():
             sev = members[0].severity
-            heading = Paragraph(f'<b>{escape(rule)}</b>　<font color="#555555">{escape(members[0].source or "")}</font>'
-                                f'　{escape(L.severity(sev, "zh"))}', st["body"])
+            heading = Paragraph(
+                f'<b>{escape(rule)}</b>　<font color="#555555">{escape(members[0].source or "")}</font>'
+                f"　{escape(L.severity(sev, 'zh'))}",
+                st["body"],
+            )
             figures = any(f.measured not in (None, "") or f.limit not in (None, "") for f in members)
             rows = [["序号", "问题", "实测", "要求"] if figures else ["序号", "问题（含实测值与要求）"]]
             for f in members:
@@ -111,17 +125,28 @@ def letter_story(data: dict, read, font) -> list:
         rows = [["规则", "问题（上一轮）"]] + [[f.rule, f.message] for f in ordered(data["fixed"])]
         story.append(_table(rows, [34, 136], st))
     else:
-        story.append(Paragraph("无（首轮报审或上一轮问题均仍存在）。" if data["round"] > 1 else "无（首轮报审）。",
-                               st["body"]))
+        story.append(
+            Paragraph("无（首轮报审或上一轮问题均仍存在）。" if data["round"] > 1 else "无（首轮报审）。", st["body"])
+        )
 
     story.append(Spacer(1, 14 * MM))
     reviewer = escape(data.get("reviewer") or "")
-    sign = Table([[Paragraph(f"审查人：{reviewer or '＿＿＿＿＿＿'}", st["body"]),
-                   Paragraph("复核人：＿＿＿＿＿＿", st["body"]),
-                   Paragraph("日期：＿＿＿＿年＿＿月＿＿日", st["body"])]], colWidths=[52 * MM, 52 * MM, 66 * MM])
+    sign = Table(
+        [
+            [
+                Paragraph(f"审查人：{reviewer or '＿＿＿＿＿＿'}", st["body"]),
+                Paragraph("复核人：＿＿＿＿＿＿", st["body"]),
+                Paragraph("日期：＿＿＿＿年＿＿月＿＿日", st["body"]),
+            ]
+        ],
+        colWidths=[52 * MM, 52 * MM, 66 * MM],
+    )
     sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    story.append(KeepTogether([sign, Spacer(1, 6 * MM),
-                               Paragraph(f"（{escape(data.get('bureau') or '审批局')}　盖章）", st["body"])]))
+    story.append(
+        KeepTogether(
+            [sign, Spacer(1, 6 * MM), Paragraph(f"（{escape(data.get('bureau') or '审批局')}　盖章）", st["body"])]
+        )
+    )
     return story
 
 

@@ -1,4 +1,5 @@
 """Paper sizes and drawing scales (GB/T 50001 sheet sizes, common architectural scales)."""
+
 from __future__ import annotations
 
 PAPER_MM = {"A0": (1189, 841), "A1": (841, 594), "A2": (594, 420), "A3": (420, 297), "A4": (297, 210)}
@@ -42,12 +43,16 @@ def choose_scale(extent_mm, area_mm, asked: int | None) -> int:
     fitting = [s for s in SCALES if fits(extent_mm, area_mm, s)]
     if asked is None:
         if not fitting:
-            raise SheetError(f"图纸在 1:{SCALES[-1]} 也放不下，请选更大的图幅 / the plan does not fit even at "
-                             f"1:{SCALES[-1]}; choose a larger paper")
+            raise SheetError(
+                f"图纸在 1:{SCALES[-1]} 也放不下，请选更大的图幅 / the plan does not fit even at "
+                f"1:{SCALES[-1]}; choose a larger paper"
+            )
         return fitting[0]
     if fits(extent_mm, area_mm, asked):
         return asked
     hint = f"1:{fitting[0]}" if fitting else "更大的图幅 / a larger paper"
-    raise SheetError(f"图纸在 1:{asked} 放不下（需 {extent_mm[0] / asked:.0f}×{extent_mm[1] / asked:.0f} mm，"
-                     f"可用 {area_mm[0]:.0f}×{area_mm[1]:.0f} mm），可改用 {hint} / the plan does not fit at 1:{asked}; "
-                     f"use {hint}")
+    raise SheetError(
+        f"图纸在 1:{asked} 放不下（需 {extent_mm[0] / asked:.0f}×{extent_mm[1] / asked:.0f} mm，"
+        f"可用 {area_mm[0]:.0f}×{area_mm[1]:.0f} mm），可改用 {hint} / the plan does not fit at 1:{asked}; "
+        f"use {hint}"
+    )

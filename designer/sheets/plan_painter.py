@@ -1,4 +1,5 @@
 """Draw a plan model on a Surface: zones, hall, obstacles, objects, doors, routes, dimensions, markers."""
+
 from __future__ import annotations
 
 import math
@@ -6,7 +7,16 @@ import math
 from bianmin.geometry.catalog import OPENING_KINDS, ZONE_KINDS
 from bianmin.geometry.model import Plan
 
-from ..style import EXIT_GREEN, GROUP_COLOURS, HALL_COLOUR, LABELS, LINE_MM, OBSTACLE_COLOUR, SEVERITY_COLOURS, ZONE_COLOURS
+from ..style import (
+    EXIT_GREEN,
+    GROUP_COLOURS,
+    HALL_COLOUR,
+    LABELS,
+    LINE_MM,
+    OBSTACLE_COLOUR,
+    SEVERITY_COLOURS,
+    ZONE_COLOURS,
+)
 
 
 def _rings(geom):
@@ -34,6 +44,7 @@ def paint_plan(s, plan: Plan, *, labels: bool = True) -> None:
 
 # -- one function per element kind: the PDF sheets and the designer's canvas both call these,
 #    through their own Surface, so the screen and the paper show the same plan ------------------
+
 
 def zone_label(zone, lang: str = "zh") -> str:
     return ZONE_KINDS.label(zone.kind, lang)
@@ -95,8 +106,7 @@ def paint_zone(s, zone, *, labels: bool = True, lang: str = "zh") -> None:
 
 def paint_obstacle(s, obstacle) -> None:
     for ext, holes in _rings(obstacle.polygon):
-        s.polygon(ext, holes=holes, fill=OBSTACLE_COLOUR, alpha=0.8, stroke=OBSTACLE_COLOUR,
-                  width_mm=LINE_MM["object"])
+        s.polygon(ext, holes=holes, fill=OBSTACLE_COLOUR, alpha=0.8, stroke=OBSTACLE_COLOUR, width_mm=LINE_MM["object"])
 
 
 def paint_hall(s, hall) -> None:
@@ -107,8 +117,14 @@ def paint_hall(s, hall) -> None:
 def paint_object(s, obj, labels=True):
     stroke, fill, text_colour = object_colours(obj)
     for ext, holes in _rings(obj.footprint):
-        s.polygon(ext, holes=holes, stroke=stroke, fill=fill, alpha=0.85 if obj.is_counter else 0.9,
-                  width_mm=LINE_MM["object"])
+        s.polygon(
+            ext,
+            holes=holes,
+            stroke=stroke,
+            fill=fill,
+            alpha=0.85 if obj.is_counter else 0.9,
+            width_mm=LINE_MM["object"],
+        )
     tick = front_tick(obj)
     if tick is not None:
         s.polyline(tick, stroke=stroke if not obj.is_counter else "#ffffff", width_mm=LINE_MM["object"])
@@ -176,6 +192,7 @@ def paint_markers(s, findings) -> list[tuple[int, object]]:
 def plan_extent(plan: Plan, margin: float = 3000.0):
     """The part of the drawing a sheet shows: the hall and all BM content, with room for dimensions."""
     from shapely.ops import unary_union
+
     geoms = [e.polygon for e in ([plan.hall] if plan.hall else [])]
     geoms += [z.polygon for z in plan.zones] + [o.footprint for o in plan.objects]
     if not geoms:

@@ -3,6 +3,7 @@
 The sheets draw the plan model through :class:`Surface` only; the transform from plan
 millimetres to paper points (the true scale) lives here, in one place.
 """
+
 from __future__ import annotations
 
 from reportlab.lib.colors import Color

@@ -1,4 +1,5 @@
 """The tool protocol: press, move, release, double-click, key, cancel; preview items in the scene."""
+
 from __future__ import annotations
 
 from PyQt6.QtCore import QPointF, Qt

@@ -1,5 +1,6 @@
 """Drawing tools: rectangles and polygons (zones, obstacles, the hall), openings on the hall
 outline, routes, placing objects, measuring, and picking the hall from the background."""
+
 from __future__ import annotations
 
 import math
@@ -60,7 +61,10 @@ class RectTool(Tool, _ShapeCommit):
         self.target = target
         zh, en = shape_name(target)
         self.name = (f"矩形{zh}", f"Rectangle {en}")
-        self.hint = ("按下并拖动画矩形；Alt 不吸附；Esc 取消", "press and drag a rectangle; Alt: no snapping; Esc cancels")
+        self.hint = (
+            "按下并拖动画矩形；Alt 不吸附；Esc 取消",
+            "press and drag a rectangle; Alt: no snapping; Esc cancels",
+        )
         self._start = None
         self._rect = None
 
@@ -94,8 +98,10 @@ class PolygonTool(Tool, _ShapeCommit):
         self.target = target
         zh, en = shape_name(target)
         self.name = (f"多边形{zh}", f"Polygon {en}")
-        self.hint = ("单击各角点，双击或回车完成，退格撤回一点，Esc 取消",
-                     "click the corners; double-click or Enter to finish; Backspace drops a corner; Esc cancels")
+        self.hint = (
+            "单击各角点，双击或回车完成，退格撤回一点，Esc 取消",
+            "click the corners; double-click or Enter to finish; Backspace drops a corner; Esc cancels",
+        )
         self.points = []
         self._path = None
 
@@ -164,7 +170,10 @@ class RouteTool(PolygonTool):
     def __init__(self, window):
         super().__init__(window, "obstacle")
         self.name = ("疏散路线", "Evacuation route")
-        self.hint = ("从大厅内单击各点直到安全出口，双击或回车完成", "click from inside the hall to the exit; double-click or Enter ends")
+        self.hint = (
+            "从大厅内单击各点直到安全出口，双击或回车完成",
+            "click from inside the hall to the exit; double-click or Enter ends",
+        )
 
     def _update(self, extra=None):
         if self._path is None:
@@ -247,6 +256,7 @@ class PlaceTool(Tool):
 
     def _object(self, x, y):
         from .snapping import inside_hall
+
         attribs = default_attributes(self.block, self.document.plan)
         obj = PlacedObject.place(self.block, x, y, self.rotation, attribs=attribs)
         return inside_hall(obj, self.document.plan.hall)
@@ -255,6 +265,7 @@ class PlaceTool(Tool):
         x, y = self.snapped(pos, event)
         obj = self._object(x, y)
         from ..canvas.items import polygon_path
+
         if self._ghost is None:
             self._ghost = self.add_preview(QGraphicsPathItem())
             self._ghost.setPen(pen("#1565c0", 1.2, Qt.PenStyle.DashLine))
@@ -321,7 +332,10 @@ class PickHallTool(Tool):
     """Click inside a closed polyline of the architect's drawing: it becomes the hall."""
 
     name = ("拾取大厅", "Pick hall")
-    hint = ("在建筑底图中单击一个闭合多段线的内部，将其设为大厅", "click inside a closed polyline of the background to make it the hall")
+    hint = (
+        "在建筑底图中单击一个闭合多段线的内部，将其设为大厅",
+        "click inside a closed polyline of the background to make it the hall",
+    )
 
     def press(self, event, pos):
         if event.button() != Qt.MouseButton.LeftButton:

@@ -1,4 +1,5 @@
 """Select, move (a whole drag is one undo step), turn, copy and delete."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -17,6 +18,7 @@ def moved(element, dx: float, dy: float):
 
 def copied(element, dx: float, dy: float):
     from bianmin.geometry.model import new_id
+
     clone = moved(element, dx, dy)
     if clone is element:
         clone = replace(element)
@@ -28,8 +30,10 @@ def copied(element, dx: float, dy: float):
 
 class SelectTool(Tool):
     name = ("选择", "Select")
-    hint = ("单击选择，拖动移动；R 旋转 15°，Shift+R 反向；Delete 删除；Ctrl+D 复制",
-            "click to select, drag to move; R turns 15°, Shift+R back; Delete removes; Ctrl+D copies")
+    hint = (
+        "单击选择，拖动移动；R 旋转 15°，Shift+R 反向；Delete 删除；Ctrl+D 复制",
+        "click to select, drag to move; R turns 15°, Shift+R back; Delete removes; Ctrl+D copies",
+    )
     cursor = Qt.CursorShape.ArrowCursor
 
     def __init__(self, window):
@@ -58,8 +62,9 @@ class SelectTool(Tool):
         elif additive:
             item.setSelected(False)
         self._start = pos
-        self._dragging = [i for i in self.scene.selectedItems() if hasattr(i, "element")
-                          and not getattr(i.element, "nested", False)]
+        self._dragging = [
+            i for i in self.scene.selectedItems() if hasattr(i, "element") and not getattr(i.element, "nested", False)
+        ]
         self._offset = (0.0, 0.0)
 
     def move(self, event, pos):
@@ -90,8 +95,11 @@ class SelectTool(Tool):
         for item in items:
             old = item.element
             new = moved(old, dx, dy)
-            commands.append(SetHall(old, new, ("移动大厅", "Move hall")) if isinstance(old, Hall)
-                            else ReplaceElement(old, new, ("移动", "Move")))
+            commands.append(
+                SetHall(old, new, ("移动大厅", "Move hall"))
+                if isinstance(old, Hall)
+                else ReplaceElement(old, new, ("移动", "Move"))
+            )
         self.document.do(commands[0] if len(commands) == 1 else Batch(commands, ("移动", "Move")))
 
     def turn(self, degrees: float) -> None:
@@ -103,8 +111,9 @@ class SelectTool(Tool):
 
     def delete(self) -> None:
         elements = [e for e in self.selected_elements() if not getattr(e, "nested", False)]
-        commands = [SetHall(e, None, ("删除大厅", "Delete hall")) if isinstance(e, Hall) else RemoveElement(e)
-                    for e in elements]
+        commands = [
+            SetHall(e, None, ("删除大厅", "Delete hall")) if isinstance(e, Hall) else RemoveElement(e) for e in elements
+        ]
         if commands:
             self.document.do(commands[0] if len(commands) == 1 else Batch(commands, ("删除", "Delete")))
 

@@ -3,6 +3,7 @@
 The background's points and segments are collected once (geometry.background follows
 blocks) into a KD-tree and an STRtree.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -89,7 +90,7 @@ def inside_hall(obj, hall):
         return obj
     c = obj.footprint.centroid
     coords = list(poly.exterior.coords)
-    (x1, y1), (x2, y2) = min(zip(coords, coords[1:]), key=lambda seg: shapely.LineString(seg).distance(c))
+    (x1, y1), (x2, y2) = min(zip(coords, coords[1:], strict=False), key=lambda seg: shapely.LineString(seg).distance(c))
     nx, ny = inward_normal(poly, (x1, y1), (x2, y2), probe=10.0)
     outside = max(0.0, max(-((x - x1) * nx + (y - y1) * ny) for x, y in shapely.get_coordinates(obj.footprint)))
     if outside == 0.0 or outside > 2000.0:

@@ -11,6 +11,7 @@ The steps, one module each: ``collect`` flattens the drawing through its blocks;
 and the columns; ``openings`` bridges the gaps and tells doors from windows;
 ``rooms`` polygonizes; this module chooses the hall and classifies its doors.
 """
+
 from __future__ import annotations
 
 import math
@@ -85,24 +86,31 @@ def recognize_drawing(raw: Drawing, *, at=None, patterns: Patterns = DEFAULT) ->
     result = Recognition(factor=factor, units_guessed=guessed)
     result.note(units_zh, units_en)
     if raw.truncated:
-        result.note("图纸过大，只读取了前 15 万个图元",
-                    "the drawing is very large: only its first 150,000 primitives were read")
+        result.note(
+            "图纸过大，只读取了前 15 万个图元", "the drawing is very large: only its first 150,000 primitives were read"
+        )
     if raw.skipped_blocks:
-        result.note(f"块自我嵌套或嵌套过深，已跳过：{', '.join(raw.skipped_blocks[:5])}",
-                    f"blocks that insert themselves or nest too deep were skipped: {', '.join(raw.skipped_blocks[:5])}")
+        result.note(
+            f"块自我嵌套或嵌套过深，已跳过：{', '.join(raw.skipped_blocks[:5])}",
+            f"blocks that insert themselves or nest too deep were skipped: {', '.join(raw.skipped_blocks[:5])}",
+        )
     d = raw.scaled(factor)
 
     walls = by_layer(d, patterns)
     result.wall_layers = wall_layers_used(d, patterns)
     if len(walls) >= 4:
         result.walls_by = "layer"
-        result.note(f"墙线取自图层 {', '.join(result.wall_layers)}（{len(walls)} 段）",
-                    f"walls from layers {', '.join(result.wall_layers)} ({len(walls)} segments)")
+        result.note(
+            f"墙线取自图层 {', '.join(result.wall_layers)}（{len(walls)} 段）",
+            f"walls from layers {', '.join(result.wall_layers)} ({len(walls)} segments)",
+        )
     else:
         walls = by_shape(d, patterns)
         result.walls_by = "shape" if len(walls) else "none"
-        result.note(f"未找到墙图层，按成对平行线（间距 100–500 mm）识别墙线 {len(walls)} 段",
-                    f"no wall layer found; {len(walls)} wall segments found as parallel line pairs 100–500 mm apart")
+        result.note(
+            f"未找到墙图层，按成对平行线（间距 100–500 mm）识别墙线 {len(walls)} 段",
+            f"no wall layer found; {len(walls)} wall segments found as parallel line pairs 100–500 mm apart",
+        )
     result.wall_segments = len(walls)
     col_segs, col_rings = columns(d, patterns)
     if len(walls) == 0:
@@ -117,8 +125,10 @@ def recognize_drawing(raw: Drawing, *, at=None, patterns: Patterns = DEFAULT) ->
             walls = np.vstack([walls, more])
             bridges, all_faces, room_faces = _rooms(d, patterns, walls, col_segs)
             result.walls_by = "layer+shape"
-            result.note(f"墙图层未围合成房间，另按成对平行线补充墙线 {len(more)} 段",
-                        f"the wall layers enclose no room; {len(more)} more wall segments found as parallel line pairs")
+            result.note(
+                f"墙图层未围合成房间，另按成对平行线补充墙线 {len(more)} 段",
+                f"the wall layers enclose no room; {len(more)} more wall segments found as parallel line pairs",
+            )
     result.rooms = len(room_faces)
     if not room_faces:
         result.note("墙线未围合成任何房间", "the walls enclose no room")
@@ -147,6 +157,7 @@ def _rooms(d: Drawing, patterns: Patterns, walls, col_segs):
 # the hall
 # ---------------------------------------------------------------------------
 
+
 def _choose_hall(result, room_faces, d: Drawing, at, factor, patterns, bridges, all_faces) -> int | None:
     if at is not None:
         x, y = at[0] * factor, at[1] * factor
@@ -154,8 +165,9 @@ def _choose_hall(result, room_faces, d: Drawing, at, factor, patterns, bridges, 
         if index is None:
             result.note(f"点 ({at[0]:g}, {at[1]:g}) 不在任何房间内", f"the point ({at[0]:g}, {at[1]:g}) is in no room")
             return None
-        result.note(f"按指定点 ({at[0]:g}, {at[1]:g}) 选定大厅",
-                    f"hall chosen at the given point ({at[0]:g}, {at[1]:g})")
+        result.note(
+            f"按指定点 ({at[0]:g}, {at[1]:g}) 选定大厅", f"hall chosen at the given point ({at[0]:g}, {at[1]:g})"
+        )
         return index
     for words, guess in ((patterns.hall_labels, False), (patterns.lobby_labels, True)):
         labelled = []
@@ -171,17 +183,21 @@ def _choose_hall(result, room_faces, d: Drawing, at, factor, patterns, bridges, 
             _, _, index, text = min(labelled)
             result.hall_label = text
             if guess:
-                result.note(f"未找到“大厅/服务厅/便民/服务中心”标注，按标注“{text}”推定大厅",
-                            f"no label 大厅/服务厅/便民/服务中心 found; the room labelled \u201c{text}\u201d was taken "
-                            "as the hall")
+                result.note(
+                    f"未找到“大厅/服务厅/便民/服务中心”标注，按标注“{text}”推定大厅",
+                    f"no label 大厅/服务厅/便民/服务中心 found; the room labelled \u201c{text}\u201d was taken "
+                    "as the hall",
+                )
             else:
                 result.note(f"按标注“{text}”选定大厅", f"hall chosen by its label \u201c{text}\u201d")
             return index
     doors = _rooms_with_doors(room_faces, bridges, all_faces)
     index = max(range(len(room_faces)), key=lambda i: (doors.get(i, -1), room_faces[i].area))
-    result.note("未找到“大厅/服务厅/便民/服务中心”标注，按最大房间（有外门者优先，其次有门者）选定大厅",
-                "no label 大厅/服务厅/便民/服务中心 found; the largest room was taken as the hall (one with a door "
-                "to the outside first, then one with any door)")
+    result.note(
+        "未找到“大厅/服务厅/便民/服务中心”标注，按最大房间（有外门者优先，其次有门者）选定大厅",
+        "no label 大厅/服务厅/便民/服务中心 found; the largest room was taken as the hall (one with a door "
+        "to the outside first, then one with any door)",
+    )
     return index
 
 
@@ -207,8 +223,10 @@ def _rooms_with_doors(room_faces, bridges: list[Bridge], all_faces) -> dict[int,
 # openings
 # ---------------------------------------------------------------------------
 
-def _openings(result: Recognition, hall: Polygon, face: Polygon, bridges: list[Bridge], all_faces, d: Drawing,
-              patterns: Patterns) -> None:
+
+def _openings(
+    result: Recognition, hall: Polygon, face: Polygon, bridges: list[Bridge], all_faces, d: Drawing, patterns: Patterns
+) -> None:
     ring = hall.exterior
     near = ring.buffer(2.0)
     on_hall = [b for b in bridges if b.kind != "snap" and b.width >= 300 and near.covers(b.line)]
@@ -224,8 +242,10 @@ def _openings(result: Recognition, hall: Polygon, face: Polygon, bridges: list[B
         found.append(Found(kind, b.start, b.end, b.label))
         plain += b.kind == "plain"
     exits = [f for f in found if f.kind == "exit"]
-    entrance_texts = [(x, y, t) for t, x, y, _ in d.texts
-                      if any(w.lower() in t.lower() for w in patterns.entrance_labels)]
+    entrance_texts = [
+        (x, y, t) for t, x, y, _ in d.texts if any(w.lower() in t.lower() for w in patterns.entrance_labels)
+    ]
+
     def text_distance(f: Found) -> float:
         return min((math.dist(f.midpoint, (x, y)) for x, y, _ in entrance_texts), default=math.inf)
 
@@ -235,8 +255,10 @@ def _openings(result: Recognition, hall: Polygon, face: Polygon, bridges: list[B
             result.note("按“入口”标注定主入口", "main entrance: the exit nearest the text 入口 (entrance)")
         else:
             main = max(exits, key=lambda f: f.width)
-            result.note("未找到“入口”标注，按最宽外门定为主入口",
-                        "no text 入口 (entrance) found; the widest exit was taken as the main entrance")
+            result.note(
+                "未找到“入口”标注，按最宽外门定为主入口",
+                "no text 入口 (entrance) found; the widest exit was taken as the main entrance",
+            )
         main.kind = "main"
     else:
         result.note("大厅没有通向室外的门，未定主入口", "no door of the hall leads outside: no main entrance set")
@@ -246,10 +268,12 @@ def _openings(result: Recognition, hall: Polygon, face: Polygon, bridges: list[B
     n_main = sum(f.kind == "main" for f in found)
     n_exit = sum(f.kind == "exit" for f in found)
     n_door = sum(f.kind == "door" for f in found)
-    result.note(f"大厅 {hall.area / 1e6:.1f} m²：主入口 {n_main}、安全出口 {n_exit}、内门 {n_door}、"
-                f"窗 {result.windows}（窗不计为门）",
-                f"hall {hall.area / 1e6:.1f} m²: main entrance {n_main}, exits {n_exit}, internal doors {n_door}, "
-                f"windows {result.windows} (windows are never doors)")
+    result.note(
+        f"大厅 {hall.area / 1e6:.1f} m²：主入口 {n_main}、安全出口 {n_exit}、内门 {n_door}、"
+        f"窗 {result.windows}（窗不计为门）",
+        f"hall {hall.area / 1e6:.1f} m²: main entrance {n_main}, exits {n_exit}, internal doors {n_door}, "
+        f"windows {result.windows} (windows are never doors)",
+    )
 
 
 def _behind(hall: Polygon, b: Bridge, all_faces, tree) -> str:
@@ -274,6 +298,7 @@ def _behind(hall: Polygon, b: Bridge, all_faces, tree) -> str:
 # columns
 # ---------------------------------------------------------------------------
 
+
 def _obstacles(result: Recognition, hall: Polygon, face: Polygon, col_rings) -> None:
     obstacles = [Polygon(r).simplify(1.0) for r in face.interiors if Polygon(r).area >= 0.01e6]
     for ring in col_rings:
@@ -287,5 +312,7 @@ def _obstacles(result: Recognition, hall: Polygon, face: Polygon, col_rings) -> 
         obstacles.append(poly.simplify(1.0))
     result.obstacles = [o for o in obstacles if isinstance(o, Polygon) and not o.is_empty]
     if result.obstacles:
-        result.note(f"大厅内独立柱等障碍物 {len(result.obstacles)} 处",
-                    f"{len(result.obstacles)} free-standing columns or other obstacles inside the hall")
+        result.note(
+            f"大厅内独立柱等障碍物 {len(result.obstacles)} 处",
+            f"{len(result.obstacles)} free-standing columns or other obstacles inside the hall",
+        )

@@ -9,6 +9,7 @@ walls.  Coordinates stay in drawing units; :func:`collect` returns them as numpy
 arrays, curves flattened to 16 chords a quarter circle (an error of 0.12 % of the
 radius, whatever the units).
 """
+
 from __future__ import annotations
 
 import math
@@ -71,8 +72,16 @@ class Drawing:
         out.arcs = [_scale_arc(a, f) for a in self.arcs]
         out.texts = [(t, x * f, y * f, layer) for t, x, y, layer in self.texts]
         for inst in self.instances:
-            out.instances.append(Instance(inst.role, inst.name, inst.layer, inst.handle,
-                                          [p * f for p in inst.polylines], [_scale_arc(a, f) for a in inst.arcs]))
+            out.instances.append(
+                Instance(
+                    inst.role,
+                    inst.name,
+                    inst.layer,
+                    inst.handle,
+                    [p * f for p in inst.polylines],
+                    [_scale_arc(a, f) for a in inst.arcs],
+                )
+            )
         return out
 
 
@@ -90,11 +99,13 @@ class _Walker:
         self._block_role: dict[str, str | None] = {}
 
     # -- the walk ----------------------------------------------------------
-    def walk(self, entities, matrix: Matrix44 | None, parent_layer: str | None, stack: tuple[str, ...],
-             sink: Instance | None) -> None:
+    def walk(
+        self, entities, matrix: Matrix44 | None, parent_layer: str | None, stack: tuple[str, ...], sink: Instance | None
+    ) -> None:
         # a layout's own lines before its block references, and door/window/column blocks before other blocks:
         # when the budget runs out (hatch-filled blocks, a block bomb) it is the block contents that are lost
-        plain, inserts = [], []
+        plain: list = []
+        inserts: list = []
         for e in entities:
             (inserts if e.dxftype() == "INSERT" else plain).append(e)
         inserts.sort(key=lambda e: self._role(e.dxf.get("name", ""), e.dxf.get("layer", "0")) is None)

@@ -6,6 +6,7 @@ polygonizing the wall faces yields them.  A bridge is a door when a door block o
 swing arc covers it, a window when a window block or window-layer lines do, and a
 plain doorway when nothing does and it is no wider than ``PLAIN_MAX``.
 """
+
 from __future__ import annotations
 
 import math
@@ -76,8 +77,12 @@ def evidence(drawing: Drawing, patterns: Patterns, wall_ends: np.ndarray) -> lis
             sector = MultiPoint(np.vstack([a.points, [a.center]])).convex_hull
             out.append(Evidence("door", sector.buffer(DOOR_GROW), a.layer))
     for layer, pts in drawing.polylines:  # loose window lines in the wall gap
-        if (matches(patterns.window_layers, layer) and not matches(patterns.door_layers, layer) and len(pts) >= 2
-                and LineString(pts).length <= WINDOW_LINE_MAX):
+        if (
+            matches(patterns.window_layers, layer)
+            and not matches(patterns.door_layers, layer)
+            and len(pts) >= 2
+            and LineString(pts).length <= WINDOW_LINE_MAX
+        ):
             out.append(Evidence("window", LineString(pts).buffer(80.0), layer))
     return out
 

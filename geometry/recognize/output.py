@@ -1,4 +1,5 @@
 """A recognition as plan elements, as JSON-ready data and as a text report; writing it into the drawing."""
+
 from __future__ import annotations
 
 from bianmin.geometry.model import Hall, Obstacle, Opening, Plan
@@ -19,8 +20,10 @@ def elements(rec: Recognition) -> tuple[Hall | None, list[Opening], list[Obstacl
     if rec.hall is None:
         return None, [], []
     hall = Hall(_vertices(rec.hall))
-    openings = [Opening(f.kind, (float(f.start[0]), float(f.start[1])), (float(f.end[0]), float(f.end[1])))
-                for f in rec.openings]
+    openings = [
+        Opening(f.kind, (float(f.start[0]), float(f.start[1])), (float(f.end[0]), float(f.end[1])))
+        for f in rec.openings
+    ]
     obstacles = [Obstacle(_vertices(o)) for o in rec.obstacles]
     return hall, openings, obstacles
 
@@ -46,6 +49,7 @@ def write_recognized(doc, rec: Recognition, path) -> None:
     """The drawing as it was plus the recognized plan on BM- layers, saved atomically at ``path``."""
     from bianmin.geometry.dxf_read import plan_from_document
     from bianmin.geometry.dxf_write import write_plan
+
     plan = plan_from_document(doc).plan
     apply_to_plan(plan, rec)
     set_units(doc, rec)
@@ -65,12 +69,20 @@ def to_dict(rec: Recognition, source: str = "") -> dict:
         "units": {"mm_per_unit": f, "guessed": rec.units_guessed},
         "walls": {"by": rec.walls_by, "layers": rec.wall_layers, "segments": rec.wall_segments},
         "rooms": rec.rooms,
-        "hall": None if rec.hall is None else {
-            "outline": pts(rec.hall), "area_m2": round(rec.hall.area / 1e6, 2), "label": rec.hall_label},
-        "openings": [{"kind": o.kind, "layer": OPENING_LAYERS[o.kind],
-                      "start": [round(o.start[0] / f, 4), round(o.start[1] / f, 4)],
-                      "end": [round(o.end[0] / f, 4), round(o.end[1] / f, 4)],
-                      "width_mm": round(o.width), "source": o.source} for o in rec.openings],
+        "hall": None
+        if rec.hall is None
+        else {"outline": pts(rec.hall), "area_m2": round(rec.hall.area / 1e6, 2), "label": rec.hall_label},
+        "openings": [
+            {
+                "kind": o.kind,
+                "layer": OPENING_LAYERS[o.kind],
+                "start": [round(o.start[0] / f, 4), round(o.start[1] / f, 4)],
+                "end": [round(o.end[0] / f, 4), round(o.end[1] / f, 4)],
+                "width_mm": round(o.width),
+                "source": o.source,
+            }
+            for o in rec.openings
+        ],
         "windows_on_hall": rec.windows,
         "obstacles": [{"outline": pts(o), "area_m2": round(o.area / 1e6, 3)} for o in rec.obstacles],
         "notes": [{"zh": zh, "en": en} for zh, en in rec.notes],
@@ -87,9 +99,11 @@ def to_text(rec: Recognition, source: str = "", lang: str = "zh") -> str:
     if rec.hall is not None:
         f = rec.factor
         minx, miny, maxx, maxy = rec.hall.bounds
-        lines.append(f"{'大厅' if zh else 'Hall'}: {rec.hall.area / 1e6:.1f} m², "
-                     f"{len(rec.hall.exterior.coords) - 1} {'个顶点' if zh else 'vertices'}, "
-                     f"({_n(minx / f)}, {_n(miny / f)}) – ({_n(maxx / f)}, {_n(maxy / f)})")
+        lines.append(
+            f"{'大厅' if zh else 'Hall'}: {rec.hall.area / 1e6:.1f} m², "
+            f"{len(rec.hall.exterior.coords) - 1} {'个顶点' if zh else 'vertices'}, "
+            f"({_n(minx / f)}, {_n(miny / f)}) – ({_n(maxx / f)}, {_n(maxy / f)})"
+        )
         for o in rec.openings:
             name = KIND_NAMES[o.kind][0 if zh else 1]
             mx, my = o.midpoint
@@ -97,11 +111,16 @@ def to_text(rec: Recognition, source: str = "", lang: str = "zh") -> str:
             lines.append(f"  {name}: {'宽' if zh else 'width'} {o.width:.0f} mm @ ({_n(mx / f)}, {_n(my / f)}) [{src}]")
         for o in rec.obstacles:
             c = o.centroid
-            lines.append(f"  {'障碍物（柱）' if zh else 'obstacle (column)'}: {o.area / 1e6:.2f} m² @ "
-                         f"({_n(c.x / f)}, {_n(c.y / f)})")
+            lines.append(
+                f"  {'障碍物（柱）' if zh else 'obstacle (column)'}: {o.area / 1e6:.2f} m² @ "
+                f"({_n(c.x / f)}, {_n(c.y / f)})"
+            )
     lines.append("识别说明：" if zh else "What was found and guessed:")
     lines += [f"  - {z if zh else e}" for z, e in rec.notes]
     if rec.hall is None:
-        lines.append("未找到房间：无法识别大厅（可用 --at X,Y 指定大厅内一点）" if zh else
-                     "no room found: the hall could not be recognized (give a point inside it with --at X,Y)")
+        lines.append(
+            "未找到房间：无法识别大厅（可用 --at X,Y 指定大厅内一点）"
+            if zh
+            else "no room found: the hall could not be recognized (give a point inside it with --at X,Y)"
+        )
     return "\n".join(line for line in lines if line) + "\n"

@@ -5,6 +5,7 @@ block name.  The defaults cover AutoCAD's AIA names (A-WALL, A-DOOR), TArch 天�
 (WALL, WINDOW, COLUMN, DOOR_FIRE, PUB_HATCH), pinyin (QIANG) and Chinese names (墙,
 门, 窗, 柱); a bureau with its own layer standard passes its own :class:`Patterns`.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,22 +18,47 @@ def _rx(*parts: str) -> re.Pattern:
 
 @dataclass(frozen=True)
 class Patterns:
-    wall_layers: re.Pattern = field(default_factory=lambda: _rx(
-        r"wall", r"墙", r"qiang", r"^q$", r"^a-?wal", r"^s-?wal", r"curtw", r"幕墙", r"^pub_wall"))
-    column_layers: re.Pattern = field(default_factory=lambda: _rx(
-        r"colu", r"cols", r"柱", r"^zhu", r"^s-col"))
+    wall_layers: re.Pattern = field(
+        default_factory=lambda: _rx(
+            r"wall", r"墙", r"qiang", r"^q$", r"^a-?wal", r"^s-?wal", r"curtw", r"幕墙", r"^pub_wall"
+        )
+    )
+    column_layers: re.Pattern = field(default_factory=lambda: _rx(r"colu", r"cols", r"柱", r"^zhu", r"^s-col"))
     door_layers: re.Pattern = field(default_factory=lambda: _rx(r"door", r"门", r"^men", r"doorwin"))
     window_layers: re.Pattern = field(default_factory=lambda: _rx(r"window", r"窗", r"^chuang", r"glaz", r"win$"))
     # block names: TArch names doors M<width><height> (M1021 = 1000 x 2100), windows C<w><h>
-    door_blocks: re.Pattern = field(default_factory=lambda: _rx(
-        r"^(fm|jm|tlm|m)[a-z]?\d{3,4}", r"door", r"门", r"^men"))
-    window_blocks: re.Pattern = field(default_factory=lambda: _rx(
-        r"^(c|tc|gc|bc)\d{3,4}", r"window", r"^win", r"^w\d{1,2}$", r"窗", r"^chuang", r"glaz"))
+    door_blocks: re.Pattern = field(
+        default_factory=lambda: _rx(r"^(fm|jm|tlm|m)[a-z]?\d{3,4}", r"door", r"门", r"^men")
+    )
+    window_blocks: re.Pattern = field(
+        default_factory=lambda: _rx(
+            r"^(c|tc|gc|bc)\d{3,4}", r"window", r"^win", r"^w\d{1,2}$", r"窗", r"^chuang", r"glaz"
+        )
+    )
     column_blocks: re.Pattern = field(default_factory=lambda: _rx(r"colu", r"柱", r"^_?[yf]?zh$", r"^zhu"))
     # annotation layers never hold walls (used only when walls are found by shape)
-    annotation_layers: re.Pattern = field(default_factory=lambda: _rx(
-        r"dim", r"text", r"anno", r"axis", r"轴", r"标注", r"文字", r"iden", r"grid", r"hatch", r"furn",
-        r"stair", r"楼梯", r"^defpoints$", r"symb", r"elev", r"家具", r"^pub_"))
+    annotation_layers: re.Pattern = field(
+        default_factory=lambda: _rx(
+            r"dim",
+            r"text",
+            r"anno",
+            r"axis",
+            r"轴",
+            r"标注",
+            r"文字",
+            r"iden",
+            r"grid",
+            r"hatch",
+            r"furn",
+            r"stair",
+            r"楼梯",
+            r"^defpoints$",
+            r"symb",
+            r"elev",
+            r"家具",
+            r"^pub_",
+        )
+    )
     hall_labels: tuple[str, ...] = ("大厅", "服务厅", "便民", "服务中心", "办事厅", "service hall")
     # without any of those, a room named like a public hall is a better guess than the largest room
     lobby_labels: tuple[str, ...] = ("门厅", "大堂", "厅", "lobby", "hall")
@@ -50,10 +76,11 @@ class Patterns:
             try:
                 own = re.compile(text, re.IGNORECASE)
             except re.error as exc:
-                raise ValueError(f"{name}: {text!r} 不是有效的正则表达式 / is not a valid regular expression: {exc}")\
-                    from None
+                raise ValueError(
+                    f"{name}: {text!r} 不是有效的正则表达式 / is not a valid regular expression: {exc}"
+                ) from None
             changes[name] = re.compile(f"(?:{getattr(self, name).pattern})|(?:{own.pattern})", re.IGNORECASE)
-        return replace(self, **changes)
+        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 DEFAULT = Patterns()

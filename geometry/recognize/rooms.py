@@ -1,4 +1,5 @@
 """Rooms from wall faces: node, polygonize, and keep the faces a person could stand in."""
+
 from __future__ import annotations
 
 import numpy as np

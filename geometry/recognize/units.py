@@ -1,4 +1,5 @@
 """Drawing units: from $INSUNITS, or inferred from the size of the doors when it is missing."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -7,8 +8,14 @@ from .collect import Drawing
 
 # $INSUNITS code -> millimetres per drawing unit (the ones architects use)
 FACTORS = {1: 25.4, 2: 304.8, 4: 1.0, 5: 10.0, 6: 1000.0, 14: 100.0}
-NAMES = {1.0: ("毫米", "millimetres"), 10.0: ("厘米", "centimetres"), 1000.0: ("米", "metres"),
-         25.4: ("英寸", "inches"), 304.8: ("英尺", "feet"), 100.0: ("分米", "decimetres")}
+NAMES = {
+    1.0: ("毫米", "millimetres"),
+    10.0: ("厘米", "centimetres"),
+    1000.0: ("米", "metres"),
+    25.4: ("英寸", "inches"),
+    304.8: ("英尺", "feet"),
+    100.0: ("分米", "decimetres"),
+}
 
 DOOR_MM = (500.0, 2500.0)  # a door leaf's swing radius, mm
 CANDIDATES = (1.0, 1000.0, 10.0, 25.4, 304.8)  # in order of preference when the votes tie
@@ -50,8 +57,12 @@ def infer(drawing: Drawing) -> tuple[float, str, str, bool]:
         zh, en = NAMES[FACTORS[code]]
         size = extent * FACTORS[code]
         if extent == 0 or BUILDING_MM[0] <= size <= BUILDING_MM[1]:
-            return (FACTORS[code], f"图纸单位为{zh}（$INSUNITS={code}）", f"drawing units are {en} ($INSUNITS={code})",
-                    False)
+            return (
+                FACTORS[code],
+                f"图纸单位为{zh}（$INSUNITS={code}）",
+                f"drawing units are {en} ($INSUNITS={code})",
+                False,
+            )
         prefix_zh = f"图纸单位 $INSUNITS={code}（{zh}）与图形大小不符（全图 {size / 1000:g} m），"
         prefix_en = f"the drawing units $INSUNITS={code} ({en}) do not fit its size ({size / 1000:g} m across); "
     f, zh, en = _guess(drawing, extent)
@@ -61,14 +72,16 @@ def infer(drawing: Drawing) -> tuple[float, str, str, bool]:
 def _guess(drawing: Drawing, extent: float) -> tuple[float, str, str]:
     radii = np.array(door_radii(drawing))
     if len(radii):
-        votes = {f: int(np.count_nonzero((radii * f >= DOOR_MM[0]) & (radii * f <= DOOR_MM[1])))
-                 for f in CANDIDATES if extent * f <= 5e6}
+        votes = {
+            f: int(np.count_nonzero((radii * f >= DOOR_MM[0]) & (radii * f <= DOOR_MM[1])))
+            for f in CANDIDATES
+            if extent * f <= 5e6
+        }
         best = max(votes, key=lambda f: (votes[f], -CANDIDATES.index(f)), default=None)
         if best is not None and votes[best]:
             r = float(np.median(radii[(radii * best >= DOOR_MM[0]) & (radii * best <= DOOR_MM[1])]))
             zh, en = NAMES[best]
-            return (best, f"按门扇半径 {r:g} 推定单位为{zh}",
-                    f"units guessed as {en} from the door swing radius {r:g}")
+            return (best, f"按门扇半径 {r:g} 推定单位为{zh}", f"units guessed as {en} from the door swing radius {r:g}")
     f = next((f for f in CANDIDATES if SITE_MM[0] <= extent * f <= SITE_MM[1]), 1.0)
     zh, en = NAMES[f]
     return (f, f"按图形尺寸 {extent:g} 推定单位为{zh}", f"units guessed as {en} from the drawing extent {extent:g}")

@@ -6,6 +6,7 @@ away overlapping it (the two faces of a double-line wall), plus the short jamb l
 that join such faces.  Columns (column layers and blocks, small squarish hatches on
 any layer) are kept apart: they are part of the room outlines but never bridged.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -76,8 +77,7 @@ def by_layer(drawing: Drawing, patterns: Patterns) -> np.ndarray:
 def by_shape(drawing: Drawing, patterns: Patterns) -> np.ndarray:
     """Segments that have a parallel partner at a wall's thickness, and the jambs joining them."""
     skip = (patterns.annotation_layers, patterns.door_layers, patterns.window_layers, patterns.column_layers)
-    segs = _stack([segments_of(pts) for layer, pts in drawing.polylines
-                   if not any(matches(p, layer) for p in skip)])
+    segs = _stack([segments_of(pts) for layer, pts in drawing.polylines if not any(matches(p, layer) for p in skip)])
     if len(segs) == 0:
         return segs
     a, b = segs[:, :2], segs[:, 2:]

@@ -4,6 +4,7 @@ No Qt here.  ``api.layout(plan, only)`` returns a new plan with what was missing
 the hall, openings, obstacles and every object already placed are left as they are.
 The package itself is light (the CLI's parser reads ``KINDS``); the layout code loads on use.
 """
+
 KINDS = ("zones", "counters", "seats", "equipment", "signs", "fire")
 
 __all__ = ["KINDS", "LayoutResult", "Note", "layout"]
@@ -12,5 +13,6 @@ __all__ = ["KINDS", "LayoutResult", "Note", "layout"]
 def __getattr__(name):
     if name in ("layout", "LayoutResult", "Note"):
         from . import api
+
         return getattr(api, name)
     raise AttributeError(name)

@@ -1,4 +1,5 @@
 """``layout(plan, only)``: the stages in order, then the engine's verdict on the result."""
+
 from __future__ import annotations
 
 import math
@@ -37,21 +38,38 @@ def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> Layout
     work = plan.copy()
     result = LayoutResult(plan=work)
     if work.hall is None:
-        result.notes.append(Note("DXF-HALL", "图中没有大厅外形（BM-HALL），无法布置；请先绘制大厅",
-                                 "the plan has no hall outline (BM-HALL): draw it first"))
+        result.notes.append(
+            Note(
+                "DXF-HALL",
+                "图中没有大厅外形（BM-HALL），无法布置；请先绘制大厅",
+                "the plan has no hall outline (BM-HALL): draw it first",
+            )
+        )
         return result
     minx, miny, maxx, maxy = work.hall.polygon.bounds if not work.hall.polygon.is_empty else (0, 0, 0, 0)
-    if not all(math.isfinite(v) for v in (minx, miny, maxx, maxy)) or max(maxx - minx, maxy - miny) > MAX_EXTENT_MM \
-            or work.hall.polygon.area < 1e6:
+    if (
+        not all(math.isfinite(v) for v in (minx, miny, maxx, maxy))
+        or max(maxx - minx, maxy - miny) > MAX_EXTENT_MM
+        or work.hall.polygon.area < 1e6
+    ):
         size = f"{maxx - minx:.4g} × {maxy - miny:.4g} mm"
-        result.notes.append(Note("DXF-HALL", f"大厅外形尺寸异常（{size}），不能自动布置；请检查大厅外形和图纸单位",
-                                 f"the hall outline is {size}: not laid out; "
-                                 "check the outline and the drawing units"))
+        result.notes.append(
+            Note(
+                "DXF-HALL",
+                f"大厅外形尺寸异常（{size}），不能自动布置；请检查大厅外形和图纸单位",
+                f"the hall outline is {size}: not laid out; check the outline and the drawing units",
+            )
+        )
         return result
     if not work.properties.hours:
         work.properties.hours = counters.DEFAULT_HOURS
-        result.notes.append(Note("SIGN-HOURS-MIN", f"未填写对外服务时间，已按 {counters.DEFAULT_HOURS} 填写",
-                                 f"no opening hours: set to {counters.DEFAULT_HOURS}"))
+        result.notes.append(
+            Note(
+                "SIGN-HOURS-MIN",
+                f"未填写对外服务时间，已按 {counters.DEFAULT_HOURS} 填写",
+                f"no opening hours: set to {counters.DEFAULT_HOURS}",
+            )
+        )
     site = Site(work)
     if "zones" in only:
         zones.run(site)
@@ -75,6 +93,7 @@ def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> Layout
     result.notes.extend(site.notes)
     if check:
         from bianmin.standards import engine
+
         result.report = engine.check(ReadResult(work, None, 1.0), config)
         result.notes.extend(_unmet(work, result.report, result.notes))
     return result
@@ -129,4 +148,5 @@ def _farthest(plan: Plan):
 
 def _pt(p):
     from shapely.geometry import Point
+
     return Point(p)

@@ -1,6 +1,7 @@
 """Counters (XA 四(二), CAP-WINDOWS): as many window positions as the queue model asks, in one
 row along the back of the window zone facing the entrance; the accessible window nearest the
 entrance, numbered, each with its window sign and every device."""
+
 from __future__ import annotations
 
 import math
@@ -26,8 +27,11 @@ def demand(site: Site) -> tuple[int, float]:
     visits = props.peak_daily_visits
     if not visits:
         visits = DEFAULT_VISITS.get(props.kind, 120)
-        site.note("CAP-WINDOWS", f"未填写高峰日办件量（BM_PEAK_DAILY_VISITS），窗口数按 {visits} 件/日估算",
-                  f"BM_PEAK_DAILY_VISITS is not set; windows sized for {visits} visits a day")
+        site.note(
+            "CAP-WINDOWS",
+            f"未填写高峰日办件量（BM_PEAK_DAILY_VISITS），窗口数按 {visits} 件/日估算",
+            f"BM_PEAK_DAILY_VISITS is not set; windows sized for {visits} visits a day",
+        )
     try:
         minutes = open_minutes(props.hours) or open_minutes(DEFAULT_HOURS)
     except ValueError:
@@ -69,16 +73,18 @@ def run(site: Site) -> None:
         kind = "accessible" if i == 0 and not has_accessible else "general"
         no += 1
         x, y = site.to_plan(u, vv)
-        site.add(site.make("BM_COUNTER", x, y, site.angle, no=no, type=kind, height=750, seats=1,
-                           devices=ALL_DEVICES))
+        site.add(site.make("BM_COUNTER", x, y, site.angle, no=no, type=kind, height=750, seats=1, devices=ALL_DEVICES))
     _keep_accessible_way(site)
     if best and not plan.zones_of("office"):
         _back_office(site, best)
     if len(best) < missing:
-        site.note("CAP-WINDOWS", f"窗口办理区只放得下 {have + len(best)} 个窗口，排队模型需 {need} 个；"
-                  "需加长窗口办理区（沿后墙）或设第二排柜台",
-                  f"the window zone holds {have + len(best)} windows; the queue model needs {need}: "
-                  "lengthen the window zone along the back wall")
+        site.note(
+            "CAP-WINDOWS",
+            f"窗口办理区只放得下 {have + len(best)} 个窗口，排队模型需 {need} 个；"
+            "需加长窗口办理区（沿后墙）或设第二排柜台",
+            f"the window zone holds {have + len(best)} windows; the queue model needs {need}: "
+            "lengthen the window zone along the back wall",
+        )
     _signs_for(site)
 
 
@@ -89,17 +95,20 @@ def _row(site: Site, local_area, v: float, u0: float, u1: float, wanted: int) ->
         x, y = site.to_plan(u, v)
         obj = site.make("BM_COUNTER", x, y, site.angle)
         staff = site.to_plan_geom(local_box(u - 800, v + 400, u + 800, v + 1600))
-        if site.fits(obj, site.to_plan_geom(local_area)) and site.hall.buffer(1).contains(staff) and (
-                site.obstacles.is_empty or not staff.intersects(site.obstacles)) and \
-                not any(staff.intersects(t) for t in site.floor_taken):
+        if (
+            site.fits(obj, site.to_plan_geom(local_area))
+            and site.hall.buffer(1).contains(staff)
+            and (site.obstacles.is_empty or not staff.intersects(site.obstacles))
+            and not any(staff.intersects(t) for t in site.floor_taken)
+        ):
             row.append((u, v))
             site.floor_taken.append(obj.footprint.buffer(-1))  # hold the place while the row is built
             site.counter_fps.append(site.floor_taken[-1])
             u += PITCH
         else:
             u += 200.0
-    del site.floor_taken[len(site.floor_taken) - len(row):]
-    del site.counter_fps[len(site.counter_fps) - len(row):]
+    del site.floor_taken[len(site.floor_taken) - len(row) :]
+    del site.counter_fps[len(site.counter_fps) - len(row) :]
     return row
 
 
@@ -123,8 +132,10 @@ def _back_office(site: Site, row: list) -> None:
 
     from .site import clean, largest_part
     from .zones import _outline
-    new_windows = [z for z in site.plan.zones if z.kind == "window" and z.id not in site.plan.loaded
-                   and z in site.new_zones]
+
+    new_windows = [
+        z for z in site.plan.zones if z.kind == "window" and z.id not in site.plan.loaded and z in site.new_zones
+    ]
     if len(new_windows) != 1:
         return
     zone = new_windows[0]
@@ -136,8 +147,11 @@ def _back_office(site: Site, row: list) -> None:
     if office.is_empty or office.area < 4e6:
         return
     rest = largest_part(clean(zone.polygon.difference(office)))
-    if rest.is_empty or not all(rest.buffer(50).contains(c.footprint.centroid) for c in site.plan.counters
-                                if zone.polygon.buffer(50).contains(c.footprint.centroid)):
+    if rest.is_empty or not all(
+        rest.buffer(50).contains(c.footprint.centroid)
+        for c in site.plan.counters
+        if zone.polygon.buffer(50).contains(c.footprint.centroid)
+    ):
         return
     i = site.plan.zones.index(zone)
     site.plan.zones[i] = Zone(outline=_outline(rest.simplify(1.0)), kind="window", id=zone.id)
@@ -152,6 +166,7 @@ def _keep_accessible_way(site: Site) -> None:
     from shapely.geometry import LineString
 
     from bianmin.geometry.analysis import Analysis
+
     entrance = site.plan.main_entrance
     windows = [c for c in site.plan.counters if c.attr("TYPE").lower() == "accessible"]
     if entrance is None or not windows:

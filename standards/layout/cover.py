@@ -1,5 +1,6 @@
 """Greedy set cover over the analysis grid: pick candidate points until every free cell is
 within reach of one (ln n-optimal, deterministic: ties go to the earlier candidate)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -44,7 +45,7 @@ def _prune(stack: np.ndarray, already: np.ndarray, chosen: list[int], must: int)
 
 def lower_bound(free_area_mm2: float, reach_mm: float) -> int:
     """Free floor ÷ the area one point covers (a disc of the reach): no cover can use fewer."""
-    return max(1, int(np.ceil(free_area_mm2 / (np.pi * reach_mm ** 2))))
+    return max(1, int(np.ceil(free_area_mm2 / (np.pi * reach_mm**2))))
 
 
 def reach_masks(grid, targets: list, limit: float) -> list[np.ndarray]:
@@ -57,8 +58,9 @@ def reach_masks(grid, targets: list, limit: float) -> list[np.ndarray]:
     if grid.n == 0 or not targets:
         return [np.zeros(grid.n, bool) for _ in targets]
     r0, c0, w0 = grid.graph_parts
-    graph = coo_matrix((np.concatenate([w0, w0]), (np.concatenate([r0, c0]), np.concatenate([c0, r0]))),
-                       shape=(grid.n, grid.n)).tocsr()
+    graph = coo_matrix(
+        (np.concatenate([w0, w0]), (np.concatenate([r0, c0]), np.concatenate([c0, r0]))), shape=(grid.n, grid.n)
+    ).tocsr()
     starts, offsets = [], []
     for t in targets:
         cells, off = grid.seeds([t])

@@ -1,6 +1,7 @@
 """Hall equipment and convenience facilities in their zones (EQUIP-HALL, EQUIP-CONVENIENCE,
 ZONE-CONSULT-DESK, ZONE-SELF-DEVICES, EQUIP-MAILBOX): each missing item against a wall (or a
 column) as near its zone's centre as it fits."""
+
 from __future__ import annotations
 
 from .site import Site
@@ -30,8 +31,9 @@ def run(site: Site) -> None:
         if profile not in profiles:
             continue
         area = zone_area(site, zone)
-        if area is not None and any(area.buffer(50).contains(o.footprint.centroid)
-                                    for o in site.plan.objects_of(block)):
+        if area is not None and any(
+            area.buffer(50).contains(o.footprint.centroid) for o in site.plan.objects_of(block)
+        ):
             continue
         if area is None and site.plan.objects_of(block):
             continue
@@ -47,5 +49,8 @@ def run(site: Site) -> None:
             placed = None
         placed = placed or site.try_place(block, spots)
         if placed is None:
-            site.note("EQUIP-HALL", f"大厅中放不下 {block}；需腾出靠墙位置",
-                      f"no room for {block} in the hall: free some wall space")
+            site.note(
+                "EQUIP-HALL",
+                f"大厅中放不下 {block}；需腾出靠墙位置",
+                f"no room for {block} in the hall: free some wall space",
+            )

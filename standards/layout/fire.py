@@ -12,6 +12,7 @@
 * cameras from the hall's corners, turned to the entrance, until they see the coverage share.
 Each cover reports its count against a lower bound (free floor ÷ the area one point covers).
 """
+
 from __future__ import annotations
 
 import math
@@ -78,8 +79,11 @@ def extinguishers(site: Site, stats: dict) -> None:
         if site.fits(obj):
             placed.append(site.add(obj))
     if grid.n and placed and not (already | np.any([covers[i] for i in chosen], axis=0)).all():
-        site.note("FIRE-EXT-REACH", "有的地面在任何靠墙设置点的保护距离之外；需在该处增设立柱或墙面设置点",
-                  "part of the floor is beyond reach from any wall spot: add a column or wall there")
+        site.note(
+            "FIRE-EXT-REACH",
+            "有的地面在任何靠墙设置点的保护距离之外；需在该处增设立柱或墙面设置点",
+            "part of the floor is beyond reach from any wall spot: add a column or wall there",
+        )
     # rating: Q = K·S/U over all points, each unit at least the hazard's minimum
     k = 0.7 if props.sprinklers else 1.0
     q = k * site.plan.hall_area_m2 / U_M2_PER_A.get(hazard, 75.0)
@@ -177,8 +181,10 @@ def evac_signs(site: Site, stats: dict) -> None:
         line = LineString(pts)
         while True:
             signs = site.plan.objects_of("BM_EVAC_SIGN", "BM_EXIT_SIGN")
-            marks = sorted([0.0, line.length] + [line.project(s.footprint.centroid) for s in signs
-                                                 if line.distance(s.footprint.centroid) <= 2000.0])
+            marks = sorted(
+                [0.0, line.length]
+                + [line.project(s.footprint.centroid) for s in signs if line.distance(s.footprint.centroid) <= 2000.0]
+            )
             gaps = [(b - a, a) for a, b in zip(marks, marks[1:], strict=False) if b - a > EVAC_SPACING_MM]
             if not gaps:
                 break
@@ -199,8 +205,9 @@ def routes(site: Site) -> None:
     """The computed evacuation paths drawn as BM-ROUTE when the plan has none (EVAC-ROUTE-PRESENT)."""
     if site.plan.routes:
         return
-    blocking = shapely.union_all([o.footprint for o in site.plan.objects if not o.mounted]
-                                 + [o.polygon for o in site.plan.obstacles])
+    blocking = shapely.union_all(
+        [o.footprint for o in site.plan.objects if not o.mounted] + [o.polygon for o in site.plan.obstacles]
+    )
     for p in _analysis(site).evacuation_paths():
         pts = [(round(x, 1), round(y, 1)) for x, y in p["points"]]
         if len(pts) >= 2 and LineString(pts).distance(blocking) > 50.0:  # a path grazing a corner is not drawn
@@ -226,8 +233,9 @@ def cameras(site: Site, stats: dict) -> None:
         if not hall.contains(Point(x, y)):
             continue
         far = max(math.dist((x, y), c) for c in corners)
-        cam = site.make("BM_CAMERA", x, y, facing(target[0] - x, target[1] - y), fov=90,
-                        range=min(60000, round(far + 1000, -2)))
+        cam = site.make(
+            "BM_CAMERA", x, y, facing(target[0] - x, target[1] - y), fov=90, range=min(60000, round(far + 1000, -2))
+        )
         sector = an.camera_sector(cam)
         if not sector.buffer(1.0).contains(Point(target)):
             continue
@@ -242,7 +250,6 @@ def cameras(site: Site, stats: dict) -> None:
         placed += 1
     if not placed:
         c = hall.representative_point()
-        site.add(site.make("BM_CAMERA", c.x, c.y, facing(target[0] - c.x, target[1] - c.y), fov=360,
-                           range=30000))
+        site.add(site.make("BM_CAMERA", c.x, c.y, facing(target[0] - c.x, target[1] - c.y), fov=360, range=30000))
         placed = 1
     stats["cameras"] = (placed, 1)

@@ -1,5 +1,6 @@
 """Waiting seats (CAP-SEATS, XA 三(四)2): benches of up to five in rows across the waiting zone,
 facing the windows, rows 1.5 m apart and a 1.2 m aisle between benches; a form-filling desk."""
+
 from __future__ import annotations
 
 from .counters import demand, seats_needed
@@ -39,11 +40,15 @@ def run(site: Site) -> None:
                 u += 200.0
         v -= ROW_PITCH
     if have + placed < need:
-        site.note("CAP-SEATS", f"服务等候区只放得下 {have + placed} 个座位，需 {need} 个；需扩大服务等候区",
-                  f"the waiting zone holds {have + placed} seats; {need} needed: enlarge the waiting zone")
+        site.note(
+            "CAP-SEATS",
+            f"服务等候区只放得下 {have + placed} 个座位，需 {need} 个；需扩大服务等候区",
+            f"the waiting zone holds {have + placed} seats; {need} needed: enlarge the waiting zone",
+        )
     if not any(area.buffer(50).contains(o.footprint.centroid) for o in site.plan.objects_of("BM_FORM_DESK")):
         spots = site.wall_spots("BM_FORM_DESK") + site.zone_grid_spots(area, "BM_FORM_DESK", rotation=site.angle)
         c = area.centroid
         if site.try_place("BM_FORM_DESK", site.nearest(spots, (c.x, c.y)), within=area) is None:
-            site.note("ZONE-WAIT-SEATS", "服务等候区内放不下自助填单台",
-                      "no room for a form-filling desk in the waiting zone")
+            site.note(
+                "ZONE-WAIT-SEATS", "服务等候区内放不下自助填单台", "no room for a form-filling desk in the waiting zone"
+            )

@@ -1,6 +1,7 @@
 """Signs where the sign rules look for them (XA 五): working hours within 3 m of the main
 entrance, guide board and floor-plan board within 5 m, a direction sign by every internal door,
 the public notice screen, a status screen by every zone, the complaints notice."""
+
 from __future__ import annotations
 
 
@@ -31,15 +32,15 @@ def run(site: Site, blocks: tuple[str, ...] | None = None) -> None:
         site = _Only(site, blocks)
     street = plan.properties.kind == "street-center"
     entrance = plan.main_entrance
-    wanted = [("BM_SIGN_HOURS", 2500.0, True), ("BM_SIGN_GUIDE", 4500.0, street),
-              ("BM_SIGN_FLOORPLAN", 4500.0, street)]
+    wanted = [("BM_SIGN_HOURS", 2500.0, True), ("BM_SIGN_GUIDE", 4500.0, street), ("BM_SIGN_FLOORPLAN", 4500.0, street)]
     if entrance is not None:
         for block, limit, needed in wanted:
             if not needed or any(s.footprint.distance(entrance.line) <= limit for s in plan.objects_of(block)):
                 continue
             if _wall_sign(site, block, entrance.midpoint, limit, entrance.line) is None:
-                site.note(block, f"主入口 {limit / 1000:g} m 内墙面放不下 {block}",
-                          f"no wall near the entrance for {block}")
+                site.note(
+                    block, f"主入口 {limit / 1000:g} m 内墙面放不下 {block}", f"no wall near the entrance for {block}"
+                )
     for door in plan.openings_of("door"):
         if not street or any(s.footprint.distance(door.line) <= 2500 for s in plan.objects_of("BM_SIGN_DIRECTION")):
             continue

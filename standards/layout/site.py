@@ -6,6 +6,7 @@ the hall's rotation.  Every placement goes through :meth:`Site.try_place`, which
 objects inside the free floor, apart from each other and out of the clear areas in front of
 exits, counters and fire equipment.
 """
+
 from __future__ import annotations
 
 import math
@@ -75,8 +76,9 @@ class Site:
             self._reserve_for(obj)
         for route in plan.routes:  # a drawn route stays walkable
             self.reserved.append(route.line.buffer(400.0))
-        self.walls = self.hall.boundary if self.obstacles.is_empty else self.hall.boundary.union(
-            self.obstacles.boundary)
+        self.walls = (
+            self.hall.boundary if self.obstacles.is_empty else self.hall.boundary.union(self.obstacles.boundary)
+        )
         self.floor_taken: list = [o.footprint for o in plan.objects if not o.mounted]
         self.counter_fps: list = [o.footprint for o in plan.counters]
         self.free_standing: list = [fp for fp in self.floor_taken if fp.distance(self.walls) > WALL_TOUCH_MM]
@@ -84,8 +86,7 @@ class Site:
     # -- frame ---------------------------------------------------------------
     def to_plan(self, u: float, v: float) -> tuple[float, float]:
         a = math.radians(self.angle)
-        return (self.origin[0] + u * math.cos(a) - v * math.sin(a),
-                self.origin[1] + u * math.sin(a) + v * math.cos(a))
+        return (self.origin[0] + u * math.cos(a) - v * math.sin(a), self.origin[1] + u * math.sin(a) + v * math.cos(a))
 
     def to_local_geom(self, geom):
         g = affinity.translate(geom, -self.origin[0], -self.origin[1])
@@ -114,15 +115,18 @@ class Site:
         if obj.is_counter:
             self.reserved.append(obj.strip_in_front(COUNTER_FRONT_MM))
             fx, fy = obj.front_direction  # and the staff's way behind it
-            self.reserved.append(affinity.translate(obj.strip_in_front(COUNTER_FRONT_MM + obj.depth),
-                                                    -fx * (COUNTER_FRONT_MM + obj.depth),
-                                                    -fy * (COUNTER_FRONT_MM + obj.depth)))
+            self.reserved.append(
+                affinity.translate(
+                    obj.strip_in_front(COUNTER_FRONT_MM + obj.depth),
+                    -fx * (COUNTER_FRONT_MM + obj.depth),
+                    -fy * (COUNTER_FRONT_MM + obj.depth),
+                )
+            )
         elif obj.block in ("BM_EXTINGUISHER", "BM_HYDRANT"):
             self.reserved.append(obj.strip_in_front(FIRE_FRONT_MM))
 
     # -- placing -------------------------------------------------------------------
-    def make(self, block: str, x: float, y: float, rotation: float = 0.0, sx: float = 1.0,
-             **attribs) -> PlacedObject:
+    def make(self, block: str, x: float, y: float, rotation: float = 0.0, sx: float = 1.0, **attribs) -> PlacedObject:
         values = catalog.default_attributes(block)
         values.update({k.upper(): str(v) for k, v in attribs.items()})
         return PlacedObject.place(block, x, y, rotation % 360.0, sx, 1.0, values)
@@ -145,8 +149,9 @@ class Site:
         if obj.block != "BM_SEAT":
             wide = fp.buffer(PASSAGE_MM)
             free = obj.is_counter or fp.distance(self.walls) > WALL_TOUCH_MM
-            others = self.floor_taken if not obj.is_counter else [t for t in self.floor_taken
-                                                                   if t not in self.counter_fps]
+            others = (
+                self.floor_taken if not obj.is_counter else [t for t in self.floor_taken if t not in self.counter_fps]
+            )
             if free and (wide.intersects(self.walls) or any(wide.intersects(t) for t in others)):
                 return False
             if not free and any(wide.intersects(t) for t in self.free_standing):

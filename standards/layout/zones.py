@@ -5,6 +5,7 @@ Worked out in the entrance frame (site.py) on the hall's own outline, so L-shape
 irregular halls, columns and cores are clipped out of each zone; only kinds the plan lacks
 are drawn.
 """
+
 from __future__ import annotations
 
 from shapely.ops import unary_union
@@ -45,7 +46,8 @@ def plan_zones(site: Site) -> dict:
         part = largest_part(clean(hall.intersection(shape)))
         if kind == "wait" and part.area < 4e6:  # a shallow hall: wait beside the entrance instead
             alt = local_box(u0, -1, u1, vmax - win_depth - 200.0).difference(
-                unary_union([zones["consult"], zones["self"]]).buffer(200))
+                unary_union([zones["consult"], zones["self"]]).buffer(200)
+            )
             part = largest_part(clean(hall.intersection(alt)))
         out[kind] = part
     return out
@@ -53,28 +55,42 @@ def plan_zones(site: Site) -> dict:
 
 def run(site: Site) -> None:
     if site.entrance is None:
-        site.note("ZONE-CONSULT-ENTRANCE", "图中没有主入口（BM-DOOR-MAIN），分区按大厅南侧为入口布置；请绘制主入口",
-                  "the plan has no main entrance (BM-DOOR-MAIN); zones assume the south side; draw the entrance")
+        site.note(
+            "ZONE-CONSULT-ENTRANCE",
+            "图中没有主入口（BM-DOOR-MAIN），分区按大厅南侧为入口布置；请绘制主入口",
+            "the plan has no main entrance (BM-DOOR-MAIN); zones assume the south side; draw the entrance",
+        )
     have = {z.kind for z in site.plan.zones}
     taken = site.to_local_geom(unary_union([z.polygon for z in site.plan.zones])) if site.plan.zones else None
-    needed = ("consult", "wait", "window", "self") if site.plan.properties.kind == "street-center" else (
-        "wait", "window", "self")
+    needed = (
+        ("consult", "wait", "window", "self")
+        if site.plan.properties.kind == "street-center"
+        else ("wait", "window", "self")
+    )
     for kind, local in plan_zones(site).items():
         if kind in have or kind not in needed:
             continue
         if taken is not None:  # never over a zone the user drew
             local = largest_part(clean(local.difference(taken.buffer(100))))
         if local.is_empty or local.area < 1e6:
-            site.note("ZONE-REQUIRED", f"大厅中没有足够的地方设{_ZH[kind]}；需扩大大厅或减少其它分区",
-                      f"no room for the {kind} zone; enlarge the hall", )
+            site.note(
+                "ZONE-REQUIRED",
+                f"大厅中没有足够的地方设{_ZH[kind]}；需扩大大厅或减少其它分区",
+                f"no room for the {kind} zone; enlarge the hall",
+            )
             continue
         poly = site.to_plan_geom(local.simplify(1.0))
         site.plan.zones.append(Zone(outline=_outline(poly), kind=kind))
         site.new_zones.append(site.plan.zones[-1])
 
 
-_ZH = {"consult": "咨询导引区", "wait": "服务等候区", "window": "窗口办理区", "self": "自助服务区",
-       "office": "后台办公区"}
+_ZH = {
+    "consult": "咨询导引区",
+    "wait": "服务等候区",
+    "window": "窗口办理区",
+    "self": "自助服务区",
+    "office": "后台办公区",
+}
 
 
 def zone_area(site: Site, kind: str):

@@ -1,4 +1,5 @@
 """What every report view shares: the legend of sources, grouping of repeated findings, safe text."""
+
 from __future__ import annotations
 
 import math
@@ -9,17 +10,34 @@ from .. import findings as _findings
 
 # every source a rule cites, spelled out once in every report (issue 9)
 SOURCES: dict[str, tuple[str, str]] = {
-    "XA": ("《西安市基层便民服务中心(站)标准化建设指导意见》（2019）",
-           "Xi'an guidance on standardised grassroots service centres and stations (2019)"),
-    "XC": ("《新城区基层便民服务中心(站)标准化建设实施方案》（2019）",
-           "Xincheng district implementation plan for standardised service centres (2019)"),
-    "GB 50016": ("GB 50016—2014（2018 年版）《建筑设计防火规范》", "GB 50016-2014 (2018) Code for fire protection design of buildings"),
-    "GB 50140": ("GB 50140—2005《建筑灭火器配置设计规范》", "GB 50140-2005 Code for design of extinguisher distribution in buildings"),
-    "GB 51309": ("GB 51309—2018《消防应急照明和疏散指示系统技术标准》",
-                 "GB 51309-2018 Technical standard for fire emergency lighting and evacuation indicating systems"),
-    "GB 50116": ("GB 50116—2013《火灾自动报警系统设计规范》", "GB 50116-2013 Code for design of automatic fire alarm systems"),
-    "GB 55019": ("GB 55019—2021《建筑与市政工程无障碍通用规范》",
-                 "GB 55019-2021 General code for accessibility of buildings and municipal engineering"),
+    "XA": (
+        "《西安市基层便民服务中心(站)标准化建设指导意见》（2019）",
+        "Xi'an guidance on standardised grassroots service centres and stations (2019)",
+    ),
+    "XC": (
+        "《新城区基层便民服务中心(站)标准化建设实施方案》（2019）",
+        "Xincheng district implementation plan for standardised service centres (2019)",
+    ),
+    "GB 50016": (
+        "GB 50016—2014（2018 年版）《建筑设计防火规范》",
+        "GB 50016-2014 (2018) Code for fire protection design of buildings",
+    ),
+    "GB 50140": (
+        "GB 50140—2005《建筑灭火器配置设计规范》",
+        "GB 50140-2005 Code for design of extinguisher distribution in buildings",
+    ),
+    "GB 51309": (
+        "GB 51309—2018《消防应急照明和疏散指示系统技术标准》",
+        "GB 51309-2018 Technical standard for fire emergency lighting and evacuation indicating systems",
+    ),
+    "GB 50116": (
+        "GB 50116—2013《火灾自动报警系统设计规范》",
+        "GB 50116-2013 Code for design of automatic fire alarm systems",
+    ),
+    "GB 55019": (
+        "GB 55019—2021《建筑与市政工程无障碍通用规范》",
+        "GB 55019-2021 General code for accessibility of buildings and municipal engineering",
+    ),
     "GB 50763": ("GB 50763—2012《无障碍设计规范》", "GB 50763-2012 Codes for accessibility design"),
     "GA 654": ("GA 654—2006《人员密集场所消防安全管理》", "GA 654-2006 Fire safety management of crowded places"),
     "GB 15630": ("GB 15630—1995《消防安全标志设置要求》", "GB 15630-1995 Requirements for setting fire safety signs"),
@@ -81,6 +99,7 @@ class Group:
                 return abs(m - lim) if math.isfinite(m) and math.isfinite(lim) else 0.0
             except (TypeError, ValueError):
                 return 0.0
+
         return sorted(self.members, key=badness, reverse=True)[:k]
 
     @property

@@ -1,4 +1,5 @@
 """Words shared by the report views, in both languages (enumerations come from the catalogue)."""
+
 from bianmin.geometry.catalog import KINDS, SEVERITIES
 
 STATUS = {

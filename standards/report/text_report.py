@@ -1,4 +1,5 @@
 """Plain text, read like a linter's output: file, rule, severity, message, clause."""
+
 from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
 
 from . import labels as L
@@ -11,11 +12,15 @@ def render(reports, summary, ruleset, lang="zh") -> str:
         errors, warnings = r.count("error"), r.count("warning")
         path = plain(r.path)
         if lang == "en":
-            head = f"{path}: {L.status(r.status, lang)} ({L.PROFILE[lang].get(r.profile, r.profile)}), " \
-                   f"{errors} error(s), {warnings} warning(s)"
+            head = (
+                f"{path}: {L.status(r.status, lang)} ({L.PROFILE[lang].get(r.profile, r.profile)}), "
+                f"{errors} error(s), {warnings} warning(s)"
+            )
         else:
-            head = f"{path}：{L.status(r.status, lang)}（{L.PROFILE[lang].get(r.profile, r.profile)}），" \
-                   f"错误 {errors}，警告 {warnings}"
+            head = (
+                f"{path}：{L.status(r.status, lang)}（{L.PROFILE[lang].get(r.profile, r.profile)}），"
+                f"错误 {errors}，警告 {warnings}"
+            )
         out.append(head)
         for f in grouped(r.sorted_findings()):
             where = ""
@@ -38,19 +43,25 @@ def _summary(s, ruleset, lang) -> str:
         lines.append(f"Summary: {s.files} file(s): {s.passed} pass, {s.failed} fail, {s.unreadable} unreadable")
         if s.by_rule:
             lines.append("Most often failed: " + ", ".join(f"{k} ×{v}" for k, v in list(s.by_rule.items())[:8]))
-        rates = ", ".join(f"{L.PROFILE['en'][k]} {_pct(v)} (target {_pct(t)})"
-                          for k, t in DISTRICT_MAILBOX_TARGETS.items()
-                          for v in [s.mailbox_rate.get(k)])
+        rates = ", ".join(
+            f"{L.PROFILE['en'][k]} {_pct(v)} (target {_pct(t)})"
+            for k, t in DISTRICT_MAILBOX_TARGETS.items()
+            for v in [s.mailbox_rate.get(k)]
+        )
         lines.append(f"24-hour locker rate: {rates}")
-        lines.append(f"Plans with travel-distance failures: {s.travel_failures}; with extinguisher gaps: {s.extinguisher_gaps}")
+        lines.append(
+            f"Plans with travel-distance failures: {s.travel_failures}; with extinguisher gaps: {s.extinguisher_gaps}"
+        )
         lines.append(f"Rule set {ruleset['version']}, configuration {ruleset['config_sha256'][:12]}")
     else:
         lines.append(f"汇总：共 {s.files} 个文件，通过 {s.passed}，未通过 {s.failed}，无法读取 {s.unreadable}")
         if s.by_rule:
             lines.append("最常见的问题：" + "，".join(f"{k} ×{v}" for k, v in list(s.by_rule.items())[:8]))
-        rates = "，".join(f"{L.PROFILE['zh'][k]} {_pct(v)}（目标 {_pct(t)}）"
-                         for k, t in DISTRICT_MAILBOX_TARGETS.items()
-                         for v in [s.mailbox_rate.get(k)])
+        rates = "，".join(
+            f"{L.PROFILE['zh'][k]} {_pct(v)}（目标 {_pct(t)}）"
+            for k, t in DISTRICT_MAILBOX_TARGETS.items()
+            for v in [s.mailbox_rate.get(k)]
+        )
         lines.append(f"24小时自助信包箱投放率：{rates}")
         lines.append(f"疏散距离不合格的图纸：{s.travel_failures}；灭火器配置不足的图纸：{s.extinguisher_gaps}")
         lines.append(f"规则集 {ruleset['version']}，配置 {ruleset['config_sha256'][:12]}")

@@ -1,4 +1,5 @@
 """What ``bianmin review add|status|diff|waive|unwaive|letter`` do, as data; cli_review prints it."""
+
 from __future__ import annotations
 
 import json
@@ -16,6 +17,7 @@ def plan_name(report, given: str | None, path: Path) -> str:
 def add(con, db_path: Path, files, config, *, name: str | None = None) -> list[dict]:
     """Validate each file and record it as its plan's next round (the same file twice: one submission)."""
     from ..engine import validate_path
+
     out = []
     for path in files:
         path = Path(path)
@@ -28,8 +30,9 @@ def add(con, db_path: Path, files, config, *, name: str | None = None) -> list[d
         report = validate_path(kept, config)  # the very bytes the bureau keeps are the ones checked
         report.path = str(path)
         plan = plan_name(report, name, path)
-        sub, is_new = D.add_submission(con, plan, filename=path.name, sha256=sha, size=len(data),
-                                       ruleset=config.ruleset, report=report)
+        sub, is_new = D.add_submission(
+            con, plan, filename=path.name, sha256=sha, size=len(data), ruleset=config.ruleset, report=report
+        )
         state = plan_state(con, plan, upto=sub["round"])
         state.update(file=str(path), added=is_new)
         out.append(state)
@@ -55,14 +58,22 @@ def plan_state(con, name: str, upto: int | None = None) -> dict:
     waived = D.waivers(con, name)
     cmp = compare(previous, findings, waived)
     open_ = [f for f in findings if f.fingerprint not in waived]
-    return {"name": name, "round": last["round"], "verdict": _verdict(last, findings, waived),
-            "errors": sum(f.severity == "error" for f in open_),
-            "warnings": sum(f.severity == "warning" for f in open_),
-            "waived": len(cmp.waived), "fixed": len(cmp.fixed) if previous is not None else 0,
-            "new": len(cmp.new) if previous is not None else 0,
-            "unchanged": len(cmp.unchanged) if previous is not None else 0,
-            "sha256": last["sha256"], "submitted": last["submitted"], "_submission": last,
-            "_profile": last["profile"], "_metrics": json.loads(last["metrics"] or "{}")}
+    return {
+        "name": name,
+        "round": last["round"],
+        "verdict": _verdict(last, findings, waived),
+        "errors": sum(f.severity == "error" for f in open_),
+        "warnings": sum(f.severity == "warning" for f in open_),
+        "waived": len(cmp.waived),
+        "fixed": len(cmp.fixed) if previous is not None else 0,
+        "new": len(cmp.new) if previous is not None else 0,
+        "unchanged": len(cmp.unchanged) if previous is not None else 0,
+        "sha256": last["sha256"],
+        "submitted": last["submitted"],
+        "_submission": last,
+        "_profile": last["profile"],
+        "_metrics": json.loads(last["metrics"] or "{}"),
+    }
 
 
 def public(state: dict) -> dict:
@@ -81,8 +92,9 @@ def diff(con, name: str, from_round: int | None = None, to_round: int | None = N
     from_round = from_round if from_round is not None else to_round - 1
     for r in (from_round, to_round):
         if r not in subs and not (r == 0 and from_round == 0):
-            raise D.ReviewError(f"图纸 {name} 没有第 {r} 轮（已有 {', '.join(map(str, sorted(subs)))}）/ "
-                                f"plan {name} has no round {r}")
+            raise D.ReviewError(
+                f"图纸 {name} 没有第 {r} 轮（已有 {', '.join(map(str, sorted(subs)))}）/ plan {name} has no round {r}"
+            )
     before = D.findings_of(con, subs[from_round]["id"]) if from_round in subs else []
     after = D.findings_of(con, subs[to_round]["id"])
     return from_round, to_round, compare(before, after, D.waivers(con, name))
@@ -115,8 +127,10 @@ def waive(con, name: str, rule: str, *, fingerprint: str | None, reason: str, by
             targets = [fp for fp, w in in_force.items() if w["rule"] == rule]
     targets = [fp for fp in targets if (fp in in_force) == undo]  # only what changes: the trail stays readable
     if not targets and not fingerprint:
-        raise D.ReviewError(f"图纸 {name} 第 {state['round']} 轮没有{'已豁免的' if undo else '未豁免的'} {rule} 问题 / "
-                            f"nothing of rule {rule} to {'unwaive' if undo else 'waive'}")
+        raise D.ReviewError(
+            f"图纸 {name} 第 {state['round']} 轮没有{'已豁免的' if undo else '未豁免的'} {rule} 问题 / "
+            f"nothing of rule {rule} to {'unwaive' if undo else 'waive'}"
+        )
     con.execute("BEGIN IMMEDIATE")
     try:
         for fp in targets:
@@ -131,6 +145,7 @@ def waive(con, name: str, rule: str, *, fingerprint: str | None, reason: str, by
 def letter_data(con, db_path: Path, name: str, config, lang: str = "zh") -> dict:
     """Everything the 审查意见书 prints, as plain data (the PDF code never runs the checks)."""
     from datetime import date
+
     state = plan_state(con, name)
     sub = state["_submission"]
     findings = D.findings_of(con, sub["id"])
@@ -140,10 +155,21 @@ def letter_data(con, db_path: Path, name: str, config, lang: str = "zh") -> dict
     cmp = compare(previous, findings, waivers)
     open_ = [f for f in findings if f.fingerprint not in waivers]
     review = getattr(config, "review", {}) or {}
-    return {"bureau": review.get("bureau", ""), "letterhead": review.get("letterhead", ""),
-            "reviewer": review.get("reviewer", ""), "name": name, "round": sub["round"],
-            "date": date.today().isoformat(), "filename": sub["filename"], "sha256": sub["sha256"],
-            "submitted": sub["submitted"], "ruleset": sub["ruleset"], "config_sha256": sub["config_sha256"],
-            "verdict": state["verdict"], "open": open_, "fixed": cmp.fixed if previous is not None else [],
-            "waived": [(f, waivers[f.fingerprint]) for f in cmp.waived],
-            "stored": store.find(db_path, sub["sha256"])}
+    return {
+        "bureau": review.get("bureau", ""),
+        "letterhead": review.get("letterhead", ""),
+        "reviewer": review.get("reviewer", ""),
+        "name": name,
+        "round": sub["round"],
+        "date": date.today().isoformat(),
+        "filename": sub["filename"],
+        "sha256": sub["sha256"],
+        "submitted": sub["submitted"],
+        "ruleset": sub["ruleset"],
+        "config_sha256": sub["config_sha256"],
+        "verdict": state["verdict"],
+        "open": open_,
+        "fixed": cmp.fixed if previous is not None else [],
+        "waived": [(f, waivers[f.fingerprint]) for f in cmp.waived],
+        "stored": store.find(db_path, sub["sha256"]),
+    }

@@ -1,4 +1,5 @@
 """Findings of one round against another, by fingerprint (never by handle or by position in a list)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,14 +7,18 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Comparison:
-    fixed: list = field(default_factory=list)      # in the earlier round, gone now
-    new: list = field(default_factory=list)        # not in the earlier round, open
+    fixed: list = field(default_factory=list)  # in the earlier round, gone now
+    new: list = field(default_factory=list)  # not in the earlier round, open
     unchanged: list = field(default_factory=list)  # in both, open
-    waived: list = field(default_factory=list)     # in the later round, waived (new or not)
+    waived: list = field(default_factory=list)  # in the later round, waived (new or not)
 
     def counts(self) -> dict[str, int]:
-        return {"fixed": len(self.fixed), "new": len(self.new), "unchanged": len(self.unchanged),
-                "waived": len(self.waived)}
+        return {
+            "fixed": len(self.fixed),
+            "new": len(self.new),
+            "unchanged": len(self.unchanged),
+            "waived": len(self.waived),
+        }
 
 
 def compare(before, after, waived: dict | None = None) -> Comparison:

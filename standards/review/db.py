@@ -4,6 +4,7 @@ Nothing is updated in place or deleted: a submission, its findings, a waiver and
 are each a new row, so the file is the audit trail.  ``PRAGMA user_version`` is the schema
 version; :data:`MIGRATIONS` brings an older file up to date, each step in one transaction.
 """
+
 from __future__ import annotations
 
 import json
@@ -92,8 +93,10 @@ def connect(path) -> sqlite3.Connection:
 def migrate(con: sqlite3.Connection) -> None:
     version = con.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise ReviewError(f"数据库版本 {version} 比本程序新（{SCHEMA_VERSION}），请升级 bianmin / "
-                          "the database was written by a newer bianmin")
+        raise ReviewError(
+            f"数据库版本 {version} 比本程序新（{SCHEMA_VERSION}），请升级 bianmin / "
+            "the database was written by a newer bianmin"
+        )
     while version < SCHEMA_VERSION:
         con.execute("BEGIN IMMEDIATE")
         try:
@@ -118,8 +121,9 @@ def plan_id(con, name: str, create: bool = False) -> int | None:
     return None if row is None else row[0]
 
 
-def add_submission(con, name: str, *, filename: str, sha256: str, size: int, ruleset: dict,
-                   report) -> tuple[dict, bool]:
+def add_submission(
+    con, name: str, *, filename: str, sha256: str, size: int, ruleset: dict, report
+) -> tuple[dict, bool]:
     """Record one checked file as the plan's next round; (the submission, whether it is new).
     The same file (SHA-256) for the same plan is the submission it already was."""
     con.execute("BEGIN IMMEDIATE")  # the round number and the rows: one writer at a time
@@ -133,13 +137,30 @@ def add_submission(con, name: str, *, filename: str, sha256: str, size: int, rul
         cur = con.execute(
             "INSERT INTO submissions(plan_id, round, submitted, filename, sha256, size, ruleset, config_sha256, "
             "status, profile, error, properties, metrics) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (pid, rnd, now(), filename, sha256, size, ruleset["version"], ruleset["config_sha256"], report.status,
-             report.profile, report.error, json.dumps(report.properties, ensure_ascii=False),
-             json.dumps(report.metrics, ensure_ascii=False)))
+            (
+                pid,
+                rnd,
+                now(),
+                filename,
+                sha256,
+                size,
+                ruleset["version"],
+                ruleset["config_sha256"],
+                report.status,
+                report.profile,
+                report.error,
+                json.dumps(report.properties, ensure_ascii=False),
+                json.dumps(report.metrics, ensure_ascii=False),
+            ),
+        )
         sid = cur.lastrowid
-        con.executemany("INSERT INTO findings(submission_id, rule, severity, fingerprint, state) VALUES (?,?,?,?,?)",
-                        [(sid, f.rule, f.severity, f.fingerprint, json.dumps(asdict(f), ensure_ascii=False))
-                         for f in report.findings])
+        con.executemany(
+            "INSERT INTO findings(submission_id, rule, severity, fingerprint, state) VALUES (?,?,?,?,?)",
+            [
+                (sid, f.rule, f.severity, f.fingerprint, json.dumps(asdict(f), ensure_ascii=False))
+                for f in report.findings
+            ],
+        )
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -152,12 +173,17 @@ def plans(con) -> list[str]:
 
 
 def rounds(con, name: str) -> list[dict]:
-    return [dict(r) for r in con.execute(
-        "SELECT s.* FROM submissions s JOIN plans p ON p.id = s.plan_id WHERE p.name = ? ORDER BY s.round", (name,))]
+    return [
+        dict(r)
+        for r in con.execute(
+            "SELECT s.* FROM submissions s JOIN plans p ON p.id = s.plan_id WHERE p.name = ? ORDER BY s.round", (name,)
+        )
+    ]
 
 
 def findings_of(con, submission_id: int) -> list:
     from ..findings import Finding
+
     out = []
     for (state,) in con.execute("SELECT state FROM findings WHERE submission_id = ? ORDER BY id", (submission_id,)):
         data = json.loads(state)
@@ -170,15 +196,18 @@ def findings_of(con, submission_id: int) -> list:
 
 def add_waiver(con, name: str, rule: str, fingerprint: str, action: str, reason: str, reviewer: str) -> None:
     pid = plan_id(con, name)
-    con.execute("INSERT INTO waivers(plan_id, rule, fingerprint, action, reason, reviewer, at) VALUES (?,?,?,?,?,?,?)",
-                (pid, rule, fingerprint, action, reason, reviewer, now()))
+    con.execute(
+        "INSERT INTO waivers(plan_id, rule, fingerprint, action, reason, reviewer, at) VALUES (?,?,?,?,?,?,?)",
+        (pid, rule, fingerprint, action, reason, reviewer, now()),
+    )
 
 
 def waivers(con, name: str) -> dict[str, dict]:
     """The waivers in force for a plan: fingerprint -> its latest waive row (a later unwaive ends it)."""
     current: dict[str, dict] = {}
-    for r in con.execute("SELECT w.* FROM waivers w JOIN plans p ON p.id = w.plan_id WHERE p.name = ? ORDER BY w.id",
-                         (name,)):
+    for r in con.execute(
+        "SELECT w.* FROM waivers w JOIN plans p ON p.id = w.plan_id WHERE p.name = ? ORDER BY w.id", (name,)
+    ):
         if r["action"] == "waive":
             current[r["fingerprint"]] = dict(r)
         else:
@@ -187,5 +216,9 @@ def waivers(con, name: str) -> dict[str, dict]:
 
 
 def history(con, name: str) -> list[dict]:
-    return [dict(r) for r in con.execute(
-        "SELECT w.* FROM waivers w JOIN plans p ON p.id = w.plan_id WHERE p.name = ? ORDER BY w.id", (name,))]
+    return [
+        dict(r)
+        for r in con.execute(
+            "SELECT w.* FROM waivers w JOIN plans p ON p.id = w.plan_id WHERE p.name = ? ORDER BY w.id", (name,)
+        )
+    ]

@@ -1,4 +1,5 @@
 """The submitted files, kept exactly: ``<db>.files/<sha256>.dxf`` beside the database."""
+
 from __future__ import annotations
 
 import hashlib

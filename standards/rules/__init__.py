@@ -3,6 +3,7 @@
 The registry (standards/registry.py) is a leaf: it knows how a rule is declared, not which rules
 exist. This package imports every family module, in the order the reports list them.
 """
+
 from __future__ import annotations
 
 from ..registry import REGISTRY, Rule

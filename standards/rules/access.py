@@ -1,10 +1,17 @@
 """ACC- rules: accessibility (GB 50763, GB 55019)."""
+
 from ..registry import ALL, hit, rule
 from ..wording import metres, window_name, window_subject
 
 
-@rule("ACC-COUNTER", severity="error", profiles=ALL, source="GB 55019 3.6.1; GB 50763 3.15",
-      title="低位服务台", title_en="Accessible counter")
+@rule(
+    "ACC-COUNTER",
+    severity="error",
+    profiles=ALL,
+    source="GB 55019 3.6.1; GB 50763 3.15",
+    title="低位服务台",
+    title_en="Accessible counter",
+)
 def acc_counter(ctx, p):
     """服务台应设置低位服务设施。 At least one accessible (low) counter.
 
@@ -19,10 +26,16 @@ def acc_counter(ctx, p):
     if not counters:
         return  # ZONE-WINDOW-COUNTERS says there is no counter at all
     if not any(c.attr("TYPE").lower() == "accessible" for c in counters):
-        yield hit(f"{len(counters)} 个窗口中没有低位（无障碍）窗口；请把一个窗口设为低位窗口（TYPE=accessible）",
-                  f"none of the {len(counters)} windows is an accessible (low) window: make one of them "
-                  f"accessible (TYPE=accessible)", handles=[c.id for c in counters],
-                  subject=("hall", "accessible-window"), measured=0, limit=1, unit="windows")
+        yield hit(
+            f"{len(counters)} 个窗口中没有低位（无障碍）窗口；请把一个窗口设为低位窗口（TYPE=accessible）",
+            f"none of the {len(counters)} windows is an accessible (low) window: make one of them "
+            f"accessible (TYPE=accessible)",
+            handles=[c.id for c in counters],
+            subject=("hall", "accessible-window"),
+            measured=0,
+            limit=1,
+            unit="windows",
+        )
 
 
 def _accessible(ctx):
@@ -32,6 +45,7 @@ def _accessible(ctx):
 def _turning_circle(counter, diameter, into: float = 0.0):
     """The circle touching the middle of the counter's public side, moved ``into`` mm under the counter."""
     import shapely
+
     (x1, y1), (x2, y2) = counter.front_edge.coords
     fx, fy = counter.front_direction
     r = diameter / 2
@@ -44,9 +58,15 @@ def _knee_space(counter, depth):
     return counter.footprint.intersection(counter.strip_in_front(-depth))
 
 
-@rule("ACC-TURNING", severity="error", profiles=ALL, source="GB 55019 3.6.3; GB 50763 3.15",
-      title="轮椅回转空间", title_en="Wheelchair turning space",
-      params={"diameter_mm": 1500.0, "knee_space_mm": 450.0})
+@rule(
+    "ACC-TURNING",
+    severity="error",
+    profiles=ALL,
+    source="GB 55019 3.6.3; GB 50763 3.15",
+    title="轮椅回转空间",
+    title_en="Wheelchair turning space",
+    params={"diameter_mm": 1500.0, "knee_space_mm": 450.0},
+)
 def acc_turning(ctx, p):
     """低位服务设施前应有轮椅回转空间，回转直径不小于 1.50 m。 Turning space at the low counter.
 
@@ -75,22 +95,43 @@ def acc_turning(ctx, p):
             zh, en = window_name(ctx.plan, c)
             by_id = {o.id: o for o in ctx.plan.objects}
             blockers = ctx.blockers_hit(circle, exclude={c.id})
-            tz = "、".join(dict.fromkeys(by_id[b].spec.zh if b in by_id and by_id[b].spec else "障碍物"
-                                         for b in blockers)) or "墙体"
-            te = ", ".join(dict.fromkeys(by_id[b].spec.en if b in by_id and by_id[b].spec else "an obstacle"
-                                         for b in blockers)) or "the walls"
+            tz = (
+                "、".join(
+                    dict.fromkeys(by_id[b].spec.zh if b in by_id and by_id[b].spec else "障碍物" for b in blockers)
+                )
+                or "墙体"
+            )
+            te = (
+                ", ".join(
+                    dict.fromkeys(by_id[b].spec.en if b in by_id and by_id[b].spec else "an obstacle" for b in blockers)
+                )
+                or "the walls"
+            )
             cc = circle.centroid
-            yield hit(f"{zh}（低位窗口）前直径 {metres(p.diameter_mm, 2)} 的轮椅回转空间被{tz}"
-                      f"占去 {lost / 1e6:.2f} m²；"
-                      f"请移开，使窗口前留出直径 {metres(p.diameter_mm, 2)} 的空地",
-                      f"{lost / 1e6:.2f} m² of the {metres(p.diameter_mm, 2)} wheelchair turning circle before "
-                      f"{en} (the accessible window) is taken by {te}: move it away", handles=[c.id, *blockers],
-                      at=(cc.x, cc.y), subject=window_subject(ctx.plan, c), measured=round(lost / 1e6, 2), limit=0,
-                      unit="m²")
+            yield hit(
+                f"{zh}（低位窗口）前直径 {metres(p.diameter_mm, 2)} 的轮椅回转空间被{tz}"
+                f"占去 {lost / 1e6:.2f} m²；"
+                f"请移开，使窗口前留出直径 {metres(p.diameter_mm, 2)} 的空地",
+                f"{lost / 1e6:.2f} m² of the {metres(p.diameter_mm, 2)} wheelchair turning circle before "
+                f"{en} (the accessible window) is taken by {te}: move it away",
+                handles=[c.id, *blockers],
+                at=(cc.x, cc.y),
+                subject=window_subject(ctx.plan, c),
+                measured=round(lost / 1e6, 2),
+                limit=0,
+                unit="m²",
+            )
 
 
-@rule("ACC-ROUTE", severity="error", profiles=ALL, source="GB 55019 2.2.2; GB 50763 3.5.1",
-      title="无障碍通道", title_en="Accessible route", params={"min_width_mm": 1800.0})
+@rule(
+    "ACC-ROUTE",
+    severity="error",
+    profiles=ALL,
+    source="GB 55019 2.2.2; GB 50763 3.5.1",
+    title="无障碍通道",
+    title_en="Accessible route",
+    params={"min_width_mm": 1800.0},
+)
 def acc_route(ctx, p):
     """主入口至低位服务台的无障碍通道净宽：人员密集的公共场所不应小于 1.80 m。 An accessible route to the low counter.
 
@@ -106,6 +147,7 @@ def acc_route(ctx, p):
     Fails: the low window behind a row of seats with 0.9 m gaps.
     """
     import shapely
+
     entrance = ctx.main_entrance
     counters = _accessible(ctx)
     if entrance is None or not counters:
@@ -114,9 +156,14 @@ def acc_route(ctx, p):
         front = _turning_circle(c, min(p.min_width_mm, 1500.0)).centroid
         if not ctx.analysis.same_passage(entrance.line, shapely.Point(front.x, front.y), p.min_width_mm):
             zh, en = window_name(ctx.plan, c)
-            yield hit(f"主入口到{zh}（低位窗口）没有净宽不小于 {metres(p.min_width_mm, 2)} 的通道；"
-                      f"请移开通道上的座椅或设施，留出 {metres(p.min_width_mm, 2)} 宽的通道",
-                      f"no passage at least {metres(p.min_width_mm, 2)} wide leads from the main entrance to {en} "
-                      f"(the accessible window): move seats or furniture to open one",
-                      handles=[c.id, entrance.id], at=(front.x, front.y), subject=window_subject(ctx.plan, c),
-                      limit=p.min_width_mm, unit="mm")
+            yield hit(
+                f"主入口到{zh}（低位窗口）没有净宽不小于 {metres(p.min_width_mm, 2)} 的通道；"
+                f"请移开通道上的座椅或设施，留出 {metres(p.min_width_mm, 2)} 宽的通道",
+                f"no passage at least {metres(p.min_width_mm, 2)} wide leads from the main entrance to {en} "
+                f"(the accessible window): move seats or furniture to open one",
+                handles=[c.id, entrance.id],
+                at=(front.x, front.y),
+                subject=window_subject(ctx.plan, c),
+                limit=p.min_width_mm,
+                unit="mm",
+            )

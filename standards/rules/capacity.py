@@ -1,4 +1,5 @@
 """CAP- rules: enough windows and seats for the visits (an M/M/c queue)."""
+
 import math
 
 from bianmin.geometry.properties import open_minutes
@@ -18,9 +19,18 @@ def _minutes(ctx):
         return None  # SIGN-HOURS-MIN reports the hours
 
 
-@rule("CAP-WINDOWS", severity="warning", profiles=ALL, source="XA 四(二); XC 二(二)4", needs_hall=False,
-      title="窗口数量", title_en="Enough windows", params={"peak_factor": 1.5, "target_wait_min": 15.0},
-      when=_has_visits, when_text="BM_PEAK_DAILY_VISITS 已填写 / when BM_PEAK_DAILY_VISITS is set")
+@rule(
+    "CAP-WINDOWS",
+    severity="warning",
+    profiles=ALL,
+    source="XA 四(二); XC 二(二)4",
+    needs_hall=False,
+    title="窗口数量",
+    title_en="Enough windows",
+    params={"peak_factor": 1.5, "target_wait_min": 15.0},
+    when=_has_visits,
+    when_text="BM_PEAK_DAILY_VISITS 已填写 / when BM_PEAK_DAILY_VISITS is set",
+)
 def cap_windows(ctx, p):
     """根据辖区人口数量和业务量合理设置窗口数量。 Enough window positions for the visits.
 
@@ -53,14 +63,29 @@ def cap_windows(ctx, p):
     else:
         head_zh = f"高峰时平均要等约 {wait:.0f} 分钟，超过 {p.target_wait_min:g} 分钟（现有 {have} 个窗口）"
         head_en = f"at the peak the mean wait is about {wait:.0f} min, over {p.target_wait_min:g} min ({have} windows)"
-    yield hit(f"{head_zh}；需要 {need} 个窗口（高峰每小时约 {per_hour:.0f} 人，每件 {s:g} 分钟）；请增设窗口",
-              f"{head_en}; {need} windows are needed (about {per_hour:.0f} visitors an hour at the peak, {s:g} min "
-              f"each): add windows", subject=("hall", "windows"), measured=have, limit=need, unit="windows")
+    yield hit(
+        f"{head_zh}；需要 {need} 个窗口（高峰每小时约 {per_hour:.0f} 人，每件 {s:g} 分钟）；请增设窗口",
+        f"{head_en}; {need} windows are needed (about {per_hour:.0f} visitors an hour at the peak, {s:g} min "
+        f"each): add windows",
+        subject=("hall", "windows"),
+        measured=have,
+        limit=need,
+        unit="windows",
+    )
 
 
-@rule("CAP-SEATS", severity="warning", profiles=ALL, source="XA 三(四)2", needs_hall=False,
-      title="等候座椅数量", title_en="Enough seats", params={"peak_factor": 1.5, "quantile": 0.95},
-      when=_has_visits, when_text="BM_PEAK_DAILY_VISITS 已填写 / when BM_PEAK_DAILY_VISITS is set")
+@rule(
+    "CAP-SEATS",
+    severity="warning",
+    profiles=ALL,
+    source="XA 三(四)2",
+    needs_hall=False,
+    title="等候座椅数量",
+    title_en="Enough seats",
+    params={"peak_factor": 1.5, "quantile": 0.95},
+    when=_has_visits,
+    when_text="BM_PEAK_DAILY_VISITS 已填写 / when BM_PEAK_DAILY_VISITS is set",
+)
 def cap_seats(ctx, p):
     """服务等候区应配备一定数量的座椅。 Seats for the people waiting at the peak.
 
@@ -83,8 +108,13 @@ def cap_seats(ctx, p):
     if metrics["seats"] < need:
         if math.isinf(need):
             return  # the windows cannot keep up: CAP-WINDOWS says so once, and no number of seats helps
-        yield hit(f"等候座椅 {metrics['seats']} 个，高峰时多数时候（{p.quantile * 100:.0f}%）排队人数在 {need} 人以内；"
-                  f"请增加到至少 {need} 个座椅",
-                  f"{metrics['seats']} seats; at the peak up to {need} people wait ({p.quantile * 100:.0f}% of the "
-                  f"time): add seats to at least {need}", subject=("hall", "seats"), measured=metrics["seats"],
-                  limit=need, unit="seats")
+        yield hit(
+            f"等候座椅 {metrics['seats']} 个，高峰时多数时候（{p.quantile * 100:.0f}%）排队人数在 {need} 人以内；"
+            f"请增加到至少 {need} 个座椅",
+            f"{metrics['seats']} seats; at the peak up to {need} people wait ({p.quantile * 100:.0f}% of the "
+            f"time): add seats to at least {need}",
+            subject=("hall", "seats"),
+            measured=metrics["seats"],
+            limit=need,
+            unit="seats",
+        )

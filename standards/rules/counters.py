@@ -1,4 +1,5 @@
 """CNTR- rules: the service counters of XA 三(四)3 and their equipment (XA 六(二))."""
+
 from collections import Counter as Tally
 
 from shapely import STRtree
@@ -11,9 +12,15 @@ from ..wording import metres, window_name, window_subject
 from ._text import mm
 
 
-@rule("CNTR-HEIGHT", severity="error", profiles=ALL, source="XA 三(四)3; GB 55019 3.6.3; GB 50763 3.15",
-      title="柜台台面高度", title_en="Counter height",
-      params={"height_mm": [700, 800], "accessible_height_mm": [700, 800]})
+@rule(
+    "CNTR-HEIGHT",
+    severity="error",
+    profiles=ALL,
+    source="XA 三(四)3; GB 55019 3.6.3; GB 50763 3.15",
+    title="柜台台面高度",
+    title_en="Counter height",
+    params={"height_mm": [700, 800], "accessible_height_mm": [700, 800]},
+)
 def counter_height(ctx, p):
     """台面高度宜为 75 cm 左右（提示）；低位服务台不应高于 800 mm（错误）。 Countertop height.
 
@@ -37,29 +44,55 @@ def counter_height(ctx, p):
         subject = window_subject(plan, c)
         value = c.attr_number("HEIGHT")
         if value is None:
-            yield hit(f"{zh}的台面高度（HEIGHT）“{c.attr('HEIGHT')}”不是数字；请填写以毫米计的高度，如 750",
-                      f"{en}: the countertop height (HEIGHT) is not a number: give it in millimetres, e.g. 750",
-                      handles=[c.id], at=centre(c.footprint), subject=subject)
+            yield hit(
+                f"{zh}的台面高度（HEIGHT）“{c.attr('HEIGHT')}”不是数字；请填写以毫米计的高度，如 750",
+                f"{en}: the countertop height (HEIGHT) is not a number: give it in millimetres, e.g. 750",
+                handles=[c.id],
+                at=centre(c.footprint),
+                subject=subject,
+            )
             continue
         accessible = c.attr("TYPE").lower() == "accessible"
         if accessible:
             lo, hi = p.accessible_height_mm
             if not lo <= value <= hi:
-                yield hit(f"{zh}（低位窗口）台面高 {mm(value)}，应为 {lo:.0f}～{hi:.0f} mm；请调整台面高度",
-                          f"{en} (accessible): countertop height {mm(value)}; it must be {lo:.0f}-{hi:.0f} mm: "
-                          f"change the countertop", handles=[c.id], at=centre(c.footprint), subject=subject,
-                          measured=value, limit=hi if value > hi else lo, unit="mm")
+                yield hit(
+                    f"{zh}（低位窗口）台面高 {mm(value)}，应为 {lo:.0f}～{hi:.0f} mm；请调整台面高度",
+                    f"{en} (accessible): countertop height {mm(value)}; it must be {lo:.0f}-{hi:.0f} mm: "
+                    f"change the countertop",
+                    handles=[c.id],
+                    at=centre(c.footprint),
+                    subject=subject,
+                    measured=value,
+                    limit=hi if value > hi else lo,
+                    unit="mm",
+                )
             continue
         lo, hi = p.height_mm
         if not lo <= value <= hi:
-            yield hit(f"{zh}台面高 {mm(value)}，宜为约 750 mm（{lo:.0f}～{hi:.0f} mm）；建议调整台面高度",
-                      f"{en}: countertop height {mm(value)}; about 750 mm ({lo:.0f}-{hi:.0f} mm) is advised: "
-                      f"consider changing it", handles=[c.id], at=centre(c.footprint), severity="warning",
-                      subject=subject, measured=value, limit=hi if value > hi else lo, unit="mm")
+            yield hit(
+                f"{zh}台面高 {mm(value)}，宜为约 750 mm（{lo:.0f}～{hi:.0f} mm）；建议调整台面高度",
+                f"{en}: countertop height {mm(value)}; about 750 mm ({lo:.0f}-{hi:.0f} mm) is advised: "
+                f"consider changing it",
+                handles=[c.id],
+                at=centre(c.footprint),
+                severity="warning",
+                subject=subject,
+                measured=value,
+                limit=hi if value > hi else lo,
+                unit="mm",
+            )
 
 
-@rule("CNTR-DEPTH", severity="error", profiles=ALL, source="XA 三(四)3",
-      title="柜台台面宽度", title_en="Counter depth", params={"depth_mm": [750, 1000]})
+@rule(
+    "CNTR-DEPTH",
+    severity="error",
+    profiles=ALL,
+    source="XA 三(四)3",
+    title="柜台台面宽度",
+    title_en="Counter depth",
+    params={"depth_mm": [750, 1000]},
+)
 def counter_depth(ctx, p):
     """台面宽为 75 cm～100 cm。 Countertop depth (the 宽 of the counter top).
 
@@ -75,14 +108,27 @@ def counter_depth(ctx, p):
         depth = c.depth
         if not lo - 0.5 <= depth <= hi + 0.5:
             zh, en = window_name(ctx.plan, c)
-            yield hit(f"{zh}台面宽 {mm(depth)}，应为 {lo:.0f}～{hi:.0f} mm；请调整柜台进深",
-                      f"{en}: countertop depth {mm(depth)}; it must be {lo:.0f}-{hi:.0f} mm: change the counter",
-                      handles=[c.id], at=centre(c.footprint), subject=window_subject(ctx.plan, c),
-                      measured=round(depth), limit=hi if depth > hi else lo, unit="mm")
+            yield hit(
+                f"{zh}台面宽 {mm(depth)}，应为 {lo:.0f}～{hi:.0f} mm；请调整柜台进深",
+                f"{en}: countertop depth {mm(depth)}; it must be {lo:.0f}-{hi:.0f} mm: change the counter",
+                handles=[c.id],
+                at=centre(c.footprint),
+                subject=window_subject(ctx.plan, c),
+                measured=round(depth),
+                limit=hi if depth > hi else lo,
+                unit="mm",
+            )
 
 
-@rule("CNTR-SIGN", severity="error", profiles=ALL, source="XA 三(四)3, 五(三)",
-      title="窗口吊牌", title_en="Window sign", params={"max_distance_mm": 1500.0})
+@rule(
+    "CNTR-SIGN",
+    severity="error",
+    profiles=ALL,
+    source="XA 三(四)3, 五(三)",
+    title="窗口吊牌",
+    title_en="Window sign",
+    params={"max_distance_mm": 1500.0},
+)
 def counter_sign(ctx, p):
     """台面上方应悬挂标识牌。 A window sign hangs above each counter.
 
@@ -101,15 +147,19 @@ def counter_sign(ctx, p):
         no = c.attr("NO")
         if not any(not signs[i].attr("NO") or not no or signs[i].attr("NO") == no for i in near):
             zh, en = window_name(ctx.plan, c)
-            yield hit(f"{zh}上方 {metres(p.max_distance_mm)} 内没有窗口吊牌（BM_SIGN_WINDOW）；"
-                      f"请在台面上方悬挂窗口吊牌",
-                      f"{en} has no window sign (BM_SIGN_WINDOW) within {metres(p.max_distance_mm)}: hang one "
-                      f"above the counter", handles=[c.id], at=centre(c.footprint),
-                      subject=window_subject(ctx.plan, c), limit=p.max_distance_mm, unit="mm")
+            yield hit(
+                f"{zh}上方 {metres(p.max_distance_mm)} 内没有窗口吊牌（BM_SIGN_WINDOW）；请在台面上方悬挂窗口吊牌",
+                f"{en} has no window sign (BM_SIGN_WINDOW) within {metres(p.max_distance_mm)}: hang one "
+                f"above the counter",
+                handles=[c.id],
+                at=centre(c.footprint),
+                subject=window_subject(ctx.plan, c),
+                limit=p.max_distance_mm,
+                unit="mm",
+            )
 
 
-@rule("CNTR-NUMBER", severity="warning", profiles=ALL, source="XA 五(三)",
-      title="窗口编号", title_en="Window numbers")
+@rule("CNTR-NUMBER", severity="warning", profiles=ALL, source="XA 五(三)", title="窗口编号", title_en="Window numbers")
 def counter_number(ctx, p):
     """窗口编号应齐全且不重复。 Window numbers are present and unique.
 
@@ -124,17 +174,34 @@ def counter_number(ctx, p):
         no = c.attr("NO")
         if not no:
             zh, en = window_name(ctx.plan, c)
-            yield hit(f"{zh}没有窗口编号（NO 属性）；请编号", f"{en} has no window number (NO attribute): number it",
-                      handles=[c.id], at=centre(c.footprint), subject=window_subject(ctx.plan, c))
+            yield hit(
+                f"{zh}没有窗口编号（NO 属性）；请编号",
+                f"{en} has no window number (NO attribute): number it",
+                handles=[c.id],
+                at=centre(c.footprint),
+                subject=window_subject(ctx.plan, c),
+            )
         elif numbers[no] > 1:
-            yield hit(f"窗口编号 {no} 用了 {numbers[no]} 次；请改为不重复的编号",
-                      f"window number {no} is used by {numbers[no]} counters: give each its own number",
-                      handles=[c.id], at=centre(c.footprint), subject=("window", no), measured=numbers[no], limit=1,
-                      unit="counters")
+            yield hit(
+                f"窗口编号 {no} 用了 {numbers[no]} 次；请改为不重复的编号",
+                f"window number {no} is used by {numbers[no]} counters: give each its own number",
+                handles=[c.id],
+                at=centre(c.footprint),
+                subject=("window", no),
+                measured=numbers[no],
+                limit=1,
+                unit="counters",
+            )
 
 
-@rule("CNTR-GENERAL", severity="error", profiles=ALL, source="XA 四(二); XC 二(二)4",
-      title="综合窗口", title_en="General window")
+@rule(
+    "CNTR-GENERAL",
+    severity="error",
+    profiles=ALL,
+    source="XA 四(二); XC 二(二)4",
+    title="综合窗口",
+    title_en="General window",
+)
 def counter_general(ctx, p):
     """实行“前台综合受理”，应设置综合窗口。 At least one general (综合) window.
 
@@ -153,18 +220,30 @@ def counter_general(ctx, p):
         bad = sorted({t for t in types if t not in COUNTER_TYPES and t})
         extra_zh = f"；无法识别的 TYPE：{'、'.join(bad)}" if bad else ""
         extra_en = f"; unrecognised TYPE values: {', '.join(bad)}" if bad else ""
-        yield hit(f"{len(counters)} 个窗口中没有综合窗口{extra_zh}；请把至少一个窗口设为综合窗口（TYPE=general）",
-                  f"none of the {len(counters)} windows is a general window{extra_en}: make at least one of them "
-                  f"general (TYPE=general)", handles=[c.id for c in counters], subject=("hall", "general-window"),
-                  measured=0, limit=1, unit="windows")
+        yield hit(
+            f"{len(counters)} 个窗口中没有综合窗口{extra_zh}；请把至少一个窗口设为综合窗口（TYPE=general）",
+            f"none of the {len(counters)} windows is a general window{extra_en}: make at least one of them "
+            f"general (TYPE=general)",
+            handles=[c.id for c in counters],
+            subject=("hall", "general-window"),
+            measured=0,
+            limit=1,
+            unit="windows",
+        )
 
 
 REQUIRED_DEVICE = "computer"
 OPTIONAL_DEVICES = ("id_reader", "evaluator", "scanner", "barcode", "doc_camera")
 
 
-@rule("CNTR-DEVICES", severity="error", profiles=ALL, source="XA 六(二); XC 二(三)3",
-      title="窗口设施", title_en="Window equipment")
+@rule(
+    "CNTR-DEVICES",
+    severity="error",
+    profiles=ALL,
+    source="XA 六(二); XC 二(三)3",
+    title="窗口设施",
+    title_en="Window equipment",
+)
 def counter_devices(ctx, p):
     """窗口配置计算机，并根据需要配置身份证读卡器、条码扫描器、服务评价器、扫描仪、高拍仪。 Window equipment.
 
@@ -185,18 +264,37 @@ def counter_devices(ctx, p):
         zh, en = window_name(ctx.plan, c)
         subject = window_subject(ctx.plan, c)
         if REQUIRED_DEVICE not in have:
-            yield hit(f"{zh}未配置计算机（DEVICES 中没有 computer）；请配置", f"{en} has no computer (DEVICES lacks "
-                      f"computer): add one", handles=[c.id], at=centre(c.footprint), subject=subject)
+            yield hit(
+                f"{zh}未配置计算机（DEVICES 中没有 computer）；请配置",
+                f"{en} has no computer (DEVICES lacks computer): add one",
+                handles=[c.id],
+                at=centre(c.footprint),
+                subject=subject,
+            )
         missing = [d for d in OPTIONAL_DEVICES if d not in have]
         if missing:
-            yield hit(f"{zh}未配置{'、'.join(DEVICES[d][0] for d in missing)}；请按需配置",
-                      f"{en} lacks: {', '.join(DEVICES[d][1] for d in missing)}; add them as needed",
-                      handles=[c.id], at=centre(c.footprint), severity="warning", subject=subject,
-                      measured=len(missing), limit=0, unit="devices")
+            yield hit(
+                f"{zh}未配置{'、'.join(DEVICES[d][0] for d in missing)}；请按需配置",
+                f"{en} lacks: {', '.join(DEVICES[d][1] for d in missing)}; add them as needed",
+                handles=[c.id],
+                at=centre(c.footprint),
+                severity="warning",
+                subject=subject,
+                measured=len(missing),
+                limit=0,
+                unit="devices",
+            )
 
 
-@rule("CNTR-FRONT-CLEAR", severity="warning", profiles=ALL, source="—",
-      title="柜台前方通畅", title_en="Clear space in front of counters", params={"depth_mm": 1200.0})
+@rule(
+    "CNTR-FRONT-CLEAR",
+    severity="warning",
+    profiles=ALL,
+    source="—",
+    title="柜台前方通畅",
+    title_en="Clear space in front of counters",
+    params={"depth_mm": 1200.0},
+)
 def counter_front_clear(ctx, p):
     """柜台服务面前方应留出办事群众站立的空间。 Clear floor in front of each counter.
 
@@ -213,11 +311,19 @@ def counter_front_clear(ctx, p):
         if blockers:
             zh, en = window_name(ctx.plan, c)
             by_id = {o.id: o for o in ctx.plan.objects}
-            tz = "、".join(dict.fromkeys(by_id[b].spec.zh if b in by_id and by_id[b].spec else "障碍物"
-                                         for b in blockers))
-            te = ", ".join(dict.fromkeys(by_id[b].spec.en if b in by_id and by_id[b].spec else "an obstacle"
-                                         for b in blockers))
-            yield hit(f"{zh}前 {metres(p.depth_mm)} 内有{tz}，办事群众无处站立；请移开",
-                      f"{te} within {metres(p.depth_mm)} in front of {en} leave(s) visitors no room to stand: "
-                      f"move it away", handles=[c.id, *blockers], at=centre(strip),
-                      subject=window_subject(ctx.plan, c), measured=len(blockers), limit=0, unit="objects")
+            tz = "、".join(
+                dict.fromkeys(by_id[b].spec.zh if b in by_id and by_id[b].spec else "障碍物" for b in blockers)
+            )
+            te = ", ".join(
+                dict.fromkeys(by_id[b].spec.en if b in by_id and by_id[b].spec else "an obstacle" for b in blockers)
+            )
+            yield hit(
+                f"{zh}前 {metres(p.depth_mm)} 内有{tz}，办事群众无处站立；请移开",
+                f"{te} within {metres(p.depth_mm)} in front of {en} leave(s) visitors no room to stand: move it away",
+                handles=[c.id, *blockers],
+                at=centre(strip),
+                subject=window_subject(ctx.plan, c),
+                measured=len(blockers),
+                limit=0,
+                unit="objects",
+            )

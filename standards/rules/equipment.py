@@ -1,4 +1,5 @@
 """EQUIP- rules: the facilities of XA 六 and the 24-hour mailbox of XC."""
+
 from bianmin.geometry.catalog import BLOCKS
 
 from ..registry import ALL, STREET, hit, rule
@@ -11,16 +12,29 @@ def _missing(ctx, blocks):
 def _report(missing, what_zh, what_en):
     zh = "、".join(f"{BLOCKS[b].zh}（{b}）" for b in missing)
     en = ", ".join(f"{BLOCKS[b].en} ({b})" for b in missing)
-    return hit(f"缺少{what_zh}：{zh}；请配置", f"missing {what_en}: {en}; add them",
-               subject=("blocks", "+".join(missing)), measured=len(missing), limit=0, unit="missing")
+    return hit(
+        f"缺少{what_zh}：{zh}；请配置",
+        f"missing {what_en}: {en}; add them",
+        subject=("blocks", "+".join(missing)),
+        measured=len(missing),
+        limit=0,
+        unit="missing",
+    )
 
 
 HALL_EQUIPMENT = ("BM_QUEUE_MACHINE", "BM_INFO_KIOSK", "BM_TV", "BM_SUGGESTION_BOX", "BM_EVALUATION_BOX")
 CONVENIENCE = ("BM_PRINTER", "BM_WATER", "BM_CHARGER", "BM_GLASSES")
 
 
-@rule("EQUIP-HALL", severity="error", profiles=STREET, source="XA 六(一)", needs_hall=False,
-      title="大厅设施", title_en="Hall equipment")
+@rule(
+    "EQUIP-HALL",
+    severity="error",
+    profiles=STREET,
+    source="XA 六(一)",
+    needs_hall=False,
+    title="大厅设施",
+    title_en="Hall equipment",
+)
 def equip_hall(ctx, p):
     """配置自助抽号机、触摸屏式信息查询设备、多媒体电视屏幕，设置意见箱、评议箱。 Hall equipment.
 
@@ -36,8 +50,15 @@ def equip_hall(ctx, p):
         yield _report(missing, "大厅设施", "hall equipment")
 
 
-@rule("EQUIP-CONVENIENCE", severity="error", profiles=STREET, source="XA 六(四)", needs_hall=False,
-      title="便民设施", title_en="Convenience facilities")
+@rule(
+    "EQUIP-CONVENIENCE",
+    severity="error",
+    profiles=STREET,
+    source="XA 六(四)",
+    needs_hall=False,
+    title="便民设施",
+    title_en="Convenience facilities",
+)
 def equip_convenience(ctx, p):
     """需配备免费的打印复印机、饮水机、手机充电台、老花镜等便民设备。 Convenience facilities.
 
@@ -52,8 +73,15 @@ def equip_convenience(ctx, p):
         yield _report(missing, "便民设施", "convenience facilities")
 
 
-@rule("EQUIP-MAILBOX", severity="info", profiles=ALL, source="XC 二(三)3, 二(四)", needs_hall=False,
-      title="24小时自助信包箱", title_en="24-hour parcel locker")
+@rule(
+    "EQUIP-MAILBOX",
+    severity="info",
+    profiles=ALL,
+    source="XC 二(三)3, 二(四)",
+    needs_hall=False,
+    title="24小时自助信包箱",
+    title_en="24-hour parcel locker",
+)
 def equip_mailbox(ctx, p):
     """投放 24 小时自助信包箱（街道投放率 60%，社区 50%）。 Whether a 24-hour parcel locker is planned.
 
@@ -66,6 +94,9 @@ def equip_mailbox(ctx, p):
     Fails: no locker (info only: the target is district-wide, not per plan).
     """
     if not ctx.objects("BM_MAILBOX_24H"):
-        yield hit("未规划 24 小时自助信包箱（BM_MAILBOX_24H）；全区投放目标：街道中心 60%、社区站 50%",
-                  "no 24-hour parcel locker (BM_MAILBOX_24H) planned; district targets: street centres 60 %, "
-                  "community stations 50 %", subject=("block", "BM_MAILBOX_24H"))
+        yield hit(
+            "未规划 24 小时自助信包箱（BM_MAILBOX_24H）；全区投放目标：街道中心 60%、社区站 50%",
+            "no 24-hour parcel locker (BM_MAILBOX_24H) planned; district targets: street centres 60 %, "
+            "community stations 50 %",
+            subject=("block", "BM_MAILBOX_24H"),
+        )

@@ -1,4 +1,5 @@
 """EVAC- rules: can everyone get out (GB 50016 5.5, GA 654)."""
+
 import math
 
 import shapely
@@ -12,9 +13,14 @@ from ._text import m2, mm, things
 
 
 def _no_exit():
-    return hit("图中没有安全出口（BM-DOOR-MAIN 或 BM-DOOR-EXIT），无法疏散；请画出主入口和安全出口",
-               "the plan has no exit (BM-DOOR-MAIN or BM-DOOR-EXIT): nobody can get out; draw the main entrance "
-               "and the exits", subject=("hall", "exits"), measured=0, limit=1, unit="exits")
+    return hit(
+        "图中没有安全出口（BM-DOOR-MAIN 或 BM-DOOR-EXIT），无法疏散；请画出主入口和安全出口",
+        "the plan has no exit (BM-DOOR-MAIN or BM-DOOR-EXIT): nobody can get out; draw the main entrance and the exits",
+        subject=("hall", "exits"),
+        measured=0,
+        limit=1,
+        unit="exits",
+    )
 
 
 def _factor(ctx, p):
@@ -28,20 +34,20 @@ def _grade(ctx) -> int:
 
 def _grade_words(ctx) -> tuple[str, str]:
     g = _grade(ctx)
-    return ("一、二级" if g <= 2 else "三级" if g == 3 else "四级",
-            "grade 1-2" if g <= 2 else f"grade {g}")
+    return ("一、二级" if g <= 2 else "三级" if g == 3 else "四级", "grade 1-2" if g <= 2 else f"grade {g}")
 
 
 def _building_words(ctx) -> tuple[str, str]:
     """The building facts a limit was chosen by: "地上 3 层、首层" / "3 storeys above ground, ground floor"."""
     pr = ctx.props
     floor_zh = "首层" if pr.floor == 1 else (f"地下 {-pr.floor} 层" if pr.floor <= -1 else f"第 {pr.floor} 层")
-    floor_en = "ground floor" if pr.floor == 1 else (f"basement {-pr.floor}" if pr.floor <= -1
-                                                     else f"floor {pr.floor}")
+    floor_en = "ground floor" if pr.floor == 1 else (f"basement {-pr.floor}" if pr.floor <= -1 else f"floor {pr.floor}")
     tall_zh = "高层，" if pr.high_rise else ""
     tall_en = "high-rise, " if pr.high_rise else ""
-    return (f"{tall_zh}地上 {pr.building_floors} 层、{floor_zh}",
-            f"{tall_en}{pr.building_floors} storeys above ground, {floor_en}")
+    return (
+        f"{tall_zh}地上 {pr.building_floors} 层、{floor_zh}",
+        f"{tall_en}{pr.building_floors} storeys above ground, {floor_en}",
+    )
 
 
 def occupants(ctx, density: float) -> int:
@@ -50,9 +56,15 @@ def occupants(ctx, density: float) -> int:
     return int(math.ceil(value)) if math.isfinite(value) and value > 0 else 0
 
 
-@rule("EVAC-EXIT-COUNT", severity="error", profiles=ALL, source="GB 50016 5.5.8",
-      title="安全出口数量", title_en="Number of exits",
-      params={"single_exit_max_m2": 200.0, "single_exit_max_people": 50, "occupant_density_per_m2": 0.5})
+@rule(
+    "EVAC-EXIT-COUNT",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.8",
+    title="安全出口数量",
+    title_en="Number of exits",
+    params={"single_exit_max_m2": 200.0, "single_exit_max_people": 50, "occupant_density_per_m2": 0.5},
+)
 def exit_count(ctx, p):
     """公共建筑内每个防火分区的安全出口不应少于 2 个；单层或多层首层的小房间可设 1 个。 Number of exits.
 
@@ -75,8 +87,12 @@ def exit_count(ctx, p):
     area = ctx.plan.hall_area_m2
     people = occupants(ctx, p.occupant_density_per_m2)
     pr = ctx.props
-    one_ok = (pr.floor == 1 and not pr.high_rise and area <= p.single_exit_max_m2 + 1e-6
-              and people <= p.single_exit_max_people)
+    one_ok = (
+        pr.floor == 1
+        and not pr.high_rise
+        and area <= p.single_exit_max_m2 + 1e-6
+        and people <= p.single_exit_max_people
+    )
     need = 1 if one_ok else 2
     if n >= need:
         return
@@ -94,19 +110,35 @@ def exit_count(ctx, p):
         reasons_zh.append(f"面积 {number(area, 1, 'm²')} 超过 {number(p.single_exit_max_m2, 0, 'm²')}")
         reasons_en.append(f"its area {number(area, 1, 'm²')} is over {number(p.single_exit_max_m2, 0, 'm²')}")
     if people > p.single_exit_max_people:
-        reasons_zh.append(f"按每平方米 {number(p.occupant_density_per_m2, 2)} 人计 {people} 人，超过 "
-                          f"{p.single_exit_max_people} 人")
-        reasons_en.append(f"at {number(p.occupant_density_per_m2, 2)} people per m² it holds {people} people, "
-                          f"over {p.single_exit_max_people}")
-    yield hit(f"大厅只有 {n} 个安全出口，应不少于 2 个（{'，'.join(reasons_zh)}）；请在远离主入口的外墙上增设安全出口",
-              f"the hall has {n} exit; at least 2 are required ({'; '.join(reasons_en)}); add an exit in an "
-              f"outside wall away from the main entrance",
-              handles=[ctx.plan.hall.id], at=centre(ctx.hall), subject=("hall", "exits"),
-              measured=n, limit=2, unit="exits")
+        reasons_zh.append(
+            f"按每平方米 {number(p.occupant_density_per_m2, 2)} 人计 {people} 人，超过 {p.single_exit_max_people} 人"
+        )
+        reasons_en.append(
+            f"at {number(p.occupant_density_per_m2, 2)} people per m² it holds {people} people, "
+            f"over {p.single_exit_max_people}"
+        )
+    yield hit(
+        f"大厅只有 {n} 个安全出口，应不少于 2 个（{'，'.join(reasons_zh)}）；请在远离主入口的外墙上增设安全出口",
+        f"the hall has {n} exit; at least 2 are required ({'; '.join(reasons_en)}); add an exit in an "
+        f"outside wall away from the main entrance",
+        handles=[ctx.plan.hall.id],
+        at=centre(ctx.hall),
+        subject=("hall", "exits"),
+        measured=n,
+        limit=2,
+        unit="exits",
+    )
 
 
-@rule("EVAC-EXIT-SPACING", severity="error", profiles=ALL, source="GB 50016 5.5.2",
-      title="安全出口间距", title_en="Exit spacing", params={"min_spacing_mm": 5000.0})
+@rule(
+    "EVAC-EXIT-SPACING",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.2",
+    title="安全出口间距",
+    title_en="Exit spacing",
+    params={"min_spacing_mm": 5000.0},
+)
 def exit_spacing(ctx, p):
     """相邻两个安全出口最近边缘之间的水平距离不应小于 5 m。 Exits are at least 5 m apart.
 
@@ -120,24 +152,39 @@ def exit_spacing(ctx, p):
     plan = ctx.plan
     exits = plan.exits
     for i, a in enumerate(exits):
-        for b in exits[i + 1:]:
+        for b in exits[i + 1 :]:
             d = a.line.distance(b.line)
             if d < p.min_spacing_mm:
                 az, ae = exit_name(plan, a)
                 bz, be = exit_name(plan, b)
-                yield hit(f"{az}与{bz}最近边缘相距 {metres(d)}，应不小于 {metres(p.min_spacing_mm)}；"
-                          f"请把其中一个移到相距至少 {metres(p.min_spacing_mm)} 处",
-                          f"{ae} and {be} are {metres(d)} apart at their nearest edges; at least "
-                          f"{metres(p.min_spacing_mm)} is required: move one of them further away",
-                          handles=[a.id, b.id], at=a.midpoint,
-                          subject=("exits", f"{exit_subject(plan, a)[1]}+{exit_subject(plan, b)[1]}"),
-                          measured=round(d), limit=p.min_spacing_mm, unit="mm")
+                yield hit(
+                    f"{az}与{bz}最近边缘相距 {metres(d)}，应不小于 {metres(p.min_spacing_mm)}；"
+                    f"请把其中一个移到相距至少 {metres(p.min_spacing_mm)} 处",
+                    f"{ae} and {be} are {metres(d)} apart at their nearest edges; at least "
+                    f"{metres(p.min_spacing_mm)} is required: move one of them further away",
+                    handles=[a.id, b.id],
+                    at=a.midpoint,
+                    subject=("exits", f"{exit_subject(plan, a)[1]}+{exit_subject(plan, b)[1]}"),
+                    measured=round(d),
+                    limit=p.min_spacing_mm,
+                    unit="mm",
+                )
 
 
-@rule("EVAC-EXIT-WIDTH", severity="error", profiles=ALL, source="GB 50016 5.5.18, 5.5.19",
-      title="安全出口宽度", title_en="Exit width",
-      params={"min_width_mm": 900.0, "high_rise_ground_min_width_mm": 1200.0, "crowded": False,
-              "crowded_min_width_mm": 1400.0})
+@rule(
+    "EVAC-EXIT-WIDTH",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.18, 5.5.19",
+    title="安全出口宽度",
+    title_en="Exit width",
+    params={
+        "min_width_mm": 900.0,
+        "high_rise_ground_min_width_mm": 1200.0,
+        "crowded": False,
+        "crowded_min_width_mm": 1400.0,
+    },
+)
 def exit_width(ctx, p):
     """疏散门和安全出口的净宽度不应小于 0.90 m；高层公共建筑首层疏散外门不应小于 1.20 m。 Exit width.
 
@@ -165,10 +212,16 @@ def exit_width(ctx, p):
     for o in plan.exits:
         if o.width + 0.5 < limit:
             zh, en = exit_name(plan, o)
-            yield hit(f"{zh}净宽 {metres(o.width, 2)}，应不小于 {metres(limit, 2)}{why_zh}；请加宽该出口",
-                      f"{en} is {metres(o.width, 2)} wide; at least {metres(limit, 2)} is required{why_en}: "
-                      f"widen it", handles=[o.id], at=o.midpoint, subject=exit_subject(plan, o),
-                      measured=round(o.width), limit=limit, unit="mm")
+            yield hit(
+                f"{zh}净宽 {metres(o.width, 2)}，应不小于 {metres(limit, 2)}{why_zh}；请加宽该出口",
+                f"{en} is {metres(o.width, 2)} wide; at least {metres(limit, 2)} is required{why_en}: widen it",
+                handles=[o.id],
+                at=o.midpoint,
+                subject=exit_subject(plan, o),
+                measured=round(o.width),
+                limit=limit,
+                unit="mm",
+            )
 
 
 def width_per_100(props, table) -> tuple[float, str, str]:
@@ -180,9 +233,11 @@ def width_per_100(props, table) -> tuple[float, str, str]:
     g3 = 1 if props.fire_resistance >= 3 else 0
     if props.floor <= -1:
         deep = -props.floor * 5.0 > 10.0  # ΔH: a storey is taken as at most 5 m
-        return (float(table["basement"][1 if deep else 0]),
-                "地下，埋深大于 10 m" if deep else "地下，埋深不大于 10 m",
-                "below ground, over 10 m deep" if deep else "below ground, at most 10 m deep")
+        return (
+            float(table["basement"][1 if deep else 0]),
+            "地下，埋深大于 10 m" if deep else "地下，埋深不大于 10 m",
+            "below ground, over 10 m deep" if deep else "below ground, at most 10 m deep",
+        )
     n = props.building_floors
     row = "1-2" if n <= 2 else "3" if n == 3 else "4+"
     grade_zh = "三级" if g3 else "一、二级"
@@ -195,9 +250,15 @@ def width_per_100(props, table) -> tuple[float, str, str]:
 WIDTH_TABLE = {"1-2": [0.65, 0.75], "3": [0.75, 1.0], "4+": [1.0, 1.25], "basement": [0.75, 1.0]}
 
 
-@rule("EVAC-TOTAL-WIDTH", severity="error", profiles=ALL, source="GB 50016 5.5.21",
-      title="疏散总宽度", title_en="Total exit width",
-      params={"occupant_density_per_m2": 0.5, "width_per_100_m": {k: list(v) for k, v in WIDTH_TABLE.items()}})
+@rule(
+    "EVAC-TOTAL-WIDTH",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.21",
+    title="疏散总宽度",
+    title_en="Total exit width",
+    params={"occupant_density_per_m2": 0.5, "width_per_100_m": {k: list(v) for k, v in WIDTH_TABLE.items()}},
+)
 def total_width(ctx, p):
     """疏散门的总净宽度按每 100 人的最小疏散净宽度计算。 Total exit width for the occupant load.
 
@@ -227,14 +288,20 @@ def total_width(ctx, p):
     have = sum(o.width for o in ctx.plan.exits)
     if have + 0.5 < need:
         density = number(p.occupant_density_per_m2, 2)
-        yield hit(f"安全出口总净宽 {metres(have, 2)}，应不小于 {metres(need, 2)}：大厅 "
-                  f"{number(ctx.plan.hall_area_m2, 1, 'm²')} 按每平方米 {density} 人计 {people} 人，{row_zh}，每百人 "
-                  f"{per100:.2f} m；请加宽出口或增设安全出口",
-                  f"the exits total {metres(have, 2)}; at least {metres(need, 2)} is required: "
-                  f"{number(ctx.plan.hall_area_m2, 1, 'm²')} at {density} people per m² is {people} people, at "
-                  f"{per100:.2f} m per 100 people ({row_en}); widen the exits or add one",
-                  handles=[o.id for o in ctx.plan.exits], at=centre(ctx.hall), subject=("hall", "exit-width"),
-                  measured=round(have), limit=round(need), unit="mm")
+        yield hit(
+            f"安全出口总净宽 {metres(have, 2)}，应不小于 {metres(need, 2)}：大厅 "
+            f"{number(ctx.plan.hall_area_m2, 1, 'm²')} 按每平方米 {density} 人计 {people} 人，{row_zh}，每百人 "
+            f"{per100:.2f} m；请加宽出口或增设安全出口",
+            f"the exits total {metres(have, 2)}; at least {metres(need, 2)} is required: "
+            f"{number(ctx.plan.hall_area_m2, 1, 'm²')} at {density} people per m² is {people} people, at "
+            f"{per100:.2f} m per 100 people ({row_en}); widen the exits or add one",
+            handles=[o.id for o in ctx.plan.exits],
+            at=centre(ctx.hall),
+            subject=("hall", "exit-width"),
+            measured=round(have),
+            limit=round(need),
+            unit="mm",
+        )
 
 
 def travel_limit(ctx, p) -> tuple[float, str, str]:
@@ -251,7 +318,7 @@ def travel_limit(ctx, p) -> tuple[float, str, str]:
             base = p.dead_end_high_rise_m
         else:
             base = p.dead_end_m
-        tall = ("高层建筑、" if ctx.props.high_rise else "")
+        tall = "高层建筑、" if ctx.props.high_rise else ""
         zh = f"{tall}耐火等级{gz}、只有 1 个出口（袋形）"
         en = f"{'high-rise, ' if ctx.props.high_rise else ''}{ge}, one exit only (dead end)"
     if ctx.props.sprinklers:
@@ -261,11 +328,23 @@ def travel_limit(ctx, p) -> tuple[float, str, str]:
     return base * 1000.0, zh, en
 
 
-@rule("EVAC-TRAVEL", severity="error", profiles=ALL, source="GB 50016 5.5.17",
-      title="疏散距离", title_en="Travel distance",
-      params={"max_distance_m": 30.0, "max_distance_grade3_m": 25.0, "dead_end_m": 22.0,
-              "dead_end_high_rise_m": 20.0, "dead_end_grade3_m": 20.0, "dead_end_grade4_m": 15.0,
-              "sprinkler_factor": 1.25})
+@rule(
+    "EVAC-TRAVEL",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.17",
+    title="疏散距离",
+    title_en="Travel distance",
+    params={
+        "max_distance_m": 30.0,
+        "max_distance_grade3_m": 25.0,
+        "dead_end_m": 22.0,
+        "dead_end_high_rise_m": 20.0,
+        "dead_end_grade3_m": 20.0,
+        "dead_end_grade4_m": 15.0,
+        "sprinkler_factor": 1.25,
+    },
+)
 def travel(ctx, p):
     """室内任一点至最近疏散门或安全出口的直线距离不应大于限值。 Straight-line travel distance.
 
@@ -298,18 +377,33 @@ def travel(ctx, p):
     if d > limit:
         pz, pe = place(ctx.plan, where)
         with_sprinklers = limit * p.sprinkler_factor
-        remedy_zh = "请在该处附近增设安全出口" + ("" if ctx.props.sprinklers else
-                                                f"，或设置自动喷水灭火系统后限值为 {metres(with_sprinklers)}")
-        remedy_en = "add an exit near it" + ("" if ctx.props.sprinklers else
-                                             f", or install sprinklers (then the limit is {metres(with_sprinklers)})")
-        yield hit(f"{pz}距最近安全出口直线 {metres(d)}，超过 {metres(limit)}（{why_zh}）；{remedy_zh}",
-                  f"{pe} is {metres(d)} in a straight line from the nearest exit, over {metres(limit)} "
-                  f"({why_en}); {remedy_en}", at=where, subject=("hall", "farthest-point"),
-                  measured=round(d), limit=round(limit), unit="mm")
+        remedy_zh = "请在该处附近增设安全出口" + (
+            "" if ctx.props.sprinklers else f"，或设置自动喷水灭火系统后限值为 {metres(with_sprinklers)}"
+        )
+        remedy_en = "add an exit near it" + (
+            "" if ctx.props.sprinklers else f", or install sprinklers (then the limit is {metres(with_sprinklers)})"
+        )
+        yield hit(
+            f"{pz}距最近安全出口直线 {metres(d)}，超过 {metres(limit)}（{why_zh}）；{remedy_zh}",
+            f"{pe} is {metres(d)} in a straight line from the nearest exit, over {metres(limit)} "
+            f"({why_en}); {remedy_en}",
+            at=where,
+            subject=("hall", "farthest-point"),
+            measured=round(d),
+            limit=round(limit),
+            unit="mm",
+        )
 
 
-@rule("EVAC-REACH", severity="error", profiles=ALL, source="GB 50016 5.5.17; GA 654",
-      title="可达出口", title_en="Every area reaches an exit", params={"min_region_m2": 0.5})
+@rule(
+    "EVAC-REACH",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.17; GA 654",
+    title="可达出口",
+    title_en="Every area reaches an exit",
+    params={"min_region_m2": 0.5},
+)
 def reach(ctx, p):
     """空地不得被柜台、家具围死，均应能走到安全出口。 No area walled in.
 
@@ -327,16 +421,28 @@ def reach(ctx, p):
         if not exits and part.area / 1e6 > p.min_region_m2:
             c = part.representative_point()
             pz, pe = place(ctx.plan, (c.x, c.y))
-            yield hit(f"{pz}有 {m2(part.area / 1e6)} 的区域被柜台、设施或障碍围住，走不到任何安全出口；"
-                      f"请在柜台或设施之间留出通道",
-                      f"an area of {m2(part.area / 1e6)} at {pe} is closed off by counters, furniture or obstacles "
-                      f"and reaches no exit: leave a way through", at=(c.x, c.y),
-                      subject=("place", f"@{round(c.x / 500)},{round(c.y / 500)}"),
-                      measured=round(part.area / 1e6, 1), limit=p.min_region_m2, unit="m²")
+            yield hit(
+                f"{pz}有 {m2(part.area / 1e6)} 的区域被柜台、设施或障碍围住，走不到任何安全出口；"
+                f"请在柜台或设施之间留出通道",
+                f"an area of {m2(part.area / 1e6)} at {pe} is closed off by counters, furniture or obstacles "
+                f"and reaches no exit: leave a way through",
+                at=(c.x, c.y),
+                subject=("place", f"@{round(c.x / 500)},{round(c.y / 500)}"),
+                measured=round(part.area / 1e6, 1),
+                limit=p.min_region_m2,
+                unit="m²",
+            )
 
 
-@rule("EVAC-PASSAGE", severity="error", profiles=ALL, source="GB 50016 5.5.18",
-      title="疏散通道宽度", title_en="Passage width", params={"min_width_mm": 1100.0})
+@rule(
+    "EVAC-PASSAGE",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.18",
+    title="疏散通道宽度",
+    title_en="Passage width",
+    params={"min_width_mm": 1100.0},
+)
 def passage(ctx, p):
     """疏散走道的净宽度不应小于 1.10 m。 No area cut off by a passage under 1.1 m.
 
@@ -354,16 +460,28 @@ def passage(ctx, p):
     for part in ctx.analysis.narrow_cut_off(p.min_width_mm):
         c = part.representative_point()
         pz, pe = place(ctx.plan, (c.x, c.y))
-        yield hit(f"{pz}约 {m2(part.area / 1e6)} 的区域只能经过净宽小于 {metres(p.min_width_mm, 2)} 的通道"
-                  f"到达安全出口；"
-                  f"请把通道加宽到 {metres(p.min_width_mm, 2)} 以上",
-                  f"an area of about {m2(part.area / 1e6)} at {pe} reaches an exit only through passages narrower "
-                  f"than {metres(p.min_width_mm, 2)}: widen them", at=(c.x, c.y),
-                  subject=("place", f"@{round(c.x / 500)},{round(c.y / 500)}"), limit=p.min_width_mm, unit="mm")
+        yield hit(
+            f"{pz}约 {m2(part.area / 1e6)} 的区域只能经过净宽小于 {metres(p.min_width_mm, 2)} 的通道"
+            f"到达安全出口；"
+            f"请把通道加宽到 {metres(p.min_width_mm, 2)} 以上",
+            f"an area of about {m2(part.area / 1e6)} at {pe} reaches an exit only through passages narrower "
+            f"than {metres(p.min_width_mm, 2)}: widen them",
+            at=(c.x, c.y),
+            subject=("place", f"@{round(c.x / 500)},{round(c.y / 500)}"),
+            limit=p.min_width_mm,
+            unit="mm",
+        )
 
 
-@rule("EVAC-EXIT-CLEAR", severity="error", profiles=ALL, source="GB 50016 5.5.19; GA 654",
-      title="出口前无遮挡", title_en="Exits kept clear", params={"depth_mm": 1400.0})
+@rule(
+    "EVAC-EXIT-CLEAR",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.19; GA 654",
+    title="出口前无遮挡",
+    title_en="Exits kept clear",
+    params={"depth_mm": 1400.0},
+)
 def exit_clear(ctx, p):
     """疏散门内外 1.40 m 范围内不应设置踏步；安全出口不得占用、堵塞。 The door's landing is kept clear.
 
@@ -384,17 +502,29 @@ def exit_clear(ctx, p):
             zh, en = exit_name(plan, o)
             things_zh = [names[b].spec.zh if b in names and names[b].spec else "障碍物" for b in blockers]
             things_en = [names[b].spec.en if b in names and names[b].spec else "an obstacle" for b in blockers]
-            yield hit(f"{zh}内侧 {metres(p.depth_mm)} 的门前平台内有{'、'.join(dict.fromkeys(things_zh))}，"
-                      f"门前平台应保持畅通；请移开",
-                      f"{', '.join(dict.fromkeys(things_en))} within the {metres(p.depth_mm)} landing inside {en}; "
-                      f"the door's landing must stay clear: move it away",
-                      handles=[o.id, *blockers], at=o.midpoint, subject=exit_subject(plan, o),
-                      measured=len(blockers), limit=0, unit="objects")
+            yield hit(
+                f"{zh}内侧 {metres(p.depth_mm)} 的门前平台内有{'、'.join(dict.fromkeys(things_zh))}，"
+                f"门前平台应保持畅通；请移开",
+                f"{', '.join(dict.fromkeys(things_en))} within the {metres(p.depth_mm)} landing inside {en}; "
+                f"the door's landing must stay clear: move it away",
+                handles=[o.id, *blockers],
+                at=o.midpoint,
+                subject=exit_subject(plan, o),
+                measured=len(blockers),
+                limit=0,
+                unit="objects",
+            )
 
 
-@rule("EVAC-ROUTE", severity="error", profiles=ALL, source="GB 50016 5.5.17",
-      title="疏散路线", title_en="Evacuation routes",
-      params={"end_tolerance_mm": 500.0, "max_length_m": 30.0, "sprinkler_factor": 1.25})
+@rule(
+    "EVAC-ROUTE",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.17",
+    title="疏散路线",
+    title_en="Evacuation routes",
+    params={"end_tolerance_mm": 500.0, "max_length_m": 30.0, "sprinkler_factor": 1.25},
+)
 def route(ctx, p):
     """图上绘制的疏散路线应通向安全出口、不穿过障碍、长度不超限。 Drawn routes.
 
@@ -417,37 +547,66 @@ def route(ctx, p):
         line = r.line
         end = shapely.Point(r.points[-1])
         if not exits:
-            yield hit(f"{name_zh}无处可通：图中没有安全出口；请画出安全出口",
-                      f"{name_en} leads nowhere: the plan has no exit; draw the exits", handles=[r.id],
-                      at=r.points[-1], subject=subject)
+            yield hit(
+                f"{name_zh}无处可通：图中没有安全出口；请画出安全出口",
+                f"{name_en} leads nowhere: the plan has no exit; draw the exits",
+                handles=[r.id],
+                at=r.points[-1],
+                subject=subject,
+            )
         else:
             d = min(o.line.distance(end) for o in exits)
             if d > p.end_tolerance_mm:
                 pz, pe = place(plan, r.points[-1])
-                yield hit(f"{name_zh}终点在{pz}，距最近安全出口 {metres(d)}（允许 {mm(p.end_tolerance_mm)}）；"
-                          f"请把路线画到安全出口",
-                          f"{name_en} ends at {pe}, {metres(d)} from the nearest exit (tolerance "
-                          f"{mm(p.end_tolerance_mm)}): draw it to an exit", handles=[r.id], at=r.points[-1],
-                          subject=subject, measured=round(d), limit=p.end_tolerance_mm, unit="mm")
+                yield hit(
+                    f"{name_zh}终点在{pz}，距最近安全出口 {metres(d)}（允许 {mm(p.end_tolerance_mm)}）；"
+                    f"请把路线画到安全出口",
+                    f"{name_en} ends at {pe}, {metres(d)} from the nearest exit (tolerance "
+                    f"{mm(p.end_tolerance_mm)}): draw it to an exit",
+                    handles=[r.id],
+                    at=r.points[-1],
+                    subject=subject,
+                    measured=round(d),
+                    limit=p.end_tolerance_mm,
+                    unit="mm",
+                )
         outside = line.difference(room)
         if outside.length > 1.0:
             blockers = ctx.blockers_hit(line)
             c = outside.interpolate(0.5, normalized=True)
             tz, te = things(plan, blockers) if blockers else ("墙体", "a wall")
-            yield hit(f"{name_zh}有 {metres(outside.length)} 穿过{tz}；请绕开",
-                      f"{name_en} crosses {te} for {metres(outside.length)}: route it round",
-                      handles=[r.id, *blockers], at=(c.x, c.y), subject=subject,
-                      measured=round(outside.length), limit=0, unit="mm")
+            yield hit(
+                f"{name_zh}有 {metres(outside.length)} 穿过{tz}；请绕开",
+                f"{name_en} crosses {te} for {metres(outside.length)}: route it round",
+                handles=[r.id, *blockers],
+                at=(c.x, c.y),
+                subject=subject,
+                measured=round(outside.length),
+                limit=0,
+                unit="mm",
+            )
         length = path_length(r.points)
         if length > limit:
-            yield hit(f"{name_zh}长 {metres(length)}，超过 {metres(limit)}；请增设出口或改走更近的出口",
-                      f"{name_en} is {metres(length)} long, over {metres(limit)}: add an exit or lead it to a "
-                      f"nearer one", handles=[r.id], at=r.points[0], subject=subject, measured=round(length),
-                      limit=round(limit), unit="mm")
+            yield hit(
+                f"{name_zh}长 {metres(length)}，超过 {metres(limit)}；请增设出口或改走更近的出口",
+                f"{name_en} is {metres(length)} long, over {metres(limit)}: add an exit or lead it to a nearer one",
+                handles=[r.id],
+                at=r.points[0],
+                subject=subject,
+                measured=round(length),
+                limit=round(limit),
+                unit="mm",
+            )
 
 
-@rule("EVAC-ROUTE-PRESENT", severity="warning", profiles=ALL, source="XA 三(五)",
-      title="绘制疏散路线", title_en="Routes drawn")
+@rule(
+    "EVAC-ROUTE-PRESENT",
+    severity="warning",
+    profiles=ALL,
+    source="XA 三(五)",
+    title="绘制疏散路线",
+    title_en="Routes drawn",
+)
 def route_present(ctx, p):
     """应设置紧急逃生通道（图上绘出疏散路线）。 At least one evacuation route is drawn.
 
@@ -459,6 +618,9 @@ def route_present(ctx, p):
     Fails: no route drawn.
     """
     if not ctx.plan.routes:
-        yield hit("图中没有绘制疏散路线（BM-ROUTE）；请从最远处画到安全出口（设计器可自动生成）",
-                  "no evacuation route (BM-ROUTE) is drawn: draw one from the farthest point to an exit (the "
-                  "designer can draw it for you)", subject=("hall", "routes"))
+        yield hit(
+            "图中没有绘制疏散路线（BM-ROUTE）；请从最远处画到安全出口（设计器可自动生成）",
+            "no evacuation route (BM-ROUTE) is drawn: draw one from the farthest point to an exit (the "
+            "designer can draw it for you)",
+            subject=("hall", "routes"),
+        )

@@ -1,4 +1,5 @@
 """FIRE- rules: signs, extinguishers, hydrants, alarms, emergency lights."""
+
 import math
 import re
 
@@ -12,8 +13,15 @@ from ..registry import ALL, hit, rule
 from ..wording import exit_name, exit_subject, metres, place, thing_name
 
 
-@rule("FIRE-EXIT-SIGN", severity="error", profiles=ALL, source="GB 50016 10.3.5(1); GB 51309 3.2.8",
-      title="安全出口标志", title_en="Exit signs", params={"max_distance_mm": 1000.0})
+@rule(
+    "FIRE-EXIT-SIGN",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 10.3.5(1); GB 51309 3.2.8",
+    title="安全出口标志",
+    title_en="Exit signs",
+    params={"max_distance_mm": 1000.0},
+)
 def exit_sign(ctx, p):
     """安全出口和疏散门的正上方应设置“安全出口”标志。 An exit sign at every exit.
 
@@ -32,12 +40,18 @@ def exit_sign(ctx, p):
             zh, en = exit_name(plan, o)
             far_zh = "图中没有安全出口标志" if d is None else f"最近的安全出口标志在 {metres(d)} 外"
             far_en = "the plan has no exit sign" if d is None else f"the nearest exit sign is {metres(d)} away"
-            yield hit(f"{zh}正上方没有“安全出口”标志（{far_zh}，应在 {metres(p.max_distance_mm)} 内）；"
-                      f"请在门的正上方设置 BM_EXIT_SIGN",
-                      f"{en} has no exit sign above it ({far_en}; it must be within {metres(p.max_distance_mm)}): "
-                      f"put a BM_EXIT_SIGN right above the door", handles=[o.id], at=o.midpoint,
-                      subject=exit_subject(plan, o), measured=None if d is None else round(d),
-                      limit=p.max_distance_mm, unit="mm")
+            yield hit(
+                f"{zh}正上方没有“安全出口”标志（{far_zh}，应在 {metres(p.max_distance_mm)} 内）；"
+                f"请在门的正上方设置 BM_EXIT_SIGN",
+                f"{en} has no exit sign above it ({far_en}; it must be within {metres(p.max_distance_mm)}): "
+                f"put a BM_EXIT_SIGN right above the door",
+                handles=[o.id],
+                at=o.midpoint,
+                subject=exit_subject(plan, o),
+                measured=None if d is None else round(d),
+                limit=p.max_distance_mm,
+                unit="mm",
+            )
 
 
 MOUNTS = ("wall", "ceiling", "floor")
@@ -66,13 +80,23 @@ def _gaps(line, spots, limits):
     return worst
 
 
-_MOUNT_WORDS = {"wall": ("墙面标志", "wall signs"), "ceiling": ("吊挂标志", "hung signs"),
-                "floor": ("地面标志", "floor signs"), "": ("标志", "signs")}
+_MOUNT_WORDS = {
+    "wall": ("墙面标志", "wall signs"),
+    "ceiling": ("吊挂标志", "hung signs"),
+    "floor": ("地面标志", "floor signs"),
+    "": ("标志", "signs"),
+}
 
 
-@rule("FIRE-EVAC-SIGN", severity="error", profiles=ALL, source="GB 51309 3.2.9; GB 50016 10.3.5",
-      title="疏散指示标志间距", title_en="Evacuation sign spacing",
-      params={"near_mm": 2000.0, "max_gap_wall_m": 10.0, "max_gap_ceiling_m": 20.0, "max_gap_floor_m": 3.0})
+@rule(
+    "FIRE-EVAC-SIGN",
+    severity="error",
+    profiles=ALL,
+    source="GB 51309 3.2.9; GB 50016 10.3.5",
+    title="疏散指示标志间距",
+    title_en="Evacuation sign spacing",
+    params={"near_mm": 2000.0, "max_gap_wall_m": 10.0, "max_gap_ceiling_m": 20.0, "max_gap_floor_m": 3.0},
+)
 def evac_sign(ctx, p):
     """方向标志灯的间距：墙面 10 m、吊挂 20 m、地面 3 m。 Evacuation sign spacing by mounting.
 
@@ -96,36 +120,59 @@ def evac_sign(ctx, p):
     """
     plan = ctx.plan
     signs = ctx.objects("BM_EVAC_SIGN", "BM_EXIT_SIGN")
-    paths = [("从最远点到出口的疏散路径", "the walk from the farthest point to its exit", ("walk", "farthest"),
-              p_["points"]) for p_ in ctx.analysis.evacuation_paths()]
+    paths = [
+        ("从最远点到出口的疏散路径", "the walk from the farthest point to its exit", ("walk", "farthest"), p_["points"])
+        for p_ in ctx.analysis.evacuation_paths()
+    ]
     for n, r in enumerate(plan.routes, 1):
         paths.append((f"第 {n} 条疏散路线", f"drawn route {n}", ("route", str(n)), r.points))
-    limits = {"wall": p.max_gap_wall_m * 1000.0, "ceiling": p.max_gap_ceiling_m * 1000.0,
-              "floor": p.max_gap_floor_m * 1000.0}
+    limits = {
+        "wall": p.max_gap_wall_m * 1000.0,
+        "ceiling": p.max_gap_ceiling_m * 1000.0,
+        "floor": p.max_gap_floor_m * 1000.0,
+    }
     for zh, en, subject, pts in paths:
         if len(pts) < 2 or path_length(pts) < 1.0:
             continue
         line = shapely.LineString(pts)
-        spots = sorted(((line.project(s.footprint.centroid), s) for s in signs
-                        if line.distance(s.footprint.centroid) <= p.near_mm), key=lambda t: t[0])
+        spots = sorted(
+            (
+                (line.project(s.footprint.centroid), s)
+                for s in signs
+                if line.distance(s.footprint.centroid) <= p.near_mm
+            ),
+            key=lambda t: t[0],
+        )
         excess, gap, start, limit, mount = _gaps(line, spots, limits)
         if excess > 0:
             mid = line.interpolate(start + gap / 2)
             pz, pe = place(plan, (mid.x, mid.y))
             mz, me = _MOUNT_WORDS[mount]
-            yield hit(f"{zh}在{pz}有 {metres(gap)} 没有疏散指示标志，{mz}间距应不大于 {metres(limit)}；"
-                      f"请在该段增设疏散指示标志",
-                      f"{en} goes {metres(gap)} without an evacuation sign at {pe}; {me} must be at most "
-                      f"{metres(limit)} apart: add a sign on that stretch", at=(mid.x, mid.y), subject=subject,
-                      measured=round(gap), limit=round(limit), unit="mm")
+            yield hit(
+                f"{zh}在{pz}有 {metres(gap)} 没有疏散指示标志，{mz}间距应不大于 {metres(limit)}；"
+                f"请在该段增设疏散指示标志",
+                f"{en} goes {metres(gap)} without an evacuation sign at {pe}; {me} must be at most "
+                f"{metres(limit)} apart: add a sign on that stretch",
+                at=(mid.x, mid.y),
+                subject=subject,
+                measured=round(gap),
+                limit=round(limit),
+                unit="mm",
+            )
 
 
 HAZARD_DISTANCE = {"light": 25.0, "medium": 20.0, "severe": 15.0}
 
 
-@rule("FIRE-EXT-REACH", severity="error", profiles=ALL, source="GB 50140 5.2.1, 7.1.3",
-      title="灭火器保护距离", title_en="Extinguisher reach",
-      params={"max_distance_m": dict(HAZARD_DISTANCE)})
+@rule(
+    "FIRE-EXT-REACH",
+    severity="error",
+    profiles=ALL,
+    source="GB 50140 5.2.1, 7.1.3",
+    title="灭火器保护距离",
+    title_en="Extinguisher reach",
+    params={"max_distance_m": dict(HAZARD_DISTANCE)},
+)
 def ext_reach(ctx, p):
     """设置点到最不利点的距离不应超过最大保护距离。 Every point within reach of an extinguisher.
 
@@ -141,33 +188,54 @@ def ext_reach(ctx, p):
     exts = ctx.objects("BM_EXTINGUISHER")
     limit = p.max_distance_m.get(ctx.props.fire_hazard, 20.0) * 1000.0
     if not exts:
-        yield hit("图中没有灭火器设置点（BM_EXTINGUISHER）；请在大厅两侧墙边各设置一处",
-                  "the plan has no fire extinguisher point (BM_EXTINGUISHER): put one on each side wall",
-                  subject=("block", "BM_EXTINGUISHER"), measured=0, limit=1, unit="points")
+        yield hit(
+            "图中没有灭火器设置点（BM_EXTINGUISHER）；请在大厅两侧墙边各设置一处",
+            "the plan has no fire extinguisher point (BM_EXTINGUISHER): put one on each side wall",
+            subject=("block", "BM_EXTINGUISHER"),
+            measured=0,
+            limit=1,
+            unit="points",
+        )
         return
     d, where, _ = ctx.analysis.extinguisher_field.worst()
     if d > limit:
         hz = _HAZARD_ZH.get(ctx.props.fire_hazard, "中危险级")
         he = _HAZARD_EN.get(ctx.props.fire_hazard, "medium hazard")
         if not math.isfinite(d):
-            yield hit(f"{place(ctx.plan, where)[0]}走不到任何灭火器设置点；请在该处附近增设灭火器",
-                      f"{place(ctx.plan, where)[1]} cannot reach any extinguisher point on foot: add one near it",
-                      at=where, subject=("hall", "extinguisher-reach"), limit=round(limit), unit="mm")
+            yield hit(
+                f"{place(ctx.plan, where)[0]}走不到任何灭火器设置点；请在该处附近增设灭火器",
+                f"{place(ctx.plan, where)[1]} cannot reach any extinguisher point on foot: add one near it",
+                at=where,
+                subject=("hall", "extinguisher-reach"),
+                limit=round(limit),
+                unit="mm",
+            )
             return
         pz, pe = place(ctx.plan, where)
-        yield hit(f"{pz}距最近灭火器设置点步行 {metres(d)}，超过{hz}的最大保护距离 {metres(limit)}；"
-                  f"请在该处附近增设灭火器",
-                  f"{pe} is {metres(d)} on foot from the nearest extinguisher point, over the {metres(limit)} "
-                  f"reach for {he}: add an extinguisher point near it", at=where,
-                  subject=("hall", "extinguisher-reach"), measured=round(d), limit=round(limit), unit="mm")
+        yield hit(
+            f"{pz}距最近灭火器设置点步行 {metres(d)}，超过{hz}的最大保护距离 {metres(limit)}；请在该处附近增设灭火器",
+            f"{pe} is {metres(d)} on foot from the nearest extinguisher point, over the {metres(limit)} "
+            f"reach for {he}: add an extinguisher point near it",
+            at=where,
+            subject=("hall", "extinguisher-reach"),
+            measured=round(d),
+            limit=round(limit),
+            unit="mm",
+        )
 
 
 _HAZARD_ZH = {"light": "轻危险级", "medium": "中危险级", "severe": "严重危险级"}
 _HAZARD_EN = {"light": "light hazard", "medium": "medium hazard", "severe": "severe hazard"}
 
 
-@rule("FIRE-EXT-COUNT", severity="error", profiles=ALL, source="GB 50140 6.1.1, 6.1.2",
-      title="灭火器数量", title_en="Extinguisher count")
+@rule(
+    "FIRE-EXT-COUNT",
+    severity="error",
+    profiles=ALL,
+    source="GB 50140 6.1.1, 6.1.2",
+    title="灭火器数量",
+    title_en="Extinguisher count",
+)
 def ext_count(ctx, p):
     """一个计算单元内配置的灭火器数量不得少于 2 具；每个设置点不宜多于 5 具。 Extinguisher count.
 
@@ -181,23 +249,40 @@ def ext_count(ctx, p):
     exts = ctx.objects("BM_EXTINGUISHER")
     if not exts:
         # said once, here: the engine drops FIRE-EXT-REACH and FIRE-EXT-RATING for a plan with none at all
-        yield hit("图中没有灭火器（BM_EXTINGUISHER）；请在大厅两侧墙边各设置一处，每处 2 具",
-                  "the plan has no fire extinguisher (BM_EXTINGUISHER): put a point of 2 on each side wall",
-                  subject=("block", "BM_EXTINGUISHER"), measured=0, limit=2, unit="units")
+        yield hit(
+            "图中没有灭火器（BM_EXTINGUISHER）；请在大厅两侧墙边各设置一处，每处 2 具",
+            "the plan has no fire extinguisher (BM_EXTINGUISHER): put a point of 2 on each side wall",
+            subject=("block", "BM_EXTINGUISHER"),
+            measured=0,
+            limit=2,
+            unit="units",
+        )
         return
     total = sum(e.count() for e in exts)
     if total < 2:
-        yield hit(f"大厅内灭火器共 {total} 具，不得少于 2 具；请在设置点增配灭火器（COUNT）",
-                  f"{total} extinguisher in the hall; at least 2 are required: add extinguishers (COUNT)",
-                  handles=[e.id for e in exts], subject=("hall", "extinguishers"), measured=total, limit=2,
-                  unit="units")
+        yield hit(
+            f"大厅内灭火器共 {total} 具，不得少于 2 具；请在设置点增配灭火器（COUNT）",
+            f"{total} extinguisher in the hall; at least 2 are required: add extinguishers (COUNT)",
+            handles=[e.id for e in exts],
+            subject=("hall", "extinguishers"),
+            measured=total,
+            limit=2,
+            unit="units",
+        )
     for e in exts:
         if e.count() > 5:
             zh, en = thing_name(ctx.plan, e)
-            yield hit(f"{zh}有 {e.count()} 具灭火器，每个设置点不宜多于 5 具；请分到另一设置点",
-                      f"{en} holds {e.count()} extinguishers; at most 5 per point are advised: split them over "
-                      f"another point", handles=[e.id], at=centre(e.footprint), severity="warning",
-                      subject=_ext_subject(ctx, e), measured=e.count(), limit=5, unit="units")
+            yield hit(
+                f"{zh}有 {e.count()} 具灭火器，每个设置点不宜多于 5 具；请分到另一设置点",
+                f"{en} holds {e.count()} extinguishers; at most 5 per point are advised: split them over another point",
+                handles=[e.id],
+                at=centre(e.footprint),
+                severity="warning",
+                subject=_ext_subject(ctx, e),
+                measured=e.count(),
+                limit=5,
+                unit="units",
+            )
 
 
 def _ext_subject(ctx, e) -> tuple[str, str]:
@@ -242,9 +327,15 @@ def required_rating(ctx, p) -> tuple[int, float, float, str, str]:
     return q, k, below, kz, ke
 
 
-@rule("FIRE-EXT-RATING", severity="error", profiles=ALL, source="GB 50140 6.2.1, 7.3",
-      title="灭火级别", title_en="Extinguisher rating",
-      params={"k_hydrant": 0.9, "k_sprinklers": 0.7, "k_both": 0.5, "below_ground_factor": 1.3})
+@rule(
+    "FIRE-EXT-RATING",
+    severity="error",
+    profiles=ALL,
+    source="GB 50140 6.2.1, 7.3",
+    title="灭火级别",
+    title_en="Extinguisher rating",
+    params={"k_hydrant": 0.9, "k_sprinklers": 0.7, "k_both": 0.5, "below_ground_factor": 1.3},
+)
 def ext_rating(ctx, p):
     """计算单元的最小需配灭火级别 Q = K·S/U，取整；每个设置点按 Qe = Q/N 配置。 Extinguisher rating.
 
@@ -276,13 +367,18 @@ def ext_rating(ctx, p):
     if total + 1e-9 < q:
         below_zh = f"，地下场所 ×{below:g}" if below != 1.0 else ""
         below_en = f", below ground × {below:g}" if below != 1.0 else ""
-        yield hit(f"灭火器总灭火级别 {total:g}A，小于需配 Q = {formula} = {raw:.2f}，取整 {q}A"
-                  f"（K = {k:.1f}：{kz}{below_zh}）；"
-                  f"请增配灭火器或改用更高级别的灭火器",
-                  f"the extinguishers total {total:g}A, below the required Q = {formula} = {raw:.2f}, rounded up "
-                  f"to {q}A (K = {k:.1f}: {ke}{below_en}): add extinguishers or use higher-rated ones",
-                  handles=[e.id for e in exts], subject=("hall", "extinguisher-rating"), measured=total, limit=q,
-                  unit="A")
+        yield hit(
+            f"灭火器总灭火级别 {total:g}A，小于需配 Q = {formula} = {raw:.2f}，取整 {q}A"
+            f"（K = {k:.1f}：{kz}{below_zh}）；"
+            f"请增配灭火器或改用更高级别的灭火器",
+            f"the extinguishers total {total:g}A, below the required Q = {formula} = {raw:.2f}, rounded up "
+            f"to {q}A (K = {k:.1f}: {ke}{below_en}): add extinguishers or use higher-rated ones",
+            handles=[e.id for e in exts],
+            subject=("hall", "extinguisher-rating"),
+            measured=total,
+            limit=q,
+            unit="A",
+        )
     need = MIN_RATING.get(hazard, 2)
     share = q / len(exts)
     hz, he = _HAZARD_ZH.get(hazard, "中危险级"), _HAZARD_EN.get(hazard, "medium hazard")
@@ -290,20 +386,40 @@ def ext_rating(ctx, p):
         r = a_rating(e.attr("RATING"))
         zh, en = thing_name(ctx.plan, e)
         if r < need:
-            yield hit(f"{zh}单具灭火级别 {r:g}A，{hz}应不低于 {need}A；请换用 {need}A 以上的灭火器",
-                      f"{en}: unit rating {r:g}A; {he} needs at least {need}A per unit: use {need}A units",
-                      handles=[e.id], at=centre(e.footprint), subject=_ext_subject(ctx, e), measured=r, limit=need,
-                      unit="A")
+            yield hit(
+                f"{zh}单具灭火级别 {r:g}A，{hz}应不低于 {need}A；请换用 {need}A 以上的灭火器",
+                f"{en}: unit rating {r:g}A; {he} needs at least {need}A per unit: use {need}A units",
+                handles=[e.id],
+                at=centre(e.footprint),
+                subject=_ext_subject(ctx, e),
+                measured=r,
+                limit=need,
+                unit="A",
+            )
         elif e.count() * r + 1e-9 < share:
-            yield hit(f"{zh}共 {e.count() * r:g}A，小于每个设置点应配的 Qe = {q}A ÷ {len(exts)} = {share:.2f}A；"
-                      f"请在该设置点增配灭火器",
-                      f"{en} holds {e.count() * r:g}A, below each point's share Qe = {q}A ÷ {len(exts)} = "
-                      f"{share:.2f}A: add extinguishers at that point", handles=[e.id], at=centre(e.footprint),
-                      subject=_ext_subject(ctx, e), measured=e.count() * r, limit=round(share, 2), unit="A")
+            yield hit(
+                f"{zh}共 {e.count() * r:g}A，小于每个设置点应配的 Qe = {q}A ÷ {len(exts)} = {share:.2f}A；"
+                f"请在该设置点增配灭火器",
+                f"{en} holds {e.count() * r:g}A, below each point's share Qe = {q}A ÷ {len(exts)} = "
+                f"{share:.2f}A: add extinguishers at that point",
+                handles=[e.id],
+                at=centre(e.footprint),
+                subject=_ext_subject(ctx, e),
+                measured=e.count() * r,
+                limit=round(share, 2),
+                unit="A",
+            )
 
 
-@rule("FIRE-EQUIP-CLEAR", severity="error", profiles=ALL, source="GA 654",
-      title="消防器材前无遮挡", title_en="Fire equipment kept clear", params={"clear_mm": 800.0})
+@rule(
+    "FIRE-EQUIP-CLEAR",
+    severity="error",
+    profiles=ALL,
+    source="GA 654",
+    title="消防器材前无遮挡",
+    title_en="Fire equipment kept clear",
+    params={"clear_mm": 800.0},
+)
 def equip_clear(ctx, p):
     """不得遮挡、圈占、埋压消火栓和灭火器。 Nothing in front of extinguishers and hydrants.
 
@@ -320,22 +436,41 @@ def equip_clear(ctx, p):
         if blockers:
             zh, en = thing_name(ctx.plan, e)
             by_id = {o.id: o for o in ctx.plan.objects}
-            tz = "、".join(dict.fromkeys(by_id[b].spec.zh if b in by_id and by_id[b].spec else "障碍物"
-                                         for b in blockers))
-            te = ", ".join(dict.fromkeys(by_id[b].spec.en if b in by_id and by_id[b].spec else "an obstacle"
-                                         for b in blockers))
+            tz = "、".join(
+                dict.fromkeys(by_id[b].spec.zh if b in by_id and by_id[b].spec else "障碍物" for b in blockers)
+            )
+            te = ", ".join(
+                dict.fromkeys(by_id[b].spec.en if b in by_id and by_id[b].spec else "an obstacle" for b in blockers)
+            )
             x, y = e.position
-            subject = (_ext_subject(ctx, e) if e.block == "BM_EXTINGUISHER"
-                       else ("hydrant", f"@{round(x / 500)},{round(y / 500)}"))
-            yield hit(f"{zh}前 {metres(p.clear_mm)} 内有{tz}，挡住取用；请移开",
-                      f"{te} within {metres(p.clear_mm)} in front of {en} blocks the way to it: move it away",
-                      handles=[e.id, *blockers], at=centre(strip), subject=subject, measured=len(blockers),
-                      limit=0, unit="objects")
+            subject = (
+                _ext_subject(ctx, e)
+                if e.block == "BM_EXTINGUISHER"
+                else ("hydrant", f"@{round(x / 500)},{round(y / 500)}")
+            )
+            yield hit(
+                f"{zh}前 {metres(p.clear_mm)} 内有{tz}，挡住取用；请移开",
+                f"{te} within {metres(p.clear_mm)} in front of {en} blocks the way to it: move it away",
+                handles=[e.id, *blockers],
+                at=centre(strip),
+                subject=subject,
+                measured=len(blockers),
+                limit=0,
+                unit="objects",
+            )
 
 
-@rule("FIRE-ALARM", severity="error", profiles=ALL, source="GB 50116 6.3.1",
-      title="手动报警按钮", title_en="Manual alarm reach", params={"max_walk_m": 30.0},
-      when=lambda ctx: ctx.props.alarm_system, when_text="when BM_FIRE_ALARM_SYSTEM is yes")
+@rule(
+    "FIRE-ALARM",
+    severity="error",
+    profiles=ALL,
+    source="GB 50116 6.3.1",
+    title="手动报警按钮",
+    title_en="Manual alarm reach",
+    params={"max_walk_m": 30.0},
+    when=lambda ctx: ctx.props.alarm_system,
+    when_text="when BM_FIRE_ALARM_SYSTEM is yes",
+)
 def alarm(ctx, p):
     """设有火灾自动报警系统时，到最近手动报警按钮的步行距离不应大于 30 m。 Alarm within 30 m walk.
 
@@ -357,27 +492,49 @@ def alarm(ctx, p):
     alarms = ctx.objects("BM_ALARM")
     limit = p.max_walk_m * 1000.0
     if not alarms:
-        yield hit("设有火灾自动报警系统，但图中没有手动报警按钮（BM_ALARM）；请在出口附近设置手动报警按钮",
-                  "the building has a fire alarm system but the plan has no manual call point (BM_ALARM): put one "
-                  "by each exit", subject=("block", "BM_ALARM"), measured=0, limit=1, unit="call points")
+        yield hit(
+            "设有火灾自动报警系统，但图中没有手动报警按钮（BM_ALARM）；请在出口附近设置手动报警按钮",
+            "the building has a fire alarm system but the plan has no manual call point (BM_ALARM): put one "
+            "by each exit",
+            subject=("block", "BM_ALARM"),
+            measured=0,
+            limit=1,
+            unit="call points",
+        )
         return
     d, where, _ = ctx.analysis.alarm_field.worst()
     if d > limit:
         pz, pe = place(ctx.plan, where)
         if not math.isfinite(d):
-            yield hit(f"{pz}走不到任何手动报警按钮；请在该处附近增设手动报警按钮",
-                      f"{pe} cannot reach any manual call point on foot: add one near it", at=where,
-                      subject=("hall", "alarm-reach"), limit=round(limit), unit="mm")
+            yield hit(
+                f"{pz}走不到任何手动报警按钮；请在该处附近增设手动报警按钮",
+                f"{pe} cannot reach any manual call point on foot: add one near it",
+                at=where,
+                subject=("hall", "alarm-reach"),
+                limit=round(limit),
+                unit="mm",
+            )
             return
-        yield hit(f"{pz}距最近手动报警按钮步行 {metres(d)}，超过 {metres(limit)}；请在该处附近增设手动报警按钮",
-                  f"{pe} is {metres(d)} on foot from the nearest manual call point, over {metres(limit)}: add one "
-                  f"near it", at=where, subject=("hall", "alarm-reach"), measured=round(d), limit=round(limit),
-                  unit="mm")
+        yield hit(
+            f"{pz}距最近手动报警按钮步行 {metres(d)}，超过 {metres(limit)}；请在该处附近增设手动报警按钮",
+            f"{pe} is {metres(d)} on foot from the nearest manual call point, over {metres(limit)}: add one near it",
+            at=where,
+            subject=("hall", "alarm-reach"),
+            measured=round(d),
+            limit=round(limit),
+            unit="mm",
+        )
 
 
-@rule("FIRE-EMERGENCY-LIGHT", severity="warning", profiles=ALL,
-      source="GB 50016 10.3.2; GB 51309 3.2.5; XA 八(二)",
-      title="应急照明布置", title_en="Emergency light layout", params={"radius_mm": 8000.0})
+@rule(
+    "FIRE-EMERGENCY-LIGHT",
+    severity="warning",
+    profiles=ALL,
+    source="GB 50016 10.3.2; GB 51309 3.2.5; XA 八(二)",
+    title="应急照明布置",
+    title_en="Emergency light layout",
+    params={"radius_mm": 8000.0},
+)
 def emergency_light(ctx, p):
     """配备应急照明灯（布置启发式：任一点 8 m 内有灯）。 Emergency lights cover the floor.
 
@@ -392,9 +549,14 @@ def emergency_light(ctx, p):
     """
     lights = ctx.objects("BM_EMERGENCY_LIGHT")
     if not lights:
-        yield hit("图中没有应急照明灯（BM_EMERGENCY_LIGHT）；请按照度计算布置应急照明灯",
-                  "the plan has no emergency light (BM_EMERGENCY_LIGHT): lay them out by a lighting calculation",
-                  subject=("block", "BM_EMERGENCY_LIGHT"), measured=0, limit=1, unit="lights")
+        yield hit(
+            "图中没有应急照明灯（BM_EMERGENCY_LIGHT）；请按照度计算布置应急照明灯",
+            "the plan has no emergency light (BM_EMERGENCY_LIGHT): lay them out by a lighting calculation",
+            subject=("block", "BM_EMERGENCY_LIGHT"),
+            measured=0,
+            limit=1,
+            unit="lights",
+        )
         return
     a = ctx.analysis
     d = a.straight_to([l_.footprint for l_ in lights])
@@ -404,9 +566,15 @@ def emergency_light(ctx, p):
     if d[k] > p.radius_mm:
         where = (float(a.sample_points[k, 0]), float(a.sample_points[k, 1]))
         pz, pe = place(ctx.plan, where)
-        yield hit(f"{pz}距最近应急照明灯 {metres(d[k])}，超过布置估算的 {metres(p.radius_mm)}"
-                  f"（估算，照度以照明计算为准）；"
-                  f"请在该处附近增设应急照明灯",
-                  f"{pe} is {metres(d[k])} from the nearest emergency light, over the {metres(p.radius_mm)} of this "
-                  f"layout estimate (the lighting calculation decides): add a light near it", at=where,
-                  subject=("hall", "emergency-light"), measured=round(float(d[k])), limit=p.radius_mm, unit="mm")
+        yield hit(
+            f"{pz}距最近应急照明灯 {metres(d[k])}，超过布置估算的 {metres(p.radius_mm)}"
+            f"（估算，照度以照明计算为准）；"
+            f"请在该处附近增设应急照明灯",
+            f"{pe} is {metres(d[k])} from the nearest emergency light, over the {metres(p.radius_mm)} of this "
+            f"layout estimate (the lighting calculation decides): add a light near it",
+            at=where,
+            subject=("hall", "emergency-light"),
+            measured=round(float(d[k])),
+            limit=p.radius_mm,
+            unit="mm",
+        )

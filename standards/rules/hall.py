@@ -1,4 +1,5 @@
 """HALL- rules: the hall's size, floor and what lies in it."""
+
 import numpy as np
 import shapely
 
@@ -8,10 +9,17 @@ from ..wording import exit_subject, metres, place, thing_name
 from ._text import m2, object_subject
 
 
-@rule("HALL-AREA", severity="error", profiles=STREET, source="XA 三(二)",
-      title="大厅面积", title_en="Hall area", params={"min_area_m2": 200.0},
-      when=lambda ctx: ctx.props.construction in ("new", "expanded"),
-      when_text="BM_CONSTRUCTION 为 new 或 expanded / when new or expanded")
+@rule(
+    "HALL-AREA",
+    severity="error",
+    profiles=STREET,
+    source="XA 三(二)",
+    title="大厅面积",
+    title_en="Hall area",
+    params={"min_area_m2": 200.0},
+    when=lambda ctx: ctx.props.construction in ("new", "expanded"),
+    when_text="BM_CONSTRUCTION 为 new 或 expanded / when new or expanded",
+)
 def hall_area(ctx, p):
     """新建、扩建的镇（街）便民服务中心面积不小于 200 m²。 Hall area of a new or expanded centre.
 
@@ -24,14 +32,29 @@ def hall_area(ctx, p):
     """
     area = ctx.plan.hall_area_m2
     if area < p.min_area_m2:
-        yield hit(f"大厅面积 {m2(area)}，新建、扩建的中心应不小于 {m2(p.min_area_m2)}；请扩大大厅或另选场地",
-                  f"the hall is {m2(area)}; a new or expanded centre needs at least {m2(p.min_area_m2)}: enlarge it "
-                  f"or choose another site", handles=[ctx.plan.hall.id], at=centre(ctx.hall),
-                  subject=("hall", "area"), measured=round(area, 1), limit=p.min_area_m2, unit="m²")
+        yield hit(
+            f"大厅面积 {m2(area)}，新建、扩建的中心应不小于 {m2(p.min_area_m2)}；请扩大大厅或另选场地",
+            f"the hall is {m2(area)}; a new or expanded centre needs at least {m2(p.min_area_m2)}: enlarge it "
+            f"or choose another site",
+            handles=[ctx.plan.hall.id],
+            at=centre(ctx.hall),
+            subject=("hall", "area"),
+            measured=round(area, 1),
+            limit=p.min_area_m2,
+            unit="m²",
+        )
 
 
-@rule("HALL-FLOOR", severity="warning", profiles=ALL, source="XA 三(一)", needs_hall=False,
-      title="位于低楼层", title_en="On a low floor", params={"min_floor": 1, "max_floor": 2})
+@rule(
+    "HALL-FLOOR",
+    severity="warning",
+    profiles=ALL,
+    source="XA 三(一)",
+    needs_hall=False,
+    title="位于低楼层",
+    title_en="On a low floor",
+    params={"min_floor": 1, "max_floor": 2},
+)
 def hall_floor(ctx, p):
     """便民服务中心原则上应位于高层建筑低层。 The hall is on a low floor.
 
@@ -45,15 +68,26 @@ def hall_floor(ctx, p):
     if not p.min_floor <= floor <= p.max_floor:
         where_zh = f"地下 {-floor} 层" if floor < 0 else f"第 {floor} 层"
         where_en = f"basement level {-floor}" if floor < 0 else f"floor {floor}"
-        yield hit(f"大厅位于{where_zh}，宜在第 {p.min_floor}～{p.max_floor} 层；请尽量设在建筑低层",
-                  f"the hall is on {where_en}; it should be on floors {p.min_floor}-{p.max_floor}: move it to a low "
-                  f"floor if you can", subject=("plan", "floor"), measured=floor,
-                  limit=p.max_floor if floor > p.max_floor else p.min_floor, unit="floor")
+        yield hit(
+            f"大厅位于{where_zh}，宜在第 {p.min_floor}～{p.max_floor} 层；请尽量设在建筑低层",
+            f"the hall is on {where_en}; it should be on floors {p.min_floor}-{p.max_floor}: move it to a low "
+            f"floor if you can",
+            subject=("plan", "floor"),
+            measured=floor,
+            limit=p.max_floor if floor > p.max_floor else p.min_floor,
+            unit="floor",
+        )
 
 
-@rule("HALL-CONTAINS", severity="error", profiles=ALL, source="—",
-      title="位于大厅之内", title_en="Inside the hall",
-      params={"tolerance_mm": 50.0, "opening_tolerance_mm": 300.0})
+@rule(
+    "HALL-CONTAINS",
+    severity="error",
+    profiles=ALL,
+    source="—",
+    title="位于大厅之内",
+    title_en="Inside the hall",
+    params={"tolerance_mm": 50.0, "opening_tolerance_mm": 300.0},
+)
 def hall_contains(ctx, p):
     """分区、门洞、设施和路线都应在大厅之内。 Everything lies inside the hall.
 
@@ -70,6 +104,7 @@ def hall_contains(ctx, p):
     grown = hall.buffer(p.tolerance_mm, join_style="mitre")
     shapely.prepare(grown)
     from bianmin.geometry.catalog import ZONE_KINDS
+
     items = []
     for z in plan.zones:
         zz, ze = ZONE_KINDS[z.kind] if z.kind in ZONE_KINDS else ("分区", "zone")
@@ -85,19 +120,28 @@ def hall_contains(ctx, p):
         for (geom, zh, en, subject), handle, ok in zip(items, handles, inside, strict=True):
             if not ok:
                 outside = geom.difference(hall)
-                amount = (f"{outside.area / 1e6:.2f} m²" if outside.area else metres(outside.length, 2))
-                yield hit(f"{zh}超出大厅外形 {amount}（允许 {p.tolerance_mm:.0f} mm）；请移回大厅之内",
-                          f"{en} extends {amount} outside the hall outline (tolerance {p.tolerance_mm:.0f} mm): "
-                          f"move it inside", handles=[handle], at=centre(outside if not outside.is_empty else geom),
-                          subject=subject)
+                amount = f"{outside.area / 1e6:.2f} m²" if outside.area else metres(outside.length, 2)
+                yield hit(
+                    f"{zh}超出大厅外形 {amount}（允许 {p.tolerance_mm:.0f} mm）；请移回大厅之内",
+                    f"{en} extends {amount} outside the hall outline (tolerance {p.tolerance_mm:.0f} mm): "
+                    f"move it inside",
+                    handles=[handle],
+                    at=centre(outside if not outside.is_empty else geom),
+                    subject=subject,
+                )
     boundary = hall.boundary
     for opening in plan.openings:
         worst = max(boundary.distance(shapely.Point(xy)) for xy in (opening.start, opening.end, opening.midpoint))
         if worst > p.opening_tolerance_mm:
             pz, pe = place(plan, opening.midpoint)
-            yield hit(f"{pz}的门洞距大厅外墙线 {worst:.0f} mm，应在 {p.opening_tolerance_mm:.0f} mm 以内；"
-                      f"请画在外墙线上",
-                      f"the opening at {pe} lies {worst:.0f} mm from the hall outline; it must be within "
-                      f"{p.opening_tolerance_mm:.0f} mm: draw it on the wall line",
-                      handles=[opening.id], at=opening.midpoint, subject=exit_subject(plan, opening),
-                      measured=round(worst), limit=p.opening_tolerance_mm, unit="mm")
+            yield hit(
+                f"{pz}的门洞距大厅外墙线 {worst:.0f} mm，应在 {p.opening_tolerance_mm:.0f} mm 以内；请画在外墙线上",
+                f"the opening at {pe} lies {worst:.0f} mm from the hall outline; it must be within "
+                f"{p.opening_tolerance_mm:.0f} mm: draw it on the wall line",
+                handles=[opening.id],
+                at=opening.midpoint,
+                subject=exit_subject(plan, opening),
+                measured=round(worst),
+                limit=p.opening_tolerance_mm,
+                unit="mm",
+            )

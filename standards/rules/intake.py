@@ -1,4 +1,5 @@
 """DXF- rules: what reading the file found.  The reader does the work; these rules report it."""
+
 import re
 
 from ..registry import ALL, rule
@@ -6,21 +7,32 @@ from ..registry import ALL, rule
 _NUM = r"(-?[\d.]+(?:e[-+]?\d+)?)"
 # library wording (shapely's explain_validity, ezdxf's auditor) in the words a reviewer uses: (pattern, zh, en)
 _LIBRARY = [
-    (re.compile(rf"(?:Ring )?Self-intersection\[{_NUM} {_NUM}\]", re.I),
-     lambda m: f"在 ({_fmt(m[1])}, {_fmt(m[2])}) 处自身交叉",
-     lambda m: f"it crosses itself at ({_fmt(m[1])}, {_fmt(m[2])})"),
-    (re.compile(rf"Too few points\[{_NUM} {_NUM}\]", re.I),
-     lambda m: "顶点太少", lambda m: "it has too few vertices"),
-    (re.compile(rf"Hole lies outside shell\[{_NUM} {_NUM}\]", re.I),
-     lambda m: "内环在外环之外", lambda m: "a hole lies outside its outline"),
-    (re.compile(rf"(?:Nested shells|Interior is disconnected|Nested holes)\[{_NUM} {_NUM}\]", re.I),
-     lambda m: f"在 ({_fmt(m[1])}, {_fmt(m[2])}) 处形状无效",
-     lambda m: f"the shape is not valid at ({_fmt(m[1])}, {_fmt(m[2])})"),
-    (re.compile(r'Invalid block reference cycle detected in block "([^"]+)"\.?', re.I),
-     lambda m: f"块“{m[1]}”循环引用自身", lambda m: f"block “{m[1]}” refers to itself in a cycle"),
-    (re.compile(r"Removed undefined linetype (\S+) in (\w+)\(#(\w+)\)", re.I),
-     lambda m: f"删除了 {m[2]} #{m[3]} 引用的未定义线型“{m[1]}”",
-     lambda m: f"removed the undefined linetype {m[1]} of {m[2]} #{m[3]}"),
+    (
+        re.compile(rf"(?:Ring )?Self-intersection\[{_NUM} {_NUM}\]", re.I),
+        lambda m: f"在 ({_fmt(m[1])}, {_fmt(m[2])}) 处自身交叉",
+        lambda m: f"it crosses itself at ({_fmt(m[1])}, {_fmt(m[2])})",
+    ),
+    (re.compile(rf"Too few points\[{_NUM} {_NUM}\]", re.I), lambda m: "顶点太少", lambda m: "it has too few vertices"),
+    (
+        re.compile(rf"Hole lies outside shell\[{_NUM} {_NUM}\]", re.I),
+        lambda m: "内环在外环之外",
+        lambda m: "a hole lies outside its outline",
+    ),
+    (
+        re.compile(rf"(?:Nested shells|Interior is disconnected|Nested holes)\[{_NUM} {_NUM}\]", re.I),
+        lambda m: f"在 ({_fmt(m[1])}, {_fmt(m[2])}) 处形状无效",
+        lambda m: f"the shape is not valid at ({_fmt(m[1])}, {_fmt(m[2])})",
+    ),
+    (
+        re.compile(r'Invalid block reference cycle detected in block "([^"]+)"\.?', re.I),
+        lambda m: f"块“{m[1]}”循环引用自身",
+        lambda m: f"block “{m[1]}” refers to itself in a cycle",
+    ),
+    (
+        re.compile(r"Removed undefined linetype (\S+) in (\w+)\(#(\w+)\)", re.I),
+        lambda m: f"删除了 {m[2]} #{m[3]} 引用的未定义线型“{m[1]}”",
+        lambda m: f"removed the undefined linetype {m[1]} of {m[2]} #{m[3]}",
+    ),
 ]
 _ENGLISH_RUN = re.compile(r"(?<![A-Za-z_])(?!BM_)[A-Za-z][A-Za-z'\"]*(?:[ ,.;:()#*_\-]+[A-Za-z0-9'\"]+){3,}[.;]?")
 
@@ -44,14 +56,22 @@ def plain(zh: str, en: str) -> tuple[str, str]:
 
 def _intake(ctx, rule_id):
     from ..registry import hit
+
     for issue in ctx.read.issues:
         if issue.rule == rule_id:
             zh, en = plain(issue.message, issue.message_en)
             yield hit(zh, en, handles=issue.handles, at=issue.location, severity=issue.severity)
 
 
-@rule("DXF-READ", severity="error", profiles=ALL, needs_hall=False, source="—",
-      title="文件可读", title_en="File is readable")
+@rule(
+    "DXF-READ",
+    severity="error",
+    profiles=ALL,
+    needs_hall=False,
+    source="—",
+    title="文件可读",
+    title_en="File is readable",
+)
 def dxf_read(ctx, p):
     """文件无法读取（即使经过恢复）。 The file cannot be read even with recovery.
 
@@ -65,8 +85,15 @@ def dxf_read(ctx, p):
     return ()  # the engine reports unreadable files before any rule runs
 
 
-@rule("DXF-HALL", severity="error", profiles=ALL, needs_hall=False, source="—",
-      title="有且仅有一个大厅外形", title_en="Exactly one hall outline")
+@rule(
+    "DXF-HALL",
+    severity="error",
+    profiles=ALL,
+    needs_hall=False,
+    source="—",
+    title="有且仅有一个大厅外形",
+    title_en="Exactly one hall outline",
+)
 def dxf_hall(ctx, p):
     """图层 BM-HALL 上应有且仅有一个闭合的大厅外形。 Exactly one closed hall shape.
 
@@ -78,18 +105,30 @@ def dxf_hall(ctx, p):
     Fails: no BM-HALL layer; two closed polylines on it.
     """
     from ..registry import hit
+
     # the plan, not the file as read: in the designer the hall may be drawn after opening
     n = 1 if ctx.plan.hall is not None else ctx.read.hall_count
     if n == 0:
-        yield hit("图层 BM-HALL（BM-大厅）上没有可用的闭合大厅外形；其他几何规则未运行",
-                  "no usable closed hall shape on layer BM-HALL (BM-大厅); no other geometric rule ran")
+        yield hit(
+            "图层 BM-HALL（BM-大厅）上没有可用的闭合大厅外形；其他几何规则未运行",
+            "no usable closed hall shape on layer BM-HALL (BM-大厅); no other geometric rule ran",
+        )
     elif n > 1:
-        yield hit(f"图层 BM-HALL 上有 {n} 个闭合外形，应只有 1 个；其他几何规则未运行",
-                  f"layer BM-HALL holds {n} closed shapes, expected exactly 1; no other geometric rule ran")
+        yield hit(
+            f"图层 BM-HALL 上有 {n} 个闭合外形，应只有 1 个；其他几何规则未运行",
+            f"layer BM-HALL holds {n} closed shapes, expected exactly 1; no other geometric rule ran",
+        )
 
 
-@rule("DXF-UNITS", severity="warning", profiles=ALL, needs_hall=False, source="—",
-      title="图纸单位", title_en="Drawing units")
+@rule(
+    "DXF-UNITS",
+    severity="warning",
+    profiles=ALL,
+    needs_hall=False,
+    source="—",
+    title="图纸单位",
+    title_en="Drawing units",
+)
 def dxf_units(ctx, p):
     """图纸单位缺失，已推定。 Units were missing and have been guessed.
 
@@ -104,8 +143,15 @@ def dxf_units(ctx, p):
     return _intake(ctx, "DXF-UNITS")
 
 
-@rule("DXF-GEOMETRY", severity="error", profiles=ALL, needs_hall=False, source="—",
-      title="BM- 图形可用", title_en="BM- shapes are usable")
+@rule(
+    "DXF-GEOMETRY",
+    severity="error",
+    profiles=ALL,
+    needs_hall=False,
+    source="—",
+    title="BM- 图形可用",
+    title_en="BM- shapes are usable",
+)
 def dxf_geometry(ctx, p):
     """BM- 图层上的图形无法按约定使用。 A BM- shape that cannot be used.
 
@@ -128,19 +174,32 @@ def dxf_geometry(ctx, p):
 
 def _attribute_problems(ctx):
     from ..registry import hit
+
     for obj in ctx.plan.objects:
         spec = obj.spec
         if spec is None:
             continue
         for tag, raw, (why_zh, why_en) in obj.attribute_problems():
             shown = raw if len(raw) <= 24 else raw[:21] + "…"
-            yield hit(f"{spec.zh}（{obj.block}）的属性 {tag}=“{shown}” {why_zh}；请改为允许的值",
-                      f"{spec.en} ({obj.block}): attribute {tag}='{shown}' is {why_en}; set an allowed value",
-                      handles=[obj.id], at=obj.position, measured=shown, unit="")
+            yield hit(
+                f"{spec.zh}（{obj.block}）的属性 {tag}=“{shown}” {why_zh}；请改为允许的值",
+                f"{spec.en} ({obj.block}): attribute {tag}='{shown}' is {why_en}; set an allowed value",
+                handles=[obj.id],
+                at=obj.position,
+                measured=shown,
+                unit="",
+            )
 
 
-@rule("DXF-UNKNOWN-BLOCK", severity="warning", profiles=ALL, needs_hall=False, source="—",
-      title="未知的块", title_en="Unknown block")
+@rule(
+    "DXF-UNKNOWN-BLOCK",
+    severity="warning",
+    profiles=ALL,
+    needs_hall=False,
+    source="—",
+    title="未知的块",
+    title_en="Unknown block",
+)
 def dxf_unknown_block(ctx, p):
     """BM- 图层上的块名不在约定之中。 A block on a BM- layer that the convention does not know.
 
@@ -154,8 +213,15 @@ def dxf_unknown_block(ctx, p):
     return _intake(ctx, "DXF-UNKNOWN-BLOCK")
 
 
-@rule("DXF-RECOVERED", severity="warning", profiles=ALL, needs_hall=False, source="—",
-      title="文件结构已修复", title_en="File structure recovered")
+@rule(
+    "DXF-RECOVERED",
+    severity="warning",
+    profiles=ALL,
+    needs_hall=False,
+    source="—",
+    title="文件结构已修复",
+    title_en="File structure recovered",
+)
 def dxf_recovered(ctx, p):
     """文件有结构错误，已由恢复程序修复。 Structural errors repaired on reading.
 

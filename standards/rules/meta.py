@@ -1,4 +1,5 @@
 """META- rules: the plan's properties."""
+
 import re
 
 from ..registry import ALL, hit, rule
@@ -7,8 +8,15 @@ STREET_NAME = re.compile(r"^.*[县区].+(镇|街道)便民服务中心$")
 STATION_NAME = re.compile(r"^.+(镇|街道).+社区便民服务站$")
 
 
-@rule("META-NAME", severity="warning", profiles=ALL, source="XA 二(二)", needs_hall=False,
-      title="机构名称", title_en="Official name")
+@rule(
+    "META-NAME",
+    severity="warning",
+    profiles=ALL,
+    source="XA 二(二)",
+    needs_hall=False,
+    title="机构名称",
+    title_en="Official name",
+)
 def meta_name(ctx, p):
     """机构名称统一为“×××县（区）×××镇（街道）便民服务中心”。 The official name pattern.
 
@@ -28,13 +36,21 @@ def meta_name(ctx, p):
         pattern, form = STATION_NAME, "×××镇（街道）×××社区便民服务站"
     else:
         pattern, form = STREET_NAME, "×××县（区）×××镇（街道）便民服务中心"
-    form_en = ("<county or district> <town or street> community service station" if ctx.profile == "community-station"
-               else "<county or district> <town or street> service centre")
+    form_en = (
+        "<county or district> <town or street> community service station"
+        if ctx.profile == "community-station"
+        else "<county or district> <town or street> service centre"
+    )
     if not name:
-        yield hit(f"未填写机构名称（BM_NAME）；请按“{form}”填写",
-                  f"no official name (BM_NAME): give it in the official form ({form_en})",
-                  subject=("plan", "name"))
+        yield hit(
+            f"未填写机构名称（BM_NAME）；请按“{form}”填写",
+            f"no official name (BM_NAME): give it in the official form ({form_en})",
+            subject=("plan", "name"),
+        )
     elif not pattern.match(name):
-        yield hit(f"机构名称“{name}”不符合“{form}”；请改为规范名称",
-                  f"the official name “{name}” does not follow the official form ({form_en}): rename it",
-                  subject=("plan", "name"), measured=name)
+        yield hit(
+            f"机构名称“{name}”不符合“{form}”；请改为规范名称",
+            f"the official name “{name}” does not follow the official form ({form_en}): rename it",
+            subject=("plan", "name"),
+            measured=name,
+        )

@@ -1,11 +1,18 @@
 """SAFE- rules: surveillance (XA 八(二))."""
+
 import shapely
 
 from ..registry import ALL, hit, rule
 
 
-@rule("SAFE-CAMERA", severity="warning", profiles=ALL, source="XA 八(二)",
-      title="监控覆盖主入口", title_en="Camera on the main entrance")
+@rule(
+    "SAFE-CAMERA",
+    severity="warning",
+    profiles=ALL,
+    source="XA 八(二)",
+    title="监控覆盖主入口",
+    title_en="Camera on the main entrance",
+)
 def camera(ctx, p):
     """配备监控装置。 At least one camera, and one that sees the main entrance.
 
@@ -19,22 +26,38 @@ def camera(ctx, p):
     """
     cams = ctx.objects("BM_CAMERA")
     if not cams:
-        yield hit("图中没有监控摄像机（BM_CAMERA）；请设置一台能看到主入口的摄像机",
-                  "the plan has no security camera (BM_CAMERA): put up one that sees the main entrance",
-                  subject=("block", "BM_CAMERA"), measured=0, limit=1, unit="cameras")
+        yield hit(
+            "图中没有监控摄像机（BM_CAMERA）；请设置一台能看到主入口的摄像机",
+            "the plan has no security camera (BM_CAMERA): put up one that sees the main entrance",
+            subject=("block", "BM_CAMERA"),
+            measured=0,
+            limit=1,
+            unit="cameras",
+        )
         return
     entrance = ctx.main_entrance
     if entrance is None:
         return
     target = shapely.Point(entrance.midpoint)
     if not any(ctx.analysis.camera_sector(c).buffer(1.0).contains(target) for c in cams):
-        yield hit("没有摄像机的视野覆盖主入口；请调整摄像机朝向或增设一台",
-                  "no camera's view covers the main entrance: turn a camera towards it or add one",
-                  handles=[c.id for c in cams] + [entrance.id], at=entrance.midpoint, subject=("exit", "main"))
+        yield hit(
+            "没有摄像机的视野覆盖主入口；请调整摄像机朝向或增设一台",
+            "no camera's view covers the main entrance: turn a camera towards it or add one",
+            handles=[c.id for c in cams] + [entrance.id],
+            at=entrance.midpoint,
+            subject=("exit", "main"),
+        )
 
 
-@rule("SAFE-CAMERA-COVER", severity="info", profiles=ALL, source="XA 八(二)",
-      title="监控覆盖率", title_en="Camera coverage", params={"min_share": 0.5})
+@rule(
+    "SAFE-CAMERA-COVER",
+    severity="info",
+    profiles=ALL,
+    source="XA 八(二)",
+    title="监控覆盖率",
+    title_en="Camera coverage",
+    params={"min_share": 0.5},
+)
 def camera_cover(ctx, p):
     """监控覆盖的大厅地面比例（供审查参考）。 Share of the floor the cameras see.
 
@@ -48,8 +71,11 @@ def camera_cover(ctx, p):
     """
     share = ctx.analysis.camera_coverage
     if share is not None and share < p.min_share:
-        yield hit(f"摄像机视野覆盖大厅地面的 {share * 100:.0f}%（低于 {p.min_share * 100:.0f}%）；"
-                  f"可调整摄像机朝向或增设",
-                  f"the cameras see {share * 100:.0f}% of the floor (under {p.min_share * 100:.0f}%): turn them "
-                  f"or add one", subject=("hall", "camera-cover"), measured=round(share * 100),
-                  limit=round(p.min_share * 100), unit="%")
+        yield hit(
+            f"摄像机视野覆盖大厅地面的 {share * 100:.0f}%（低于 {p.min_share * 100:.0f}%）；可调整摄像机朝向或增设",
+            f"the cameras see {share * 100:.0f}% of the floor (under {p.min_share * 100:.0f}%): turn them or add one",
+            subject=("hall", "camera-cover"),
+            measured=round(share * 100),
+            limit=round(p.min_share * 100),
+            unit="%",
+        )

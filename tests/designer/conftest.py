@@ -1,4 +1,5 @@
 """Fixtures for the designer tests: a main window on a plan, offscreen, with its first check done."""
+
 import shutil
 
 import pytest
@@ -39,6 +40,7 @@ def _maker(qtbot, tmp_path, windows):
         window.view.zoom_fit()
         windows.append(window)
         return window
+
     return make
 
 

@@ -1,4 +1,5 @@
 """Driving the designer as a person would: mouse and key events at plan coordinates."""
+
 from PyQt6.QtCore import QEvent, QPointF, Qt
 from PyQt6.QtGui import QMouseEvent
 from PyQt6.QtWidgets import QApplication
@@ -8,16 +9,27 @@ def mouse(window, kind, xy, button=Qt.MouseButton.LeftButton, held=None, modifie
     """Send a mouse event at plan point xy (mm) to the view."""
     view = window.view
     local = view.mapFromScene(QPointF(*xy))
-    types = {"press": QEvent.Type.MouseButtonPress, "move": QEvent.Type.MouseMove,
-             "release": QEvent.Type.MouseButtonRelease, "double": QEvent.Type.MouseButtonDblClick}
+    types = {
+        "press": QEvent.Type.MouseButtonPress,
+        "move": QEvent.Type.MouseMove,
+        "release": QEvent.Type.MouseButtonRelease,
+        "double": QEvent.Type.MouseButtonDblClick,
+    }
     buttons = held if held is not None else (button if kind in ("press", "move", "double") else Qt.MouseButton.NoButton)
-    event = QMouseEvent(types[kind], QPointF(local), QPointF(view.viewport().mapToGlobal(local)),
-                        button if kind != "move" else Qt.MouseButton.NoButton, buttons, modifiers)
+    event = QMouseEvent(
+        types[kind],
+        QPointF(local),
+        QPointF(view.viewport().mapToGlobal(local)),
+        button if kind != "move" else Qt.MouseButton.NoButton,
+        buttons,
+        modifiers,
+    )
     QApplication.sendEvent(view.viewport(), event)
 
 
 def key(window, k, modifiers=Qt.KeyboardModifier.NoModifier):
     from PyQt6.QtTest import QTest
+
     QTest.keyClick(window.view, k, modifiers)
 
 

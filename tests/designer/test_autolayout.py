@@ -1,4 +1,5 @@
 """工具 > 自动布置 and the findings panel's 修复 buttons: one undo step each."""
+
 import os
 from pathlib import Path
 
@@ -43,8 +44,8 @@ def test_fire_and_signs_only_adds_no_furniture(make_window):
     plan.objects[:] = [o for o in plan.objects if o.spec.group not in ("fire", "sign")]
     before = list(plan.objects)
     window.acts["auto_layout_fire"].trigger()
-    assert plan.objects[:len(before)] == before
-    assert {o.spec.group for o in plan.objects[len(before):]} <= {"fire", "sign"}
+    assert plan.objects[: len(before)] == before
+    assert {o.spec.group for o in plan.objects[len(before) :]} <= {"fire", "sign"}
     assert plan.objects_of("BM_EXIT_SIGN")
 
 
@@ -78,6 +79,7 @@ def test_attribute_out_of_range_is_set_to_its_default():
 
     class F:
         rule, handles = "DXF-GEOMETRY", [bad.id]
+
     assert has_fix(F, plan)
     command = quick_fix(plan, F)
     command.apply(plan)

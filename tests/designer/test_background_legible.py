@@ -1,4 +1,5 @@
 """The architect's drawing is legible: colour 7 is dark on the light background (issue 14)."""
+
 import ezdxf
 from PyQt6.QtGui import QColor
 

@@ -5,6 +5,7 @@ mouse events; attributes are set in the properties panel's widgets and the plan
 properties through the dialog's fields, as a person would; the live check must then
 report no error.
 """
+
 import pytest
 
 pytest.importorskip("PyQt6")
@@ -63,8 +64,11 @@ def test_build_the_community_station_by_mouse(make_window, qtbot):
     assert window.document.plan.hall_area_m2 == pytest.approx(80.0)
     view.zoom_fit()
     # zones
-    for kind, a, b in (("window", (1000, 5000), (9000, 8000)), ("wait", (1000, 1500), (9000, 4800)),
-                       ("self", (6500, 0), (10000, 1400))):
+    for kind, a, b in (
+        ("window", (1000, 5000), (9000, 8000)),
+        ("wait", (1000, 1500), (9000, 4800)),
+        ("self", (6500, 0), (10000, 1400)),
+    ):
         window.choose_tool(("rect", kind))
         drag(window, a, b)
     # the main entrance: two clicks on the outline
@@ -91,6 +95,7 @@ def test_build_the_community_station_by_mouse(make_window, qtbot):
         if obj.block == "BM_SEAT":  # a row of four: the template scales the seat block
             from dataclasses import replace
             from bianmin.designer.commands import ReplaceElement
+
             seat = window.document.plan.objects[-1]
             window.document.do(ReplaceElement(seat, replace(seat, transform=obj.transform)))
     # the evacuation route, clicked point by point

@@ -1,5 +1,6 @@
 """Issue 15's "done when": a save in every DXF version of the real corpus keeps every plan property and every
 entity a plain ezdxf save keeps (R12 … R2018, recovered and duplicate-handle files included)."""
+
 import os
 from collections import Counter
 from dataclasses import replace
@@ -18,12 +19,24 @@ CORPUS = Path("/work/shared/dxf-corpus/real")
 # one or two small files of every DXF version in the corpus (R12 real and recovered, R2000 with duplicate
 # handles and Chinese text, R2004, R2007 without $LASTSAVEDBY, R2013, R2018); BIANMIN_FULL_CORPUS=1: all 23
 # (about a minute of CPU; all pass)
-SAMPLE = ["ezdxf-Leica_Disto_S910.dxf", "ezdxf-recover01.dxf", "ezdxf-R12_with_trash_beyond_EOF.dxf",
-          "ezdxf-duplicate_handles.dxf", "zcad-text_chinese.dxf", "sky-floorplan.dxf", "bcn-roof.dxf",
-          "oi6-plan.dxf", "bcn-plan.dxf", "ezdxf-wipeout_door.dxf"]
+SAMPLE = [
+    "ezdxf-Leica_Disto_S910.dxf",
+    "ezdxf-recover01.dxf",
+    "ezdxf-R12_with_trash_beyond_EOF.dxf",
+    "ezdxf-duplicate_handles.dxf",
+    "zcad-text_chinese.dxf",
+    "sky-floorplan.dxf",
+    "bcn-roof.dxf",
+    "oi6-plan.dxf",
+    "bcn-plan.dxf",
+    "ezdxf-wipeout_door.dxf",
+]
 if CORPUS.is_dir():
-    FILES = sorted(p.name for p in CORPUS.glob("*.dxf")) if os.environ.get("BIANMIN_FULL_CORPUS") else \
-        [n for n in SAMPLE if (CORPUS / n).exists()]
+    FILES = (
+        sorted(p.name for p in CORPUS.glob("*.dxf"))
+        if os.environ.get("BIANMIN_FULL_CORPUS")
+        else [n for n in SAMPLE if (CORPUS / n).exists()]
+    )
 else:
     FILES = []
 

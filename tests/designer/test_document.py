@@ -1,4 +1,5 @@
 """The designer's model side, without Qt: commands, undo/redo, dirty state, save, autosave."""
+
 import pytest
 
 from bianmin.designer.commands import AddElement, Batch, RemoveElement, ReplaceElement, SetHall, SetProperties
@@ -10,6 +11,7 @@ from bianmin.geometry.model import Hall, Opening, PlacedObject, Zone, rectangle
 @pytest.fixture
 def document(root, tmp_path):
     import shutil
+
     path = tmp_path / "plan.dxf"
     shutil.copy(root / "templates" / "street-center.dxf", path)
     return PlanDocument.open(path)
@@ -17,18 +19,22 @@ def document(root, tmp_path):
 
 def snapshot(plan):
     from bianmin.geometry.model import as_geometry
+
     return sorted((type(e).__name__, e.id, tuple(round(v) for v in as_geometry(e).bounds)) for e in plan.elements())
 
 
-@pytest.mark.parametrize("make", [
-    lambda p: AddElement(Zone(outline=rectangle(0, 0, 1000, 1000), kind="office")),
-    lambda p: AddElement(PlacedObject.place("BM_WATER", 5000, 5000)),
-    lambda p: RemoveElement(p.objects[3]),
-    lambda p: ReplaceElement(p.objects[0], p.objects[0].moved(250, 0)),
-    lambda p: ReplaceElement(p.zones[0], p.zones[0].with_outline(rectangle(2000, 9000, 18000, 12000))),
-    lambda p: SetHall(p.hall, Hall(outline=rectangle(0, 0, 25000, 12500))),
-    lambda p: Batch([RemoveElement(p.objects[1]), RemoveElement(p.objects[2])]),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: AddElement(Zone(outline=rectangle(0, 0, 1000, 1000), kind="office")),
+        lambda p: AddElement(PlacedObject.place("BM_WATER", 5000, 5000)),
+        lambda p: RemoveElement(p.objects[3]),
+        lambda p: ReplaceElement(p.objects[0], p.objects[0].moved(250, 0)),
+        lambda p: ReplaceElement(p.zones[0], p.zones[0].with_outline(rectangle(2000, 9000, 18000, 12000))),
+        lambda p: SetHall(p.hall, Hall(outline=rectangle(0, 0, 25000, 12500))),
+        lambda p: Batch([RemoveElement(p.objects[1]), RemoveElement(p.objects[2])]),
+    ],
+)
 def test_every_command_applies_and_reverts(document, make):
     plan = document.plan
     before = snapshot(plan)
@@ -52,6 +58,7 @@ def test_every_command_applies_and_reverts(document, make):
 def test_properties_command(document):
     old = document.plan.properties
     from dataclasses import replace
+
     document.do(SetProperties(old, replace(old, name="西安市新城区测试街道便民服务中心")))
     assert document.plan.properties.name.startswith("西安市新城区测试")
     document.undo()
@@ -67,8 +74,9 @@ def test_save_reopen_same_plan_and_background(document, tmp_path):
     document.save()
     assert not document.dirty
     again = read_plan(document.path).plan
-    assert [x[:2] for x in snapshot(again)] == [x[:2] for x in snapshot(document.plan)], \
+    assert [x[:2] for x in snapshot(again)] == [x[:2] for x in snapshot(document.plan)], (
         "new elements were given their handles as ids"
+    )
     assert again.find(counter.id).position == pytest.approx((counter.position[0], counter.position[1] - 100))
     assert [o.kind for o in again.openings].count("door") == 1
 
@@ -117,6 +125,7 @@ def test_failed_save_keeps_old_file_and_stays_dirty(document, monkeypatch):
 def test_sign_snapped_onto_the_wall_is_pushed_inside():
     """Regression: a wall sign snapped to the hall outline stood half outside (HALL-CONTAINS)."""
     from bianmin.designer.tools.snapping import inside_hall
+
     hall = Hall(outline=rectangle(0, 0, 10000, 8000))
     sign = PlacedObject.place("BM_EXIT_SIGN", 4750, 0)  # centred on the wall line
     moved = inside_hall(sign, hall)

@@ -1,5 +1,6 @@
 """Issue 15: GBK text in an R2007+ DXF (read as UTF-8) is shown in the findings list as the Chinese it was,
 and saving such a plan keeps its bytes."""
+
 import pytest
 
 pytest.importorskip("PyQt6")

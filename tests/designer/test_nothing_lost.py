@@ -1,5 +1,5 @@
 """Writes that lost or damaged work (issue 15), each with its regression test; no Qt needed."""
-import os
+
 import shutil
 
 import ezdxf
@@ -35,6 +35,7 @@ def test_a_failed_save_leaves_every_edit_unsaved_for_the_next_autosave(plan_path
 
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
+
     monkeypatch.setattr(document_module, "save_atomic", full_disk)
     with pytest.raises(OSError):
         doc.save()
@@ -42,8 +43,10 @@ def test_a_failed_save_leaves_every_edit_unsaved_for_the_next_autosave(plan_path
     assert doc.dirty and plan_path.read_bytes() == original
     side = doc.autosave()
     kept = read_plan(side).plan
-    assert not kept.objects_of("BM_WATER") or len(kept.objects_of("BM_WATER")) == \
-        len(read_plan(plan_path).plan.objects_of("BM_WATER")) - 1
+    assert (
+        not kept.objects_of("BM_WATER")
+        or len(kept.objects_of("BM_WATER")) == len(read_plan(plan_path).plan.objects_of("BM_WATER")) - 1
+    )
     tv = kept.objects_of("BM_TV")[0]
     assert tv.position[0] == pytest.approx(moved.position[0] + 500)
     # and the next real save writes the edits exactly once (the TV moved 500 mm, not 1000)
@@ -94,10 +97,22 @@ def test_plan_properties_survive_save_and_reopen_in_every_version(tmp_path, vers
     doc = PlanDocument.open(path)
     from bianmin.designer.commands import SetProperties
     from dataclasses import replace
-    new = replace(doc.plan.properties, name="西安市新城区西一路街道便民服务中心", construction="existing",
-                  hours="08:30-12:00;14:00-17:30", building_floors=6, sprinklers=True)
+
+    new = replace(
+        doc.plan.properties,
+        name="西安市新城区西一路街道便民服务中心",
+        construction="existing",
+        hours="08:30-12:00;14:00-17:30",
+        building_floors=6,
+        sprinklers=True,
+    )
     doc.do(SetProperties(doc.plan.properties, new))
     doc.save()  # raises PropertiesNotSaved if reading back misses any
     back = read_plan(path).plan.properties
-    assert (back.name, back.construction, back.hours, back.building_floors, back.sprinklers) == \
-        ("西安市新城区西一路街道便民服务中心", "existing", "08:30-12:00;14:00-17:30", 6, True)
+    assert (back.name, back.construction, back.hours, back.building_floors, back.sprinklers) == (
+        "西安市新城区西一路街道便民服务中心",
+        "existing",
+        "08:30-12:00;14:00-17:30",
+        6,
+        True,
+    )

@@ -1,4 +1,5 @@
 """The plan-properties dialog shows the fire-code properties of the second edition with their defaults (issue 9)."""
+
 import pytest
 
 pytest.importorskip("PyQt6")

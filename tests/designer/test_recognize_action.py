@@ -1,4 +1,5 @@
 """文件 > 识别建筑底图 in the designer: one undoable step, saved as BM- layers."""
+
 import pytest
 
 pytest.importorskip("PyQt6")

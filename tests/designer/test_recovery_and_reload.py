@@ -1,6 +1,7 @@
 """Issue 15, what main's first pass left open: untitled autosaves offered at start-up (each, and only
 orphaned ones); a file changed by another program is never written over (Save As or Reload, no
 Overwrite), also when saved through a link; lost properties said before 已保存 is final."""
+
 import os
 import sys
 
@@ -11,13 +12,17 @@ pytest.importorskip("PyQt6")
 
 from bianmin.designer.app import recover_orphans  # noqa: E402
 from bianmin.designer.commands import AddElement  # noqa: E402
-from bianmin.designer.document import (ExternalChangeError, PlanDocument, orphaned_autosaves,  # noqa: E402
-                                       untitled_autosaves)
+from bianmin.designer.document import (
+    ExternalChangeError,
+    PlanDocument,
+    orphaned_autosaves,  # noqa: E402
+    untitled_autosaves,
+)
 from bianmin.geometry import dxf_write  # noqa: E402
 from bianmin.geometry.dxf_read import read_plan  # noqa: E402
 from bianmin.geometry.model import PlacedObject  # noqa: E402
 
-DEAD = 2 ** 22 + 99  # above Linux's pid_max: no such process
+DEAD = 2**22 + 99  # above Linux's pid_max: no such process
 
 
 @pytest.fixture(autouse=True)
@@ -101,8 +106,9 @@ def test_properties_lost_said_before_saved(make_window, plan_file, monkeypatch):
     window = make_window(PlanDocument.open(plan_file))
     window.document.do(AddElement(PlacedObject.place("BM_WATER", 15000, 6000)))
     # a writer that loses the properties (as R12/R2000 and a header without $LASTSAVEDBY once did)
-    monkeypatch.setattr(dxf_write, "_write_properties",
-                        lambda doc, plan, units_factor=1.0: doc.header.custom_vars.clear())
+    monkeypatch.setattr(
+        dxf_write, "_write_properties", lambda doc, plan, units_factor=1.0: doc.header.custom_vars.clear()
+    )
     assert window.save()
     assert "BM_NAME" in window.last_error[1]
     assert "缺少图纸属性" in window.statusBar().currentMessage()
@@ -127,6 +133,7 @@ def test_designer_export_error_of_any_kind_is_a_message(make_window, plan_file, 
 
     def broken(*a, **k):
         raise KeyError("a bug in the report")
+
     monkeypatch.setattr("bianmin.designer.sheets.report.write_plan_report", broken)
     assert window.export_report_to(tmp_path / "r.pdf") is False
     assert "KeyError" in window.last_error[1]

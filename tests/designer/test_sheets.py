@@ -1,4 +1,5 @@
 """The PDF sheets, read back: page size, true scale, fonts, title block, findings."""
+
 import pdfplumber
 import pytest
 from pypdf import PdfReader
@@ -22,14 +23,19 @@ def hall_extent_mm(page):
     strokes above the title block and left of the side panel count.
     """
     from bianmin.designer.sheets.furniture import layout_sheet
+
     width, height = page_mm(page)
     lay = layout_sheet(width, height)
     x0, y0, x1, y1 = lay.area
     xs, ys = [], []
     for obj in page.curves + page.lines + page.rects:
         inside = float(obj["x1"]) <= x1 * MM and float(obj["bottom"]) <= (height - y0) * MM
-        if inside and obj.get("stroke") and abs(float(obj.get("linewidth") or 0) - HALL_WIDTH_PT) < 0.01 \
-                and tuple(obj.get("stroking_color") or ()) in ((0,), (0, 0, 0), (0.0, 0.0, 0.0)):
+        if (
+            inside
+            and obj.get("stroke")
+            and abs(float(obj.get("linewidth") or 0) - HALL_WIDTH_PT) < 0.01
+            and tuple(obj.get("stroking_color") or ()) in ((0,), (0, 0, 0), (0.0, 0.0, 0.0))
+        ):
             for x, y in obj.get("pts", []):
                 xs.append(float(x))
                 ys.append(float(y))
@@ -44,7 +50,9 @@ def text_of(path):
 @pytest.mark.parametrize("paper,orientation,size", [("A3", "landscape", (420, 297)), ("A2", "portrait", (420, 594))])
 def test_true_scale_on_paper(root, tmp_path, paper, orientation, size):
     out = tmp_path / "set.pdf"
-    used = export_drawing(root / "templates" / "street-center.dxf", out, paper=paper, orientation=orientation, scale="100")
+    used = export_drawing(
+        root / "templates" / "street-center.dxf", out, paper=paper, orientation=orientation, scale="100"
+    )
     assert used == 100
     with pdfplumber.open(out) as pdf:
         page = pdf.pages[0]
@@ -68,15 +76,33 @@ def test_too_big_for_the_paper_names_a_scale_that_fits(root, tmp_path):
     with pytest.raises(SheetError, match="1:200"):
         export_drawing(root / "templates" / "street-center.dxf", tmp_path / "x.pdf", paper="A4", scale="100")
     assert not (tmp_path / "x.pdf").exists(), "no clipped drawing is written"
-    code = main(["export", "pdf", str(root / "templates" / "street-center.dxf"), "-o", str(tmp_path / "x.pdf"),
-                 "--paper", "A4", "--scale", "100"])
+    code = main(
+        [
+            "export",
+            "pdf",
+            str(root / "templates" / "street-center.dxf"),
+            "-o",
+            str(tmp_path / "x.pdf"),
+            "--paper",
+            "A4",
+            "--scale",
+            "100",
+        ]
+    )
     assert code == 2
 
 
 def test_chinese_font_embedded_and_title_block(root, tmp_path):
     out = tmp_path / "set.pdf"
-    export_drawing(root / "samples" / "xiyilu-street-center.dxf", out, scale="100", drawing_no="BM-07",
-                   designer="张工", checker="李工", approver="王处")
+    export_drawing(
+        root / "samples" / "xiyilu-street-center.dxf",
+        out,
+        scale="100",
+        drawing_no="BM-07",
+        designer="张工",
+        checker="李工",
+        approver="王处",
+    )
     reader = PdfReader(str(out))
     fonts = {}
     for page in reader.pages:
@@ -85,11 +111,29 @@ def test_chinese_font_embedded_and_title_block(root, tmp_path):
             descendants = font.get("/DescendantFonts")
             desc = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
             fonts[str(font["/BaseFont"])] = desc.get_object() if desc else None
-    embedded = [name for name, desc in fonts.items() if desc is not None and ("/FontFile2" in desc or "/FontFile3" in desc)]
+    embedded = [
+        name for name, desc in fonts.items() if desc is not None and ("/FontFile2" in desc or "/FontFile3" in desc)
+    ]
     assert embedded, f"no embedded font among {list(fonts)}"
     text = text_of(out)
-    for words in ("项目名称", "西安市新城区西一路街道便民服务中心", "便民服务中心平面布置图", "1:100", "BM-07", "张工", "李工",
-                  "王处", "设计", "校对", "审核", "图例", "服务等候区", "设施一览表", "窗口一览表", "低位/无障碍窗口"):
+    for words in (
+        "项目名称",
+        "西安市新城区西一路街道便民服务中心",
+        "便民服务中心平面布置图",
+        "1:100",
+        "BM-07",
+        "张工",
+        "李工",
+        "王处",
+        "设计",
+        "校对",
+        "审核",
+        "图例",
+        "服务等候区",
+        "设施一览表",
+        "窗口一览表",
+        "低位/无障碍窗口",
+    ):
         assert words in text, words
 
 
@@ -99,6 +143,7 @@ def test_report_lists_findings_errors_first(root, tmp_path):
 
     from bianmin.geometry import dxf_read
     from bianmin.standards.cli import main
+
     with mock.patch.object(dxf_read, "load_document", wraps=dxf_read.load_document) as loads:
         assert main(["export", "report", str(root / "samples" / "hansenzhai-missing-signs.dxf"), "-o", str(out)]) == 0
     assert loads.call_count == 1, "the plan is read once for its check report"
@@ -125,8 +170,11 @@ def test_batch_pdf_report(root, tmp_path):
 def test_export_does_not_import_qt(root, tmp_path):
     import subprocess
     import sys
-    code = ("import sys; from bianmin.standards.cli import main; "
-            f"assert main(['export', 'pdf', {str(root / 'templates' / 'street-center.dxf')!r}, '-o', "
-            f"{str(tmp_path / 'q.pdf')!r}]) == 0; "
-            "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'")
+
+    code = (
+        "import sys; from bianmin.standards.cli import main; "
+        f"assert main(['export', 'pdf', {str(root / 'templates' / 'street-center.dxf')!r}, '-o', "
+        f"{str(tmp_path / 'q.pdf')!r}]) == 0; "
+        "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

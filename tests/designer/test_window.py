@@ -1,4 +1,5 @@
 """The designer, driven through its events (pytest-qt, offscreen)."""
+
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from .gui import click, double_click, key, mouse, wait_validation  # noqa: E402
 
 
 # -- tools ------------------------------------------------------------------------------------
+
 
 def test_rectangle_zone_tool(make_window, qtbot):
     window = make_window(PlanDocument.from_template("street-center"))
@@ -148,15 +150,19 @@ def test_properties_panel_edits_attributes(make_window):
 
 # -- live validation ----------------------------------------------------------------------------
 
+
 def test_findings_follow_an_edit_and_its_undo(make_window, qtbot):
     window = make_window(PlanDocument.from_template("street-center"))
     assert window.validator.last_report.status == "pass"
     sign = window.document.plan.objects_of("BM_SIGN_HOURS")[0]
     from bianmin.designer.commands import RemoveElement
+
     window.document.do(RemoveElement(sign))
     report = wait_validation(qtbot, window)
     assert "SIGN-HOURS" in {f.rule for f in report.findings}
-    rules_in_panel = [window.findings.tree.topLevelItem(i).text(2) for i in range(window.findings.tree.topLevelItemCount())]
+    rules_in_panel = [
+        window.findings.tree.topLevelItem(i).text(2) for i in range(window.findings.tree.topLevelItemCount())
+    ]
     assert "SIGN-HOURS" in rules_in_panel
     assert any(m.finding.rule == "SIGN-HOURS" for m in window.scene.markers)
     # clicking the finding selects what it names and zooms there
@@ -181,6 +187,7 @@ def test_evacuation_view(make_window):
 
 # -- files ----------------------------------------------------------------------------------------
 
+
 def test_open_broken_file_keeps_window_usable(make_window, tmp_path, plan_file):
     window = make_window(PlanDocument.open(plan_file))
     bad = tmp_path / "broken.dxf"
@@ -197,6 +204,7 @@ def test_failed_save_says_so_and_keeps_old_file(make_window, plan_file, monkeypa
     window = make_window(PlanDocument.open(plan_file))
     original = plan_file.read_bytes()
     from bianmin.designer.commands import RemoveElement
+
     window.document.do(RemoveElement(window.document.plan.objects[0]))
 
     def full_disk(doc, path, **options):
@@ -212,13 +220,17 @@ def test_failed_save_says_so_and_keeps_old_file(make_window, plan_file, monkeypa
 def test_edit_save_reopen(make_window, root, tmp_path):
     path = tmp_path / "xiyilu.dxf"
     shutil.copy(root / "samples" / "xiyilu-street-center.dxf", path)
-    background_before = {e.dxf.handle for e in read_plan(path).doc.modelspace() if not e.dxf.layer.upper().startswith("BM-")}
+    background_before = {
+        e.dxf.handle for e in read_plan(path).doc.modelspace() if not e.dxf.layer.upper().startswith("BM-")
+    }
     window = make_window(PlanDocument.open(path))
     window.choose_tool(("place", "BM_WATER"))
     click(window, (15500, 6500))
     assert window.save()
     again = read_plan(path)
-    assert {e.dxf.handle for e in again.doc.modelspace() if not e.dxf.layer.upper().startswith("BM-")} == background_before
+    assert {
+        e.dxf.handle for e in again.doc.modelspace() if not e.dxf.layer.upper().startswith("BM-")
+    } == background_before
     assert len(again.plan.objects_of("BM_WATER")) == 2
     assert sorted(e.id for e in again.plan.elements()) == sorted(e.id for e in window.document.plan.elements())
 
@@ -236,11 +248,24 @@ def test_language_switch(make_window):
 def test_screenshot_command(root, tmp_path):
     out = tmp_path / "shot.png"
     env = dict(__import__("os").environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-m", "bianmin.standards.cli", "design",
-                             str(root / "templates" / "street-center.dxf"), "--screenshot", str(out)],
-                            env=env, capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bianmin.standards.cli",
+            "design",
+            str(root / "templates" / "street-center.dxf"),
+            "--screenshot",
+            str(out),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     from PyQt6.QtGui import QImage
+
     image = QImage(str(out))
     assert image.width() >= 1000 and image.height() >= 600
 
@@ -248,11 +273,13 @@ def test_screenshot_command(root, tmp_path):
 def test_file_menu_exports_the_edited_plan(make_window, monkeypatch, tmp_path):
     from pypdf import PdfReader
     from bianmin.designer.commands import RemoveElement
+
     window = make_window(PlanDocument.from_template("street-center"))
     window.document.do(RemoveElement(window.document.plan.objects_of("BM_SIGN_HOURS")[0]))
     targets = iter([str(tmp_path / "report.pdf"), str(tmp_path / "drawing.pdf")])
-    monkeypatch.setattr("bianmin.designer.main_window.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (next(targets), "PDF (*.pdf)"))
+    monkeypatch.setattr(
+        "bianmin.designer.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (next(targets), "PDF (*.pdf)")
+    )
     window.export_report()
     report = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "report.pdf")).pages)
     assert "未通过" in report and "SIGN-HOURS" in report, "the report is of the plan as edited, not as saved"

@@ -1,4 +1,5 @@
 """Small hand-made drawings for reader tests."""
+
 import ezdxf
 
 from bianmin.geometry.dxf_write import ensure_block

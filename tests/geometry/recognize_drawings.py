@@ -9,6 +9,7 @@ Variants turn the whole drawing, draw it in metres, put it all inside one block,
 Chinese layer names, leave out the labels, draw walls on a layer that says nothing
 (found by shape), or hatch columns without an outline.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -115,8 +116,16 @@ def build(v: Variant | None = None, path=None):
         nx, ny = _outward(rooms[d.room], d.a, d.b)
         (x1, y1), (x2, y2) = d.a, d.b
         e = 5.0
-        gaps.append(Polygon([(x1 - nx * e, y1 - ny * e), (x2 - nx * e, y2 - ny * e),
-                             (x2 + nx * (T + e), y2 + ny * (T + e)), (x1 + nx * (T + e), y1 + ny * (T + e))]))
+        gaps.append(
+            Polygon(
+                [
+                    (x1 - nx * e, y1 - ny * e),
+                    (x2 - nx * e, y2 - ny * e),
+                    (x2 + nx * (T + e), y2 + ny * (T + e)),
+                    (x1 + nx * (T + e), y1 + ny * (T + e)),
+                ]
+            )
+        )
     body = body.difference(unary_union(gaps))
 
     scale = 0.001 if v.metres else 1.0
@@ -187,8 +196,9 @@ def build(v: Variant | None = None, path=None):
         truth.columns.append(tf(x, y))
 
     if v.label:
-        target.add_text("便民服务大厅", height=500 * scale,
-                        dxfattribs={"layer": names["text"], "insert": tf(7000, 8000)})
+        target.add_text(
+            "便民服务大厅", height=500 * scale, dxfattribs={"layer": names["text"], "insert": tf(7000, 8000)}
+        )
         target.add_text("办公室", height=500 * scale, dxfattribs={"layer": names["text"], "insert": tf(20000, 3000)})
     if v.one_block:
         doc.modelspace().add_blockref("BUILDING", (0, 0))

@@ -1,4 +1,5 @@
 """The shared analysis: distances checked against hand computation and the exact solver."""
+
 import math
 
 import numpy as np
@@ -22,10 +23,15 @@ def plan_with(outline, openings, obstacles=()):
 
 def within_bound(grid_value, exact, cell):
     """The grid's stated error: D - cell·√2/2 <= d <= (1 + 2.7 %)·D + cell·√2."""
-    return exact - cell * math.sqrt(2) / 2 - 1e-6 <= grid_value <= (1 + DIRECTION_ERROR) * exact + cell * math.sqrt(2) + 1e-6
+    return (
+        exact - cell * math.sqrt(2) / 2 - 1e-6
+        <= grid_value
+        <= (1 + DIRECTION_ERROR) * exact + cell * math.sqrt(2) + 1e-6
+    )
 
 
 # -- hand-computed walking distances ---------------------------------------------
+
 
 def test_l_shaped_hall_walk_goes_round_the_corner():
     # an L: 20 m along x (0..4 m deep), then 16 m up along y at the right end (16..20 m)
@@ -44,8 +50,11 @@ def test_l_shaped_hall_walk_goes_round_the_corner():
 
 def test_wall_with_a_gap():
     # a 20 m x 10 m hall cut by a wall at x = 10 m, with a 1.2 m gap at the top
-    plan = plan_with([(0, 0), (20000, 0), (20000, 10000), (0, 10000)], [("main", (0, 4000), (0, 6000))],
-                     obstacles=[(9900, 0, 10100, 8800)])
+    plan = plan_with(
+        [(0, 0), (20000, 0), (20000, 10000), (0, 10000)],
+        [("main", (0, 4000), (0, 6000))],
+        obstacles=[(9900, 0, 10100, 8800)],
+    )
     a = Analysis(plan, cell=100)
     p = (19000, 1000)
     corner = (10100, 8800)
@@ -57,9 +66,11 @@ def test_wall_with_a_gap():
 
 
 def test_columns_against_the_exact_solver():
-    plan = plan_with([(0, 0), (24000, 0), (24000, 16000), (0, 16000)], [("main", (11000, 0), (13000, 0)),
-                                                                          ("exit", (0, 12000), (0, 13500))],
-                     obstacles=[(x - 300, y - 300, x + 300, y + 300) for x in (6000, 12000, 18000) for y in (5000, 11000)])
+    plan = plan_with(
+        [(0, 0), (24000, 0), (24000, 16000), (0, 16000)],
+        [("main", (11000, 0), (13000, 0)), ("exit", (0, 12000), (0, 13500))],
+        obstacles=[(x - 300, y - 300, x + 300, y + 300) for x in (6000, 12000, 18000) for y in (5000, 11000)],
+    )
     for cell in (100, 200, 400):
         a = Analysis(plan, cell=cell)
         vg = VisibilityGraph(a.free_floor, a.exit_lines)
@@ -70,8 +81,11 @@ def test_columns_against_the_exact_solver():
 
 
 def test_path_is_walkable_and_ends_at_an_exit():
-    plan = plan_with([(0, 0), (20000, 0), (20000, 10000), (0, 10000)], [("main", (0, 4000), (0, 6000))],
-                     obstacles=[(9900, 0, 10100, 8800)])
+    plan = plan_with(
+        [(0, 0), (20000, 0), (20000, 10000), (0, 10000)],
+        [("main", (0, 4000), (0, 6000))],
+        obstacles=[(9900, 0, 10100, 8800)],
+    )
     a = Analysis(plan, cell=100)
     (path,) = a.evacuation_paths()
     line = LineString(path["points"])
@@ -82,8 +96,11 @@ def test_path_is_walkable_and_ends_at_an_exit():
 
 
 def test_walled_in_area_has_no_exit_and_infinite_distance():
-    plan = plan_with([(0, 0), (20000, 0), (20000, 10000), (0, 10000)], [("main", (0, 4000), (0, 6000))],
-                     obstacles=[(9900, 0, 10100, 10000)])
+    plan = plan_with(
+        [(0, 0), (20000, 0), (20000, 10000), (0, 10000)],
+        [("main", (0, 4000), (0, 6000))],
+        obstacles=[(9900, 0, 10100, 10000)],
+    )
     a = Analysis(plan, cell=200)
     reached = [bool(exits) for _, exits in a.parts]
     assert sorted(reached) == [False, True]
@@ -93,8 +110,11 @@ def test_walled_in_area_has_no_exit_and_infinite_distance():
 
 def test_narrow_passage_found_exactly():
     # the right room is reached only through a 1.0 m gap
-    plan = plan_with([(0, 0), (20000, 0), (20000, 10000), (0, 10000)], [("main", (0, 4000), (0, 6000))],
-                     obstacles=[(9900, 0, 10100, 9000)])
+    plan = plan_with(
+        [(0, 0), (20000, 0), (20000, 10000), (0, 10000)],
+        [("main", (0, 4000), (0, 6000))],
+        obstacles=[(9900, 0, 10100, 9000)],
+    )
     a = Analysis(plan, cell=200)
     assert len(a.narrow_cut_off(1100)) == 1
     assert a.narrow_cut_off(900) == []
@@ -102,16 +122,26 @@ def test_narrow_passage_found_exactly():
 
 # -- degenerate input never raises -------------------------------------------------
 
+
 def test_degenerate_plans_do_not_raise():
     from bianmin.standards.engine import check
     from bianmin.geometry.dxf_read import ReadResult
+
     cases = [
         plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], []),  # no exits at all
-        plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], [("main", (5000, 4000), (6000, 4000))]),  # exit mid-floor
-        plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], [("main", (0, 0), (0, 1000))],
-                  obstacles=[(-5000, -5000, 15000, 13000)]),  # an obstacle covering the hall
-        plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], [("main", (0, 0), (0, 1000))],
-                  obstacles=[(1000, 1000, 5000, 5000), (3000, 3000, 7000, 7000), (2000, 2000, 6000, 6000)]),
+        plan_with(
+            [(0, 0), (10000, 0), (10000, 8000), (0, 8000)], [("main", (5000, 4000), (6000, 4000))]
+        ),  # exit mid-floor
+        plan_with(
+            [(0, 0), (10000, 0), (10000, 8000), (0, 8000)],
+            [("main", (0, 0), (0, 1000))],
+            obstacles=[(-5000, -5000, 15000, 13000)],
+        ),  # an obstacle covering the hall
+        plan_with(
+            [(0, 0), (10000, 0), (10000, 8000), (0, 8000)],
+            [("main", (0, 0), (0, 1000))],
+            obstacles=[(1000, 1000, 5000, 5000), (3000, 3000, 7000, 7000), (2000, 2000, 6000, 6000)],
+        ),
         plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], [("main", (20000, 0), (21000, 0))]),  # exit far away
     ]
     for plan in cases:
@@ -129,8 +159,11 @@ rects = st.tuples(st.integers(500, 18000), st.integers(500, 10000), st.integers(
 def test_random_halls(obstacles, door, side):
     """Never raises; never below the straight line; triangle inequality along lines of sight."""
     exit_line = ("main", (door, 0), (door + 1500, 0)) if side else ("main", (0, door % 10000), (0, door % 10000 + 1500))
-    plan = plan_with([(0, 0), (20000, 0), (20000, 12000), (0, 12000)], [exit_line],
-                     obstacles=[(x, y, min(x + w, 19900), min(y + h, 11900)) for x, y, w, h in obstacles])
+    plan = plan_with(
+        [(0, 0), (20000, 0), (20000, 12000), (0, 12000)],
+        [exit_line],
+        obstacles=[(x, y, min(x + w, 19900), min(y + h, 11900)) for x, y, w, h in obstacles],
+    )
     a = Analysis(plan, cell=250)
     field = a.exit_field
     if a.grid.n == 0:
@@ -152,9 +185,11 @@ def test_random_halls(obstacles, door, side):
 
 # -- cameras and large inputs (issue 16) ---------------------------------------------
 
+
 def _coverage_by_sight_lines(a: Analysis) -> float:
     """The first edition's way: a cell is seen when the line from the camera to it crosses no obstacle."""
     import shapely
+
     grid, seen = a.grid, np.zeros(a.grid.n, bool)
     for cam in a.plan.objects_of("BM_CAMERA"):
         sector = a.camera_sector(cam)
@@ -168,13 +203,20 @@ def _coverage_by_sight_lines(a: Analysis) -> float:
 
 def test_camera_shadows_agree_with_sight_lines():
     from bianmin.geometry.model import PlacedObject
-    plan = plan_with([(0, 0), (16000, 0), (16000, 10000), (0, 10000)], [("main", (0, 1000), (0, 3000))],
-                     obstacles=[(5000, 4000, 5600, 4600), (9000, 2000, 9600, 7000), (3000, 7000, 4200, 7600)])
-    plan.objects = [PlacedObject.place("BM_CAMERA", 500, 5000, rotation=90, attribs={"FOV": "100"}),
-                    PlacedObject.place("BM_CAMERA", 15500, 500, rotation=225)]
+
+    plan = plan_with(
+        [(0, 0), (16000, 0), (16000, 10000), (0, 10000)],
+        [("main", (0, 1000), (0, 3000))],
+        obstacles=[(5000, 4000, 5600, 4600), (9000, 2000, 9600, 7000), (3000, 7000, 4200, 7600)],
+    )
+    plan.objects = [
+        PlacedObject.place("BM_CAMERA", 500, 5000, rotation=90, attribs={"FOV": "100"}),
+        PlacedObject.place("BM_CAMERA", 15500, 500, rotation=225),
+    ]
     a = Analysis(plan, cell=250)
     assert a.camera_coverage == pytest.approx(_coverage_by_sight_lines(a), abs=0.01)
     import shapely
+
     in_sectors = np.zeros(a.grid.n, bool)
     for cam in plan.objects:
         in_sectors |= shapely.contains_xy(a.camera_sector(cam), a.grid.xy[:, 0], a.grid.xy[:, 1])
@@ -186,9 +228,11 @@ def test_camera_coverage_with_5000_obstacles_takes_seconds():
     import time
 
     from bianmin.geometry.model import PlacedObject
+
     obstacles = [(1000 + i * 380, 1000 + j * 170, 1050 + i * 380, 1050 + j * 170) for i in range(70) for j in range(72)]
-    plan = plan_with([(0, 0), (28000, 0), (28000, 14000), (0, 14000)], [("main", (0, 1000), (0, 3000))],
-                     obstacles=obstacles[:5000])
+    plan = plan_with(
+        [(0, 0), (28000, 0), (28000, 14000), (0, 14000)], [("main", (0, 1000), (0, 3000))], obstacles=obstacles[:5000]
+    )
     plan.objects = [PlacedObject.place("BM_CAMERA", 14000, 13500, rotation=180, attribs={"FOV": "120"})]
     start = time.perf_counter()
     coverage = Analysis(plan).camera_coverage
@@ -202,6 +246,7 @@ def test_a_hall_traced_with_100000_vertices_is_simplified_to_within_a_millimetre
     hall = plan.hall.polygon
     assert len(hall.exterior.coords) < 5000
     from shapely.geometry import Polygon
+
     assert hall.hausdorff_distance(Polygon(outline)) <= 1.0
     a = Analysis(plan)
     assert len(a.sample_points) > a.grid.n  # the corners that touch the floor are still sampled

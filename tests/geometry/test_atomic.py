@@ -1,4 +1,5 @@
 """Every write: beside first, into place only when it succeeded; links, modes and read-only files respected (issue 15)."""
+
 import errno
 import os
 import stat
@@ -31,6 +32,7 @@ def test_a_full_disk_keeps_the_old_file_and_leaves_nothing(tmp_path, monkeypatch
 
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(atomic.os, "fsync", full)
     with pytest.raises(OSError):
         write_text(target, "new")
@@ -105,4 +107,6 @@ def test_stale_temporary_files_of_a_killed_save_are_removed(tmp_path):
 def test_a_folder_is_not_a_file(tmp_path):
     with pytest.raises(IsADirectoryError):
         write_text(tmp_path, "x")
-    assert leftovers(tmp_path.parent) == [] or all(not n.startswith(f".{tmp_path.name}") for n in leftovers(tmp_path.parent))
+    assert leftovers(tmp_path.parent) == [] or all(
+        not n.startswith(f".{tmp_path.name}") for n in leftovers(tmp_path.parent)
+    )

@@ -1,4 +1,5 @@
 """The one vocabulary: every attribute and enumeration value defined once, with both labels."""
+
 import re
 
 import pytest
@@ -11,8 +12,19 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def test_the_enumerations_are_all_found():
-    assert {"KINDS", "CONSTRUCTIONS", "HAZARDS", "FIRE_RESISTANCE", "OPENING_KINDS", "ZONE_KINDS", "SEVERITIES",
-            "COUNTER_TYPES", "DEVICES", "MOUNTS", "RATINGS"} <= set(VOCABS)
+    assert {
+        "KINDS",
+        "CONSTRUCTIONS",
+        "HAZARDS",
+        "FIRE_RESISTANCE",
+        "OPENING_KINDS",
+        "ZONE_KINDS",
+        "SEVERITIES",
+        "COUNTER_TYPES",
+        "DEVICES",
+        "MOUNTS",
+        "RATINGS",
+    } <= set(VOCABS)
 
 
 @pytest.mark.parametrize("name", sorted(VOCABS))
@@ -53,13 +65,16 @@ def test_absent_attributes_take_the_table_default():
     assert counter.attr_number("HEIGHT") == 750.0 and counter.attr_number("SEATS") == 1.0
 
 
-@pytest.mark.parametrize("block,tag,raw,clamped", [
-    ("BM_COUNTER", "SEATS", "1e9", 20.0),
-    ("BM_COUNTER", "SEATS", "1e300", 20.0),
-    ("BM_EXTINGUISHER", "COUNT", "1e18", 50.0),
-    ("BM_SEAT", "COUNT", "1e300", 200.0),
-    ("BM_CAMERA", "RANGE", "-5", 1000.0),
-])
+@pytest.mark.parametrize(
+    "block,tag,raw,clamped",
+    [
+        ("BM_COUNTER", "SEATS", "1e9", 20.0),
+        ("BM_COUNTER", "SEATS", "1e300", 20.0),
+        ("BM_EXTINGUISHER", "COUNT", "1e18", 50.0),
+        ("BM_SEAT", "COUNT", "1e300", 200.0),
+        ("BM_CAMERA", "RANGE", "-5", 1000.0),
+    ],
+)
 def test_absurd_numbers_are_clamped_and_reported(block, tag, raw, clamped):
     obj = PlacedObject.place(block, 0, 0, attribs={tag: raw})
     assert obj.attr_number(tag) == clamped
@@ -90,7 +105,8 @@ def test_an_absurd_attribute_is_a_finding_and_the_check_ends():
     plan = read.plan
     counter = plan.counters[0]
     plan.objects[plan.objects.index(counter)] = PlacedObject(
-        counter.block, counter.transform, counter.local, {**counter.attribs, "SEATS": "1e9"}, counter.id)
+        counter.block, counter.transform, counter.local, {**counter.attribs, "SEATS": "1e9"}, counter.id
+    )
     plan.properties.peak_daily_visits = 400
     start = time.perf_counter()
     report = check(read)
@@ -105,8 +121,9 @@ def test_docs_dxf_convention_md_is_generated_and_current():
     from bianmin.geometry.convention_doc import markdown
 
     current = (Path(__file__).resolve().parents[2] / "docs" / "dxf-convention.md").read_text(encoding="utf-8")
-    assert current == markdown(), \
+    assert current == markdown(), (
         "docs/dxf-convention.md is stale: run `python -m bianmin.geometry.convention_doc > docs/dxf-convention.md`"
+    )
 
 
 def test_every_plan_property_the_reader_knows_has_labels():

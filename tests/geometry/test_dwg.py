@@ -1,4 +1,5 @@
 """DWG in (issue 10): read through ezdwg, detected by content, never written over."""
+
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -64,17 +65,22 @@ def test_a_bm_plan_written_as_dwg_validates_like_its_dxf_twin(root, tmp_path):
     from bianmin.geometry.dxf_write import write_plan
     from bianmin.standards.config import Config
     from bianmin.standards.engine import check
+
     plan = read_plan(root / "templates" / "street-center.dxf").plan
     write_dwg(plan, tmp_path / "plan.dwg", ezdwg)
-    twin = type(plan)(properties=plan.properties, hall=plan.hall, zones=plan.zones, openings=plan.openings,
-                      obstacles=plan.obstacles)
+    twin = type(plan)(
+        properties=plan.properties, hall=plan.hall, zones=plan.zones, openings=plan.openings, obstacles=plan.obstacles
+    )
     write_plan(twin, tmp_path / "twin.dxf")
     config = Config(disabled={"DXF-UNITS"})
     dwg, dxf = read_plan(tmp_path / "plan.dwg"), read_plan(tmp_path / "twin.dxf")
     dwg.plan.properties = dxf.plan.properties  # the DWG carries no header custom properties
     assert dwg.plan.hall.polygon.area == pytest.approx(dxf.plan.hall.polygon.area, rel=1e-6)
     assert len(dwg.plan.zones) == len(dxf.plan.zones) and len(dwg.plan.openings) == len(dxf.plan.openings)
-    rules = lambda r: sorted(f.rule for f in r.findings if f.rule != "DXF-RECOVERED")
+
+    def rules(report):
+        return sorted(f.rule for f in report.findings if f.rule != "DXF-RECOVERED")
+
     a, b = check(dwg, config), check(dxf, config)
     assert rules(a) == rules(b) and len(a.findings) > 5
 
@@ -83,6 +89,7 @@ def test_a_dwg_opens_as_an_unsaved_plan_proposed_as_dxf_beside_it(tmp_path):
     if not CORPUS.is_dir():
         pytest.skip("no DWG corpus")
     from bianmin.designer.document import PlanDocument
+
     dwg = tmp_path / "建筑底图.dwg"
     shutil.copy(CORPUS / "sample_AC1018.dwg", dwg)
     before = dwg.read_bytes()

@@ -1,4 +1,5 @@
 """The DXF reader: transforms, units, aliases, encodings, arcs and bad input."""
+
 import math
 
 import ezdxf
@@ -18,6 +19,7 @@ def read(doc, tmp_path, name="plan.dxf"):
 
 # -- INSERT transforms -----------------------------------------------------------
 
+
 def test_rotated_insert_footprint_and_front(tmp_path):
     doc = drawing()
     hall(doc)
@@ -36,8 +38,9 @@ def test_scaled_and_mirrored_insert(tmp_path):
     doc = drawing()
     hall(doc)
     counter_block(doc)
-    doc.modelspace().add_blockref("BM_COUNTER", (5000, 6000),
-                                  dxfattribs={"xscale": -0.5, "yscale": 1.25, "layer": "BM-COUNTER"})
+    doc.modelspace().add_blockref(
+        "BM_COUNTER", (5000, 6000), dxfattribs={"xscale": -0.5, "yscale": 1.25, "layer": "BM-COUNTER"}
+    )
     obj = read(doc, tmp_path).plan.objects[0]
     minx, miny, maxx, maxy = obj.footprint.bounds
     assert (minx, maxx) == pytest.approx((4600, 5400))
@@ -75,7 +78,7 @@ def test_block_footprint_is_union_of_closed_shapes_without_text(tmp_path):
     minx, miny, maxx, maxy = obj.footprint.bounds
     assert (minx, miny, maxx) == pytest.approx((1000, 1000, 1700))
     assert maxy == pytest.approx(1400)
-    assert obj.footprint.area == pytest.approx(400 * 400 + math.pi * 100 ** 2, rel=0.01)
+    assert obj.footprint.area == pytest.approx(400 * 400 + math.pi * 100**2, rel=0.01)
 
 
 def test_block_of_lines_only_uses_their_extent(tmp_path):
@@ -104,13 +107,15 @@ def test_attributes_are_read(tmp_path):
 
 # -- units -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("units,scale", [(4, 1.0), (5, 10.0), (6, 1000.0)])
 def test_units_convert_to_millimetres(tmp_path, units, scale):
     doc = drawing(units)
     hall(doc, w=20000 / scale, h=12000 / scale)
     counter_block(doc)
-    doc.modelspace().add_blockref("BM_COUNTER", (5000 / scale, 6000 / scale),
-                                  dxfattribs={"xscale": 1 / scale, "yscale": 1 / scale})
+    doc.modelspace().add_blockref(
+        "BM_COUNTER", (5000 / scale, 6000 / scale), dxfattribs={"xscale": 1 / scale, "yscale": 1 / scale}
+    )
     result = read(doc, tmp_path)
     assert result.plan.hall_area_m2 == pytest.approx(240.0)
     obj = result.plan.objects[0]
@@ -134,18 +139,21 @@ def test_inches_are_converted_and_reported(tmp_path):
     doc = drawing(1)
     hall(doc, w=1000, h=500)
     result = read(doc, tmp_path)
-    assert result.plan.hall_area_m2 == pytest.approx(1000 * 500 * 25.4 ** 2 / 1e6, rel=1e-6)
+    assert result.plan.hall_area_m2 == pytest.approx(1000 * 500 * 25.4**2 / 1e6, rel=1e-6)
     assert any(i.rule == "DXF-UNITS" and "英寸" in i.message for i in result.issues)
 
 
 # -- layer names ---------------------------------------------------------------
+
 
 def test_chinese_aliases_and_any_case(tmp_path):
     doc = drawing()
     hall(doc, layer="BM-大厅")
     msp = doc.modelspace()
     msp.add_lwpolyline([(0, 0), (4000, 0), (4000, 3000), (0, 3000)], close=True, dxfattribs={"layer": "bm-zone-wait"})
-    msp.add_lwpolyline([(5000, 0), (9000, 0), (9000, 3000), (5000, 3000)], close=True, dxfattribs={"layer": "BM-咨询导引区"})
+    msp.add_lwpolyline(
+        [(5000, 0), (9000, 0), (9000, 3000), (5000, 3000)], close=True, dxfattribs={"layer": "BM-咨询导引区"}
+    )
     msp.add_line((9000, 0), (11000, 0), dxfattribs={"layer": "BM-主入口"})
     msp.add_line((0, 5000), (0, 6500), dxfattribs={"layer": "Bm-Door-Exit"})
     plan = read(doc, tmp_path).plan
@@ -162,8 +170,9 @@ def test_r12_gbk_file_with_chinese_layers(tmp_path):
         doc.layers.add(name)
     msp = doc.modelspace()
     msp.add_polyline2d([(0, 0), (20000, 0), (20000, 12000), (0, 12000)], close=True, dxfattribs={"layer": "BM-大厅"})
-    msp.add_polyline2d([(1000, 1000), (5000, 1000), (5000, 4000), (1000, 4000)], close=True,
-                       dxfattribs={"layer": "BM-服务等候区"})
+    msp.add_polyline2d(
+        [(1000, 1000), (5000, 1000), (5000, 4000), (1000, 4000)], close=True, dxfattribs={"layer": "BM-服务等候区"}
+    )
     path = tmp_path / "r12.dxf"
     doc.saveas(path)
     raw = path.read_bytes()
@@ -172,16 +181,21 @@ def test_r12_gbk_file_with_chinese_layers(tmp_path):
     assert result.doc.dxfversion == "AC1009"
     assert result.plan.hall_area_m2 == pytest.approx(240)
     assert [z.kind for z in result.plan.zones] == ["wait"]
-    assert any(l.dxf.name == "BM-服务等候区" for l in result.doc.layers)
+    assert any(layer.dxf.name == "BM-服务等候区" for layer in result.doc.layers)
 
 
 # -- arcs -----------------------------------------------------------------------
 
+
 def test_bulge_arc_within_one_millimetre(tmp_path):
     doc = drawing()
     # a 10 m x 10 m hall whose top edge is a half circle of radius 5 m
-    doc.modelspace().add_lwpolyline([(0, 0, 0, 0, 0), (10000, 0, 0, 0, 0), (10000, 10000, 0, 0, 1.0), (0, 10000, 0, 0, 0)],
-                                    format="xyseb", close=True, dxfattribs={"layer": "BM-HALL"})
+    doc.modelspace().add_lwpolyline(
+        [(0, 0, 0, 0, 0), (10000, 0, 0, 0, 0), (10000, 10000, 0, 0, 1.0), (0, 10000, 0, 0, 0)],
+        format="xyseb",
+        close=True,
+        dxfattribs={"layer": "BM-HALL"},
+    )
     poly = read(doc, tmp_path).plan.hall.polygon
     exact = 100.0 + math.pi * 25 / 2  # m²
     assert poly.area / 1e6 == pytest.approx(exact, abs=0.05)
@@ -205,11 +219,15 @@ def test_circle_is_a_closed_shape(tmp_path):
 
 # -- bad input ------------------------------------------------------------------
 
-@pytest.mark.parametrize("content,words", [
-    (b"", "空文件"),
-    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "不是 DXF"),
-    ("随便写的文字".encode("gbk"), "不是 DXF"),
-])
+
+@pytest.mark.parametrize(
+    "content,words",
+    [
+        (b"", "空文件"),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "不是 DXF"),
+        ("随便写的文字".encode("gbk"), "不是 DXF"),
+    ],
+)
 def test_unreadable_files_raise_plan_read_error(tmp_path, content, words):
     path = tmp_path / "bad.dxf"
     path.write_bytes(content)
@@ -255,8 +273,9 @@ def test_broken_shapes_are_findings_with_handles(tmp_path):
     doc = drawing()
     hall(doc)
     msp = doc.modelspace()
-    bowtie = msp.add_lwpolyline([(0, 0), (1000, 1000), (1000, 0), (0, 1000)], close=True,
-                                dxfattribs={"layer": "BM-ZONE-WAIT"})
+    bowtie = msp.add_lwpolyline(
+        [(0, 0), (1000, 1000), (1000, 0), (0, 1000)], close=True, dxfattribs={"layer": "BM-ZONE-WAIT"}
+    )
     open_one = msp.add_lwpolyline([(0, 0), (1000, 0), (1000, 1000)], dxfattribs={"layer": "BM-ZONE-SELF"})
     flat = msp.add_lwpolyline([(0, 0), (1000, 0), (2000, 0)], close=True, dxfattribs={"layer": "BM-OBSTACLE"})
     dot = msp.add_line((500, 0), (500, 0), dxfattribs={"layer": "BM-DOOR-EXIT"})

@@ -1,4 +1,5 @@
 """The DXF writer: BM- content in place, everything else untouched, saves atomic."""
+
 import os
 
 import pytest
@@ -66,14 +67,20 @@ def test_real_drawing_round_trip_keeps_every_non_bm_entity(root, tmp_path, name)
 
     second = read_plan(out)
     after = entity_tags(second.doc)
-    content = [h for h in before if h in in_source and not is_bm(h, baseline.doc)
-               and baseline.doc.entitydb[h].dxftype() not in ("BLOCK_RECORD", "LAYER", "DICTIONARY")]
+    content = [
+        h
+        for h in before
+        if h in in_source
+        and not is_bm(h, baseline.doc)
+        and baseline.doc.entitydb[h].dxftype() not in ("BLOCK_RECORD", "LAYER", "DICTIONARY")
+    ]
     assert len(content) > 500
     missing = [h for h in content if h not in after]
     assert not missing, f"{len(missing)} entities lost, e.g. {missing[:5]}"
     changed = [h for h in content if repr(before[h]) != repr(after[h])]
-    assert not changed, f"{len(changed)} non-BM entities changed, e.g. " \
-                        f"{[(h, baseline.doc.entitydb[h].dxftype()) for h in changed[:5]]}"
+    assert not changed, (
+        f"{len(changed)} non-BM entities changed, e.g. {[(h, baseline.doc.entitydb[h].dxftype()) for h in changed[:5]]}"
+    )
     # the BM content is there, in the drawing's own units
     assert second.plan.hall is not None and second.plan.hall_area_m2 == pytest.approx(240)
     assert [z.kind for z in second.plan.zones] == ["wait"]
@@ -116,11 +123,14 @@ def test_plan_survives_write_and_read(tmp_path):
     again = read_plan(path).plan
     assert again.properties == plan.properties
     assert again.hall_area_m2 == pytest.approx(plan.hall_area_m2)
-    assert sorted((o.block, round(o.position[0]), round(o.position[1]), round(o.rotation) % 360)
-                  for o in again.objects) == \
-        sorted((o.block, round(o.position[0]), round(o.position[1]), round(o.rotation) % 360) for o in plan.objects)
-    for a, b in zip(sorted(again.objects, key=lambda o: (o.block, o.position)),
-                    sorted(plan.objects, key=lambda o: (o.block, o.position))):
+    assert sorted(
+        (o.block, round(o.position[0]), round(o.position[1]), round(o.rotation) % 360) for o in again.objects
+    ) == sorted((o.block, round(o.position[0]), round(o.position[1]), round(o.rotation) % 360) for o in plan.objects)
+    for a, b in zip(
+        sorted(again.objects, key=lambda o: (o.block, o.position)),
+        sorted(plan.objects, key=lambda o: (o.block, o.position)),
+        strict=False,
+    ):
         assert a.footprint.symmetric_difference(b.footprint).area < 1.0
         assert a.attribs == b.attribs
 
@@ -128,6 +138,7 @@ def test_plan_survives_write_and_read(tmp_path):
 def test_writes_into_existing_units(tmp_path):
     """A drawing in metres gets its new BM content in metres."""
     import ezdxf
+
     doc = ezdxf.new("R2010")
     doc.header["$INSUNITS"] = 6
     doc.modelspace().add_line((0, 0), (20, 0), dxfattribs={"layer": "WALL"})

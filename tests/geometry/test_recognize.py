@@ -1,4 +1,5 @@
 """Recognition on architect-style drawings with known truth (tests/geometry/recognize_drawings.py)."""
+
 from __future__ import annotations
 
 import math
@@ -92,6 +93,7 @@ def test_units_inferred_from_doors_when_missing():
 
 def test_a_drawing_without_walls_finds_no_room():
     import ezdxf
+
     doc = ezdxf.new("R2010")
     doc.modelspace().add_text("说明", dxfattribs={"insert": (0, 0)})
     doc.modelspace().add_circle((0, 0), 500)

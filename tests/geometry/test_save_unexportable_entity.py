@@ -1,5 +1,6 @@
 """Issue 15: a drawing the plain reader leaves unrepaired (ezdxf-duplicate_handles.dxf: an ELLIPSE whose ratio
 is out of range) must still save: the writer lets ezdxf's auditor repair it and writes again."""
+
 import ezdxf
 
 from bianmin.geometry.dxf_write import save_atomic

@@ -1,4 +1,5 @@
 """Bare halls for the layout tests and benchmark: only a hall, its openings and obstacles."""
+
 from __future__ import annotations
 
 from shapely import affinity
@@ -29,8 +30,11 @@ def community_12x8() -> Plan:
 def columns_30x20() -> Plan:
     plan = _plan(peak_daily_visits=200)
     plan.hall = Hall(outline=rectangle(0, 0, 30000, 20000))
-    plan.openings += [Opening("main", (14000, 0), (16000, 0)), Opening("exit", (0, 9000), (0, 10500)),
-                      Opening("exit", (30000, 12000), (30000, 13500))]
+    plan.openings += [
+        Opening("main", (14000, 0), (16000, 0)),
+        Opening("exit", (0, 9000), (0, 10500)),
+        Opening("exit", (30000, 12000), (30000, 13500)),
+    ]
     for x in (10000, 20000):
         for y in (7000, 13000):
             plan.obstacles.append(Obstacle(outline=rectangle(x - 300, y - 300, x + 300, y + 300)))
@@ -39,18 +43,25 @@ def columns_30x20() -> Plan:
 
 def l_shaped() -> Plan:
     plan = _plan(peak_daily_visits=120)
-    plan.hall = Hall(outline=[(0, 0, 0), (24000, 0, 0), (24000, 10000, 0), (12000, 10000, 0), (12000, 20000, 0),
-                              (0, 20000, 0)])
-    plan.openings += [Opening("main", (15000, 0), (17000, 0)), Opening("exit", (0, 15000), (0, 16500)),
-                      Opening("exit", (24000, 4000), (24000, 5500))]
+    plan.hall = Hall(
+        outline=[(0, 0, 0), (24000, 0, 0), (24000, 10000, 0), (12000, 10000, 0), (12000, 20000, 0), (0, 20000, 0)]
+    )
+    plan.openings += [
+        Opening("main", (15000, 0), (17000, 0)),
+        Opening("exit", (0, 15000), (0, 16500)),
+        Opening("exit", (24000, 4000), (24000, 5500)),
+    ]
     return plan
 
 
 def long_40x8() -> Plan:
     plan = _plan(peak_daily_visits=120)
     plan.hall = Hall(outline=rectangle(0, 0, 40000, 8000))
-    plan.openings += [Opening("main", (19000, 0), (21000, 0)), Opening("exit", (0, 3000), (0, 4500)),
-                      Opening("exit", (40000, 3000), (40000, 4500))]
+    plan.openings += [
+        Opening("main", (19000, 0), (21000, 0)),
+        Opening("exit", (0, 3000), (0, 4500)),
+        Opening("exit", (40000, 3000), (40000, 4500)),
+    ]
     return plan
 
 
@@ -68,8 +79,9 @@ def rotated() -> Plan:
     plan = _plan(peak_daily_visits=120)
     plan.hall = Hall(outline=[(x, y, 0.0) for x, y in list(hall.exterior.coords)[:-1]])
     for o in base.openings:
-        a, b = (affinity.rotate(Polygon([o.start, o.end, o.start]), 30, origin=(0, 0)).exterior.coords[i]
-                for i in (0, 1))
+        a, b = (
+            affinity.rotate(Polygon([o.start, o.end, o.start]), 30, origin=(0, 0)).exterior.coords[i] for i in (0, 1)
+        )
         plan.openings.append(Opening(o.kind, a, b))
     return plan
 
@@ -81,6 +93,13 @@ def sprinklered_basement() -> Plan:
     return plan
 
 
-HALLS = {"street-20x14": street_20x14, "community-12x8": community_12x8, "columns-30x20": columns_30x20,
-         "l-shaped": l_shaped, "long-40x8": long_40x8, "fixed-core": fixed_core, "rotated": rotated,
-         "sprinklered-basement": sprinklered_basement}
+HALLS = {
+    "street-20x14": street_20x14,
+    "community-12x8": community_12x8,
+    "columns-30x20": columns_30x20,
+    "l-shaped": l_shaped,
+    "long-40x8": long_40x8,
+    "fixed-core": fixed_core,
+    "rotated": rotated,
+    "sprinklered-basement": sprinklered_basement,
+}

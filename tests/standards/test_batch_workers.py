@@ -1,4 +1,5 @@
 """A batch goes on past a worker that dies or a file that never ends (issues 15, 16)."""
+
 import os
 import shutil
 import sys

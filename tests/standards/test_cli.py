@@ -1,4 +1,5 @@
 """The bianmin command: exit codes, formats, options, and the batch going past bad files."""
+
 import csv
 import io
 import json
@@ -90,26 +91,35 @@ def test_config_changes_parameters_severity_and_hash(root, tmp_path, capsys):
     path = str(root / FIX / "HALL-AREA" / "fail-180m2-new.dxf")
     _, plain = run_json(["validate", path], capsys)
     config = tmp_path / "bureau.toml"
-    config.write_text('disable = ["META-NAME"]\n[rules."HALL-AREA"]\nmin_area_m2 = 150\n'
-                      '[rules."SIGN-COMPLAINT"]\nseverity = "error"\n', encoding="utf-8")
+    config.write_text(
+        'disable = ["META-NAME"]\n[rules."HALL-AREA"]\nmin_area_m2 = 150\n'
+        '[rules."SIGN-COMPLAINT"]\nseverity = "error"\n',
+        encoding="utf-8",
+    )
     code, data = run_json(["validate", path, "--config", str(config)], capsys)
     rules = {f["rule"]: f["severity"] for f in data["files"][0]["findings"]}
     assert "HALL-AREA" not in rules and "META-NAME" not in rules
     assert data["ruleset"]["config_sha256"] != plain["ruleset"]["config_sha256"]
     # the same settings in another order hash the same
-    config.write_text('disable = ["META-NAME"]\n# reordered\n[rules."SIGN-COMPLAINT"]\nseverity = "error"\n'
-                      '[rules."HALL-AREA"]\nmin_area_m2 = 150.0\n', encoding="utf-8")
+    config.write_text(
+        'disable = ["META-NAME"]\n# reordered\n[rules."SIGN-COMPLAINT"]\nseverity = "error"\n'
+        '[rules."HALL-AREA"]\nmin_area_m2 = 150.0\n',
+        encoding="utf-8",
+    )
     _, again = run_json(["validate", path, "--config", str(config)], capsys)
     assert again["ruleset"]["config_sha256"] == data["ruleset"]["config_sha256"]
 
 
-@pytest.mark.parametrize("text,words", [
-    ('[rules."NO-SUCH-RULE"]\nx = 1\n', "NO-SUCH-RULE"),
-    ('[rules."HALL-AREA"]\nmin_area = 1\n', "min_area"),
-    ('[rules."HALL-AREA"]\nmin_area_m2 = "big"\n', "数字"),
-    ('[rules."HALL-AREA"]\nseverity = "fatal"\n', "severity"),
-    ("this is = = not toml", "TOML"),
-])
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ('[rules."NO-SUCH-RULE"]\nx = 1\n', "NO-SUCH-RULE"),
+        ('[rules."HALL-AREA"]\nmin_area = 1\n', "min_area"),
+        ('[rules."HALL-AREA"]\nmin_area_m2 = "big"\n', "数字"),
+        ('[rules."HALL-AREA"]\nseverity = "fatal"\n', "severity"),
+        ("this is = = not toml", "TOML"),
+    ],
+)
 def test_bad_config_is_a_clear_error_exit_2(root, tmp_path, capsys, text, words):
     config = tmp_path / "bad.toml"
     config.write_text(text, encoding="utf-8")
@@ -170,7 +180,9 @@ def test_new_and_templates(tmp_path, capsys):
 
 
 def test_validate_does_not_import_qt(root):
-    code = ("import sys; from bianmin.standards.cli import main; "
-            f"main(['validate', {str(root / 'templates')!r}, '--quiet']); "
-            "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'")
+    code = (
+        "import sys; from bianmin.standards.cli import main; "
+        f"main(['validate', {str(root / 'templates')!r}, '--quiet']); "
+        "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,4 +1,5 @@
 """Every path the bureau names is accounted for, bad options are command-line errors (issues 14, 16)."""
+
 import argparse
 import json
 import os

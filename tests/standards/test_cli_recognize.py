@@ -1,4 +1,5 @@
 """``bianmin recognize`` from the command line, on generated and real drawings."""
+
 import json
 import subprocess
 import sys
@@ -69,6 +70,7 @@ def test_own_layer_names_from_the_command_line(tmp_path, capsys):
 
 def test_no_room_is_exit_2_with_a_message(tmp_path, capsys):
     import ezdxf
+
     src = tmp_path / "empty.dxf"
     doc = ezdxf.new("R2010")
     doc.modelspace().add_line((0, 0), (1000, 0))
@@ -95,9 +97,11 @@ def test_bad_arguments_are_exit_2(architect, tmp_path, capsys):
 
 
 def test_recognize_does_not_import_qt(architect):
-    code = ("import sys; from bianmin.standards.cli import main; "
-            f"main(['recognize', {str(architect)!r}]); "
-            "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'")
+    code = (
+        "import sys; from bianmin.standards.cli import main; "
+        f"main(['recognize', {str(architect)!r}]); "
+        "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
 
 

@@ -1,4 +1,5 @@
 """Commands that write: never over an input, never a traceback, nothing left behind (issue 15)."""
+
 import errno
 import os
 import shutil
@@ -19,10 +20,15 @@ def untouched(path, original: bytes):
     return path.read_bytes() == original
 
 
-@pytest.mark.parametrize("args", [["validate", "{plan}", "-o", "{plan}"],
-                                  ["validate", "{plan}", "--format", "json", "-o", "{plan}"],
-                                  ["export", "pdf", "{plan}", "-o", "{plan}"],
-                                  ["export", "report", "{plan}", "-o", "{plan}"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "{plan}", "-o", "{plan}"],
+        ["validate", "{plan}", "--format", "json", "-o", "{plan}"],
+        ["export", "pdf", "{plan}", "-o", "{plan}"],
+        ["export", "report", "{plan}", "-o", "{plan}"],
+    ],
+)
 def test_an_output_that_is_the_input_is_refused(plan, args, capsys):
     before = plan.read_bytes()
     code = main([a.format(plan=plan) for a in args])
@@ -58,6 +64,7 @@ def test_validate_on_a_full_disk_exits_2_and_leaves_nothing(plan, tmp_path, monk
 
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(atomic.os, "fsync", full)
     out = tmp_path / "report.json"
     assert main(["validate", str(plan), "--format", "json", "-o", str(out)]) == 2
@@ -76,6 +83,7 @@ def test_gbk_names_and_text_never_cost_the_batch_its_report(root, tmp_path, fmt,
     """Regression: one GBK file name (as unzip leaves it) or GBK text in an R2018 DXF made
     `validate -o` fail for the whole batch (UnicodeEncodeError: surrogates)."""
     import ezdxf
+
     batch = tmp_path / "batch"
     batch.mkdir()
     shutil.copy(root / "templates" / "community-station.dxf", batch / os.fsdecode("西一路".encode("gbk") + b".dxf"))

@@ -1,4 +1,5 @@
 """The engine on plans as the designer holds them (regressions)."""
+
 from bianmin.geometry.dxf_read import ReadResult
 from bianmin.geometry.model import Hall, Plan, rectangle
 from bianmin.standards.engine import check
@@ -15,6 +16,7 @@ def test_hall_drawn_after_opening_is_not_reported_missing():
 
 def test_a_rule_that_raises_becomes_a_finding_not_a_crash(monkeypatch):
     from bianmin.standards.rules import all_rules
+
     rule = all_rules()["HALL-AREA"]
 
     def broken(ctx, p):

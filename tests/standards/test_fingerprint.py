@@ -1,4 +1,5 @@
 """A finding's fingerprint survives a re-save by another CAD program and edits elsewhere (issue 8)."""
+
 import copy
 
 import pytest
@@ -32,11 +33,16 @@ def fingerprints(path):
     return {f.fingerprint: f for f in check(read_plan(path)).findings}
 
 
-@pytest.mark.parametrize("fixture", ["EVAC-TRAVEL/fail-60m-hall-exits-at-one-end.dxf",
-                                     "SIGN-DIRECTION/fail-door-without-sign.dxf",
-                                     "CNTR-DEPTH/fail-600-deep.dxf",
-                                     "EQUIP-HALL/fail-no-evaluation-box.dxf",
-                                     "HALL-AREA/fail-180m2-new.dxf"])
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        "EVAC-TRAVEL/fail-60m-hall-exits-at-one-end.dxf",
+        "SIGN-DIRECTION/fail-door-without-sign.dxf",
+        "CNTR-DEPTH/fail-600-deep.dxf",
+        "EQUIP-HALL/fail-no-evaluation-box.dxf",
+        "HALL-AREA/fail-180m2-new.dxf",
+    ],
+)
 def test_every_handle_new_same_fingerprints(root, tmp_path, fixture):
     original = root / FIX / fixture
     before, after = fingerprints(original), fingerprints(resaved(original, tmp_path))
@@ -56,6 +62,7 @@ def test_an_unrelated_object_moved_keeps_the_other_findings(root, tmp_path):
 
 def test_fingerprints_differ_between_subjects_and_rules():
     from bianmin.standards.findings import Finding
+
     a = Finding("CNTR-HEIGHT", "warning", "", "", subject=("window", "3"))
     b = Finding("CNTR-HEIGHT", "warning", "", "", subject=("window", "4"))
     c = Finding("CNTR-DEPTH", "error", "", "", subject=("window", "3"))

@@ -1,5 +1,6 @@
 """Issue 15: GBK text in an R2007+ DXF with an unknown $DWGCODEPAGE (read as UTF-8, so surrogate-escaped
 bytes): every report and the drawing are still written, and the name is shown as the Chinese it was."""
+
 import json
 
 import pytest
@@ -43,6 +44,7 @@ def test_gbk_text_in_r2007_plus_unknown_codepage_export(gbk_plan, tmp_path, what
 
 def test_clean_text_decodes_escaped_gbk_and_keeps_utf8():
     import os
+
     escaped = os.fsdecode("平面图".encode("gbk"))
     assert clean_text(f"机构名称“{escaped}”samples/{escaped}.dxf") == "机构名称“平面图”samples/平面图.dxf"
     assert clean_text("普通 text") == "普通 text"

@@ -1,5 +1,6 @@
 """The named hostile plans of issue 16 (tests/fixtures/hostile.py), all in one batch: each ends in a
 verdict, the JSON is valid, no rule breaks, junk is unreadable. bench/fuzz.py adds random mutants."""
+
 import json
 
 from bianmin.standards.cli import main
@@ -24,6 +25,13 @@ def test_every_hostile_plan_ends_in_a_verdict_with_valid_json(tmp_path, capsys):
         assert f["status"] in ("pass", "fail", "unreadable"), name
         assert "两次意外终止" not in (f["error"] or ""), name  # no worker ran out of memory
     assert all(by_name[n]["status"] == "unreadable" for n in junk)
-    for name in ("seats-1e9", "extinguisher-count-1e18", "mount-sky", "floors-zero", "visits-negative",
-                 "hall-vertex-1e18", "hall-vertex-1e300"):
+    for name in (
+        "seats-1e9",
+        "extinguisher-count-1e18",
+        "mount-sky",
+        "floors-zero",
+        "visits-negative",
+        "hall-vertex-1e18",
+        "hall-vertex-1e300",
+    ):
         assert any(x["rule"] == "DXF-GEOMETRY" for x in by_name[f"{name}.dxf"]["findings"]), name

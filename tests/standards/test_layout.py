@@ -1,4 +1,5 @@
 """bianmin layout (issue 13): bare halls come out passing, nothing the user placed moves."""
+
 import pytest
 
 from bianmin.geometry.dxf_read import read_plan
@@ -14,8 +15,11 @@ def _errors(report):
 
 def _shape(plan):
     """Everything the layout may not change: hall, openings and obstacles, by value."""
-    return (tuple(plan.hall.outline), tuple((o.id, o.kind, o.start, o.end) for o in plan.openings),
-            tuple((o.id, tuple(o.outline)) for o in plan.obstacles))
+    return (
+        tuple(plan.hall.outline),
+        tuple((o.id, o.kind, o.start, o.end) for o in plan.openings),
+        tuple((o.id, tuple(o.outline)) for o in plan.obstacles),
+    )
 
 
 @pytest.mark.parametrize("name", sorted(HALLS))
@@ -57,7 +61,7 @@ def test_template_without_fire_and_signs_gets_a_compliant_set_back(root, templat
     kept = [(o.id, o.block, o.transform, dict(o.attribs)) for o in plan.objects]
     result = layout(plan)
     assert _errors(result.report) == []
-    assert [(o.id, o.block, o.transform, dict(o.attribs)) for o in result.plan.objects[:len(kept)]] == kept
+    assert [(o.id, o.block, o.transform, dict(o.attribs)) for o in result.plan.objects[: len(kept)]] == kept
     added = {o.block for o in result.added}
     assert {"BM_EXIT_SIGN", "BM_EXTINGUISHER", "BM_SIGN_HOURS", "BM_SIGN_WINDOW"} <= added
     assert "BM_COUNTER" not in added  # the template's counters are enough
@@ -85,6 +89,7 @@ def test_too_few_exits_is_said_with_the_fix():
 
 def test_cli_writes_a_passing_plan(tmp_path, capsys):
     from bianmin.geometry.dxf_write import write_plan
+
     src, out = tmp_path / "bare.dxf", tmp_path / "done.dxf"
     write_plan(HALLS["l-shaped"](), src)
     assert main(["layout", str(src), "-o", str(out)]) == 0
@@ -100,17 +105,18 @@ def test_cli_writes_a_passing_plan(tmp_path, capsys):
 def test_back_office_is_behind_the_counters_and_zones_do_not_overlap():
     result = layout(HALLS["street-20x14"]())
     plan = result.plan
-    office, = plan.zones_of("office")
+    (office,) = plan.zones_of("office")
     # the entrance is on the south wall (y = 0): the office lies north of every counter's back
     assert office.polygon.bounds[1] >= max(c.footprint.bounds[3] for c in plan.counters) - 1.0
     zones = plan.zones
     for i, a in enumerate(zones):
-        for b in zones[i + 1:]:
+        for b in zones[i + 1 :]:
             assert a.polygon.intersection(b.polygon).area < 1e5
 
 
 def test_absurd_hall_is_refused_with_a_note_not_a_hang():
     from bianmin.geometry.model import Hall
+
     plan = HALLS["street-20x14"]()
     plan.hall = Hall(outline=[(0, 0, 0), (1e18, 0, 0), (1e18, 8000, 0), (0, 8000, 0)])
     result = layout(plan)

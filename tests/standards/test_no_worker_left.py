@@ -1,5 +1,6 @@
 """Issue 16: no worker is left spinning after a batch stopped a late file or was interrupted; issue 15: a
 worker killed by a signal (as the OOM killer does) costs no other file its check."""
+
 import multiprocessing
 import os
 import shutil

@@ -1,4 +1,5 @@
 """The M/M/c queue against values computed by hand."""
+
 import math
 
 import pytest
@@ -42,7 +43,7 @@ def test_template_figures():
     c = erlang_c(6, a)
     rho = a / 6
     k = waiting_percentile(6, a)
-    assert c * rho ** (k + 1) <= 0.05 < c * rho ** k
+    assert c * rho ** (k + 1) <= 0.05 < c * rho**k
     assert k == 5
 
 

@@ -1,4 +1,5 @@
 """What every report view shares: the sources legend, grouped repeats, safe text, merged findings."""
+
 import csv
 import io
 import json
@@ -19,9 +20,20 @@ def report_with(findings, path="plan.dxf", **kw):
 
 
 def heights(n):
-    return [Finding("CNTR-HEIGHT", "warning", f"{i} 号窗口台面高 {800 + i * 10} mm", f"window {i} is {800 + i * 10} mm",
-                    "XA 三(四)3", location=(i * 1000.0, 0.0), subject=("window", str(i)), measured=800 + i * 10,
-                    limit=800) for i in range(1, n + 1)]
+    return [
+        Finding(
+            "CNTR-HEIGHT",
+            "warning",
+            f"{i} 号窗口台面高 {800 + i * 10} mm",
+            f"window {i} is {800 + i * 10} mm",
+            "XA 三(四)3",
+            location=(i * 1000.0, 0.0),
+            subject=("window", str(i)),
+            measured=800 + i * 10,
+            limit=800,
+        )
+        for i in range(1, n + 1)
+    ]
 
 
 def test_more_than_five_findings_of_a_rule_are_one_line_with_the_worst_three():
@@ -78,16 +90,20 @@ def test_json_has_no_nan_or_infinity():
 
 def test_no_extinguisher_at_all_is_one_finding_not_three():
     plan = Plan(hall=Hall(outline=rectangle(0, 0, 20000, 12000)))
-    findings = [Finding("FIRE-EXT-COUNT", "error", "没有灭火器", "none", "GB 50140"),
-                Finding("FIRE-EXT-REACH", "error", "远", "far", "GB 50140"),
-                Finding("FIRE-EXT-RATING", "error", "级别不足", "rating", "GB 50140"),
-                Finding("HALL-AREA", "error", "小", "small", "XA")]
+    findings = [
+        Finding("FIRE-EXT-COUNT", "error", "没有灭火器", "none", "GB 50140"),
+        Finding("FIRE-EXT-REACH", "error", "远", "far", "GB 50140"),
+        Finding("FIRE-EXT-RATING", "error", "级别不足", "rating", "GB 50140"),
+        Finding("HALL-AREA", "error", "小", "small", "XA"),
+    ]
     assert [f.rule for f in merge_related(findings, plan)] == ["FIRE-EXT-COUNT", "HALL-AREA"]
 
 
 def test_no_camera_at_all_is_one_finding_not_two():
     plan = Plan(hall=Hall(outline=rectangle(0, 0, 20000, 12000)))
-    findings = [Finding("SAFE-CAMERA", "warning", "没有摄像机", "none", "XA"),
-                Finding("SAFE-CAMERA-COVER", "info", "覆盖率 0%", "coverage 0%", "XA"),
-                Finding("HALL-AREA", "error", "小", "small", "XA")]
+    findings = [
+        Finding("SAFE-CAMERA", "warning", "没有摄像机", "none", "XA"),
+        Finding("SAFE-CAMERA-COVER", "info", "覆盖率 0%", "coverage 0%", "XA"),
+        Finding("HALL-AREA", "error", "小", "small", "XA"),
+    ]
     assert [f.rule for f in merge_related(findings, plan)] == ["SAFE-CAMERA", "HALL-AREA"]

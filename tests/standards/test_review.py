@@ -1,5 +1,6 @@
 """The bureau's review (issue 12): two rounds of one plan through add, diff, waive, status and letter;
 two processes adding at once; the audit trail; the store."""
+
 import copy
 import json
 import sqlite3
@@ -32,6 +33,7 @@ def second_round(src, out):
     i = next(k for k, o in enumerate(plan.objects) if o.block == "BM_WATER")
     plan.objects[i] = plan.objects[i].moved(400.0, 250.0)
     from bianmin.geometry.dxf_write import new_document
+
     doc = new_document()  # another program numbers its entities from elsewhere: every handle new
     doc.entitydb.handles.reset(f"{int(str(doc.entitydb.handles), 16) + 0x4000:X}")
     write_plan(plan, out, doc=doc)
@@ -80,12 +82,27 @@ def test_two_rounds_add_diff_waive_status_letter(rounds, capsys, tmp_path):
     assert all(len(f["fingerprint"]) == 16 for f in diff["unchanged"])
 
     # waive every SIGN-FLOORPLAN finding; one fingerprint of SIGN-GUIDE
-    code, w = run(["waive", NAME, "SIGN-FLOORPLAN", "--reason", "入口有电子屏平面图",
-                   "--by", "王审查", "--db", str(db)], capsys)
+    code, w = run(
+        ["waive", NAME, "SIGN-FLOORPLAN", "--reason", "入口有电子屏平面图", "--by", "王审查", "--db", str(db)], capsys
+    )
     assert code == 0 and len(w["fingerprints"]) == 1
     guide = next(f["fingerprint"] for f in diff["unchanged"] if f["rule"] == "SIGN-GUIDE")
-    run(["waive", NAME, "SIGN-GUIDE", "--fingerprint", guide, "--reason", "导引台兼作导引 <b>", "--by", "王审查",
-         "--db", str(db)], capsys)
+    run(
+        [
+            "waive",
+            NAME,
+            "SIGN-GUIDE",
+            "--fingerprint",
+            guide,
+            "--reason",
+            "导引台兼作导引 <b>",
+            "--by",
+            "王审查",
+            "--db",
+            str(db),
+        ],
+        capsys,
+    )
     code, diff = run(["diff", NAME, "--db", str(db)], capsys)
     assert {f["rule"] for f in diff["waived"]} == {"SIGN-FLOORPLAN", "SIGN-GUIDE"}
     assert all(f["waiver"]["by"] == "王审查" for f in diff["waived"])
@@ -93,8 +110,18 @@ def test_two_rounds_add_diff_waive_status_letter(rounds, capsys, tmp_path):
 
     code, status = run(["status", "--db", str(db)], capsys)
     plan = status["plans"][0]
-    assert set(plan) == {"name", "round", "verdict", "errors", "warnings", "waived", "fixed", "new", "sha256",
-                         "submitted"}
+    assert set(plan) == {
+        "name",
+        "round",
+        "verdict",
+        "errors",
+        "warnings",
+        "waived",
+        "fixed",
+        "new",
+        "sha256",
+        "submitted",
+    }
     # open errors: SIGN-HOURS and the new EQUIP-HALL ones; the two waived do not count
     assert plan["round"] == 2 and plan["waived"] == 2 and plan["fixed"] == 1 and plan["verdict"] == "fail"
     assert plan["errors"] == 1 + sum(f["severity"] == "error" for f in diff["new"])
@@ -114,18 +141,34 @@ def test_two_rounds_add_diff_waive_status_letter(rounds, capsys, tmp_path):
 
     letter = tmp_path / "意见书.pdf"
     cfg = tmp_path / "bureau.toml"
-    cfg.write_text('[review]\nbureau = "西安市新城区行政审批服务局"\nletterhead = "地址：新城区 <测试> 路 1 号"\n',
-                   encoding="utf-8")
+    cfg.write_text(
+        '[review]\nbureau = "西安市新城区行政审批服务局"\nletterhead = "地址：新城区 <测试> 路 1 号"\n',
+        encoding="utf-8",
+    )
     code = main(["review", "letter", NAME, "-o", str(letter), "--db", str(db), "--config", str(cfg)])
     assert code == 0
     import pdfplumber
+
     with pdfplumber.open(letter) as pdf:
         text = "".join(p.extract_text() or "" for p in pdf.pages).replace("\n", "")
         assert abs(pdf.pages[0].width - 595.3) < 1 and abs(pdf.pages[0].height - 841.9) < 1  # A4
-    for words in ("西安市新城区行政审批服务局", "<测试>", "审查意见书", "修改后重新报审", "第 2 轮", "SIGN-HOURS",
-                  "入口有电子屏平面图", "导引台兼作导引 <b>", "SIGN-HOURS-MIN", "审查人", "复核人", "日期"):
+    for words in (
+        "西安市新城区行政审批服务局",
+        "<测试>",
+        "审查意见书",
+        "修改后重新报审",
+        "第 2 轮",
+        "SIGN-HOURS",
+        "入口有电子屏平面图",
+        "导引台兼作导引 <b>",
+        "SIGN-HOURS-MIN",
+        "审查人",
+        "复核人",
+        "日期",
+    ):
         assert words in text, words
     from pypdf import PdfReader
+
     embedded = set()
     for page in PdfReader(letter).pages:
         for ref in page["/Resources"]["/Font"].values():
@@ -147,6 +190,7 @@ def test_store_keeps_exact_bytes_and_nothing_is_updated_or_deleted(rounds, capsy
     run(["waive", NAME, "SIGN-GUIDE", "--reason", "r", "--by", "a", "--db", str(db)], capsys)
     run(["unwaive", NAME, "SIGN-GUIDE", "--reason", "r2", "--by", "b", "--db", str(db)], capsys)
     import hashlib
+
     sha = hashlib.sha256(first.read_bytes()).hexdigest()
     kept = db.with_name(db.name + ".files") / f"{sha}.dxf"
     assert kept.read_bytes() == first.read_bytes()
@@ -161,8 +205,25 @@ def test_errors_exit_2(rounds, capsys, tmp_path):
     db, first, _ = rounds
     assert main(["review", "diff", "没有这份图纸", "--db", str(db)]) == 2
     run(["add", str(first), "--db", str(db)], capsys)
-    assert main(["review", "waive", NAME, "SIGN-GUIDE", "--fingerprint", "0" * 16, "--reason", "x", "--by", "y",
-                 "--db", str(db)]) == 2
+    assert (
+        main(
+            [
+                "review",
+                "waive",
+                NAME,
+                "SIGN-GUIDE",
+                "--fingerprint",
+                "0" * 16,
+                "--reason",
+                "x",
+                "--by",
+                "y",
+                "--db",
+                str(db),
+            ]
+        )
+        == 2
+    )
     assert main(["review", "diff", NAME, "--from", "1", "--to", "7", "--db", str(db)]) == 2
     assert "没有第 7 轮" in capsys.readouterr().err
     broken = tmp_path / "junk.sqlite"
@@ -188,6 +249,7 @@ WRITER = textwrap.dedent("""
 
 def test_two_processes_adding_at_once_lose_no_row(tmp_path):
     import time
+
     db = tmp_path / "shared.sqlite"
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")

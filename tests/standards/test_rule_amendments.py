@@ -1,5 +1,6 @@
 """The second edition of the rule set (issue 9): the figures each amended rule works out, the conditions
 that choose its limit, the new plan properties, and where the conditions are shown."""
+
 import json
 from pathlib import Path
 
@@ -13,8 +14,20 @@ from bianmin.standards.rules import all_rules
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 
-AMENDED = ["EVAC-EXIT-COUNT", "EVAC-TRAVEL", "EVAC-EXIT-WIDTH", "EVAC-TOTAL-WIDTH", "FIRE-EVAC-SIGN",
-           "FIRE-EXT-RATING", "FIRE-ALARM", "ACC-ROUTE", "ACC-TURNING", "CNTR-HEIGHT", "CNTR-DEVICES", "META-NAME"]
+AMENDED = [
+    "EVAC-EXIT-COUNT",
+    "EVAC-TRAVEL",
+    "EVAC-EXIT-WIDTH",
+    "EVAC-TOTAL-WIDTH",
+    "FIRE-EVAC-SIGN",
+    "FIRE-EXT-RATING",
+    "FIRE-ALARM",
+    "ACC-ROUTE",
+    "ACC-TURNING",
+    "CNTR-HEIGHT",
+    "CNTR-DEVICES",
+    "META-NAME",
+]
 
 
 def fired(rule_id, name):
@@ -23,6 +36,7 @@ def fired(rule_id, name):
 
 
 # -- the new plan properties -------------------------------------------------------
+
 
 def test_new_properties_parse_with_their_defaults():
     p, problems = PlanProperties.from_mapping({})
@@ -35,19 +49,31 @@ def test_new_properties_parse_with_their_defaults():
     assert declared.alarm_system
 
 
-@pytest.mark.parametrize("mapping,high", [
-    ({"BM_BUILDING_FLOORS": "9"}, False), ({"BM_BUILDING_FLOORS": "10"}, True),
-    ({"BM_BUILDING_FLOORS": "12", "BM_BUILDING_HEIGHT_M": "23.5"}, False),  # an explicit height decides
-    ({"BM_BUILDING_FLOORS": "3", "BM_BUILDING_HEIGHT_M": "24.1"}, True),
-])
+@pytest.mark.parametrize(
+    "mapping,high",
+    [
+        ({"BM_BUILDING_FLOORS": "9"}, False),
+        ({"BM_BUILDING_FLOORS": "10"}, True),
+        ({"BM_BUILDING_FLOORS": "12", "BM_BUILDING_HEIGHT_M": "23.5"}, False),  # an explicit height decides
+        ({"BM_BUILDING_FLOORS": "3", "BM_BUILDING_HEIGHT_M": "24.1"}, True),
+    ],
+)
 def test_high_rise_by_height_or_storeys(mapping, high):
     p, problems = PlanProperties.from_mapping(mapping)
     assert not problems and p.high_rise is high
 
 
-@pytest.mark.parametrize("key,value", [("BM_FIRE_RESISTANCE", "5"), ("BM_FIRE_RESISTANCE", "二级"),
-                                       ("BM_FIRE_ALARM_SYSTEM", "maybe"), ("BM_BUILDING_HEIGHT_M", "nan"),
-                                       ("BM_BUILDING_HEIGHT_M", "-3"), ("BM_BUILDING_HEIGHT_M", "1e300")])
+@pytest.mark.parametrize(
+    "key,value",
+    [
+        ("BM_FIRE_RESISTANCE", "5"),
+        ("BM_FIRE_RESISTANCE", "二级"),
+        ("BM_FIRE_ALARM_SYSTEM", "maybe"),
+        ("BM_BUILDING_HEIGHT_M", "nan"),
+        ("BM_BUILDING_HEIGHT_M", "-3"),
+        ("BM_BUILDING_HEIGHT_M", "1e300"),
+    ],
+)
 def test_bad_values_are_problems_not_crashes(key, value):
     p, problems = PlanProperties.from_mapping({key: value})
     assert problems and key in problems[0]
@@ -55,8 +81,9 @@ def test_bad_values_are_problems_not_crashes(key, value):
 
 
 def test_properties_round_trip_through_the_header_form():
-    p, _ = PlanProperties.from_mapping({"BM_FIRE_RESISTANCE": "3", "BM_FIRE_ALARM_SYSTEM": "no",
-                                        "BM_BUILDING_HEIGHT_M": "31.5"})
+    p, _ = PlanProperties.from_mapping(
+        {"BM_FIRE_RESISTANCE": "3", "BM_FIRE_ALARM_SYSTEM": "no", "BM_BUILDING_HEIGHT_M": "31.5"}
+    )
     mapping = p.to_mapping()
     assert mapping["BM_FIRE_RESISTANCE"] == "3" and mapping["BM_FIRE_ALARM_SYSTEM"] == "no"
     again, problems = PlanProperties.from_mapping(mapping)
@@ -74,6 +101,7 @@ def test_set_knows_the_new_properties(capsys):
 
 
 # -- the figures of the amended rules ---------------------------------------------------
+
 
 def test_extinguisher_rating_uses_k_rounding_basement_and_shares():
     assert not fired("FIRE-EXT-RATING", "pass-320m2-hydrant-4A.dxf")  # 0.9 × 320 ÷ 75 = 3.84 → 4 A
@@ -141,9 +169,24 @@ def test_no_extinguisher_is_said_once():
 
 # -- the conditions, shown -------------------------------------------------------------
 
-@pytest.mark.parametrize("rule_id", ["EVAC-EXIT-COUNT", "EVAC-TRAVEL", "EVAC-EXIT-WIDTH", "EVAC-TOTAL-WIDTH",
-                                     "FIRE-EVAC-SIGN", "FIRE-EXT-RATING", "FIRE-ALARM", "ACC-ROUTE", "ACC-TURNING",
-                                     "CNTR-HEIGHT", "CNTR-DEVICES", "META-NAME"])
+
+@pytest.mark.parametrize(
+    "rule_id",
+    [
+        "EVAC-EXIT-COUNT",
+        "EVAC-TRAVEL",
+        "EVAC-EXIT-WIDTH",
+        "EVAC-TOTAL-WIDTH",
+        "FIRE-EVAC-SIGN",
+        "FIRE-EXT-RATING",
+        "FIRE-ALARM",
+        "ACC-ROUTE",
+        "ACC-TURNING",
+        "CNTR-HEIGHT",
+        "CNTR-DEVICES",
+        "META-NAME",
+    ],
+)
 def test_amended_rules_state_their_conditions_in_both_languages(rule_id):
     r = all_rules()[rule_id]
     zh, en = conditions(r, "zh"), conditions(r, "en")
@@ -173,6 +216,7 @@ def test_citations_follow_the_amendments():
 
 def test_crowded_premises_width_only_when_the_bureau_says_so():
     from bianmin.standards.config import Config
+
     path = FIX / "EVAC-EXIT-WIDTH" / "pass-1000-wide-3-storeys.dxf"
     crowded = Config.from_dict({"rules": {"EVAC-EXIT-WIDTH": {"crowded": True}}})
     found = [f for f in validate_path(path, config=crowded).findings if f.rule == "EVAC-EXIT-WIDTH"]

@@ -1,4 +1,5 @@
 """Every rule against its pass-/fail- fixtures; and no rule without both."""
+
 from functools import lru_cache
 from pathlib import Path
 

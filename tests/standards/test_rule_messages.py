@@ -4,6 +4,7 @@ No "inf", "nan" or "?"; no library English ("Self-intersection[...]"); no "0 个
 in an English message except names taken from the drawing (quoted “…” or the plan's own name); no
 English words in a Chinese message except codes, units, ids and the catalogue's attribute values.
 """
+
 import re
 from pathlib import Path
 
@@ -19,8 +20,10 @@ FAIL_FIXTURES = sorted(p for p in RULES_DIR.glob("*/fail-*.dxf"))
 FORBIDDEN_ANYWHERE = [
     (re.compile(r"(?<![A-Za-z])(inf|nan|-inf)(?![A-Za-z])", re.I), "inf/nan"),
     (re.compile(r"[?？]"), "a question mark"),
-    (re.compile(r"self-intersection|ring self|too few points|invalid geometry|traceback|exception",
-                re.I), "library English"),
+    (
+        re.compile(r"self-intersection|ring self|too few points|invalid geometry|traceback|exception", re.I),
+        "library English",
+    ),
     (re.compile(r"\b0 个[^，；]*中 0 个"), "0 of 0"),
     (re.compile(r"\bNone\b"), "None"),
 ]
@@ -37,8 +40,27 @@ def _vocab_words() -> set[str]:
     return words
 
 
-ALLOWED_IN_ZH = {"m", "mm", "m²", "a", "k", "q", "qe", "n", "s", "u", "dxf", "dwg", "eof", "x", "y", "yes", "no",
-                 "id", "ids"} | _vocab_words()
+ALLOWED_IN_ZH = {
+    "m",
+    "mm",
+    "m²",
+    "a",
+    "k",
+    "q",
+    "qe",
+    "n",
+    "s",
+    "u",
+    "dxf",
+    "dwg",
+    "eof",
+    "x",
+    "y",
+    "yes",
+    "no",
+    "id",
+    "ids",
+} | _vocab_words()
 CODE = re.compile(r"^(BM[-_][A-Z0-9_\-]*|[A-Z][A-Z0-9_]*|\$[A-Z]+)$")
 LAYER = re.compile(r"BM-[^\s,;:()（）]+")  # layer names, some of them Chinese aliases (BM-大厅)
 

@@ -1,4 +1,5 @@
 """The words for places and things in rule messages."""
+
 import math
 
 from bianmin.geometry.model import Hall, Opening, PlacedObject, Plan, rectangle
@@ -7,8 +8,12 @@ from bianmin.standards import wording
 
 def hall_with_exits():
     plan = Plan(hall=Hall(outline=rectangle(0, 0, 20000, 12000)))
-    plan.openings = [Opening("main", (9000, 0), (11000, 0)), Opening("exit", (20000, 5000), (20000, 6000)),
-                     Opening("exit", (2000, 12000), (3000, 12000)), Opening("door", (0, 5000), (0, 6000))]
+    plan.openings = [
+        Opening("main", (9000, 0), (11000, 0)),
+        Opening("exit", (20000, 5000), (20000, 6000)),
+        Opening("exit", (2000, 12000), (3000, 12000)),
+        Opening("door", (0, 5000), (0, 6000)),
+    ]
     return plan
 
 
