@@ -6,9 +6,11 @@ import re
 import numpy as np
 import shapely
 
+from bianmin.geometry import catalog
 from bianmin.geometry.grid import path_length
 
 from ..context import centre
+
 from ..registry import ALL, hit, rule
 from ..wording import exit_name, exit_subject, metres, place, thing_name
 
@@ -300,7 +302,7 @@ _RATING = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*A", re.I)
 
 
 def a_rating(text: str) -> float:
-    m_ = _RATING.match(text or "2A")
+    m_ = _RATING.match(text or catalog.attribute_spec("BM_EXTINGUISHER", "RATING").default)
     return float(m_.group(1)) if m_ else 0.0
 
 
