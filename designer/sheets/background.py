@@ -11,7 +11,7 @@ import logging
 
 from ezdxf.addons.drawing import Frontend, RenderContext
 from ezdxf.addons.drawing.backend import Backend
-from ezdxf.addons.drawing.config import Configuration, LineweightPolicy
+from ezdxf.addons.drawing.config import Configuration, ImagePolicy, LineweightPolicy
 
 from bianmin.geometry.background import is_background
 
@@ -122,7 +122,11 @@ def render_background(doc, backend, config: Configuration | None = None) -> bool
     from .fonts import install_cjk_fonts_for_ezdxf
 
     install_cjk_fonts_for_ezdxf()
-    config = config or Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE)
+    # images as their frame, never their file: a DXF may name any file (/etc/…, ../, a UNC path that
+    # would make the bureau's PC contact another host, a pipe that never ends, a 13000 x 13000 PNG)
+    config = (config or Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE)).with_changes(
+        image_policy=ImagePolicy.RECT
+    )
     try:
         Frontend(RenderContext(doc), backend, config=config).draw_layout(
             doc.modelspace(), finalize=True, filter_func=is_background
