@@ -75,3 +75,73 @@ def closed_outlines(doc, units_factor: float = 1.0) -> Iterator[list[tuple[float
             pts, closed = pts[:-1], True
         if closed and len(pts) >= 3:
             yield pts
+
+
+MAX_EXPANDED = 200_000  # entities one INSERT may expand to in a drawing of the background
+
+
+def oversized_inserts(doc, limit: int = MAX_EXPANDED) -> dict[str, str]:
+    """The modelspace INSERTs not to draw, by handle, with the reason: a block that inserts itself
+    (at any depth), or one that expands to more than ``limit`` entities (a few-KB "block bomb"
+    whose 8 levels each insert the next 10 times is 100 million). Counted without recursion."""
+    sizes: dict[str, float] = {}
+    cyclic: set[str] = set()
+
+    def size(name: str) -> float:
+        # depth first with an explicit stack (a valid 1,000-deep nesting needs no recursion);
+        # a block met again on its own path is a cycle and counts as endless
+        root = name.upper()
+        if root in sizes:
+            return sizes[root]
+        stack = [[root, iter(_children(doc, name)), 0.0]]
+        on_path = {root}
+        while stack:
+            frame = stack[-1]
+            descended = False
+            for child in frame[1]:
+                if child is None:
+                    frame[2] += 1
+                    continue
+                key = child.upper()
+                if key in sizes:
+                    frame[2] += sizes[key]
+                elif key in on_path:
+                    cyclic.add(frame[0])
+                    frame[2] = math.inf
+                else:
+                    stack.append([key, iter(_children(doc, child)), 0.0])
+                    on_path.add(key)
+                    descended = True
+                    break
+            if descended:
+                continue
+            stack.pop()
+            on_path.discard(frame[0])
+            sizes[frame[0]] = frame[2]
+            if stack:
+                stack[-1][2] += frame[2]
+        return sizes[root]
+
+    out: dict[str, str] = {}
+    for e in doc.modelspace().query("INSERT"):
+        if not is_background(e):
+            continue
+        try:
+            n = size(e.dxf.name)
+        except Exception:  # an unreadable block: leave it to the renderer's own guard
+            continue
+        if math.isinf(n) or e.dxf.name.upper() in cyclic:
+            out[e.dxf.handle] = f"块 {e.dxf.name} 引用自身 / block {e.dxf.name} inserts itself"
+        elif n > limit:
+            out[e.dxf.handle] = (
+                f"块 {e.dxf.name} 展开后有 {n:.0f} 个图元 / block {e.dxf.name} expands to {n:.0f} entities"
+            )
+    return out
+
+
+def _children(doc, name: str):
+    """For each entity of a block: the inserted block's name for an INSERT, else None (one entity)."""
+    block = doc.blocks.get(name)
+    if block is None:
+        return []
+    return [e.dxf.name if e.dxftype() == "INSERT" else None for e in block]

@@ -398,6 +398,10 @@ def cmd_export(args) -> int:
                 checker=args.checker,
                 approver=args.approver,
             )
+            from bianmin.designer.sheets.background import LEFT_OUT
+
+            for reason in LEFT_OUT:  # the rest of the architect's drawing is on the sheet
+                print(f"bianmin: 底图中未画出 / left out of the background: {reason}", file=sys.stderr)
         else:
             return _export_report(args)
     except ValueError as exc:

@@ -13,7 +13,7 @@ from ezdxf.addons.drawing import Frontend, RenderContext
 from ezdxf.addons.drawing.backend import Backend
 from ezdxf.addons.drawing.config import Configuration, ImagePolicy, LineweightPolicy
 
-from bianmin.geometry.background import is_background
+from bianmin.geometry.background import is_background, oversized_inserts
 
 from ..style import LINE_MM
 from .paper import MM
@@ -127,15 +127,22 @@ def render_background(doc, backend, config: Configuration | None = None) -> bool
     config = (config or Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE)).with_changes(
         image_policy=ImagePolicy.RECT
     )
+    skipped = oversized_inserts(doc)
+    LEFT_OUT[:] = list(skipped.values())
+    for reason in skipped.values():
+        log.warning("background: left out %s", reason)
     try:
         Frontend(RenderContext(doc), backend, config=config).draw_layout(
-            doc.modelspace(), finalize=True, filter_func=is_background
+            doc.modelspace(), finalize=True, filter_func=lambda e: is_background(e) and e.dxf.handle not in skipped
         )
     except Exception as exc:  # a broken background must not cost the user the sheet or the window
         log.warning("background drawing stopped: %s", exc)
         return False
     return True
 
+
+# what the last background drawing left out (a block bomb, a block that inserts itself), to tell the user
+LEFT_OUT: list[str] = []
 
 LARGE_DRAWING = 5000  # modelspace entities above which linetypes are drawn solid on paper too
 

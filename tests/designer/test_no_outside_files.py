@@ -44,3 +44,20 @@ def test_the_canvas_draws_an_image_as_its_frame_without_opening_it(plan_naming_a
     read = read_plan(plan)
     assert background_item(read.doc, read.units_factor) is not None
     assert opened == []
+
+
+def test_a_block_bomb_or_a_self_inserting_block_is_left_out_and_the_rest_drawn(tmp_path, capsys):
+    """Regression (issue 16): a few-KB file whose 8 block levels each insert the next 10 times hung
+    `export pdf`; a block that inserts itself dropped the whole background."""
+    import time
+
+    from bianmin.standards.cli import main
+    from tests.fixtures.hostile import write_case
+
+    for case in ("block-bomb-8x10", "block-inserts-itself"):
+        plan = write_case(case, tmp_path)
+        start = time.perf_counter()
+        assert main(["export", "pdf", str(plan), "-o", str(tmp_path / f"{case}.pdf")]) == 0
+        assert time.perf_counter() - start < 60
+        err = capsys.readouterr().err
+        assert "left out" in err and ("BOMB" in err or "SELF" in err), err
