@@ -110,6 +110,10 @@ def apply_plan(doc, plan: Plan, units_factor: float = 1.0) -> None:
         handle = _write_element(doc, msp, element, entity, loaded.get(element.id), f)
         element.id = handle
     _write_properties(doc, plan, units_factor)
+    if units_factor == 1.0 and not doc.header.get("$INSUNITS", 0):
+        # the drawing was read as millimetres without saying so: say it (the convention's 4), so that
+        # later checks need not guess and warn again (issue 14)
+        doc.header["$INSUNITS"] = 4
     plan.loaded = {e.id: e for e in plan.elements()}
 
 

@@ -186,3 +186,23 @@ def test_replace_refused_keeps_old_file_and_no_temp(tmp_path, monkeypatch):
         write_plan(Plan(hall=Hall(outline=rectangle(0, 0, 1000, 1000))), path)
     assert path.read_bytes() == original
     assert [p.name for p in tmp_path.iterdir()] == ["plan.dxf"]
+
+
+def test_a_drawing_without_units_read_as_millimetres_is_saved_with_insunits_4(tmp_path):
+    """Regression (issue 14): the designer left $INSUNITS = 0, so every later check warned DXF-UNITS."""
+    import ezdxf
+
+    from bianmin.geometry.dxf_read import read_plan
+    from bianmin.geometry.dxf_write import apply_plan, save_atomic
+    from bianmin.templates import path_of
+
+    doc = ezdxf.readfile(path_of("community-station"))
+    doc.header["$INSUNITS"] = 0
+    src = tmp_path / "no-units.dxf"
+    doc.saveas(src)
+    read = read_plan(src)
+    assert any(i.rule == "DXF-UNITS" for i in read.issues)
+    apply_plan(read.doc, read.plan, read.units_factor)
+    save_atomic(read.doc, tmp_path / "saved.dxf")
+    again = read_plan(tmp_path / "saved.dxf")
+    assert again.doc.header["$INSUNITS"] == 4 and not any(i.rule == "DXF-UNITS" for i in again.issues)
