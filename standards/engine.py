@@ -7,6 +7,7 @@ import time
 import traceback
 from pathlib import Path
 
+from bianmin.geometry.atomic import clean_text
 from bianmin.geometry.dxf_read import PlanReadError, ReadResult, read_plan
 
 from .config import Config
@@ -128,7 +129,7 @@ def validate_path(
 ) -> PlanReport:
     """Read and check one file; an unreadable file is a report with status ``unreadable``."""
     start = time.perf_counter()
-    shown = display_text(str(path))
+    shown = clean_text(str(path))
     try:
         read = read_plan(Path(path), overrides=overrides)
         report = check(read, config, profile, path=shown)
@@ -143,27 +144,9 @@ def validate_path(
     return report
 
 
-def display_text(text: str) -> str:
-    """A name as best it can be shown: a file name that unzip left in GBK bytes (decoded with
-    surrogate escapes) becomes its Chinese again; what no encoding explains becomes U+FFFD, so
-    that no report fails to be written for one odd name."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        pass
-    raw = text.encode("utf-8", "surrogateescape")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8", "replace")
-
-
 def unreadable_report(path: str, reason: str) -> PlanReport:
     """The report of a file that could not be read; ``reason`` is "中文 / English"."""
-    path = display_text(path)
+    path = clean_text(path)
     zh, _, en = reason.partition(" / ")
     if not en and "/ " in reason:  # "不是 DXF 文件（……）/ not a DXF file": no space before the slash
         zh, _, en = reason.partition("/ ")
