@@ -8,9 +8,16 @@ and the 8 knight moves), each edge weighted by its Euclidean length.  A diagonal
 or knight move is allowed only when the cells it passes over are free too, so a
 path never cuts the corner of a column.  Targets (an exit line, an extinguisher's
 footprint, an alarm) seed the cells near them with their exact straight-line
-distance; Dijkstra (scipy.sparse.csgraph) spreads the distance from there, once
-per kind of target, and keeps the predecessors so that the path itself can be
-traced back and straightened (string-pulling along lines of sight).
+distance; Dijkstra spreads the distance from there, once per kind of target, and
+keeps the predecessors so that the path itself can be traced back and
+straightened (string-pulling along lines of sight).
+
+The Dijkstra is numpy's (``walk`` below), not scipy's: importing
+scipy.sparse.csgraph cost every ``bianmin validate`` a quarter of a second, more
+than the checking of a small plan.  Every edge is at least one cell long, so all
+cells within one cell of the nearest unsettled distance are settled together, one
+vectorised step per cell of distance; the distances are the same floating-point
+sums Dijkstra makes, bit for bit.
 
 Error
 -----
@@ -44,9 +51,6 @@ import math
 import numpy as np
 import shapely
 import shapely.ops
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import dijkstra
-
 from .distance import to_geometries
 
 STENCIL = [(1, 0), (0, 1), (1, 1), (1, -1), (2, 1), (1, 2), (2, -1), (1, -2)]
@@ -77,20 +81,22 @@ class Grid:
         self.n = int(self.free.sum())
         self.xy = np.column_stack([self.X[self.free], self.Y[self.free]])
         self._graph = None
+        self._neighbours: tuple[np.ndarray, np.ndarray] | None = None
 
     # -- graph ---------------------------------------------------------------
-    def _edges(self):
-        rows, cols, weights = [], [], []
+    def _moves(self):
+        """For each stencil move: its length and the cells it joins (from, to)."""
         free = self.free
-        ny, nx = free.shape
         for dx, dy in STENCIL:
-            length = math.hypot(dx, dy) * self.cell
             ok = _shifted_and(free, dx, dy)
             # cells passed over on the way must be free (no cutting of corners)
             for px, py in _passed(dx, dy):
                 ok &= _shift(free, px, py)
-            src = self.index[ok]
-            dst = _shift(self.index, dx, dy, fill=-1)[ok]
+            yield math.hypot(dx, dy) * self.cell, self.index[ok], _shift(self.index, dx, dy, fill=-1)[ok]
+
+    def _edges(self):
+        rows, cols, weights = [], [], []
+        for length, src, dst in self._moves():
             rows.append(src)
             cols.append(dst)
             weights.append(np.full(src.shape, length))
@@ -101,6 +107,21 @@ class Grid:
         if self._graph is None:
             self._graph = self._edges()
         return self._graph
+
+    @property
+    def neighbours(self) -> tuple[np.ndarray, np.ndarray]:
+        """The graph as a table: row k lists the cells one move from cell k (-1: no move), and the
+        moves' lengths: the 8 stencil moves forward, then the same 8 backward."""
+        if self._neighbours is None:
+            m = len(STENCIL)
+            table = -np.ones((self.n, 2 * m), dtype=np.int64)
+            lengths = np.empty(2 * m)
+            for j, (length, src, dst) in enumerate(self._moves()):
+                table[src, j] = dst
+                table[dst, m + j] = src
+                lengths[j] = lengths[m + j] = length
+            self._neighbours = (table, lengths)
+        return self._neighbours
 
     # -- fields ----------------------------------------------------------------
     def seeds(self, targets) -> tuple[np.ndarray, np.ndarray]:
@@ -142,14 +163,8 @@ class Grid:
         seeds, offsets = self.seeds(targets)
         if len(seeds) == 0:
             return Field(self, np.full(self.n, np.inf), np.full(self.n, -9999, dtype=np.int64), targets)
-        r0, c0, w0 = self.graph_parts
-        source = self.n  # a super-source joined to every seed
-        rows = np.concatenate([r0, c0, np.full(len(seeds), source)])
-        cols = np.concatenate([c0, r0, seeds])
-        w = np.concatenate([w0, w0, np.maximum(offsets, 1e-9)])
-        graph = coo_matrix((w, (rows, cols)), shape=(self.n + 1, self.n + 1)).tocsr()
-        dist, pred = dijkstra(graph, directed=True, indices=source, return_predecessors=True)
-        return Field(self, dist[: self.n], pred[: self.n], targets)
+        dist, pred = walk(*self.neighbours, seeds, offsets)
+        return Field(self, dist, pred, targets)
 
     def cell_of(self, x: float, y: float) -> int:
         """The free cell holding (x, y), or the nearest free cell; -1 when there is none."""
@@ -205,6 +220,51 @@ class Field:
             end = shapely.ops.nearest_points(nearest, last)[0]
             pts.append((end.x, end.y))
         return straighten(pts, self.grid.free_floor)
+
+
+def walk(table: np.ndarray, lengths: np.ndarray, seeds: np.ndarray, offsets: np.ndarray):
+    """Shortest walks on the graph ``table``/``lengths`` (Grid.neighbours) from a source joined to
+    each seed cell by its offset: (distance, predecessor) per cell, the predecessor of a seed
+    reached straight from the source being ``len(table)`` and of an unreachable cell -9999 (as
+    scipy.sparse.csgraph.dijkstra gives them for the same graph with a super-source).
+
+    Dijkstra settles cells in order of distance; here every cell closer than the nearest
+    unsettled distance plus the shortest move is settled at once (no move can still shorten
+    it) and its moves are relaxed together.
+    """
+    n = len(table)
+    dist = np.full(n, np.inf)
+    pred = np.full(n, -9999, dtype=np.int64)
+    if n == 0 or len(seeds) == 0:
+        return dist, pred
+    start = np.maximum(offsets, 1e-9)  # scipy drops edges of weight 0; the super-source's had 1e-9
+    np.minimum.at(dist, seeds, start)
+    step = float(lengths.min())
+    expanded = np.full(n, np.inf)  # the distance each cell's moves were relaxed from
+    flat_lengths = np.broadcast_to(lengths, table.shape)
+    while True:
+        pending = np.nonzero(dist < expanded)[0]
+        if len(pending) == 0:
+            break
+        d = dist[pending]
+        settled = pending[d < d.min() + step]
+        expanded[settled] = dist[settled]
+        to = table[settled]
+        ok = to >= 0
+        np.minimum.at(dist, to[ok], (dist[settled][:, None] + flat_lengths[: len(settled)])[ok])
+    # predecessors: the neighbour the final distance came from (Dijkstra keeps the first cell that
+    # reached it, the nearest one); a seed no neighbour beats keeps the source
+    reached = np.isfinite(dist)
+    via = np.where(table >= 0, dist[np.maximum(table, 0)] + lengths, np.inf)
+    best = via.min(axis=1)
+    tie = via == best[:, None]
+    from_d = np.where(tie, dist[np.maximum(table, 0)], np.inf)
+    k = np.argmin(from_d, axis=1)
+    pred[reached] = table[reached, k[reached]]
+    from_source = np.zeros(n, bool)
+    from_source[seeds] = start <= best[seeds]
+    pred[from_source & reached] = n
+    return dist, pred
 
 
 def straighten(points, free_floor, tolerance: float = 1.0):
