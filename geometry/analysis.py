@@ -23,7 +23,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
-from .distance import to_geometries
+from .distance import farthest, to_geometries
 from .grid import Field, Grid, auto_cell, path_length
 from .model import Opening, Plan, as_geometry
 from .shapes import inward_normal
@@ -146,6 +146,16 @@ class Analysis:
     def straight_to(self, targets, points: np.ndarray | None = None) -> np.ndarray:
         pts = self.sample_points if points is None else points
         return to_geometries(pts, targets)
+
+    def farthest_from(self, targets) -> tuple[float, tuple[float, float]] | None:
+        """The sample point farthest in a straight line from its nearest target, and how far
+        (the largest of ``straight_to(targets)``, found without measuring every point); None
+        when the floor has no sample points."""
+        pts = self.sample_points
+        d, k = farthest(pts, targets)
+        if k < 0:
+            return None
+        return d, (float(pts[k, 0]), float(pts[k, 1]))
 
     @cached_property
     def straight_exit(self) -> tuple[float, tuple[float, float]]:

@@ -299,3 +299,23 @@ def test_walk_gives_scipy_dijkstras_distances_bit_for_bit(obstacles, seed_kind):
             continue
         j = list(table[k]).index(p)
         assert field.dist[p] + lengths[j] == field.dist[k]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 20000), st.integers(0, 12000), st.integers(50, 3000)), min_size=1, max_size=40),
+    st.integers(0, 10_000),
+)
+def test_farthest_finds_the_point_measuring_every_point_finds(discs, seed):
+    """The pruned search gives the same distance and the same (first) point as measuring all of them,
+    with few targets (numpy) and many (STRtree), points inside targets included."""
+    import shapely
+
+    from bianmin.geometry.distance import farthest, to_geometries
+
+    rng = np.random.default_rng(seed)
+    points = np.column_stack([rng.uniform(0, 20000, 3000), rng.uniform(0, 12000, 3000)])
+    points[:10] = [(x, y) for x, y, _ in discs[:10]] + [(0.0, 0.0)] * (10 - min(10, len(discs)))  # inside, and ties
+    targets = [shapely.Point(x, y).buffer(r, quad_segs=int(seed % 8) + 1) for x, y, r in discs]
+    d = to_geometries(points, targets)
+    assert farthest(points, targets) == (float(d.max()), int(np.argmax(d)))
