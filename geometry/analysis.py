@@ -112,6 +112,11 @@ class Analysis:
     def grid(self) -> Grid:
         return Grid(self.free_floor, self.cell)
 
+    @property
+    def room(self):
+        """The free floor grown by a millimetre, prepared (Grid.room): built once for every rule."""
+        return self.grid.room
+
     @cached_property
     def exit_field(self) -> Field:
         return self.grid.field(self.exit_lines)

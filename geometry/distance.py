@@ -73,10 +73,10 @@ def farthest(points: np.ndarray, geometries, chunk: int = 2048) -> tuple[float, 
     the same figure and point, without measuring every point exactly.
 
     With many edges (a hall with 170 emergency lights) every point's exact distance costs an
-    STRtree search; here each point gets cheap bounds first, from one vertex and one enclosing
-    circle per geometry: the distance is at most the distance to the geometry's first vertex,
-    and at least the distance to its circle's centre less the radius.  Only the points whose
-    upper bound reaches the largest lower bound can be the farthest, and only they are measured.
+    STRtree search; here each point gets cheap bounds first, from a circle round each geometry
+    (centre c, radius r): the distance is between |p - c| - r and |p - c| + r.  Only the points
+    whose upper bound reaches the largest lower bound can be the farthest, and only they are
+    measured.
     """
     geometries = list(geometries)
     n = len(points)
@@ -86,20 +86,22 @@ def farthest(points: np.ndarray, geometries, chunk: int = 2048) -> tuple[float, 
         d = to_geometries(points, geometries)
         k = int(np.argmax(d))
         return float(d[k]), k
-    vertex = np.array([shapely.get_coordinates(g)[0, :2] for g in geometries])
     centre, radius = [], []
     for g in geometries:
         xy = shapely.get_coordinates(g)[:, :2]
         c = (xy.min(axis=0) + xy.max(axis=0)) / 2.0
         centre.append(c)
         radius.append(float(np.sqrt(((xy - c) ** 2).sum(axis=1)).max()))
-    centre_a, radius_a = np.array(centre), np.array(radius)
+    cx, cy = np.array(centre).T
+    r = np.array(radius)
     upper = np.empty(n)
     lower = np.empty(n)
     for start in range(0, n, chunk):
-        p = points[start : start + chunk, None, :2]
-        upper[start : start + chunk] = np.sqrt(((p - vertex) ** 2).sum(axis=2)).min(axis=1)
-        lower[start : start + chunk] = (np.sqrt(((p - centre_a) ** 2).sum(axis=2)) - radius_a).min(axis=1)
+        dx = points[start : start + chunk, 0:1] - cx
+        dy = points[start : start + chunk, 1:2] - cy
+        to_centre = np.sqrt(dx * dx + dy * dy)
+        upper[start : start + chunk] = (to_centre + r).min(axis=1)
+        lower[start : start + chunk] = (to_centre - r).min(axis=1)
     # margins of a millimetre's millionth keep a rounding in the bounds from dropping the farthest point
     candidates = np.nonzero(upper * (1 + 1e-9) + 1e-6 >= lower.max())[0]
     d = to_geometries(points[candidates], geometries)

@@ -16,7 +16,7 @@ from shapely.ops import unary_union
 
 from bianmin.geometry.analysis import Analysis, blockers, free_floor_of
 from bianmin.geometry.dxf_read import ReadResult
-from bianmin.geometry.model import PlacedObject, Plan, as_geometry
+from bianmin.geometry.model import PlacedObject, Plan, as_geometry, prime_footprints
 
 
 class CheckContext:
@@ -25,6 +25,7 @@ class CheckContext:
         self.plan: Plan = read.plan
         self.props = read.plan.properties
         self.profile = profile
+        prime_footprints(self.plan.objects)  # every rule reads them
 
     # -- facts ---------------------------------------------------------------
     @property
