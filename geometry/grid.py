@@ -266,11 +266,10 @@ def walk(table: np.ndarray, lengths: np.ndarray, seeds: np.ndarray, offsets: np.
     # predecessors: the neighbour the final distance came from (Dijkstra keeps the first cell that
     # reached it, the nearest one); a seed no neighbour beats keeps the source
     reached = np.isfinite(dist)
-    via = np.where(table >= 0, dist[np.maximum(table, 0)] + lengths, np.inf)
+    near = np.append(dist, np.inf)[table]  # a missing move (-1) reads the appended inf
+    via = near + lengths
     best = via.min(axis=1)
-    tie = via == best[:, None]
-    from_d = np.where(tie, dist[np.maximum(table, 0)], np.inf)
-    k = np.argmin(from_d, axis=1)
+    k = np.argmin(np.where(via == best[:, None], near, np.inf), axis=1)
     pred[reached] = table[reached, k[reached]]
     from_source = np.zeros(n, bool)
     from_source[seeds] = start <= best[seeds]
