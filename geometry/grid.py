@@ -174,8 +174,10 @@ class Grid:
         seeds, offsets = self.seeds(targets)
         if len(seeds) == 0:
             return Field(self, np.full(self.n, np.inf), np.full(self.n, -9999, dtype=np.int64), targets)
-        dist, pred = walk(*self.neighbours, seeds, offsets)
-        return Field(self, dist, pred, targets)
+        table, lengths = self.neighbours
+        dist = distances(table, lengths, seeds, offsets)
+        # the way back is traced only for the fields whose paths are drawn (the exits')
+        return Field(self, dist, lambda: predecessors(table, lengths, dist, seeds, offsets), targets)
 
     def cell_of(self, x: float, y: float) -> int:
         """The free cell holding (x, y), or the nearest free cell; -1 when there is none."""
@@ -193,11 +195,18 @@ class Grid:
 class Field:
     """Distances on a grid to one set of targets, with the way back to them."""
 
-    def __init__(self, grid: Grid, dist: np.ndarray, pred: np.ndarray, targets):
+    def __init__(self, grid: Grid, dist: np.ndarray, pred, targets):
+        """``pred``: the predecessors (see walk), or a function that works them out when first asked."""
         self.grid = grid
         self.dist = dist
-        self.pred = pred
+        self._pred = pred
         self.targets = targets
+
+    @property
+    def pred(self) -> np.ndarray:
+        if callable(self._pred):
+            self._pred = self._pred()
+        return self._pred
 
     def at(self, x: float, y: float) -> float:
         k = self.grid.cell_of(x, y)
@@ -237,7 +246,13 @@ def walk(table: np.ndarray, lengths: np.ndarray, seeds: np.ndarray, offsets: np.
     """Shortest walks on the graph ``table``/``lengths`` (Grid.neighbours) from a source joined to
     each seed cell by its offset: (distance, predecessor) per cell, the predecessor of a seed
     reached straight from the source being ``len(table)`` and of an unreachable cell -9999 (as
-    scipy.sparse.csgraph.dijkstra gives them for the same graph with a super-source).
+    scipy.sparse.csgraph.dijkstra gives them for the same graph with a super-source)."""
+    dist = distances(table, lengths, seeds, offsets)
+    return dist, predecessors(table, lengths, dist, seeds, offsets)
+
+
+def distances(table: np.ndarray, lengths: np.ndarray, seeds: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """The distances of walk().
 
     Dijkstra settles cells in order of distance; here every cell closer than the nearest
     unsettled distance plus the shortest move is settled at once (no move can still shorten
@@ -245,11 +260,9 @@ def walk(table: np.ndarray, lengths: np.ndarray, seeds: np.ndarray, offsets: np.
     """
     n = len(table)
     dist = np.full(n, np.inf)
-    pred = np.full(n, -9999, dtype=np.int64)
     if n == 0 or len(seeds) == 0:
-        return dist, pred
-    start = np.maximum(offsets, 1e-9)  # scipy drops edges of weight 0; the super-source's had 1e-9
-    np.minimum.at(dist, seeds, start)
+        return dist
+    np.minimum.at(dist, seeds, _start(offsets))
     step = float(lengths.min())
     expanded = np.full(n, np.inf)  # the distance each cell's moves were relaxed from
     flat_lengths = np.broadcast_to(lengths, table.shape)
@@ -263,8 +276,16 @@ def walk(table: np.ndarray, lengths: np.ndarray, seeds: np.ndarray, offsets: np.
         to = table[settled]
         ok = to >= 0
         np.minimum.at(dist, to[ok], (dist[settled][:, None] + flat_lengths[: len(settled)])[ok])
-    # predecessors: the neighbour the final distance came from (Dijkstra keeps the first cell that
-    # reached it, the nearest one); a seed no neighbour beats keeps the source
+    return dist
+
+
+def predecessors(table: np.ndarray, lengths: np.ndarray, dist: np.ndarray, seeds: np.ndarray, offsets) -> np.ndarray:
+    """The predecessors of walk(): the neighbour each final distance came from (Dijkstra keeps the
+    first cell that reached it, the nearest one); a seed no neighbour beats keeps the source."""
+    n = len(table)
+    pred = np.full(n, -9999, dtype=np.int64)
+    if n == 0 or len(seeds) == 0:
+        return pred
     reached = np.isfinite(dist)
     near = np.append(dist, np.inf)[table]  # a missing move (-1) reads the appended inf
     via = near + lengths
@@ -272,9 +293,15 @@ def walk(table: np.ndarray, lengths: np.ndarray, seeds: np.ndarray, offsets: np.
     k = np.argmin(np.where(via == best[:, None], near, np.inf), axis=1)
     pred[reached] = table[reached, k[reached]]
     from_source = np.zeros(n, bool)
-    from_source[seeds] = start <= best[seeds]
+    from_source[seeds] = _start(offsets) <= best[seeds]
     pred[from_source & reached] = n
-    return dist, pred
+    return pred
+
+
+def _start(offsets: np.ndarray) -> np.ndarray:
+    """The seeds' distances from the source: scipy drops edges of weight 0, so the super-source's
+    edges had at least 1e-9."""
+    return np.maximum(offsets, 1e-9)
 
 
 def straighten(points, free_floor, tolerance: float = ROOM_MM, room=None):
