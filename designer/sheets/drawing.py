@@ -26,6 +26,7 @@ from .fonts import chinese_font
 from .furniture import draw_border, draw_legend, draw_north_arrow, draw_scale_bar, draw_title_block, layout_sheet
 from .paper import MM, SheetError, choose_scale, paper_size, parse_scale
 from .plan_painter import paint_dimensions, paint_plan, plan_extent
+from .streams import binary_streams
 from .surface import ReportLabSurface
 
 SHEET_TITLE = "便民服务中心平面布置图"
@@ -83,7 +84,7 @@ def write_drawing(
     used = choose_scale(ex, lay.area_size, parse_scale(scale))
     font, _ = chinese_font()
     project = clean_text(plan.properties.name or "便民服务中心")  # GBK bytes read as UTF-8 never stop the export
-    with atomic_output(out, "wb") as fp:
+    with atomic_output(out, "wb") as fp, binary_streams():
         c = rl_canvas.Canvas(fp, pagesize=(width * MM, height * MM), pageCompression=1)
         c.setTitle(f"{project} {SHEET_TITLE}")
         c.setAuthor("bianmin")
@@ -117,7 +118,9 @@ def _plan_sheet(c, read, lay, font, extent, scale, project, number, designer, ch
     clip = c.beginPath()
     clip.rect(ax0 * MM, ay0 * MM, (ax1 - ax0) * MM, (ay1 - ay0) * MM)
     c.clipPath(clip, stroke=0, fill=0)
-    draw_background(read.doc, s, read.units_factor)
+    half_w, half_h = (ax1 - ax0) / 2 * scale, (ay1 - ay0) / 2 * scale
+    view = (centre_plan[0] - half_w, centre_plan[1] - half_h, centre_plan[0] + half_w, centre_plan[1] + half_h)
+    draw_background(read.doc, s, read.units_factor, view)
     paint_plan(s, plan)
     paint_dimensions(s, plan)
     c.restoreState()
