@@ -111,7 +111,7 @@ class ReportLabBackend(FlatBackend):
 
     STROKE = (0.5, 0.5, 0.5)  # the architect's lines, in one mid grey
     FILL = (0.84, 0.84, 0.84)  # their hatches and solids lighter
-    TEXT = (0.35, 0.35, 0.35)  # their text darker than the lines: the room names must read
+    TEXT = (0.42, 0.42, 0.42)  # their text a little darker than the lines: the room names must read
     CHUNK = 4000  # subpaths per PDF path, so that no viewer has to hold one enormous path
 
     def __init__(self, surface, units_factor: float, view=None):
