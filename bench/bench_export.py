@@ -129,7 +129,9 @@ def peers(tmp: Path, repeat: int) -> None:
         peer, ok2 = timed(
             [sys.executable, "-m", "ezdxf", "draw", "-o", str(tmp / "b.pdf"), str(f)], repeat, tmp / "b.pdf"
         )
-        note = "" if ok1 and ok2 else f"  (exit: bianmin {'ok' if ok1 else 'FAILED'}, ezdxf {'ok' if ok2 else 'FAILED'})"
+        note = (
+            "" if ok1 and ok2 else f"  (exit: bianmin {'ok' if ok1 else 'FAILED'}, ezdxf {'ok' if ok2 else 'FAILED'})"
+        )
         print(f"{f.name[:40]:<40} {ours:8.2f}s {peer:10.2f}s {ours / peer:6.2f}{note}")
 
 
