@@ -110,7 +110,7 @@ class ReportLabBackend(FlatBackend):
     """
 
     STROKE = (0.5, 0.5, 0.5)  # the architect's lines, in one mid grey
-    FILL = (0.84, 0.84, 0.84)  # their hatches and solids lighter
+    FILL = (0.9, 0.9, 0.9)  # their hatches and solids lighter (a floor's solid hatch covers the whole plan)
     TEXT = (0.42, 0.42, 0.42)  # their text a little darker than the lines: the room names must read
     CHUNK = 4000  # subpaths per PDF path, so that no viewer has to hold one enormous path
 
@@ -128,6 +128,7 @@ class ReportLabBackend(FlatBackend):
         self.strokes: list[str] = []
         self.fills: list[str] = []
         self.texts: list[str] = []
+        self.text_boxes: list[tuple[float, float, float, float]] = []  # plan mm, for labels to keep clear of
         self.left_out = 0
 
     # -- the frontend's calls, straight to PDF operators ------------------------------------------
@@ -209,8 +210,14 @@ class ReportLabBackend(FlatBackend):
 
     def draw_filled_paths(self, paths, properties):
         code = " ".join(c for c in (self._spell(p, True) for p in paths if len(p)) if c)
-        if code:
-            (self.texts if self._is_text() else self.fills).append(code)
+        if not code:
+            return
+        if self._is_text():
+            self.texts.append(code)
+            verts = np.concatenate([np.asarray(p._vertices, dtype=float) for p in paths if len(p._vertices)]) * self.f
+            self.text_boxes.append((*verts.min(axis=0), *verts.max(axis=0)))
+        else:
+            self.fills.append(code)
 
     def draw_filled_polygon(self, points, properties):
         xy = [(v.x, v.y) for v in points.vertices()]
@@ -287,10 +294,11 @@ LEFT_OUT: list[str] = []
 LARGE_DRAWING = 5000  # modelspace entities above which linetypes are drawn solid on paper too
 
 
-def draw_background(doc, surface, units_factor: float, view=None) -> bool:
+def draw_background(doc, surface, units_factor: float, view=None, text_boxes: list | None = None) -> bool:
     """The architect's drawing on a sheet, greyed; linetypes as drawn, but solid in large drawings.
 
     ``view`` (plan mm: x0, y0, x1, y1) is the part the sheet shows; what lies outside it is left out.
+    ``text_boxes``, if given, receives the extents (plan mm) of the drawing's texts on the sheet.
     """
     from ezdxf.addons.drawing.config import LinePolicy
 
@@ -302,5 +310,7 @@ def draw_background(doc, surface, units_factor: float, view=None) -> bool:
         config = config.with_changes(line_policy=LinePolicy.SOLID)
     backend = ReportLabBackend(surface, units_factor, view)
     ok = render_background(doc, backend, config)
+    if text_boxes is not None:
+        text_boxes.extend(backend.text_boxes)
     backend.flush()
     return ok

@@ -106,7 +106,7 @@ def sheet_layouts(width, height, entries, font) -> list:
     side = layout_sheet(width, height, side_panel=True)
     lx0, ly0, lx1, ly1 = side.legend
     options = [band]
-    if ly1 > ly0 and legend_layout(entries, font, lx1 - lx0, ly1 - ly0).height <= ly1 - ly0:
+    if ly1 > ly0 and legend_layout(entries, font, lx1 - lx0, ly1 - ly0, side.legend_text).height <= ly1 - ly0:
         options.insert(0 if fx1 - fx0 >= 300 else 1, side)
     return options
 
@@ -160,12 +160,13 @@ def _plan_sheet(c, read, lay, font, entries, extent, scale, project, number, des
     c.clipPath(clip, stroke=0, fill=0)
     half_w, half_h = (ax1 - ax0) / 2 * scale, (ay1 - ay0) / 2 * scale
     view = (centre_plan[0] - half_w, centre_plan[1] - half_h, centre_plan[0] + half_w, centre_plan[1] + half_h)
-    draw_background(read.doc, s, read.units_factor, view)
-    paint_labelled_plan(s, plan, view)
+    texts: list = []
+    draw_background(read.doc, s, read.units_factor, view, texts)
+    paint_labelled_plan(s, plan, view, avoid=texts)
     paint_dimensions(s, plan)
     c.restoreState()
     lx0, ly0, lx1, ly1 = lay.legend
-    draw_legend(c, font, lx0, ly1, lx1 - lx0, entries, height=ly1 - ly0)
+    draw_legend(c, font, lx0, ly1, lx1 - lx0, entries, height=ly1 - ly0, largest=lay.legend_text)
     if lay.side:
         sx0, sy0, sx1, sy1 = lay.side
         draw_north_arrow(c, font, (sx0 + sx1) / 2, sy1 - 14)
@@ -176,11 +177,17 @@ def _plan_sheet(c, read, lay, font, entries, extent, scale, project, number, des
     c.showPage()
 
 
-def _styles(font):
-    base = ParagraphStyle("cell", fontName=font, fontSize=8.5, leading=11, wordWrap="CJK")
-    head = ParagraphStyle("head", parent=base, fontSize=9, textColor=colors.white)
-    title = ParagraphStyle("title", parent=base, fontSize=13, leading=17, spaceBefore=6, spaceAfter=4, keepWithNext=1)
+def _styles(font, k: float = 1.0):
+    """Cell, header and title styles; ``k`` enlarges them on A1 and A0, read from farther away."""
+    base = ParagraphStyle("cell", fontName=font, fontSize=8.5 * k, leading=11 * k, wordWrap="CJK")
+    head = ParagraphStyle("head", parent=base, fontSize=9 * k, textColor=colors.white)
+    title = ParagraphStyle("title", parent=base, fontSize=13 * k, leading=17 * k, spaceBefore=6 * k, spaceAfter=4 * k)
     return base, head, title
+
+
+def schedule_enlargement(frame_width_mm: float) -> float:
+    """1.3 on A1 and A0 (frames 800 mm wide and more), else 1."""
+    return 1.3 if frame_width_mm >= 800 else 1.0
 
 
 def _fit(widths, available_mm):
@@ -246,15 +253,15 @@ def window_rows(plan) -> list[list[str]]:
     return rows
 
 
-def schedule_story(plan, font, width_mm) -> list:
+def schedule_story(plan, font, width_mm, k: float = 1.0) -> list:
     """The schedules as one story for frames ``width_mm`` wide: objects by kind, then the window list."""
-    base, head, title = _styles(font)
+    base, head, title = _styles(font, k)
     inner = width_mm - 2 * FRAME_PAD_PT / MM
     return [
         Paragraph("设施一览表", title),
-        _table(facility_rows(plan), _fit(FACILITY_WIDTHS, inner), base, head, "设施一览表"),
+        _table(facility_rows(plan), _fit([w * k for w in FACILITY_WIDTHS], inner), base, head, "设施一览表"),
         Paragraph("窗口一览表", title),
-        _table(window_rows(plan), _fit(WINDOW_WIDTHS, inner), base, head, "窗口一览表"),
+        _table(window_rows(plan), _fit([w * k for w in WINDOW_WIDTHS], inner), base, head, "窗口一览表"),
     ]
 
 
@@ -262,9 +269,9 @@ FRAME_PAD_PT = 6.0  # reportlab Frame's default padding
 COLUMN_GAP_MM = 8.0
 
 
-def schedule_columns(frame_width_mm: float) -> tuple[int, float]:
+def schedule_columns(frame_width_mm: float, k: float = 1.0) -> tuple[int, float]:
     """How many table columns a sheet takes side by side (1 to 3), and their width (mm)."""
-    natural = max(sum(FACILITY_WIDTHS), sum(WINDOW_WIDTHS)) + 2 * FRAME_PAD_PT / MM
+    natural = max(sum(FACILITY_WIDTHS), sum(WINDOW_WIDTHS)) * k + 2 * FRAME_PAD_PT / MM
     usable = frame_width_mm - 2 * 8.0
     n = max(1, min(3, int((usable + COLUMN_GAP_MM) // (natural + COLUMN_GAP_MM))))
     return n, (usable - (n - 1) * COLUMN_GAP_MM) / n
@@ -276,8 +283,9 @@ def _schedule_sheets(c, plan, lay, font, project, number, designer, checker, app
     x0, y0, x1, y1 = lay.frame
     top = y1 - 8
     bottom = lay.title[3] + 6
-    n, width = schedule_columns(x1 - x0)
-    story = schedule_story(plan, font, width)
+    k = schedule_enlargement(x1 - x0)
+    n, width = schedule_columns(x1 - x0, k)
+    story = schedule_story(plan, font, width, k)
     page = 2
     while story:
         draw_border(c, lay, side=False)
@@ -296,7 +304,7 @@ def _schedule_sheets(c, plan, lay, font, project, number, designer, checker, app
         before = len(story), id(story[0])
         for i in range(n):
             frame = Frame((x0 + 8 + i * (width + COLUMN_GAP_MM)) * MM, bottom * MM, width * MM, (top - bottom) * MM)
-            _fill(frame, story, c, _styles(font)[2])
+            _fill(frame, story, c, _styles(font, k)[2])
             if not story:
                 break
         c.showPage()

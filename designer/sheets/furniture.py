@@ -26,6 +26,7 @@ class SheetLayout:
     area: tuple[float, float, float, float]  # where the plan is drawn
     legend: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # where the legend goes
     scale_bar: tuple[float, float] = (0.0, 0.0)  # the scale bar's lower-left corner
+    legend_text: float = 3.0  # the legend's largest text size (mm): larger in a tall side panel
 
     @property
     def area_size(self) -> tuple[float, float]:
@@ -57,7 +58,7 @@ def layout_sheet(width: float, height: float, band: float = 0.0, side_panel: boo
         legend = (frame[0] + pad, title[3] + pad, frame[2] - pad, title[3] + pad + band)
         bar = (frame[0] + pad, legend[3] + 6.5)
         area = (frame[0] + pad, legend[3] + SCALE_BAR_STRIP, frame[2] - pad, frame[3] - pad - NORTH_STRIP)
-    return SheetLayout(width, height, frame, title, side, area, legend, bar)
+    return SheetLayout(width, height, frame, title, side, area, legend, bar, 4.0 if side else 3.0)
 
 
 def _font(c, font, size_mm):

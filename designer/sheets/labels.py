@@ -22,6 +22,7 @@ from shapely.geometry import LineString, box
 from ..style import LINE_MM, ZONE_COLOURS, hex_rgb
 from .paper import MM
 from .plan_painter import (
+    dimension_lines,
     object_label,
     opening_colour,
     opening_label,
@@ -51,8 +52,9 @@ class Label:
     free: bool  # False: no free spot, put where it covers least
 
 
-def paint_labelled_plan(s, plan, view=None) -> list[Label]:
-    """The plan on a Surface, labels placed clear of the symbols; returns the labels placed."""
+def paint_labelled_plan(s, plan, view=None, avoid=()) -> list[Label]:
+    """The plan on a Surface, labels placed clear of the symbols; returns the labels placed.
+    ``avoid``: boxes (plan mm) to keep clear of where there is room, the architect's texts."""
     for zone in plan.zones:
         paint_zone(s, zone, labels=False)
     for ob in plan.obstacles:
@@ -65,7 +67,7 @@ def paint_labelled_plan(s, plan, view=None) -> list[Label]:
         paint_opening(s, o, labels=False)
     for r in plan.routes:
         paint_route(s, r.points)
-    labels = place_labels(plan, s.scale, s.font, view)
+    labels = place_labels(plan, s.scale, s.font, view, avoid)
     for label in labels:
         x0, y0, x1, y1 = label.box.bounds
         s.polygon([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], fill="#ffffff", alpha=0.8)
@@ -103,12 +105,16 @@ def blockers(plan, scale: float, font: str):
             parts.append(LineString(r.points).buffer((LINE_MM["route"] / 2 + 0.3) * scale))
     if plan.hall is not None:
         parts.append(plan.hall.polygon.boundary.buffer((LINE_MM["hall"] / 2 + 0.3) * scale))
+    for line in dimension_lines(plan, scale):  # the line, its ticks and its figure beside it
+        parts.append(LineString(line).buffer(3.5 * scale))
     return shapely.union_all(parts) if parts else shapely.Polygon()
 
 
-def place_labels(plan, scale: float, font: str, view=None) -> list[Label]:
-    """Exit labels first (they have the least room), then zone labels, each clear of the rest."""
+def place_labels(plan, scale: float, font: str, view=None, avoid=()) -> list[Label]:
+    """Exit labels first (they have the least room), then zone labels, each clear of the rest;
+    a zone's name also clear of the ``avoid`` boxes where the zone has room for it."""
     taken = blockers(plan, scale, font)
+    soft = shapely.union_all([box(*b) for b in avoid]) if len(avoid) else None
     view_box = box(*view) if view is not None else None
     out: list[Label] = []
     for o in plan.openings:
@@ -116,7 +122,7 @@ def place_labels(plan, scale: float, font: str, view=None) -> list[Label]:
         out.append(label)
         taken = taken.union(label.box)
     for zone in plan.zones:
-        label = _place_zone(zone, scale, font, taken, view_box)
+        label = _place_zone(zone, scale, font, taken, view_box, soft)
         if label is not None:
             out.append(label)
             taken = taken.union(label.box)
@@ -127,7 +133,7 @@ def _boxes(xs, ys, w, h):
     return shapely.box(xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2)
 
 
-def _place_zone(zone, scale, font, taken, view_box) -> Label | None:
+def _place_zone(zone, scale, font, taken, view_box, soft=None) -> Label | None:
     text = zone_label(zone)
     colour = darker(ZONE_COLOURS[zone.kind])
     poly = zone.polygon
@@ -154,6 +160,8 @@ def _place_zone(zone, scale, font, taken, view_box) -> Label | None:
         centre = poly.centroid if poly.contains(poly.centroid) else poly.representative_point()
         dist = np.hypot(xs - centre.x, ys - centre.y)
         free = inside & ~shapely.intersects(taken, cands)
+        if soft is not None and (free & ~shapely.intersects(soft, cands)).any():
+            free &= ~shapely.intersects(soft, cands)  # clear of the architect's texts too, where there is room
         if free.any():
             i = int(np.argmin(np.where(free, dist, np.inf)))
             return Label(text, float(xs[i]), float(ys[i]), size, colour, cands[i], True)

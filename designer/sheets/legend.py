@@ -92,13 +92,16 @@ def _entry_width(entry: Entry, font: str, size: float) -> float:
     return SWATCH_W + 2.0 + stringWidth(entry.text, font, size * MM) / MM
 
 
-def legend_layout(entries, font: str, width: float, height: float | None = None) -> LegendLayout:
-    """Columns as many as fit ``width``; the largest text (3.0 down to 2.0 mm) whose rows fit ``height``.
+SIZES = (4.0, 3.5, 3.0, 2.7, 2.4, 2.2, 2.0)  # text sizes tried, paper mm
+
+
+def legend_layout(entries, font: str, width: float, height: float | None = None, largest: float = 3.0) -> LegendLayout:
+    """Columns as many as fit ``width``; the largest text (``largest`` down to 2.0 mm) whose rows fit ``height``.
 
     A column is as wide as most entries need; the few longer ones (服务柜台（数字为窗口号）) are
     set smaller in their cell."""
     chosen = None
-    for size in (3.0, 2.7, 2.4, 2.2, 2.0):
+    for size in [s for s in SIZES if s <= largest]:
         widths = sorted(_entry_width(e, font, size) for e in entries) or [20.0]
         column = min(widths[int(0.85 * (len(widths) - 1))], width)
         columns = max(1, int((width + GAP_MM) // (column + GAP_MM)))
@@ -111,9 +114,11 @@ def legend_layout(entries, font: str, width: float, height: float | None = None)
     return chosen
 
 
-def draw_legend(c, font: str, x: float, top: float, width: float, entries, height: float | None = None) -> float:
+def draw_legend(
+    c, font: str, x: float, top: float, width: float, entries, height: float | None = None, largest: float = 3.0
+) -> float:
     """The legend with its top-left corner at (x, top) paper mm; returns the y below it."""
-    lay = legend_layout(entries, font, width, height)
+    lay = legend_layout(entries, font, width, height, largest)
     c.saveState()
     c.setFillColor(black)
     c.setFont(font, 4.0 * MM)

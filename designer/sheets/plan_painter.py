@@ -149,7 +149,19 @@ def paint_route(s, points, colour=EXIT_GREEN):
     s.polygon(route_arrow(points), fill=colour, stroke=colour, width_mm=0.1)
 
 
-def paint_dimensions(s, plan: Plan, offset_mm_paper: float = 8.0) -> None:
+DIM_OFFSET_MM = 8.0  # overall dimensions this far (paper mm) below and right of the hall
+
+
+def dimension_lines(plan: Plan, scale: float, offset_mm_paper: float = DIM_OFFSET_MM):
+    """The two overall dimension lines (plan mm), below and right of the hall; [] without a hall."""
+    if plan.hall is None:
+        return []
+    minx, miny, maxx, maxy = plan.hall.polygon.bounds
+    off = offset_mm_paper * scale
+    return [[(minx, miny - off), (maxx, miny - off)], [(maxx + off, miny), (maxx + off, maxy)]]
+
+
+def paint_dimensions(s, plan: Plan, offset_mm_paper: float = DIM_OFFSET_MM) -> None:
     """Overall hall dimensions below and right of the hall, in mm (Chinese drawing practice)."""
     if plan.hall is None:
         return
