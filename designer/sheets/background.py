@@ -262,8 +262,47 @@ class ReportLabBackend(FlatBackend):
         self.strokes, self.fills, self.texts = [], [], []
 
 
-def render_background(doc, backend, config: Configuration | None = None) -> bool:
-    """Run ezdxf's frontend over the modelspace's non-BM entities into a backend; False if it stopped."""
+def outside_view(doc, view):
+    """A test for top-level block references and texts that lie wholly outside ``view`` (drawing
+    units: x0, y0, x1, y1), so that ezdxf never explodes or lays them out (the other floors of a
+    TArch drawing were most of the export's time). Anything it cannot measure counts as inside."""
+    from ezdxf import bbox
+
+    vx0, vy0, vx1, vy1 = view
+    blocks: dict[str, object] = {}
+
+    def disjoint(xs, ys) -> bool:
+        return max(xs) < vx0 or min(xs) > vx1 or max(ys) < vy0 or min(ys) > vy1
+
+    def test(e) -> bool:
+        kind = e.dxftype()
+        try:
+            if kind == "INSERT":
+                if e.mcount > 1:
+                    return False
+                name = e.dxf.name
+                if name not in blocks:
+                    blocks[name] = bbox.extents(doc.blocks[name], fast=True)
+                box = blocks[name]
+                if not box.has_data:
+                    return False
+                m = e.matrix44()
+                (x0, y0, _), (x1, y1, _) = box.extmin, box.extmax
+                pts = list(m.transform_vertices([(x0, y0, 0), (x1, y0, 0), (x1, y1, 0), (x0, y1, 0)]))
+                return disjoint([p.x for p in pts], [p.y for p in pts])
+            if kind in ("TEXT", "MTEXT"):
+                box = bbox.extents([e], fast=True)
+                return box.has_data and disjoint([box.extmin.x, box.extmax.x], [box.extmin.y, box.extmax.y])
+        except Exception:  # a block it cannot measure: draw it, as before
+            return False
+        return False
+
+    return test
+
+
+def render_background(doc, backend, config: Configuration | None = None, view=None) -> bool:
+    """Run ezdxf's frontend over the modelspace's non-BM entities into a backend; False if it stopped.
+    ``view`` (drawing units), if given: block references and texts wholly outside it are skipped."""
     if doc is None:
         return True
     from .fonts import install_cjk_fonts_for_ezdxf
@@ -278,9 +317,12 @@ def render_background(doc, backend, config: Configuration | None = None) -> bool
     LEFT_OUT[:] = list(skipped.values())
     for reason in skipped.values():
         log.warning("background: left out %s", reason)
+    outside = outside_view(doc, view) if view is not None else (lambda e: False)
     try:
         Frontend(RenderContext(doc), backend, config=config).draw_layout(
-            doc.modelspace(), finalize=True, filter_func=lambda e: is_background(e) and e.dxf.handle not in skipped
+            doc.modelspace(),
+            finalize=True,
+            filter_func=lambda e: is_background(e) and e.dxf.handle not in skipped and not outside(e),
         )
     except Exception as exc:  # a broken background must not cost the user the sheet or the window
         log.warning("background drawing stopped: %s", exc)
@@ -309,7 +351,7 @@ def draw_background(doc, surface, units_factor: float, view=None, text_boxes: li
     if doc is not None and len(doc.modelspace()) > LARGE_DRAWING:
         config = config.with_changes(line_policy=LinePolicy.SOLID)
     backend = ReportLabBackend(surface, units_factor, view)
-    ok = render_background(doc, backend, config)
+    ok = render_background(doc, backend, config, backend.view)
     if text_boxes is not None:
         text_boxes.extend(backend.text_boxes)
     backend.flush()

@@ -69,3 +69,25 @@ def test_streams_are_deflated_not_ascii85(root, tmp_path):
     from reportlab import rl_config
 
     assert rl_config.useA85 == 1, "reportlab's setting is restored for anyone else"
+
+
+def test_a_block_whose_insertion_point_is_far_but_whose_lines_are_on_the_sheet_is_drawn(root, tmp_path):
+    """Block references wholly outside the sheet are skipped before ezdxf explodes them; one that
+    is inserted a kilometre away but whose geometry lands in the hall must still be drawn."""
+    counts = {}
+    for case in ("none", "far-base", "far-block"):
+        read = read_plan(root / "templates" / "street-center.dxf")
+        x0, y0, x1, y1 = read.plan.hall.polygon.bounds
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        block = read.doc.blocks.new(name="FAR_GEOMETRY")
+        block.add_circle((1_000_000, 0), 1200, dxfattribs={"layer": "A-COLU"})
+        msp = read.doc.modelspace()
+        if case == "far-base":  # insertion point 1 km off, the circle at the hall's centre
+            msp.add_blockref("FAR_GEOMETRY", (cx - 1_000_000, cy), dxfattribs={"layer": "A-COLU"})
+        elif case == "far-block":  # everything 1 km off
+            msp.add_blockref("FAR_GEOMETRY", (cx, cy), dxfattribs={"layer": "A-COLU"})
+        out = tmp_path / f"{case}.pdf"
+        write_drawing(read, out, paper="A3")
+        counts[case] = plan_page_ops(out)[1].count(b"c")
+    assert counts["far-base"] >= counts["none"] + 4, counts  # a circle is four Bézier curves
+    assert counts["far-block"] == counts["none"], counts
