@@ -118,15 +118,28 @@ def place_labels(plan, scale: float, font: str, view=None, avoid=()) -> list[Lab
     view_box = box(*view) if view is not None else None
     out: list[Label] = []
     for o in plan.openings:
-        label = _place_opening(o, plan, scale, font, taken, view_box)
+        try:
+            label = _place_opening(o, plan, scale, font, taken, view_box)
+        except Exception:  # a degenerate door (zero length, NaN): its label at its middle, as before
+            label = _at(opening_label(o), o.midpoint, EXIT_TEXT_MM, opening_colour(o), font, scale)
         out.append(label)
         taken = taken.union(label.box)
     for zone in plan.zones:
-        label = _place_zone(zone, scale, font, taken, view_box, soft)
+        try:
+            label = _place_zone(zone, scale, font, taken, view_box, soft)
+        except Exception:  # an invalid zone outline (a bow tie): the label at a point of it, as before
+            p = zone.polygon.representative_point()
+            label = _at(zone_label(zone), (p.x, p.y), 2.0, darker(ZONE_COLOURS[zone.kind]), font, scale)
         if label is not None:
             out.append(label)
             taken = taken.union(label.box)
     return out
+
+
+def _at(text, xy, size, colour, font, scale) -> Label:
+    w, h = _text_box(text, font, size, scale)
+    x, y = xy
+    return Label(text, x, y, size, colour, box(x - w / 2, y - h / 2, x + w / 2, y + h / 2), False)
 
 
 def _boxes(xs, ys, w, h):

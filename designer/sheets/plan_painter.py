@@ -203,11 +203,13 @@ def paint_markers(s, findings) -> list[tuple[int, object]]:
 
 def plan_extent(plan: Plan, margin: float = 3000.0):
     """The part of the drawing a sheet shows: the hall and all BM content, with room for dimensions."""
-    from shapely.ops import unary_union
+    import shapely
 
     geoms = [e.polygon for e in ([plan.hall] if plan.hall else [])]
     geoms += [z.polygon for z in plan.zones] + [o.footprint for o in plan.objects]
+    geoms = [g for g in geoms if not g.is_empty]
     if not geoms:
         return None
-    minx, miny, maxx, maxy = unary_union(geoms).bounds
+    # the bounds of the bounds: a union would fail on an invalid outline (a bow-tie zone)
+    minx, miny, maxx, maxy = shapely.total_bounds(geoms)
     return (minx - margin, miny - margin, maxx + margin, maxy + margin)

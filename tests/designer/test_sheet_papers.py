@@ -186,3 +186,28 @@ def zone_label_of(zone):
     from bianmin.designer.sheets.plan_painter import zone_label
 
     return zone_label(zone)
+
+
+def test_a_bow_tie_zone_and_an_empty_hall_still_make_sheets(tmp_path):
+    """An invalid zone outline (it crosses itself) made the plan's extent a GEOS error and no sheet."""
+    from bianmin.geometry.model import Zone
+
+    read = read_plan(ROOT / "templates" / "street-center.dxf")
+    x0, y0, _, _ = read.plan.hall.polygon.bounds
+    bow = Zone(
+        kind="wait",
+        outline=[
+            (x0 + 1000, y0 + 1000, 0),
+            (x0 + 5000, y0 + 5000, 0),
+            (x0 + 5000, y0 + 1000, 0),
+            (x0 + 1000, y0 + 5000, 0),
+        ],
+    )
+    assert not bow.polygon.is_valid
+    bowed = replace(read, plan=replace(read.plan, zones=[*read.plan.zones, bow]))
+    bare = replace(read, plan=replace(read.plan, zones=[], objects=[], openings=[], routes=[], obstacles=[]))
+    for name, plan in (("bow", bowed), ("bare", bare)):
+        out = tmp_path / f"{name}.pdf"
+        write_drawing(plan, out, paper="A4", orientation="portrait")
+        pages = words_of(out)
+        assert len(pages) >= 2 and "图例" in "".join(w["text"] for w in pages[0][2])
