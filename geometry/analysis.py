@@ -41,12 +41,14 @@ def blocking_geometries(plan: Plan) -> list:
     return [as_geometry(e) for e in blockers(plan)]
 
 
-def free_floor_of(plan: Plan):
+def free_floor_of(plan: Plan, blocking=None):
+    """The hall minus what takes floor (``blocking``: blocking_geometries(plan), when the caller has them)."""
     if plan.hall is None:
         return Polygon()
-    blocking = blocking_geometries(plan)
+    if blocking is None:
+        blocking = blocking_geometries(plan)
     hall = plan.hall.polygon
-    if not blocking:
+    if len(blocking) == 0:
         return hall
     return shapely.difference(hall, _union(blocking))
 
@@ -83,12 +85,20 @@ def parts_of(geometry) -> list:
 
 
 class Analysis:
-    def __init__(self, plan: Plan, free_floor=None, cell: float | None = None):
+    def __init__(self, plan: Plan, free_floor=None, cell: float | None = None, blocking=None):
         self.plan = plan
-        self.free_floor = free_floor if free_floor is not None else free_floor_of(plan)
+        self._blocking = None if blocking is None else np.asarray(blocking, dtype=object)
+        self.free_floor = free_floor if free_floor is not None else free_floor_of(plan, self.blocking)
         self.hall = plan.hall.polygon if plan.hall else Polygon()
         self._cell = cell
         self._passable: dict[float, list] = {}
+
+    @property
+    def blocking(self) -> np.ndarray:
+        """What takes floor, as geometries (blocking_geometries), gathered once."""
+        if self._blocking is None:
+            self._blocking = np.array(blocking_geometries(self.plan), dtype=object)
+        return self._blocking
 
     # -- exits ------------------------------------------------------------------
     @cached_property
@@ -200,9 +210,8 @@ class Analysis:
         if width not in self._passable:
             half = width / 2.0
             core = self.hall.buffer(-half, quad_segs=4)
-            blockers = blocking_geometries(self.plan)
-            if blockers:
-                grown = shapely.union_all(shapely.buffer(np.array(blockers, dtype=object), half, quad_segs=4))
+            if len(self.blocking):
+                grown = shapely.union_all(shapely.buffer(self.blocking, half, quad_segs=4))
                 core = shapely.difference(core, grown)
             self._passable[width] = parts_of(core)
         return self._passable[width]

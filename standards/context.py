@@ -52,7 +52,7 @@ class CheckContext:
     @cached_property
     def free_floor(self):
         """The hall minus obstacles, counters and furniture (rules.md "free floor")."""
-        return free_floor_of(self.plan)
+        return free_floor_of(self.plan, self.blocking[0])
 
     def zone_union(self, kind: str):
         zones = [z.polygon for z in self.plan.zones_of(kind)]
@@ -82,7 +82,7 @@ class CheckContext:
     @cached_property
     def analysis(self):
         """The evacuation and reach analysis (bianmin.geometry.analysis), built on first use."""
-        return Analysis(self.plan, free_floor=self.free_floor)
+        return Analysis(self.plan, free_floor=self.free_floor, blocking=self.blocking[0])
 
     # -- figures ---------------------------------------------------------------
     @cached_property
