@@ -12,7 +12,7 @@ distance; Dijkstra spreads the distance from there, once per kind of target, and
 keeps the predecessors so that the path itself can be traced back and
 straightened (string-pulling along lines of sight).
 
-The Dijkstra is numpy's (``walk`` below), not scipy's: importing
+The Dijkstra is done here in numpy (``distances`` below), not by scipy: importing
 scipy.sparse.csgraph cost every ``bianmin validate`` a quarter of a second, more
 than the checking of a small plan.  Every edge is at least one cell long, so all
 cells within one cell of the nearest unsettled distance are settled together, one
