@@ -148,13 +148,13 @@ class PlanDocument:
 
     # -- opening ---------------------------------------------------------------
     @classmethod
-    def open(cls, path) -> "PlanDocument":
+    def open(cls, path, progress: Callable[[str], None] | None = None) -> "PlanDocument":
         """Raises PlanReadError with a reason when the file cannot be read.
 
         A DWG opens as an unsaved plan: it is never written over (ezdwg reads DWG; the plan is
-        saved as DXF beside it, :meth:`proposed_path`)."""
+        saved as DXF beside it, :meth:`proposed_path`).  ``progress`` hears the reading stages."""
         path = Path(path)
-        read = read_plan(path)
+        read = read_plan(path, progress=progress)
         if getattr(read, "source", "dxf") == "dwg":
             document = cls(read, None)
             document.origin = path

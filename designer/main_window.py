@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PyQt6.QtCore import QRectF, QSettings, Qt, QTimer
 from PyQt6.QtGui import QAction, QKeySequence
-from PyQt6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
+from PyQt6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from bianmin.geometry.dxf_read import PlanReadError, read_plan
 
@@ -22,6 +22,7 @@ from bianmin.geometry.atomic import ReadOnlyTargetError
 from .document import ExternalChangeError, PlanDocument, PropertiesNotSaved, recoverable
 from .i18n import language, set_language, tr
 from .compare_action import apply_comparison, compare_with_earlier
+from .opening import open_with_progress
 from .panels.findings import FindingsPanel
 from .panels.layers import LayersPanel
 from .panels.palette import Palette
@@ -310,22 +311,34 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             return False
         path = Path(path)
+        outcome, progress = open_with_progress(self, path, PlanDocument.open)
         try:
-            document = PlanDocument.open(path)
-        except PlanReadError as exc:
-            self.error(tr("无法打开图纸", "Cannot open the plan"), f"{path}\n\n{exc}")
-            return False
-        except Exception as exc:  # never take the window down for a bad file
-            self.error(tr("无法打开图纸", "Cannot open the plan"), f"{path}\n\n{type(exc).__name__}: {exc}")
-            return False
-        side = recoverable(path)
-        if side is not None and self.interactive and self._ask_recover(side):
-            try:
-                document = PlanDocument(read_plan(side), path)
-                document._clean_depth = None  # recovered work is unsaved work
-            except PlanReadError as exc:
-                self.error(tr("无法恢复自动保存", "Cannot recover the autosave"), str(exc))
-        self.load(document)
+            if outcome.cancelled:
+                self.status(tr(f"已取消打开 {path.name}", f"opening {path.name} cancelled"))
+                return False
+            if outcome.error is not None:
+                exc = outcome.error
+                reason = str(exc) if isinstance(exc, PlanReadError) else f"{type(exc).__name__}: {exc}"
+                progress.hide()  # never take the window down for a bad file: say why, keep the plan
+                self.error(tr("无法打开图纸", "Cannot open the plan"), f"{path}\n\n{reason}")
+                return False
+            document = outcome.document
+            side = recoverable(path)
+            if side is not None and self.interactive:
+                progress.hide()
+                if self._ask_recover(side):
+                    try:
+                        document = PlanDocument(read_plan(side), path)
+                        document._clean_depth = None  # recovered work is unsaved work
+                    except PlanReadError as exc:
+                        self.error(tr("无法恢复自动保存", "Cannot recover the autosave"), str(exc))
+                progress.show()
+            progress.set_stage("draw")
+            QApplication.processEvents()
+            self.load(document)
+        finally:
+            progress.close()
+            progress.deleteLater()
         self._remember(path)
         return True
 

@@ -7,6 +7,8 @@ tiles it shows (tens of thousands of entities stay responsive).
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections import defaultdict
 
 from PyQt6.QtCore import QPointF, QRectF, Qt
@@ -144,11 +146,22 @@ class BackgroundItem(QGraphicsItem):
                 painter.drawPath(path)
 
 
-def background_item(doc, units_factor: float) -> BackgroundItem | None:
+# what ezdxf's frontend made of a drawing, per drawing and units: collecting it is the slow part of opening
+# a large drawing (3–4 s of the TArch plan), done once in the opening thread; the scene is rebuilt after
+# every save and units change and takes it from here.  Only non-BM entities are drawn, and the designer
+# changes only BM- content, so a drawing's collection stays true while the drawing lives.
+_COLLECTED: "weakref.WeakKeyDictionary[object, dict[float, _Collector]]" = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def collect_background(doc, units_factor: float) -> _Collector:
+    """The drawing's lines and fills in plan mm (no Qt objects: safe in a worker thread); cached."""
     from ezdxf.addons.drawing.config import BackgroundPolicy, ColorPolicy, Configuration, LinePolicy
 
-    if doc is None:
-        return None
+    with _LOCK:
+        cached = _COLLECTED.get(doc, {}).get(units_factor)
+    if cached is not None:
+        return cached
     collector = _Collector(units_factor)
     # solid lines: dashed linetypes cut into single dashes made one real drawing 1.9 million
     # strokes and a 54 s wait; as a reference under the layout, solid lines serve as well
@@ -158,6 +171,15 @@ def background_item(doc, units_factor: float) -> BackgroundItem | None:
         background_policy=BackgroundPolicy.WHITE, color_policy=ColorPolicy.COLOR, line_policy=LinePolicy.SOLID
     )
     render_background(doc, collector, config)
+    with _LOCK:
+        _COLLECTED.setdefault(doc, {})[units_factor] = collector
+    return collector
+
+
+def background_item(doc, units_factor: float) -> BackgroundItem | None:
+    if doc is None:
+        return None
+    collector = collect_background(doc, units_factor)
     if not collector.strokes and not collector.fills:
         return None
     return BackgroundItem(collector.strokes, collector.fills)
