@@ -15,7 +15,7 @@ from bianmin.geometry.dxf_read import PlanReadError, read_plan
 
 from .canvas.scene import PlanScene
 from .canvas.view import PlanView
-from . import crash
+from . import config_action, crash
 from .commands import Batch, ReplaceElement, SetProperties
 from bianmin.geometry.atomic import ReadOnlyTargetError
 
@@ -50,8 +50,10 @@ class MainWindow(QMainWindow):
         self.last_evacuation = None
         self.validation_seconds = None
         self.validator = None
+        self.pending_notes: list[tuple[str, str]] = []  # messages for when the window is up
         self._build_docks()
         self._build_status()
+        self.config = config_action.restore(self)  # the bureau's rules config chosen last time
         self.load(document or PlanDocument.new())
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -59,6 +61,12 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start()
         self.last_crash = None
         crash.watch(self)  # an exception in a slot no longer aborts the program and loses the work
+        QTimer.singleShot(0, self._say_pending)
+
+    def _say_pending(self):
+        notes, self.pending_notes = self.pending_notes, []
+        for title, text in notes:
+            self.error(title, text)
 
     def emergency(self, exc, text: str, log) -> None:
         """An exception escaped into Qt: save the work to the side file, say what happened, go on."""
@@ -114,7 +122,8 @@ class MainWindow(QMainWindow):
         self.coords = QLabel()
         self.snap_label = QLabel()
         self.area_label = QLabel()
-        for w in (self.area_label, self.snap_label, self.coords):
+        self.config_label = QLabel()
+        for w in (self.config_label, self.area_label, self.snap_label, self.coords):
             self.statusBar().addPermanentWidget(w)
 
     def _build_menus(self):
@@ -147,6 +156,8 @@ class MainWindow(QMainWindow):
         m.addAction(
             act("compare", ("与上一版对比…", "Compare with earlier version…"), lambda: compare_with_earlier(self))
         )
+        m.addSeparator()
+        config_action.install(self, m, act)
         m.addSeparator()
         m.addAction(act("save", ("保存", "Save"), self.save, "Ctrl+S"))
         m.addAction(act("save_as", ("另存为…", "Save as…"), self.save_as, "Ctrl+Shift+S"))
@@ -200,6 +211,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             dock.setWindowTitle(tr(*dock.property("title_pair")))
         self._build_menus()
+        config_action.show(self)
         self.palette.retranslate()
         self.layers.retranslate()
         self.findings.retranslate()
@@ -234,7 +246,7 @@ class MainWindow(QMainWindow):
         document.subscribe(self._document_changed)
         if self.validator is not None:
             self.validator.deleteLater()
-        self.validator = LiveValidator(document, parent=self)
+        self.validator = LiveValidator(document, config=self.config, parent=self)
         self.validator.finished.connect(self._validated)
         self.validator.failed.connect(lambda msg: self.status(tr(f"校验出错：{msg}", f"check failed: {msg}")))
         self.properties.show_element(None)
