@@ -630,11 +630,18 @@ class MainWindow(QMainWindow):
 
     # -- export -----------------------------------------------------------------------------------
     def export_drawing(self):
+        """Paper, scale and the title block's names first (remembered), then where to write."""
+        from .panels.export_dialog import ExportDrawingDialog
+
+        dialog = ExportDrawingDialog(self.settings, self)
+        if not dialog.exec():
+            return
+        options = dialog.options()
         path, _ = QFileDialog.getSaveFileName(
             self, tr("导出施工图", "Export drawing set"), self._last_dir(), "PDF (*.pdf)"
         )
         if path:
-            self.export_drawing_to(Path(path))
+            self.export_drawing_to(Path(path), **options)
 
     def export_drawing_to(self, path: Path, **options) -> bool:
         from .sheets.drawing import write_drawing
