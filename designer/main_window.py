@@ -9,14 +9,23 @@ from pathlib import Path
 
 from PyQt6.QtCore import QRectF, QSettings, Qt, QTimer
 from PyQt6.QtGui import QAction, QKeySequence
-from PyQt6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
+from PyQt6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+)
 
 from bianmin.geometry.dxf_read import PlanReadError, read_plan
 
 from .canvas.scene import PlanScene
 from .canvas.view import PlanView
 from . import config_action, crash
-from .commands import Batch, ReplaceElement, SetProperties
+from . import units
+from .commands import Batch, ReplaceElement, SetProperties, SetUnits
 from bianmin.geometry.atomic import ReadOnlyTargetError
 
 from .document import ExternalChangeError, PlanDocument, PropertiesNotSaved, recoverable
@@ -51,6 +60,8 @@ class MainWindow(QMainWindow):
         self.validation_seconds = None
         self.validator = None
         self.pending_notes: list[tuple[str, str]] = []  # messages for when the window is up
+        self.units_offer: float | None = None  # units guessed anew from a drawn hall, offered
+        self.units_declined: set[float] = set()
         self._build_docks()
         self._build_status()
         self.config = config_action.restore(self)  # the bureau's rules config chosen last time
@@ -123,7 +134,12 @@ class MainWindow(QMainWindow):
         self.snap_label = QLabel()
         self.area_label = QLabel()
         self.config_label = QLabel()
-        for w in (self.config_label, self.area_label, self.snap_label, self.coords):
+        # a better guess of the drawing's units, offered once a hall is drawn (hidden otherwise)
+        self.units_button = QPushButton()
+        self.units_button.setStyleSheet("color: #b06000")
+        self.units_button.clicked.connect(self.accept_units_offer)
+        self.units_button.setVisible(False)
+        for w in (self.units_button, self.config_label, self.area_label, self.snap_label, self.coords):
             self.statusBar().addPermanentWidget(w)
 
     def _build_menus(self):
@@ -231,6 +247,8 @@ class MainWindow(QMainWindow):
     # -- documents ------------------------------------------------------------------------
     def load(self, document: PlanDocument):
         self.document = document
+        self.units_offer, self.units_declined = None, set()
+        self.units_button.setVisible(False)
         self.scene = PlanScene(document, self)
         self.scene.selectionChanged.connect(self._selection_changed)
         for key in self.layers.hidden:
@@ -277,6 +295,7 @@ class MainWindow(QMainWindow):
             self.acts["redo"].setText(tr("重做", "Redo") + " " + tr(*self.document.redo_text))
 
     def _document_changed(self, change):
+        self._offer_units(change)
         self._update_title()
         self._update_actions()
         sel = self.scene.selectedItems()
@@ -528,11 +547,102 @@ class MainWindow(QMainWindow):
         self.document.redo()
 
     def edit_plan_properties(self):
-        dialog = PlanPropertiesDialog(self.document.plan.properties, self)
+        read = self.document.read
+        dialog = PlanPropertiesDialog(
+            self.document.plan.properties, self, units=(read.units_factor, bool(units.insunits(read.doc)))
+        )
         if dialog.exec():
-            new = dialog.result_properties()
-            if new != self.document.plan.properties:
-                self.document.do(SetProperties(self.document.plan.properties, new))
+            self.apply_plan_dialog(dialog)
+
+    def apply_plan_dialog(self, dialog) -> None:
+        """The dialog's properties and units as one undo step (units: the whole plan rescaled)."""
+        steps = []
+        factor = dialog.result_units()
+        if factor is not None:
+            steps.append(self._units_command(factor))
+        new = dialog.result_properties()
+        if new != self.document.plan.properties:
+            steps.append(SetProperties(self.document.plan.properties, new))
+        if len(steps) == 1:
+            self.document.do(steps[0])
+        elif steps:
+            self.document.do(Batch(steps, ("图纸属性与单位", "Plan properties and units")))
+        if factor is not None:
+            self._units_changed(factor)
+
+    def _units_command(self, factor: float) -> SetUnits:
+        read = self.document.read
+        code = units.UNITS[factor][0] if factor in units.UNITS and units.can_record(read.doc) else None
+        return SetUnits(read, factor, code)
+
+    def set_units(self, factor: float) -> None:
+        """Say the drawing's units (one undo step); the plan and the architect's drawing are rescaled."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.document.do(self._units_command(factor))
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._units_changed(factor)
+
+    def _units_changed(self, factor: float) -> None:
+        self.units_offer = None
+        self.units_button.setVisible(False)
+        self.view.zoom_fit()
+        zh, en = units.name_of(factor)
+        kept = units.can_record(self.document.read.doc)
+        self.status(
+            tr(
+                f"图纸单位已设为{zh}，整张图已按新单位缩放（可撤销）"
+                + ("" if kept else "；R12 图纸不能记录单位，请另存为较新版本的 DXF"),
+                f"drawing units set to {en}; the plan was rescaled (undoable)"
+                + ("" if kept else "; an R12 drawing cannot record units: save as a newer DXF"),
+            )
+        )
+
+    # -- the units guess made again once there is a hall -------------------------------------
+    def _offer_units(self, change) -> None:
+        """A hall was drawn in a drawing without units: guess them again from it, and offer a better guess."""
+        from bianmin.geometry.model import Hall
+
+        read = self.document.read
+        if not any(isinstance(e, Hall) for e in change.added) or units.insunits(read.doc):
+            return
+        extent = units.hall_extent_units(self.document.plan, read.units_factor)
+        guess = units.guess_factor(extent)
+        if guess is None or guess == read.units_factor or guess in self.units_declined:
+            return
+        now_zh, now_en = units.name_of(read.units_factor)
+        new_zh, new_en = units.name_of(guess)
+        metres_now, metres_new = extent * read.units_factor / 1000, extent * guess / 1000
+        self.units_offer = guess
+        text = tr(
+            f"图纸未设单位，现按{now_zh}读取：大厅长边只有 {metres_now:.3g} m。按{new_zh}读取则为 {metres_new:.3g} m。"
+            f"是否将图纸单位设为{new_zh}？（整张图按新单位缩放，可撤销；也可在 编辑 > 图纸属性 中修改）",
+            f"The drawing sets no units and is read in {now_en}: the hall's long side is only {metres_now:.3g} m. "
+            f"In {new_en} it is {metres_new:.3g} m. Set the drawing units to {new_en}? (rescales the plan; "
+            f"undoable; also in Edit > Plan properties)",
+        )
+        self.units_button.setText(tr(f"图纸单位可能是{new_zh}：设为{new_zh}…", f"Units may be {new_en}: use {new_en}…"))
+        self.units_button.setToolTip(text)
+        self.units_button.setVisible(True)
+        if self.interactive:
+            QTimer.singleShot(0, lambda: self._ask_units(guess, text))
+
+    def _ask_units(self, guess: float, text: str) -> None:
+        if self.units_offer != guess:
+            return
+        if self._ask(tr("图纸单位", "Drawing units"), text):
+            self.accept_units_offer()
+        else:
+            self.units_declined.add(guess)
+            self.units_offer = None
+            self.units_button.setVisible(False)
+
+    def accept_units_offer(self) -> bool:
+        if self.units_offer is None:
+            return False
+        self.set_units(self.units_offer)
+        return True
 
     def _property_changed(self, old, new):
         if old is not new:
