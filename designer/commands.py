@@ -195,3 +195,15 @@ class SetUnits(Command):
 
     def revert(self, plan):
         return self._set(plan, 0)
+
+
+class InsertLayout(Batch):
+    """A template's layout brought into the plan (zones, objects; with the building, its hall, doors,
+    columns and routes too, the hall replacing the plan's): one undo step removes all of it."""
+
+    def __init__(self, plan: Plan, elements, hall: Hall | None = None, text=("插入模板布局", "Insert template layout")):
+        steps: list[Command] = [SetHall(plan.hall, hall)] if hall is not None else []
+        steps += [AddElement(e) for e in elements]
+        super().__init__(steps, text)
+        self.elements = list(elements)
+        self.hall = hall

@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
 
         for name, pair in NAMES.items():
             t.addAction(act(f"template:{name}", pair, lambda _=False, n=name: self.new_from_template(n)))
+        m.addAction(act("insert_template", ("插入模板布局…", "Insert template layout…"), self.insert_template_dialog))
         m.addAction(act("open", ("打开…", "Open…"), self.open_dialog, "Ctrl+O"))
         self.recent_menu = m.addMenu(tr("最近打开", "Recent files"))
         self._fill_recent()
@@ -596,6 +597,45 @@ class MainWindow(QMainWindow):
                 + ("" if kept else "；R12 图纸不能记录单位，请另存为较新版本的 DXF"),
                 f"drawing units set to {en}; the plan was rescaled (undoable)"
                 + ("" if kept else "; an R12 drawing cannot record units: save as a newer DXF"),
+            )
+        )
+
+    # -- a template's layout in the open drawing -----------------------------------------------
+    def insert_template_dialog(self):
+        from .panels.template_dialog import InsertTemplateDialog
+        from .template_layout import default_point
+
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        dialog = InsertTemplateDialog(
+            self.document.plan, default_point(self.document.plan, (centre.x(), centre.y())), self
+        )
+        if not dialog.exec():
+            return
+        if dialog.pick:
+            from .tools.template_place import TemplatePlaceTool
+
+            self.set_tool(TemplatePlaceTool(self, dialog.placement()))
+            self.view.setFocus()
+        else:
+            self.insert_template(dialog.placement())
+
+    def insert_template(self, placement) -> None:
+        """The template's layout at ``placement``, as one undo step."""
+        from bianmin.templates import NAMES
+
+        from .template_layout import insert_command
+
+        command = insert_command(self.document.plan, placement)
+        self.document.do(command)
+        zh, en = NAMES[placement.name]
+        self.status(
+            tr(
+                f"已插入模板布局“{zh.split('（')[0]}”：{len(command.elements)} 个对象"
+                + ("和大厅外墙" if command.hall is not None else "")
+                + "（一次撤销即可全部撤回）",
+                f"inserted the layout of “{en.split(',')[0]}”: {len(command.elements)} elements"
+                + (" and the hall outline" if command.hall is not None else "")
+                + " (one undo takes it all back)",
             )
         )
 
