@@ -49,12 +49,12 @@ class _Reader(QThread):
         self.open_document = open_document
 
     def run(self):
-        from .canvas.background import collect_background
+        from .canvas.background import background_tiles
 
         try:
             document = self.open_document(self.path, progress=self.stage.emit)
             self.stage.emit("background")
-            collect_background(document.read.doc, document.read.units_factor)
+            background_tiles(document.read.doc, document.read.units_factor)
             outcome = Opened(document=document)
         except Exception as exc:  # noqa: BLE001 - said in the window, never a crash in a thread
             outcome = Opened(error=exc)

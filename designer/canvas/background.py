@@ -38,12 +38,11 @@ class _Collector(FlatBackend):
         self.fills.append(((min(xs), min(ys), max(xs), max(ys)), properties.color[:7], rings))
 
 
-class BackgroundItem(QGraphicsItem):
-    """The background as paths per colour and tile; paints only tiles in the exposed rect."""
+class Tiles:
+    """The background's paths per colour and tile (QPainterPath only, no item: built in the opening
+    thread, so that the interface thread only puts them in the scene)."""
 
     def __init__(self, strokes, fills):
-        super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         boxes = [b for b, _, _ in strokes] + [b for b, _, _ in fills]
         if boxes:
             # the drawing's extent, robust to a few stray far-away entities
@@ -74,7 +73,6 @@ class BackgroundItem(QGraphicsItem):
                     r = r.united(path.boundingRect())
             self.tile_rects[key] = r
         self.count = len(strokes) + len(fills)
-        self._image = None
 
     def _path_for(self, box, kind, colour) -> QPainterPath:
         cx = (box[0] + box[2]) / 2 - self._rect.left()
@@ -89,6 +87,17 @@ class BackgroundItem(QGraphicsItem):
             path.setFillRule(Qt.FillRule.OddEvenFill)
             paths[colour] = path
         return paths[colour]
+
+
+class BackgroundItem(QGraphicsItem):
+    """The background as paths per colour and tile; paints only tiles in the exposed rect."""
+
+    def __init__(self, strokes=(), fills=(), tiles: Tiles | None = None):
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        t = tiles if tiles is not None else Tiles(strokes, fills)
+        self._rect, self.tiles, self.tile_rects, self.count = t._rect, t.tiles, t.tile_rects, t.count
+        self._image = None
 
     def boundingRect(self) -> QRectF:
         r = QRectF()
@@ -176,10 +185,22 @@ def collect_background(doc, units_factor: float) -> _Collector:
     return collector
 
 
-def background_item(doc, units_factor: float) -> BackgroundItem | None:
-    if doc is None:
-        return None
+def background_tiles(doc, units_factor: float) -> Tiles | None:
+    """The drawing's tiles of paths (None: nothing to draw); cached like the collection, thread-safe."""
     collector = collect_background(doc, units_factor)
     if not collector.strokes and not collector.fills:
         return None
-    return BackgroundItem(collector.strokes, collector.fills)
+    with _LOCK:
+        tiles = getattr(collector, "tiles", None)
+    if tiles is None:
+        tiles = Tiles(collector.strokes, collector.fills)
+        with _LOCK:
+            collector.tiles = tiles
+    return tiles
+
+
+def background_item(doc, units_factor: float) -> BackgroundItem | None:
+    if doc is None:
+        return None
+    tiles = background_tiles(doc, units_factor)
+    return BackgroundItem(tiles=tiles) if tiles is not None else None
