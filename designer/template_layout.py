@@ -57,7 +57,24 @@ def placed(placement: Placement):
 
 def insert_command(plan: Plan, placement: Placement) -> InsertLayout:
     hall, elements = placed(placement)
-    return InsertLayout(plan, elements, hall)
+    return InsertLayout(plan, _numbered_after(plan, elements), hall)
+
+
+def _numbered_after(plan: Plan, elements: list) -> list:
+    """The template's windows numbered after the plan's own (two window 1s would be one 窗口 1 twice)."""
+    from dataclasses import replace
+
+    taken = [int(c.attr("NO")) for c in plan.counters if c.attr("NO").isdigit()]
+    if not taken:
+        return elements
+    offset = max(taken)
+    out = []
+    for e in elements:
+        number = e.attribs.get("NO", "").strip() if getattr(e, "is_counter", False) else ""
+        if number.isdigit():
+            e = replace(e, attribs={**e.attribs, "NO": str(int(number) + offset)})
+        out.append(e)
+    return out
 
 
 def default_point(plan: Plan, view_centre: tuple[float, float]) -> tuple[float, float]:

@@ -108,3 +108,12 @@ def test_the_point_picked_with_the_mouse(make_window):
     x0, y0, x1, y1 = plan.zones[0].polygon.bounds
     source = read_plan(path_of("community-station")).plan.zones[0].polygon.bounds
     assert (x0 - source[0], y0 - source[1]) == pytest.approx((105000, 51000), abs=100)  # snapped within the grid
+
+
+def test_the_windows_are_numbered_after_the_plans_own(make_window):
+    window = _window_with_hall(make_window)
+    window.insert_template(Placement("community-station", AT, 0.0))
+    first = sorted(int(c.attr("NO")) for c in window.document.plan.counters)
+    window.insert_template(Placement("community-station", (AT[0], AT[1] - 9000), 0.0))
+    numbers = sorted(int(c.attr("NO")) for c in window.document.plan.counters)
+    assert first == [1, 2] and numbers == [1, 2, 3, 4]
