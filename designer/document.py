@@ -359,6 +359,9 @@ class PlanDocument:
             for element in plan_copy.elements():
                 element.id = new_id()
         apply_plan(doc, plan_copy, self.read.units_factor if not fresh else 1.0)
+        if not fresh and doc.dxfversion > "AC1009" and self.read.doc.dxfversion > "AC1009":
+            # the units as set in this window (编辑 > 图纸属性), not as the file on disk still says
+            doc.header["$INSUNITS"] = self.read.doc.header.get("$INSUNITS", 0)
         save_atomic(doc, side)
         return side
 

@@ -115,6 +115,8 @@ def test_the_plan_dialog_sets_wrong_units_as_one_undo_step(make_window, qtbot, t
     assert plan.zones[0] is zone_before and plan.hall.polygon.area == pytest.approx(160)
     assert plan.properties.name == "" and read.doc.header["$INSUNITS"] == 4 and read.units_factor == 1.0
     window.document.redo()
+    side = read_plan(window.document.autosave(force=True))  # the autosave keeps the units set here
+    assert side.units_factor == 1000.0 and side.plan.zones[0].polygon.area == pytest.approx(12e6)
     out = tmp_path / "saved.dxf"
     window.document.save(out)
     again = read_plan(out)
