@@ -104,10 +104,9 @@ class OpeningProgress(QProgressDialog):
         )
 
 
-def open_with_progress(parent, path: Path, open_document, on_dialog=None) -> tuple[Opened, OpeningProgress]:
+def open_with_progress(parent, path: Path, open_document) -> tuple[Opened, OpeningProgress]:
     """Read ``open_document(path, progress=…)`` in a thread while a progress dialog shows; returns when
-    it is done or cancelled (the event loop runs meanwhile: the window repaints, the bar moves).
-    ``on_dialog(dialog)`` is called once the dialog shows (tests)."""
+    it is done or cancelled (the event loop runs meanwhile: the window repaints, the bar moves)."""
     dialog = OpeningProgress(Path(path), parent)
     reader = _Reader(Path(path), open_document)
     loop = QEventLoop()
@@ -127,8 +126,6 @@ def open_with_progress(parent, path: Path, open_document, on_dialog=None) -> tup
     dialog.canceled.connect(cancelled)
     dialog.show()
     QApplication.processEvents()  # paint the dialog before the thread takes the interpreter
-    if on_dialog is not None:
-        on_dialog(dialog)
     reader.start()
     if "outcome" not in result:
         loop.exec()
