@@ -135,3 +135,21 @@ def test_the_dialog_says_when_units_were_guessed(qtbot):
     inches = PlanPropertiesDialog(PlanProperties(), units=(25.4, True))
     qtbot.addWidget(inches)
     assert inches.units.currentData() == 25.4 and inches.result_units() is None
+
+
+def test_the_offer_asked_in_a_dialog_and_declined_is_not_asked_again(make_window, qtbot, tmp_path, monkeypatch):
+    window = make_window(PlanDocument.open(_metres_drawing(tmp_path / "none.dxf")))
+    asked = []
+    monkeypatch.setattr(window, "_ask", lambda title, text: asked.append(text) or False)
+    monkeypatch.setattr(window, "interactive", True)  # the question, as a user gets it (answered by _ask)
+    monkeypatch.setattr(window, "confirm_discard", lambda: True)
+    window.choose_tool(("pick-hall",))
+    click(window, (10, 5))
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert "米" in asked[0] and "16" in asked[0]  # the hall's long side as the new units would make it
+    assert window.units_offer is None and not window.units_button.isVisible()
+    window.document.undo()
+    window.choose_tool(("pick-hall",))
+    click(window, (10, 5))
+    qtbot.wait(200)
+    assert len(asked) == 1 and window.document.read.units_factor == 1.0
