@@ -30,11 +30,11 @@ def run(plan: str | None = None, *, screenshot: str | None = None, lang: str = "
     set_language(lang if lang != "zh" else str(settings.value("language", "zh")))
     _chinese_ui_font(app)
     window = MainWindow(PlanDocument.new(), settings=settings, interactive=screenshot is None)
+    window.show()  # the window first, then the drawing with its progress dialog: never a frozen nothing
     if plan:
         if not window.open_path(Path(plan)) and screenshot:
             print(f"bianmin: 无法打开 / cannot open {plan}", file=sys.stderr)
             return 2
-    window.show()
     if screenshot:
         return _screenshot(app, window, Path(screenshot))
     recovered = recover_orphans(window, settings)  # noqa: F841 - the windows live as long as the app

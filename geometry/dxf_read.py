@@ -17,6 +17,7 @@ import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import ezdxf
 from ezdxf import recover
@@ -198,10 +199,18 @@ def _looks_like_dxf(head: bytes) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def read_plan(path, overrides: dict[str, str] | None = None) -> ReadResult:
-    """Read a plan; raises PlanReadError only when the file is unreadable."""
+def read_plan(
+    path, overrides: dict[str, str] | None = None, progress: Callable[[str], None] | None = None
+) -> ReadResult:
+    """Read a plan; raises PlanReadError only when the file is unreadable.
+
+    ``progress`` is told each stage as it starts ("load", then "plan"), for a window that shows it."""
     path = Path(path)
+    if progress is not None:
+        progress("load")
     doc, notes = load_document(path)
+    if progress is not None:
+        progress("plan")
     result = plan_from_document(doc, notes, overrides=overrides)
     result.path = path
     result.source = notes.source

@@ -300,6 +300,7 @@ def test_file_menu_exports_the_edited_plan(make_window, monkeypatch, tmp_path):
     monkeypatch.setattr(
         "bianmin.designer.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (next(targets), "PDF (*.pdf)")
     )
+    monkeypatch.setattr("bianmin.designer.panels.export_dialog.ExportDrawingDialog.exec", lambda self: 1)
     window.export_report()
     report = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "report.pdf")).pages)
     assert "未通过" in report and "SIGN-HOURS" in report, "the report is of the plan as edited, not as saved"
