@@ -6,6 +6,7 @@ import math
 
 from bianmin.geometry.catalog import OPENING_KINDS, ZONE_KINDS
 from bianmin.geometry.model import Plan
+from shapely.geometry import Polygon
 
 from ..style import (
     EXIT_GREEN,
@@ -74,17 +75,52 @@ def opening_colour(opening) -> str:
     return EXIT_GREEN if opening.is_exit else "#7f7f7f"
 
 
-def front_tick(obj):
-    """The short line from an object's centre towards its front (where it faces), or None for mounted
-    objects other than cameras (a sign's front is its face on the wall)."""
+TICK_MM = 300.0  # the longest front tick, mm on the plan
+
+
+def front_tick(obj, clear: float = 0.0):
+    """The short line from the middle of an object's front edge outwards (where it faces), or None
+    for mounted objects other than cameras (a sign's front is its face on the wall).  It stands
+    outside the footprint, and at least ``clear`` (plan mm) from its centre, so that it never
+    strikes through the code or number written in the middle, even on a symbol smaller than that."""
     if obj.mounted and obj.block != "BM_CAMERA":
         return None
     c = obj.footprint.centroid
+    if not obj.footprint.area:
+        return [(c.x, c.y), (c.x, c.y)]
+    (x1, y1), (x2, y2) = obj.front_edge.coords
+    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
     fx, fy = obj.front_direction
-    half = min(obj.depth, obj.length) / 2 if obj.footprint.area else 0
-    return [(c.x, c.y), (c.x + fx * half, c.y + fy * half)]
+    out = clear - ((mx - c.x) * fx + (my - c.y) * fy)
+    if out > 0:
+        mx, my = mx + fx * out, my + fy * out
+    reach = min(TICK_MM, min(obj.depth, obj.length) / 2)
+    return [(mx, my), (mx + fx * reach, my + fy * reach)]
 
 
+def sign_box(obj, glyph: float):
+    """The rectangle a wall sign is drawn as: its footprint grown to hold its one-character code
+    ``glyph`` plan mm across (a sign 100 mm deep is 1 mm on paper at 1:100, less than its
+    character), along its length about its middle and backwards from its face, so that it stays
+    clear of what stands in front of it (a window sign hangs over its counter's number).
+    None when the footprint holds the character already."""
+    if not obj.footprint.area:
+        return None
+    ax, ay = obj.along_direction
+    room = glyph * 1.15 * (abs(ax) + abs(ay))  # an upright character in a turned box needs more room
+    if obj.depth >= room and obj.length >= room:
+        return None
+    (x1, y1), (x2, y2) = obj.front_edge.coords
+    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+    fx, fy = obj.front_direction
+    hl, d = max(obj.length, room) / 2, max(obj.depth, room)
+    return [
+        (mx + sa * ax * hl - back * fx * d, my + sa * ay * hl - back * fy * d)
+        for sa, back in ((-1, 0), (1, 0), (1, 1), (-1, 1))
+    ]
+
+
+OBJECT_TEXT_MM = 2.0  # a symbol's code or window number, paper mm
 ARROW_MM = 600.0  # a route's arrowhead, mm on the plan
 
 
@@ -118,7 +154,11 @@ def paint_hall(s, hall) -> None:
 
 def paint_object(s, obj, labels=True):
     stroke, fill, text_colour = object_colours(obj)
-    for ext, holes in _rings(obj.footprint):
+    scale = getattr(s, "scale", None)  # plan mm per paper mm, where the surface has a fixed scale
+    box = sign_box(obj, OBJECT_TEXT_MM * scale) if labels and obj.mounted and scale else None
+    if box is not None:  # the widened box stands for the sign: its own outline would strike the code
+        s.polygon(box, stroke=stroke, fill="#ffffff", alpha=0.9, width_mm=LINE_MM["object"])
+    for ext, holes in _rings(obj.footprint) if box is None else ():
         s.polygon(
             ext,
             holes=holes,
@@ -127,12 +167,12 @@ def paint_object(s, obj, labels=True):
             alpha=0.85 if obj.is_counter else 0.9,
             width_mm=LINE_MM["object"],
         )
-    tick = front_tick(obj)
+    tick = front_tick(obj, OBJECT_TEXT_MM * scale * 0.75 if labels and scale else 0.0)  # clear of the code
     if tick is not None:
         s.polyline(tick, stroke=stroke if not obj.is_counter else "#ffffff", width_mm=LINE_MM["object"])
     if labels:
-        c = obj.footprint.centroid
-        s.text(c.x, c.y, object_label(obj), size_mm=2.0, colour=text_colour)
+        c = obj.footprint.centroid if box is None else Polygon(box).centroid
+        s.text(c.x, c.y, object_label(obj), size_mm=OBJECT_TEXT_MM, colour=text_colour)
 
 
 def paint_opening(s, opening, *, labels: bool = True, lang: str = "zh") -> None:
