@@ -209,30 +209,47 @@ class ObjectItem(ElementItem):
         paint_object(surface, self.element, labels=False)
 
 
-class MarkerItem(QGraphicsPathItem):
-    """A finding's marker: a ring of constant screen size at the worst point."""
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+BADGE_R = 7.0  # a marker's radius, screen pixels
+BADGE_AT = (13.0, -13.0)  # its centre from the spot it points at: up and right, clear of the symbol's code
 
-    def __init__(self, finding, number):
+
+class MarkerItem(QGraphicsPathItem):
+    """The findings at one spot: a small badge of constant screen size beside the spot (up and right
+    of it, with a short leader), semi-transparent, so the object it points at and its code or
+    number stay readable.  One finding shows its number; several show how many ("×3"), the worst
+    one's colour, and all of them in the tooltip."""
+
+    def __init__(self, finding, number, more=()):
         super().__init__()
-        self.finding = finding
+        group = [(number, finding), *more]
+        group.sort(key=lambda nf: SEVERITY_RANK.get(nf[1].severity, 3))
+        self.findings = [f for _, f in group]
+        self.finding = self.findings[0]
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        bx, by = BADGE_AT
         path = QPainterPath()
-        path.addEllipse(QPointF(0, 0), 9, 9)
+        path.addEllipse(QPointF(bx, by), BADGE_R, BADGE_R)
+        reach = 1 - BADGE_R / (bx * bx + by * by) ** 0.5
+        path.moveTo(QPointF(bx * 0.3, by * 0.3))
+        path.lineTo(QPointF(bx * reach, by * reach))
         self.setPath(path)
-        colour = SEVERITY_COLOURS.get(finding.severity, "#000000")
-        self.setPen(pen(colour, 2.5))
-        self.setBrush(QBrush(QColor(255, 255, 255, 220)))
+        colour = SEVERITY_COLOURS.get(self.finding.severity, "#000000")
+        self.setPen(pen(colour, 1.5))
+        self.setBrush(QBrush(QColor(255, 255, 255, 170)))
         self.setPos(*finding.location)
         self.setZValue(Z["marker"])
-        t = QGraphicsSimpleTextItem(str(number), self)
+        self.setOpacity(0.9)
+        text = str(number) if len(group) == 1 else f"×{len(group)}"
+        t = QGraphicsSimpleTextItem(text, self)
         f = t.font()
-        f.setPointSize(7)
+        f.setPointSize(6)
         f.setBold(True)
         t.setFont(f)
         t.setBrush(QBrush(QColor(colour)))
         r = t.boundingRect()
-        t.setPos(-r.width() / 2, -r.height() / 2)
-        self.setToolTip(f"{finding.rule}: {finding.text(language())}")
+        t.setPos(bx - r.width() / 2, by - r.height() / 2)
+        self.setToolTip("\n".join(f"{n}. {f.rule}: {f.text(language())}" for n, f in group))
 
 
 _ITEM_OF_KIND = {

@@ -105,18 +105,16 @@ class PlanScene(QGraphicsScene):
         for m in self.markers:
             self.removeItem(m)
         self.markers = []
-        seen: dict[tuple, int] = {}
+        spots: dict[tuple, list] = {}  # one marker per spot, however many findings share it
         for n, f in enumerate(findings, 1):
             if f.location is not None and all(math.isfinite(v) for v in f.location):
-                m = MarkerItem(f, n)
-                spot = (round(f.location[0] / 500), round(f.location[1] / 500))
-                k = seen.get(spot, 0)
-                seen[spot] = k + 1
-                if k:  # several findings at one spot: fan the markers out, in screen pixels
-                    m.setTransform(QTransform.fromTranslate(22 * k, 0))
-                self.addItem(m)
-                m.setVisible("markers" not in self.hidden)
-                self.markers.append(m)
+                spots.setdefault((round(f.location[0] / 100), round(f.location[1] / 100)), []).append((n, f))
+        for group in spots.values():
+            (n, f), *more = group
+            m = MarkerItem(f, n, more)
+            self.addItem(m)
+            m.setVisible("markers" not in self.hidden)
+            self.markers.append(m)
 
     def set_evacuation(self, data) -> None:
         """Heat map of walking distance to the nearest exit, and the computed paths."""

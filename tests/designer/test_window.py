@@ -164,7 +164,7 @@ def test_findings_follow_an_edit_and_its_undo(make_window, qtbot):
         window.findings.tree.topLevelItem(i).text(2) for i in range(window.findings.tree.topLevelItemCount())
     ]
     assert "SIGN-HOURS" in rules_in_panel
-    assert any(m.finding.rule == "SIGN-HOURS" for m in window.scene.markers)
+    assert any(f.rule == "SIGN-HOURS" for m in window.scene.markers for f in m.findings)
     # clicking the finding selects what it names and zooms there
     item = window.findings.tree.topLevelItem(rules_in_panel.index("SIGN-HOURS"))
     window.findings.tree.itemClicked.emit(item, 0)
