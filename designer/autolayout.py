@@ -62,16 +62,16 @@ def auto_layout_command(plan: Plan, only=EVERYTHING) -> tuple[Batch | None, api.
 
 
 def has_fix(finding, plan: Plan | None = None) -> bool:
-    """Whether the finding has a mechanical fix (for an attribute problem: when ``plan`` is given,
-    whether an object it names still has an invalid attribute)."""
-    if finding.rule == "DXF-GEOMETRY":
-        if not finding.handles:
-            return False
-        if plan is None:
-            return True
-        objs = [plan.find(h) for h in finding.handles]
-        return any(o is not None and hasattr(o, "attribute_problems") and o.attribute_problems() for o in objs)
-    return finding.rule in FIXABLE
+    """Whether the finding has a mechanical fix: by its rule alone, or, when ``plan`` is given,
+    whether the fix would change anything in it (no 修复 button that can only answer "没有可自动
+    完成的修复": a plan without a hall, a layout that finds no place, attributes already valid)."""
+    if finding.rule not in FIXABLE:
+        return False
+    if finding.rule == "DXF-GEOMETRY" and not finding.handles:
+        return False
+    if plan is None:
+        return True
+    return quick_fix(plan, finding) is not None
 
 
 def quick_fix(plan: Plan, finding) -> Command | None:

@@ -95,3 +95,21 @@ def test_auto_layout_command_without_anything_missing_is_none():
     first.apply(plan)
     again, _ = auto_layout_command(plan, ("fire",))
     assert again is None or all(c.element.spec.group == "fire" for c in again.commands)
+
+
+def test_no_fix_is_offered_where_it_would_do_nothing():
+    """sample_AC1032.dwg offered 修复 on EQUIP-HALL, EQUIP-CONVENIENCE, EQUIP-MAILBOX without a hall;
+    clicking answered 没有可自动完成的修复."""
+    from bianmin.geometry.model import Plan
+
+    class F:
+        handles = []
+
+    plan = HALLS["street-20x14"]()
+    for rule in ("EQUIP-HALL", "EQUIP-CONVENIENCE", "EQUIP-MAILBOX", "SIGN-HOURS"):
+        F.rule = rule
+        assert has_fix(F) and has_fix(F, plan) and quick_fix(plan, F) is not None, rule
+        assert not has_fix(F, Plan()), rule  # no hall: nothing to place things in
+    F.rule = "SIGN-HOURS"
+    quick_fix(plan, F).apply(plan)
+    assert not has_fix(F, plan)  # the sign is there now: a second click would do nothing
