@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QMessageBox
+
 from .autolayout import EVERYTHING, FIRE_AND_SIGNS, auto_layout_command, has_fix, quick_fix
-from .i18n import tr
+from .i18n import language, tr
 
 
 def install(window, menu, act) -> None:
@@ -29,23 +32,42 @@ def install(window, menu, act) -> None:
         panel.fix_requested.connect(lambda f: apply_fix(window, f))
 
 
+def layout_summary(added: int, notes) -> tuple[str, list[str]]:
+    """What 自动布置 tells the user, in the chosen language: a one-line summary and the list of what
+    it could not do (each note names its rule and what would fix it)."""
+    lines = [f"{n.rule}：{n.zh}" if language() != "en" else f"{n.rule}: {n.en}" for n in notes]
+    if added:
+        head = tr(f"自动布置：已添加 {added} 个对象（可撤销）", f"Auto layout: added {added} objects (undoable)")
+    elif lines:
+        head = tr("自动布置：没有添加对象", "Auto layout: nothing was added")
+    else:
+        head = tr("没有需要补充的对象", "nothing is missing")
+    if lines:
+        head += tr(f"；{len(lines)} 条说明，见列表", f"; {len(lines)} note(s), see the list")
+    return head, lines
+
+
+def notes_box(window, head: str, lines: list[str]) -> QMessageBox:
+    """The message box listing the layout's notes: what it could not do or chose (the status bar cut them off)."""
+    box = QMessageBox(QMessageBox.Icon.Information, tr("自动布置", "Auto layout"), head, parent=window)
+    box.setInformativeText("\n".join(f"• {line}" for line in lines))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return box
+
+
 def run_layout(window, only) -> None:
     plan = window.document.plan
     if plan.hall is None:
         window.status(tr("请先绘制或拾取大厅外形", "draw or pick the hall outline first"))
         return
     command, result = auto_layout_command(plan, only)
-    if command is None:
-        window.status(tr("没有需要补充的对象", "nothing is missing"))
-        return
-    window.document.do(command)
-    notes = "；".join(n.zh for n in result.notes) if result.notes else ""
-    window.status(
-        tr(
-            f"自动布置：已添加 {len(result.added)} 个对象（可撤销）" + (f"。{notes}" if notes else ""),
-            f"auto layout: added {len(result.added)} objects (undoable)",
-        )
-    )
+    if command is not None:
+        window.document.do(command)
+    head, lines = layout_summary(len(result.added) if command is not None else 0, result.notes)
+    window.layout_notes = lines
+    window.status(head)
+    if lines and window.interactive:
+        notes_box(window, head, lines).exec()
 
 
 def apply_fix(window, finding) -> None:

@@ -113,3 +113,27 @@ def test_no_fix_is_offered_where_it_would_do_nothing():
     F.rule = "SIGN-HOURS"
     quick_fix(plan, F).apply(plan)
     assert not has_fix(F, plan)  # the sign is there now: a second click would do nothing
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_layout_notes_are_listed_in_the_chosen_language(make_window, tmp_path, lang):
+    """The notes were only in the status bar, cut off, and dropped in English."""
+    from bianmin.designer.autolayout_actions import notes_box
+
+    window = make_window(_doc(HALLS["street-20x14"]()))
+    window.set_language(lang)
+    try:
+        window.acts["auto_layout"].trigger()
+        _, result = auto_layout_command(HALLS["street-20x14"]())
+        assert result.notes
+        for note, line in zip(result.notes, window.layout_notes, strict=True):
+            assert note.rule in line and (note.zh if lang == "zh" else note.en) in line
+        status = window.statusBar().currentMessage()
+        assert str(len(result.notes)) in status and ("条说明" if lang == "zh" else "note(s)") in status
+        box = notes_box(window, status, window.layout_notes)
+        assert all(line in box.informativeText() for line in window.layout_notes)
+        box.show()
+        box.grab().save(str(tmp_path / f"notes-{lang}.png"))
+        box.close()
+    finally:
+        window.set_language("zh")
