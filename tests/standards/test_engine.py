@@ -27,3 +27,17 @@ def test_a_rule_that_raises_becomes_a_finding_not_a_crash(monkeypatch):
     report = check(ReadResult(plan=plan, doc=None, units_factor=1.0, hall_count=1))
     (f,) = [f for f in report.findings if f.rule == "HALL-AREA"]
     assert "内部错误" in f.message and "boom" in f.message and report.status == "fail"
+
+
+def test_findings_about_a_u_shaped_hall_are_marked_inside_it():
+    """Regression (tryout): a finding about the whole hall was marked at its centroid, which lies
+    outside a U-shaped hall, so the designer's marker stood on empty ground."""
+    from shapely.geometry import Point, Polygon
+
+    u = [(0, 0), (12000, 0), (12000, 9000), (9000, 9000), (9000, 2000), (3000, 2000), (3000, 9000), (0, 9000)]
+    assert not Polygon(u).contains(Polygon(u).centroid)
+    plan = Plan(hall=Hall(outline=[(x, y, 0.0) for x, y in u]))
+    findings = check(ReadResult(plan=plan, doc=None, units_factor=1.0, hall_count=1)).findings
+    area = [f for f in findings if f.rule == "HALL-AREA"]
+    assert area, "a 78 m² hall is too small"
+    assert Polygon(u).buffer(1.0).contains(Point(area[0].location))
