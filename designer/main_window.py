@@ -30,6 +30,7 @@ from bianmin.geometry.atomic import ReadOnlyTargetError
 
 from .document import ExternalChangeError, PlanDocument, PropertiesNotSaved, recoverable
 from .i18n import language, set_language, tr
+from .qt_language import use_qt_language
 from .compare_action import apply_comparison, compare_with_earlier
 from .opening import open_with_progress
 from .panels.findings import FindingsPanel
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang):
         set_language(lang)
+        use_qt_language(lang)
         self.settings.setValue("language", lang)
         self.retranslate()
 
