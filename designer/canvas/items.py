@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PyQt6.QtCore import QPointF, Qt
 from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF, QTransform
-from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
+from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from bianmin.geometry.model import ELEMENT_KINDS, Hall, Obstacle, Opening, PlacedObject, Route, Zone, element_kind
 
@@ -68,6 +68,20 @@ def label(parent, text, colour="#000000", size=9) -> QGraphicsSimpleTextItem:
     r = item.boundingRect()
     item.setData(0, (r.width(), r.height()))
     return item
+
+
+class _Frame(QGraphicsRectItem):
+    """A wall sign's box around its code, of constant screen size like the code (a sign 100 mm deep
+    is a hairline at most zooms: its outline would strike through the character, as on paper)."""
+
+
+def framed(text_item: QGraphicsSimpleTextItem, colour) -> _Frame:
+    r = text_item.boundingRect().adjusted(-2, -1, 2, 1)
+    frame = _Frame(r, text_item)
+    frame.setPen(pen(colour, 1.2))
+    frame.setBrush(QBrush(QColor(255, 255, 255, 235)))
+    frame.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent, True)
+    return frame
 
 
 class ElementItem(QGraphicsPathItem):
@@ -201,7 +215,15 @@ class ObjectItem(ElementItem):
         self.setPath(path)
         self.setZValue(Z["object"] + (0.5 if obj.mounted else 0))
         c = obj.footprint.centroid
-        self._centre_label(object_label(obj), object_colours(obj)[2], (c.x, c.y), 8)
+        t = self._centre_label(object_label(obj), object_colours(obj)[2], (c.x, c.y), 8)
+        if obj.mounted and obj.block != "BM_CAMERA":
+            framed(t, object_colours(obj)[0])
+            # as on paper, the box stands back from the sign's face, off what hangs in front of it
+            # (a window sign over its counter's number); screen y runs down, the plan's up
+            w, h = t.data(0)
+            fx, fy = obj.front_direction
+            back = abs(fx) * (w / 2 + 2) + abs(fy) * (h / 2 + 1)
+            t.setTransform(QTransform.fromTranslate(-w / 2 - fx * back, -h / 2 + fy * back))
         if obj.nested:
             self.setToolTip(tr("嵌套在其他块中，只读", "nested in another block: read-only"))
 

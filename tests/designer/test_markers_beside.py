@@ -42,4 +42,8 @@ def test_one_marker_per_spot_beside_the_counter(make_window, tmp_path):
         assert not badge.intersects(label.adjusted(1, 1, -1, -1)), (badge, label)  # the number stays in view
         for other in markers:  # and no other marker sits on it
             assert other is mine[0] or not screen_rect(window, other).intersects(label)
+        for sign in window.document.plan.objects_of("BM_SIGN_WINDOW"):  # nor the sign over it, framed
+            (code,) = window.scene.items_by_id[sign.id].childItems()
+            (frame,) = code.childItems()
+            assert code.text() == "牌" and not screen_rect(window, frame).intersects(label), (label, code.text())
     window.view.viewport().grab().save(str(tmp_path / "markers.png"))
