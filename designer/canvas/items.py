@@ -242,18 +242,20 @@ class MarkerItem(QGraphicsPathItem):
     number stay readable.  One finding shows its number; several show how many ("×3"), the worst
     one's colour, and all of them in the tooltip."""
 
-    def __init__(self, finding, number, more=()):
+    def __init__(self, finding, number, more=(), clear_px: float = 0.0):
+        """``clear_px``: the half height of a label at the spot, which the badge must stay above."""
         super().__init__()
         group = [(number, finding), *more]
         group.sort(key=lambda nf: SEVERITY_RANK.get(nf[1].severity, 3))
         self.findings = [f for _, f in group]
         self.finding = self.findings[0]
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
-        bx, by = BADGE_AT
+        bx, by = BADGE_AT[0], min(BADGE_AT[1], -(clear_px + BADGE_R + 2))
         path = QPainterPath()
         path.addEllipse(QPointF(bx, by), BADGE_R, BADGE_R)
         reach = 1 - BADGE_R / (bx * bx + by * by) ** 0.5
-        path.moveTo(QPointF(bx * 0.3, by * 0.3))
+        start = max(0.3, (clear_px + 2) / -by)  # the leader starts above the label at the spot, too
+        path.moveTo(QPointF(bx * start, by * start))
         path.lineTo(QPointF(bx * reach, by * reach))
         self.setPath(path)
         colour = SEVERITY_COLOURS.get(self.finding.severity, "#000000")

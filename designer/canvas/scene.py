@@ -33,6 +33,9 @@ LAYER_OF = {
 }
 
 
+LABEL_NEAR_MM = 500.0  # a label this close to a finding's spot is what its marker must not cover
+
+
 class PlanScene(QGraphicsScene):
     heatShown = pyqtSignal(object)  # the heat map's limit in mm while it is shown, else None
 
@@ -109,9 +112,17 @@ class PlanScene(QGraphicsScene):
         for n, f in enumerate(findings, 1):
             if f.location is not None and all(math.isfinite(v) for v in f.location):
                 spots.setdefault((round(f.location[0] / 100), round(f.location[1] / 100)), []).append((n, f))
+        labels = [  # the names and codes on the plan (constant screen size): (anchor, half height px)
+            (child.pos(), child.data(0)[1] / 2)
+            for item in self.items_by_id.values()
+            for child in item.childItems()
+            if isinstance(child.data(0), tuple)
+        ]
         for group in spots.values():
             (n, f), *more = group
-            m = MarkerItem(f, n, more)
+            x, y = f.location
+            near = [h for p, h in labels if abs(p.x() - x) < LABEL_NEAR_MM and abs(p.y() - y) < LABEL_NEAR_MM]
+            m = MarkerItem(f, n, more, clear_px=max(near, default=0.0))
             self.addItem(m)
             m.setVisible("markers" not in self.hidden)
             self.markers.append(m)

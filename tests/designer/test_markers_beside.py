@@ -47,3 +47,16 @@ def test_one_marker_per_spot_beside_the_counter(make_window, tmp_path):
             (frame,) = code.childItems()
             assert code.text() == "牌" and not screen_rect(window, frame).intersects(label), (label, code.text())
     window.view.viewport().grab().save(str(tmp_path / "markers.png"))
+
+
+def test_a_marker_at_a_door_leaves_its_name_readable(make_window, tmp_path):
+    """dongxin's SIGN-HOURS finding sits at the entrance, where the door's name is written."""
+    window = make_window(PlanDocument.open(SAMPLE.with_name("dongxin-missing-equipment.dxf")))
+    doors = {tuple(round(v) for v in o.midpoint): o for o in window.document.plan.openings}
+    at_doors = [m for m in window.scene.markers if (round(m.pos().x()), round(m.pos().y())) in doors]
+    assert at_doors
+    for m in at_doors:
+        door = doors[(round(m.pos().x()), round(m.pos().y()))]
+        (name,) = window.scene.items_by_id[door.id].childItems()
+        assert not screen_rect(window, m).intersects(screen_rect(window, name)), name.text()
+    window.view.viewport().grab().save(str(tmp_path / "door.png"))
