@@ -82,6 +82,7 @@ def check_with_context(
                     h.measured,
                     h.limit,
                     h.unit,
+                    h.details,
                 )
             )
     metrics = dict(ctx.base_metrics)  # a copy: the analysis figures are added to it

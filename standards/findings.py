@@ -24,6 +24,7 @@ class Finding:
     measured: float | str | None = None
     limit: float | str | None = None
     unit: str = ""
+    details: list[str] = field(default_factory=list)  # e.g. ezdxf's own repair messages behind DXF-RECOVERED
 
     def text(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message
@@ -53,6 +54,7 @@ class Finding:
             "measured": self.measured,
             "limit": self.limit,
             "unit": self.unit,
+            "details": list(self.details),
             "fingerprint": self.fingerprint,
         }
 

@@ -60,7 +60,7 @@ def _intake(ctx, rule_id):
     for issue in ctx.read.issues:
         if issue.rule == rule_id:
             zh, en = plain(issue.message, issue.message_en)
-            yield hit(zh, en, handles=issue.handles, at=issue.location, severity=issue.severity)
+            yield hit(zh, en, handles=issue.handles, at=issue.location, severity=issue.severity, details=issue.details)
 
 
 @rule(

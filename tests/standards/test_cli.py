@@ -186,3 +186,17 @@ def test_validate_does_not_import_qt(root):
         "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_recovered_file_speaks_chinese_and_keeps_the_raw_words_for_json_and_english(root, capsys):
+    """issue 14: DXF-RECOVERED in Chinese counts repairs by kind; ezdxf's own text only in English or JSON."""
+    path = str(root / "tests" / "fixtures" / "real" / "ezdxf-recover01.dxf")
+    main(["validate", path, "--timeout", "0"])
+    zh = capsys.readouterr().out
+    line = next(x for x in zh.splitlines() if "DXF-RECOVERED" in x and "已自动修复" in x)
+    assert "未定义的文字样式 63 处" in line and "ROMANS" not in line and "详见英文" not in line
+    main(["validate", path, "--timeout", "0", "--lang", "en"])
+    assert "found tag outside section" in capsys.readouterr().out
+    _, data = run_json(["validate", path, "--timeout", "0"], capsys)
+    fixed = next(f for f in data["files"][0]["findings"] if "已自动修复" in f["message"])
+    assert any("ROMANS" in d for d in fixed["details"])
