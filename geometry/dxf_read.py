@@ -67,6 +67,9 @@ class ReadResult:
     units_factor: float  # drawing units -> mm
     issues: list[IntakeIssue] = field(default_factory=list)
     hall_count: int = 0
+    # False for a drawing with nothing of the convention at all (no BM- layer, no BM_ block, no BM_
+    # property): the architect's drawing itself, to be recognized first, not a plan that fails
+    bm_content: bool = True
     path: Path | None = None
     property_problems: list[str] = field(default_factory=list)
     planinfo: list = field(default_factory=list)  # the BM_PLANINFO inserts read
@@ -246,6 +249,7 @@ def plan_from_document(doc, auditor=None, overrides: dict[str, str] | None = Non
             mapping = {}
     mapping = {k.upper(): v for k, v in mapping.items() if k.upper() in KEYS}
     _fill_from_planinfo(mapping, getattr(result, "planinfo", []), result.issues)
+    result.bm_content = bool(mapping) or result.bm_content or _has_bm_layer(doc)
     props, problems = PlanProperties.from_mapping(mapping)
     if overrides:
         props, more = props.updated(overrides)
@@ -266,6 +270,14 @@ def plan_from_document(doc, auditor=None, overrides: dict[str, str] | None = Non
         )
     result.plan.loaded = {e.id: e for e in result.plan.elements()}
     return result
+
+
+def _has_bm_layer(doc) -> bool:
+    """Whether the layer table has a layer of the convention (even an empty one: a plan being drawn)."""
+    try:
+        return any(catalog.is_bm_layer(layer.dxf.name) or catalog.layer_spec(layer.dxf.name) for layer in doc.layers)
+    except Exception:  # an odd layer table: assume a plan, so the ordinary check says what is wrong
+        return True
 
 
 def _handle_order(entity) -> int:
@@ -422,6 +434,7 @@ class _Reader:
         self._has_bm: dict[str, bool] = {}
         self._attdefs: dict[str, dict[str, str]] = {}
         self.planinfo: list = []  # BM_PLANINFO inserts in the modelspace
+        self.bm_entities = 0  # entities of the convention met: BM- layers, BM_ blocks (nested too)
 
     # -- units -------------------------------------------------------------
     def _units(self) -> tuple[float, bool]:
@@ -496,14 +509,19 @@ class _Reader:
             plan=plan, doc=self.doc, units_factor=self.factor, issues=self.issues, hall_count=self.hall_count
         )
         result.planinfo = self.planinfo
+        result.bm_content = self.bm_entities > 0
         return result
 
     def _classify(self, entity, raw, inserts) -> None:
         dxftype = entity.dxftype()
         layer_name = entity.dxf.get("layer", "0")
         spec = catalog.layer_spec(layer_name)
+        if spec is not None or catalog.is_bm_layer(layer_name):
+            self.bm_entities += 1
         if dxftype == "INSERT":
             name = entity.dxf.name
+            if name.upper().startswith("BM_"):
+                self.bm_entities += 1
             if name.upper() == catalog.PLANINFO_BLOCK:
                 self.planinfo.append(entity)
             elif name.upper().startswith("BM_"):
@@ -514,6 +532,7 @@ class _Reader:
             elif catalog.is_bm_layer(layer_name):
                 self._unknown_block(entity)
             elif self._block_has_bm(name, ()):
+                self.bm_entities += 1
                 self._collect_nested(entity, entity.matrix44(), inserts, (name.upper(),))
             return
         if spec is None:

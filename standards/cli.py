@@ -265,7 +265,7 @@ def cmd_validate(args) -> int:
                 sys.stdout.write(clean_text(text))  # --quiet hides the progress, never the report
     except OSError as exc:
         return _error(_cannot_write(args.output, exc))
-    if any(r.status == "unreadable" for r in reports):
+    if any(r.status in ("unreadable", "not-a-plan") for r in reports):
         return EXIT_UNREADABLE
     if any(r.status == "fail" for r in reports):
         return EXIT_FAIL
@@ -298,7 +298,10 @@ def _export_report(args) -> int:
         read = read_plan(Path(args.plan))
     except PlanReadError as exc:
         return _error(f"无法读取图纸 {args.plan}：{exc}")
-    report = check(read, config, path=str(args.plan))
+    if not read.bm_content:
+        from .engine import NOT_A_PLAN, NOT_A_PLAN_ADVICE
+
+        return _error(f"{args.plan}：{NOT_A_PLAN[0]}；{NOT_A_PLAN_ADVICE[0]} / {NOT_A_PLAN[1]}; {NOT_A_PLAN_ADVICE[1]}")
     write_plan_report(report, read, config.ruleset, Path(args.output), args.lang)
     print(f"已导出 / exported {args.output}")
     return EXIT_PASS
