@@ -74,6 +74,9 @@ class ReadResult:
     property_problems: list[str] = field(default_factory=list)
     planinfo: list = field(default_factory=list)  # the BM_PLANINFO inserts read
     source: str = "dxf"  # dxf | binary-dxf | dwg: a DWG is saved as DXF beside it, never over it
+    # read_plan(split=...): the architect's simple entities were taken out before ezdxf read the file;
+    # ``doc`` lacks them (never save it), and for split="draw" they are here as plain numbers
+    background: object = None
 
 
 # ---------------------------------------------------------------------------
@@ -94,6 +97,7 @@ class LoadNotes:
     recovered: bool = False
     dwg_version: str = ""
     skipped_by_type: dict = field(default_factory=dict)
+    background: object = None  # dxf_split.SimpleBackground: the simple background taken out before reading
 
 
 # a plan lies within a few kilometres of its origin (even in a city's survey grid, within 10,000 km);
@@ -106,8 +110,12 @@ def is_dwg(head: bytes) -> bool:
     return head[:4] == b"AC10" and head[4:6].isdigit()
 
 
-def load_document(path: Path):
+def load_document(path: Path, split: str | None = None):
     """``(doc, notes)``; raises PlanReadError with a reason a person can act on.
+
+    ``split="check"`` or ``"draw"``: a large drawing's simple background (LINEs, TEXTs … on the
+    architect's layers) is taken out before ezdxf reads it (geometry/dxf_split.py); for "draw" it
+    comes back in ``notes.background``. Such a ``doc`` must never be saved.
 
     Clean DXF files take ezdxf's plain reader (about twice as fast); only a file it refuses goes
     through ``ezdxf.recover``, whose repairs are then reported. A DWG (R13–R2018) is converted
@@ -141,6 +149,10 @@ def load_document(path: Path):
         try:
             if _has_unicode_escapes(path):
                 raise ValueError("\\U+ escapes")  # only recover decodes them (R12/R2000 files with Chinese text)
+            if split and size > SPLIT_ABOVE_BYTES:
+                done = _read_split(path, split == "draw")
+                if done is not None:
+                    return done
             return ezdxf.readfile(path), LoadNotes()
         except Exception:  # noqa: BLE001 -- whatever the plain reader refuses, recovery tries
             doc, auditor = recover.readfile(path)
@@ -150,6 +162,32 @@ def load_document(path: Path):
     except Exception as exc:  # ezdxf raises many kinds on garbage: all mean "unreadable"
         reason = str(exc) or type(exc).__name__
         raise PlanReadError(f"DXF 结构损坏，无法恢复 / broken DXF structure, recovery failed: {reason}") from None
+
+
+SPLIT_ABOVE_BYTES = 2_000_000  # smaller drawings are read whole: the split would not pay for itself
+
+
+def _read_split(path: Path, keep_geometry: bool):
+    """``(doc, notes)`` of the drawing without its simple background, or None to read it whole."""
+    from .dxf_split import split
+
+    try:
+        parts = split(path.read_bytes(), keep_geometry=keep_geometry)
+    except (MemoryError, ValueError):
+        return None
+    if parts is None:
+        return None
+    data, background = parts
+    with tempfile.TemporaryDirectory(prefix="bianmin-split-") as tmp:
+        reduced = Path(tmp) / path.name
+        reduced.write_bytes(data)
+        del data
+        try:
+            doc = ezdxf.readfile(reduced)
+        except Exception:  # noqa: BLE001 -- what the plain reader refuses is read whole (and recovered)
+            return None
+    doc.filename = str(path)
+    return doc, LoadNotes(background=background if keep_geometry else None)
 
 
 def _has_unicode_escapes(path: Path) -> bool:
@@ -202,13 +240,18 @@ def _looks_like_dxf(head: bytes) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def read_plan(path, overrides: dict[str, str] | None = None) -> ReadResult:
-    """Read a plan; raises PlanReadError only when the file is unreadable."""
+def read_plan(path, overrides: dict[str, str] | None = None, split: str | None = None) -> ReadResult:
+    """Read a plan; raises PlanReadError only when the file is unreadable.
+
+    ``split``: None reads the whole drawing (the designer, anything that saves); "check" leaves a
+    large drawing's simple background unread (validate); "draw" hands it over as plain numbers in
+    ``result.background`` for the PDF (see load_document)."""
     path = Path(path)
-    doc, notes = load_document(path)
+    doc, notes = load_document(path, split=split)
     result = plan_from_document(doc, notes, overrides=overrides)
     result.path = path
     result.source = notes.source
+    result.background = notes.background
     if notes.source == "dxf" and not _has_eof(path):
         result.issues.append(
             IntakeIssue(
@@ -778,7 +821,14 @@ class _Reader:
             if not shape.is_empty:
                 return shape
         if loose:
-            return box(*MultiPoint(loose).bounds).buffer(0.0) if len(loose) > 1 else box(-5, -5, 5, 5)
+            # a block of loose lines all on one line (or one point) has a flat box: widen it, so that
+            # the object still has a place and a centre (an empty footprint broke SAFE-CAMERA)
+            x0, y0, x1, y1 = MultiPoint(loose).bounds
+            if x1 - x0 < 1e-6:
+                x0, x1 = x0 - 5, x1 + 5
+            if y1 - y0 < 1e-6:
+                y0, y1 = y0 - 5, y1 + 5
+            return box(x0, y0, x1, y1)
         return box(-5, -5, 5, 5)
 
     def _block_geometry(self, name, matrix: Matrix44, stack, insert):

@@ -132,7 +132,8 @@ def validate_path(
     start = time.perf_counter()
     shown = clean_text(str(path))
     try:
-        read = read_plan(Path(path), overrides=overrides)
+        # a large drawing's simple background (the architect's LINEs, TEXTs …) is not read: nothing checks it
+        read = read_plan(Path(path), overrides=overrides, split="check")
         report = check(read, config, profile, path=shown)
         if not read.bm_content:
             # what the file itself is worth saying (its repairs) stays; what a plan would lack does not

@@ -320,3 +320,17 @@ def test_binary_dxf_is_read(tmp_path):
     doc.saveas(path, fmt="bin")
     assert path.read_bytes().startswith(b"AutoCAD Binary DXF")
     assert read_plan(path).plan.hall_area_m2 == pytest.approx(240)
+
+
+def test_a_block_of_collinear_lines_still_has_a_place(tmp_path):
+    """Fuzz (issue 16): a camera block whose only entities lie on one line had an empty footprint, and
+    SAFE-CAMERA broke on its centre ("getX called on empty Point")."""
+    doc = drawing()
+    hall(doc)
+    block = doc.blocks.new("BM_CAMERA")
+    block.add_line((-200, 0), (200, 0))
+    block.add_line((0, 0), (100, 0))
+    doc.modelspace().add_blockref("BM_CAMERA", (5000, 5000), dxfattribs={"layer": "BM-EQUIP"})
+    cam = read(doc, tmp_path).plan.objects_of("BM_CAMERA")[0]
+    assert not cam.footprint.is_empty and cam.footprint.area > 0
+    assert cam.footprint.centroid.distance(Point(5000, 5000)) < 1
