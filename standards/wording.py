@@ -81,7 +81,9 @@ def exits_in_order(plan) -> list:
     # one vectorised projection, remembered for the plan as it is: numbering each of 2,000 exits
     # sorted all of them again (four million projections, 40 s for one plan)
     along = shapely.line_locate_point(polygon.exterior, shapely.points([o.midpoint for o in exits])) if exits else []
-    order = [o for _, _, o in sorted(zip(along, [o.kind != "main" for o in exits], exits), key=lambda t: t[:2])]
+    order = [
+        o for _, _, o in sorted(zip(along, [o.kind != "main" for o in exits], exits, strict=True), key=lambda t: t[:2])
+    ]
     _EXIT_ORDER["last"] = (key, polygon, order, {id(o): n for n, o in enumerate(order, 1)})
     return list(order)
 
