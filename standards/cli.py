@@ -279,7 +279,7 @@ def _drawing_reader(overrides):
         from bianmin.geometry.dxf_read import PlanReadError, read_plan
 
         try:
-            return read_plan(Path(path), overrides=overrides)
+            return read_plan(Path(path), overrides=overrides, split="draw")
         except (PlanReadError, OSError):
             return None
 
@@ -295,7 +295,7 @@ def _export_report(args) -> int:
 
     config = _load_config(args.config)
     try:
-        read = read_plan(Path(args.plan))
+        read = read_plan(Path(args.plan), split="draw")
     except PlanReadError as exc:
         return _error(f"无法读取图纸 {args.plan}：{exc}")
     if not read.bm_content:

@@ -147,14 +147,26 @@ LEFT_OUT: list[str] = []
 LARGE_DRAWING = 5000  # modelspace entities above which linetypes are drawn solid on paper too
 
 
-def draw_background(doc, surface, units_factor: float) -> bool:
-    """The architect's drawing on a sheet, greyed; linetypes as drawn, but solid in large drawings."""
+def draw_background(doc, surface, units_factor: float, *, simple=None, visible=None) -> bool:
+    """The architect's drawing on a sheet, greyed; linetypes as drawn, but solid in large drawings.
+
+    ``simple``: the simple entities a split read took out of ``doc`` (read_plan(split="draw")), drawn
+    from plain numbers (background_simple.py); ``visible``: the plan-mm box the sheet shows."""
     from ezdxf.addons.drawing.config import LinePolicy
 
+    from .background_simple import draw_simple
+
     config = Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE)
-    if doc is not None and len(doc.modelspace()) > LARGE_DRAWING:
+    taken = getattr(simple, "count", 0)
+    if doc is not None and len(doc.modelspace()) + taken > LARGE_DRAWING:
         config = Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE, line_policy=LinePolicy.SOLID)
     surface.c.saveState()
     ok = render_background(doc, ReportLabBackend(surface, units_factor), config)
     surface.c.restoreState()
+    if simple is not None:
+        try:
+            draw_simple(surface, simple, units_factor, doc, visible)
+        except Exception as exc:  # a broken background must not cost the user the sheet
+            log.warning("background drawing stopped: %s", exc)
+            return False
     return ok

@@ -45,7 +45,7 @@ def export_drawing(
 ) -> int:
     """Write the drawing set; returns the scale used. Raises SheetError (a ValueError) with a reason."""
     try:
-        read = read_plan(plan_path)
+        read = read_plan(plan_path, split="draw")  # a large drawing's simple background as plain numbers
     except PlanReadError as exc:
         raise SheetError(f"{plan_path}: {exc}") from None
     return write_drawing(
@@ -117,7 +117,13 @@ def _plan_sheet(c, read, lay, font, extent, scale, project, number, designer, ch
     clip = c.beginPath()
     clip.rect(ax0 * MM, ay0 * MM, (ax1 - ax0) * MM, (ay1 - ay0) * MM)
     c.clipPath(clip, stroke=0, fill=0)
-    draw_background(read.doc, s, read.units_factor)
+    visible = (
+        (ax0 - s.ox) * scale + s.x0,
+        (ay0 - s.oy) * scale + s.y0,
+        (ax1 - s.ox) * scale + s.x0,
+        (ay1 - s.oy) * scale + s.y0,
+    )
+    draw_background(read.doc, s, read.units_factor, simple=getattr(read, "background", None), visible=visible)
     paint_plan(s, plan)
     paint_dimensions(s, plan)
     c.restoreState()

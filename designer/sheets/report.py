@@ -122,7 +122,15 @@ class PlanFigure(Flowable):
         clip = c.beginPath()
         clip.rect(0, 0, self.w_mm * MM, self.h_mm * MM)
         c.clipPath(clip, stroke=0, fill=0)
-        draw_background(self.read.doc, s, self.read.units_factor)
+        half_w, half_h = self.w_mm / 2 * self.scale, self.h_mm / 2 * self.scale
+        cx, cy = (e[0] + e[2]) / 2, (e[1] + e[3]) / 2
+        draw_background(
+            self.read.doc,
+            s,
+            self.read.units_factor,
+            simple=getattr(self.read, "background", None),
+            visible=(cx - half_w, cy - half_h, cx + half_w, cy + half_h),
+        )
         paint_plan(s, self.read.plan, labels=False)
         paint_markers(s, self.findings)
         c.restoreState()
