@@ -63,6 +63,37 @@ def big_background(out: Path, lines: int, seed: int = 16) -> Path:
     return out
 
 
+def many_vertex_hall(out: Path, n: int) -> Path:
+    """The community-station template whose hall outline is an ellipse of ``n`` vertices, written as
+    text (ezdxf takes many minutes to write a million-vertex polyline)."""
+    import ezdxf
+
+    from bianmin.templates import path_of
+
+    doc = ezdxf.readfile(path_of("community-station"))
+    hall = next(e for e in doc.modelspace().query("LWPOLYLINE") if e.dxf.layer.upper() == "BM-HALL")
+    pts = [(x, y) for x, y, *_ in hall.get_points()]
+    hall.set_points([pts[0], pts[1], pts[2]], format="xy")  # a marker outline, replaced below
+    handle = hall.dxf.handle
+    tmp = out.with_suffix(".tmp.dxf")
+    doc.saveas(tmp)
+    lines = tmp.read_text(encoding="utf-8").split("\n")
+    tmp.unlink()
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    cx, cy, rx, ry = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2, (max(xs) - min(xs)) / 2, (max(ys) - min(ys)) / 2
+    at = next(i for i in range(0, len(lines) - 1, 2) if lines[i].strip() == "5" and lines[i + 1].strip() == handle)
+    first = next(i for i in range(at, len(lines), 2) if lines[i].strip() == "10")
+    count = next(i for i in range(at, first, 2) if lines[i].strip() == "90")
+    lines[count + 1] = str(n)
+    vertices = []
+    for i in range(n):
+        a = 2 * math.pi * i / n
+        vertices += [" 10", f"{cx + rx * math.cos(a):.3f}", " 20", f"{cy + ry * math.sin(a):.3f}"]
+    lines[first : first + 12] = vertices  # the three marker vertices (10/20 pairs) replaced
+    out.write_text("\n".join(lines), encoding="utf-8")
+    return out
+
+
 def hostile_case(name: str, folder: Path, **kwargs) -> Path:
     from tests.fixtures import hostile
 
@@ -112,7 +143,7 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     makers = {
         f"background-{args.lines}-lines.dxf": lambda p: big_background(p, args.lines),
-        f"hall-vertices-{args.vertices}.dxf": lambda p: hostile_case("hall-vertices", work, n=args.vertices),
+        f"hall-vertices-{args.vertices}.dxf": lambda p: many_vertex_hall(p, args.vertices),
         "exits-2000.dxf": lambda p: hostile_case("exits-2000", work),
         "obstacles-5000.dxf": lambda p: hostile_case("obstacles-5000", work),
     }

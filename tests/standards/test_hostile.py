@@ -28,9 +28,10 @@ def test_every_hostile_plan_ends_in_a_verdict_with_valid_json(tmp_path, capsys):
     for name, f in by_name.items():
         messages = [x["message"] for x in f["findings"]]
         assert not any("内部错误" in m for m in messages), (name, messages)
-        assert f["status"] in ("pass", "fail", "unreadable"), name
+        assert f["status"] in ("pass", "fail", "unreadable", "not-a-plan"), name
         assert "两次意外终止" not in (f["error"] or ""), name  # no worker ran out of memory
     assert all(by_name[n]["status"] == "unreadable" for n in junk)
+    assert by_name["no-bm-content.dxf"]["status"] == "not-a-plan"
     for name in (
         "seats-1e9",
         "extinguisher-count-1e18",
