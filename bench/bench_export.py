@@ -1,12 +1,16 @@
-"""PDF export speed against `ezdxf draw -o out.pdf` (ezdxf's matplotlib renderer), same files, same run.
+"""PDF export: size and time of the drawing set for the architect's TArch plan, and where they go.
 
-    pip install matplotlib   # for the peer only; bianmin does not need it
-    python bench/bench_export.py [--repeat 2]
+    python bench/bench_export.py [--repeat 2] [--peer]
 
-For each sample plan, template and a large architectural drawing from the corpus (with a
-hall added so that there is something to export), prints the time of
-`bianmin export pdf` and of `ezdxf draw -o` as whole commands, and their ratio.
-Target (issue 5): faster than ezdxf draw on every file.
+1. The TArch plan of the real corpus (egg-dxf_1, 1.4 MB, a Chinese data-centre floor) is
+   recognized and laid out with the CLI (`bianmin recognize`, `bianmin layout`), as a street
+   office would; then `bianmin export pdf` is timed as a whole command on A3 and A1, and the
+   file size printed (issue 14: it was 4.3 MB and 15-20 s).
+2. The same export in-process, split into reading the plan, drawing the architect's
+   background, and the rest (plan, furniture, schedules, writing), with the number of path
+   operators on the plan page (lines ``l``, curves ``c``) and the stream and font bytes.
+3. With ``--peer``: each sample plan and template against `ezdxf draw -o out.pdf`
+   (ezdxf's matplotlib renderer; `pip install matplotlib`), as before (issue 5).
 """
 
 from __future__ import annotations
@@ -19,6 +23,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+TARCH = ROOT.parent.parent / "shared" / "dxf-corpus" / "real" / "egg-dxf_1.dxf.bak.dxf"
+FALLBACK = ROOT / "tests" / "fixtures" / "real" / "egg-dxf_1.dxf"
+
+
+def cli(*args) -> list[str]:
+    return [sys.executable, "-m", "bianmin.standards.cli", *map(str, args)]
 
 
 def timed(args, repeat, out: Path):
@@ -33,74 +43,119 @@ def timed(args, repeat, out: Path):
     return best, ok
 
 
-def large_architectural(tmp: Path) -> Path:
-    """The corpus' largest floor plan with a hall drawn on it (so the plan sheet has content)."""
+def tarch_plan(tmp: Path) -> Path:
+    """The TArch plan recognized and laid out by the CLI: the hall, its doors, zones and furniture."""
+    source = TARCH if TARCH.exists() else FALLBACK
+    recognized, laid = tmp / "tarch-recognized.dxf", tmp / "tarch-laid-out.dxf"
+    subprocess.run(cli("recognize", source, "-o", recognized), check=True, stdout=subprocess.DEVNULL)
+    # layout exits 1 when findings remain (this hall is too small): the file is written all the same
+    subprocess.run(cli("layout", recognized, "-o", laid), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not laid.exists():
+        raise SystemExit(f"layout wrote nothing for {source}")
+    print(f"plan: {source.name} ({source.stat().st_size / 1e6:.1f} MB), recognized and laid out")
+    return laid
+
+
+def page_ops(pdf: Path) -> str:
+    from collections import Counter
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pdf))
+    data = reader.pages[0].get_contents().get_data()
+    ops = Counter(t for t in data.split() if t in (b"l", b"c", b"m", b"S", b"f*", b"RG", b"w"))
+    fonts = 0
+    for page in reader.pages:
+        for ref in page["/Resources"].get("/Font", {}).values():
+            font = ref.get_object()
+            desc = font.get("/DescendantFonts")
+            d = (desc[0].get_object() if desc else font).get("/FontDescriptor")
+            if d is not None:
+                for key in ("/FontFile2", "/FontFile3"):
+                    if key in d.get_object():
+                        fonts = max(fonts, len(d.get_object()[key].get_object().get_data()))
+    return (
+        f"plan page: {len(data) / 1e3:.0f} kB of operators, "
+        + ", ".join(f"{k.decode()} {v}" for k, v in sorted(ops.items()))
+        + f"; font subset {fonts / 1e3:.0f} kB"
+    )
+
+
+def in_process(plan: Path, tmp: Path) -> None:
     import logging
 
     logging.disable(logging.WARNING)
+    from bianmin.designer.sheets import background
+    from bianmin.designer.sheets.drawing import write_drawing
     from bianmin.geometry.dxf_read import read_plan
-    from bianmin.geometry.dxf_write import apply_plan, save_atomic
-    from bianmin.geometry.model import Hall, rectangle
 
-    source = ROOT.parent / "shared" / "dxf-corpus" / "real" / "dxfjson-A_000217.dxf"
-    if not source.exists():
-        source = ROOT / "tests" / "fixtures" / "real" / "sky-floorplan.dxf"
-    read = read_plan(source)
-    from ezdxf import bbox
+    t0 = time.perf_counter()
+    read = read_plan(plan)
+    t1 = time.perf_counter()
+    spent = [0.0]
+    original = background.render_background
 
-    box = bbox.extents(read.doc.modelspace(), fast=True)
-    f = read.units_factor
-    x0, y0 = box.extmin.x * f, box.extmin.y * f
-    w = min((box.extmax.x - box.extmin.x) * f, 60000)
-    h = min((box.extmax.y - box.extmin.y) * f, 40000)
-    read.plan.hall = Hall(outline=rectangle(x0, y0, x0 + w, y0 + h))
-    apply_plan(read.doc, read.plan, read.units_factor)
-    out = tmp / f"{source.stem}-with-hall.dxf"
-    save_atomic(read.doc, out)
-    return out
+    def timed_render(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - t
+
+    background.render_background = timed_render
+    try:
+        out = tmp / "inproc.pdf"
+        write_drawing(read, out, paper="A1")
+    finally:
+        background.render_background = original
+    t2 = time.perf_counter()
+    print(
+        f"in-process, A1: read {t1 - t0:.2f} s, background {spent[0]:.2f} s, "
+        f"plan + schedules + writing {t2 - t1 - spent[0]:.2f} s"
+    )
+    print(page_ops(out))
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--repeat", type=int, default=2)
-    args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="bianmin-export-"))
-    import compileall  # this machine sets PYTHONDONTWRITEBYTECODE; ezdxf's modules come compiled
-
-    for folder in ("geometry", "standards", "designer", "templates"):
-        compileall.compile_dir(str(ROOT / folder), quiet=1)
+def peers(tmp: Path, repeat: int) -> None:
     files = sorted(
         p
         for p in (ROOT / "samples").glob("*.dxf")
         if "pdf" not in p.name and "broken" not in p.name and "r12" not in p.name
     )
     files += sorted((ROOT / "templates").glob("*.dxf"))
-    files.append(large_architectural(tmp))
     print(f"{'file':<40} {'bianmin':>9} {'ezdxf draw':>11} {'ratio':>6}")
     for f in files:
-        ours, ok1 = timed(
-            [
-                sys.executable,
-                "-m",
-                "bianmin.standards.cli",
-                "export",
-                "pdf",
-                str(f),
-                "-o",
-                str(tmp / "a.pdf"),
-                "--paper",
-                "A1",
-            ],
-            args.repeat,
-            tmp / "a.pdf",
-        )
+        ours, ok1 = timed(cli("export", "pdf", f, "-o", tmp / "a.pdf", "--paper", "A1"), repeat, tmp / "a.pdf")
         peer, ok2 = timed(
-            [sys.executable, "-m", "ezdxf", "draw", "-o", str(tmp / "b.pdf"), str(f)], args.repeat, tmp / "b.pdf"
+            [sys.executable, "-m", "ezdxf", "draw", "-o", str(tmp / "b.pdf"), str(f)], repeat, tmp / "b.pdf"
         )
         note = (
             "" if ok1 and ok2 else f"  (exit: bianmin {'ok' if ok1 else 'FAILED'}, ezdxf {'ok' if ok2 else 'FAILED'})"
         )
         print(f"{f.name[:40]:<40} {ours:8.2f}s {peer:10.2f}s {ours / peer:6.2f}{note}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--peer", action="store_true", help="also time ezdxf draw on the samples (needs matplotlib)")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bianmin-export-"))
+    import compileall  # this machine sets PYTHONDONTWRITEBYTECODE; ezdxf's modules come compiled
+
+    for folder in ("geometry", "standards", "designer", "templates"):
+        compileall.compile_dir(str(ROOT / folder), quiet=1)
+    plan = tarch_plan(tmp)
+    print(f"{'paper':<16} {'time':>7} {'size':>9}")
+    for paper, orientation in (("A3", "landscape"), ("A1", "landscape"), ("A4", "portrait")):
+        out = tmp / f"{paper}-{orientation}.pdf"
+        args_ = cli("export", "pdf", plan, "-o", out, "--paper", paper, "--orientation", orientation)
+        seconds, ok = timed(args_, args.repeat, out)
+        size = f"{out.stat().st_size / 1e6:.2f} MB" if ok else "FAILED"
+        print(f"{paper + ' ' + orientation:<16} {seconds:6.2f}s {size:>9}")
+    in_process(plan, tmp)
+    if args.peer:
+        peers(tmp, args.repeat)
 
 
 if __name__ == "__main__":

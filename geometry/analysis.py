@@ -23,7 +23,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
-from .distance import to_geometries
+from .distance import farthest, to_geometries
 from .grid import Field, Grid, auto_cell, path_length
 from .model import Opening, Plan, as_geometry
 from .shapes import inward_normal
@@ -41,14 +41,25 @@ def blocking_geometries(plan: Plan) -> list:
     return [as_geometry(e) for e in blockers(plan)]
 
 
-def free_floor_of(plan: Plan):
+def free_floor_of(plan: Plan, blocking=None):
+    """The hall minus what takes floor (``blocking``: blocking_geometries(plan), when the caller has them)."""
     if plan.hall is None:
         return Polygon()
-    blocking = blocking_geometries(plan)
+    if blocking is None:
+        blocking = blocking_geometries(plan)
     hall = plan.hall.polygon
-    if not blocking:
+    if len(blocking) == 0:
         return hall
-    return shapely.difference(hall, unary_union(blocking))
+    return shapely.difference(hall, _union(blocking))
+
+
+def _union(geometries):
+    """The union of many blockers, most of them apart from each other (seats, columns): GEOS's
+    disjoint-subset union joins only the groups that touch, four times as fast as union_all on
+    the 3,000 blockers of the large benchmark plan, and the same set (shapely 2.1, GEOS 3.12)."""
+    if shapely.geos_version >= (3, 12, 0) and hasattr(shapely, "disjoint_subset_union_all"):
+        return shapely.disjoint_subset_union_all(geometries)
+    return unary_union(geometries)
 
 
 def _shadow(obstacle: Polygon, eye: Point, reach: float) -> Polygon:
@@ -74,12 +85,20 @@ def parts_of(geometry) -> list:
 
 
 class Analysis:
-    def __init__(self, plan: Plan, free_floor=None, cell: float | None = None):
+    def __init__(self, plan: Plan, free_floor=None, cell: float | None = None, blocking=None):
         self.plan = plan
-        self.free_floor = free_floor if free_floor is not None else free_floor_of(plan)
+        self._blocking = None if blocking is None else np.asarray(blocking, dtype=object)
+        self.free_floor = free_floor if free_floor is not None else free_floor_of(plan, self.blocking)
         self.hall = plan.hall.polygon if plan.hall else Polygon()
         self._cell = cell
         self._passable: dict[float, list] = {}
+
+    @property
+    def blocking(self) -> np.ndarray:
+        """What takes floor, as geometries (blocking_geometries), gathered once."""
+        if self._blocking is None:
+            self._blocking = np.array(blocking_geometries(self.plan), dtype=object)
+        return self._blocking
 
     # -- exits ------------------------------------------------------------------
     @cached_property
@@ -111,6 +130,11 @@ class Analysis:
     @cached_property
     def grid(self) -> Grid:
         return Grid(self.free_floor, self.cell)
+
+    @property
+    def room(self):
+        """The free floor grown by a millimetre, prepared (Grid.room): built once for every rule."""
+        return self.grid.room
 
     @cached_property
     def exit_field(self) -> Field:
@@ -147,6 +171,16 @@ class Analysis:
         pts = self.sample_points if points is None else points
         return to_geometries(pts, targets)
 
+    def farthest_from(self, targets) -> tuple[float, tuple[float, float]] | None:
+        """The sample point farthest in a straight line from its nearest target, and how far
+        (the largest of ``straight_to(targets)``, found without measuring every point); None
+        when the floor has no sample points."""
+        pts = self.sample_points
+        d, k = farthest(pts, targets)
+        if k < 0:
+            return None
+        return d, (float(pts[k, 0]), float(pts[k, 1]))
+
     @cached_property
     def straight_exit(self) -> tuple[float, tuple[float, float]]:
         """The largest straight-line distance from the free floor to its nearest exit, and where."""
@@ -176,9 +210,8 @@ class Analysis:
         if width not in self._passable:
             half = width / 2.0
             core = self.hall.buffer(-half, quad_segs=4)
-            blockers = blocking_geometries(self.plan)
-            if blockers:
-                grown = shapely.union_all(shapely.buffer(np.array(blockers, dtype=object), half, quad_segs=4))
+            if len(self.blocking):
+                grown = shapely.union_all(shapely.buffer(self.blocking, half, quad_segs=4))
                 core = shapely.difference(core, grown)
             self._passable[width] = parts_of(core)
         return self._passable[width]

@@ -8,9 +8,16 @@ and the 8 knight moves), each edge weighted by its Euclidean length.  A diagonal
 or knight move is allowed only when the cells it passes over are free too, so a
 path never cuts the corner of a column.  Targets (an exit line, an extinguisher's
 footprint, an alarm) seed the cells near them with their exact straight-line
-distance; Dijkstra (scipy.sparse.csgraph) spreads the distance from there, once
-per kind of target, and keeps the predecessors so that the path itself can be
-traced back and straightened (string-pulling along lines of sight).
+distance; Dijkstra spreads the distance from there, once per kind of target, and
+keeps the predecessors so that the path itself can be traced back and
+straightened (string-pulling along lines of sight).
+
+The Dijkstra is done here in numpy (``distances`` below), not by scipy: importing
+scipy.sparse.csgraph cost every ``bianmin validate`` a quarter of a second, more
+than the checking of a small plan.  Every edge is at least one cell long, so all
+cells within one cell of the nearest unsettled distance are settled together, one
+vectorised step per cell of distance; the distances are the same floating-point
+sums Dijkstra makes, bit for bit.
 
 Error
 -----
@@ -40,15 +47,14 @@ error is an overestimate there: it can only make a check stricter.
 from __future__ import annotations
 
 import math
+from functools import cached_property
 
 import numpy as np
 import shapely
 import shapely.ops
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import dijkstra
-
 from .distance import to_geometries
 
+ROOM_MM = 1.0
 STENCIL = [(1, 0), (0, 1), (1, 1), (1, -1), (2, 1), (1, 2), (2, -1), (1, -2)]
 DIRECTION_ERROR = 1.0 / math.cos(math.radians(26.565 / 2)) - 1.0  # 2.7 %
 
@@ -77,20 +83,22 @@ class Grid:
         self.n = int(self.free.sum())
         self.xy = np.column_stack([self.X[self.free], self.Y[self.free]])
         self._graph = None
+        self._neighbours: tuple[np.ndarray, np.ndarray] | None = None
 
     # -- graph ---------------------------------------------------------------
-    def _edges(self):
-        rows, cols, weights = [], [], []
+    def _moves(self):
+        """For each stencil move: its length and the cells it joins (from, to)."""
         free = self.free
-        ny, nx = free.shape
         for dx, dy in STENCIL:
-            length = math.hypot(dx, dy) * self.cell
             ok = _shifted_and(free, dx, dy)
             # cells passed over on the way must be free (no cutting of corners)
             for px, py in _passed(dx, dy):
                 ok &= _shift(free, px, py)
-            src = self.index[ok]
-            dst = _shift(self.index, dx, dy, fill=-1)[ok]
+            yield math.hypot(dx, dy) * self.cell, self.index[ok], _shift(self.index, dx, dy, fill=-1)[ok]
+
+    def _edges(self):
+        rows, cols, weights = [], [], []
+        for length, src, dst in self._moves():
             rows.append(src)
             cols.append(dst)
             weights.append(np.full(src.shape, length))
@@ -101,6 +109,30 @@ class Grid:
         if self._graph is None:
             self._graph = self._edges()
         return self._graph
+
+    @property
+    def neighbours(self) -> tuple[np.ndarray, np.ndarray]:
+        """The graph as a table: row k lists the cells one move from cell k (-1: no move), and the
+        moves' lengths: the 8 stencil moves forward, then the same 8 backward."""
+        if self._neighbours is None:
+            m = len(STENCIL)
+            table = -np.ones((self.n, 2 * m), dtype=np.int64)
+            lengths = np.empty(2 * m)
+            for j, (length, src, dst) in enumerate(self._moves()):
+                table[src, j] = dst
+                table[dst, m + j] = src
+                lengths[j] = lengths[m + j] = length
+            self._neighbours = (table, lengths)
+        return self._neighbours
+
+    @cached_property
+    def room(self):
+        """The free floor grown by ROOM_MM, prepared: where a line of sight or a drawn route may run
+        (touching a wall or an obstacle is not crossing it).  Built once per plan; growing a floor
+        with thousands of holes took 0.1 s each time a rule asked."""
+        room = self.free_floor.buffer(ROOM_MM)
+        shapely.prepare(room)
+        return room
 
     # -- fields ----------------------------------------------------------------
     def seeds(self, targets) -> tuple[np.ndarray, np.ndarray]:
@@ -142,14 +174,10 @@ class Grid:
         seeds, offsets = self.seeds(targets)
         if len(seeds) == 0:
             return Field(self, np.full(self.n, np.inf), np.full(self.n, -9999, dtype=np.int64), targets)
-        r0, c0, w0 = self.graph_parts
-        source = self.n  # a super-source joined to every seed
-        rows = np.concatenate([r0, c0, np.full(len(seeds), source)])
-        cols = np.concatenate([c0, r0, seeds])
-        w = np.concatenate([w0, w0, np.maximum(offsets, 1e-9)])
-        graph = coo_matrix((w, (rows, cols)), shape=(self.n + 1, self.n + 1)).tocsr()
-        dist, pred = dijkstra(graph, directed=True, indices=source, return_predecessors=True)
-        return Field(self, dist[: self.n], pred[: self.n], targets)
+        table, lengths = self.neighbours
+        dist = distances(table, lengths, seeds, offsets)
+        # the way back is traced only for the fields whose paths are drawn (the exits')
+        return Field(self, dist, lambda: predecessors(table, lengths, dist, seeds, offsets), targets)
 
     def cell_of(self, x: float, y: float) -> int:
         """The free cell holding (x, y), or the nearest free cell; -1 when there is none."""
@@ -167,11 +195,18 @@ class Grid:
 class Field:
     """Distances on a grid to one set of targets, with the way back to them."""
 
-    def __init__(self, grid: Grid, dist: np.ndarray, pred: np.ndarray, targets):
+    def __init__(self, grid: Grid, dist: np.ndarray, pred, targets):
+        """``pred``: the predecessors (see walk), or a function that works them out when first asked."""
         self.grid = grid
         self.dist = dist
-        self.pred = pred
+        self._pred = pred
         self.targets = targets
+
+    @property
+    def pred(self) -> np.ndarray:
+        if callable(self._pred):
+            self._pred = self._pred()
+        return self._pred
 
     def at(self, x: float, y: float) -> float:
         k = self.grid.cell_of(x, y)
@@ -204,14 +239,78 @@ class Field:
             nearest = min(self.targets, key=lambda g: g.distance(last))
             end = shapely.ops.nearest_points(nearest, last)[0]
             pts.append((end.x, end.y))
-        return straighten(pts, self.grid.free_floor)
+        return straighten(pts, self.grid.free_floor, room=self.grid.room)
 
 
-def straighten(points, free_floor, tolerance: float = 1.0):
-    """String-pulling: drop every point that a line of sight can skip."""
+def walk(table: np.ndarray, lengths: np.ndarray, seeds: np.ndarray, offsets: np.ndarray):
+    """Shortest walks on the graph ``table``/``lengths`` (Grid.neighbours) from a source joined to
+    each seed cell by its offset: (distance, predecessor) per cell, the predecessor of a seed
+    reached straight from the source being ``len(table)`` and of an unreachable cell -9999 (as
+    scipy.sparse.csgraph.dijkstra gives them for the same graph with a super-source)."""
+    dist = distances(table, lengths, seeds, offsets)
+    return dist, predecessors(table, lengths, dist, seeds, offsets)
+
+
+def distances(table: np.ndarray, lengths: np.ndarray, seeds: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """The distances of walk().
+
+    Dijkstra settles cells in order of distance; here every cell closer than the nearest
+    unsettled distance plus the shortest move is settled at once (no move can still shorten
+    it) and its moves are relaxed together.
+    """
+    n = len(table)
+    dist = np.full(n, np.inf)
+    if n == 0 or len(seeds) == 0:
+        return dist
+    np.minimum.at(dist, seeds, _start(offsets))
+    step = float(lengths.min())
+    expanded = np.full(n, np.inf)  # the distance each cell's moves were relaxed from
+    flat_lengths = np.broadcast_to(lengths, table.shape)
+    while True:
+        pending = np.nonzero(dist < expanded)[0]
+        if len(pending) == 0:
+            break
+        d = dist[pending]
+        settled = pending[d < d.min() + step]
+        expanded[settled] = dist[settled]
+        to = table[settled]
+        ok = to >= 0
+        np.minimum.at(dist, to[ok], (dist[settled][:, None] + flat_lengths[: len(settled)])[ok])
+    return dist
+
+
+def predecessors(table: np.ndarray, lengths: np.ndarray, dist: np.ndarray, seeds: np.ndarray, offsets) -> np.ndarray:
+    """The predecessors of walk(): the neighbour each final distance came from (Dijkstra keeps the
+    first cell that reached it, the nearest one); a seed no neighbour beats keeps the source."""
+    n = len(table)
+    pred = np.full(n, -9999, dtype=np.int64)
+    if n == 0 or len(seeds) == 0:
+        return pred
+    reached = np.isfinite(dist)
+    near = np.append(dist, np.inf)[table]  # a missing move (-1) reads the appended inf
+    via = near + lengths
+    best = via.min(axis=1)
+    k = np.argmin(np.where(via == best[:, None], near, np.inf), axis=1)
+    pred[reached] = table[reached, k[reached]]
+    from_source = np.zeros(n, bool)
+    from_source[seeds] = _start(offsets) <= best[seeds]
+    pred[from_source & reached] = n
+    return pred
+
+
+def _start(offsets: np.ndarray) -> np.ndarray:
+    """The seeds' distances from the source: scipy drops edges of weight 0, so the super-source's
+    edges had at least 1e-9."""
+    return np.maximum(offsets, 1e-9)
+
+
+def straighten(points, free_floor, tolerance: float = ROOM_MM, room=None):
+    """String-pulling: drop every point that a line of sight can skip (``room``: the free floor
+    grown by the tolerance, when the caller has it)."""
     if len(points) <= 2:
         return list(points)
-    room = free_floor.buffer(tolerance)
+    if room is None:
+        room = free_floor.buffer(tolerance)
     shapely.prepare(room)
     out = [points[0]]
     i = 0

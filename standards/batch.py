@@ -12,7 +12,6 @@ import os
 import sys
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,11 +98,13 @@ def run(
 ) -> list[PlanReport]:
     """Reports in the order of ``files``.
 
-    A single file is checked in this process. A batch runs in worker processes, so that one
-    file can neither hang it (past ``timeout`` seconds its worker is stopped and the file gets
-    a finding) nor take it down: when a worker dies (killed, out of memory) the pool is
-    restarted and the files in flight are tried again, one at a time the second time, so a
-    file whose worker dies twice is named and the others are checked as usual.
+    A single file without a time limit is checked in this process. Otherwise files are checked
+    in worker processes, so that one file can neither hang the run (past ``timeout`` seconds
+    its worker is stopped and the file gets a finding) nor take it down: when a worker dies
+    (killed, out of memory) the pool is restarted and the files in flight are tried again, one
+    at a time the second time, so a file whose worker dies twice is named and the others are
+    checked as usual. One file on Linux gets the same guard from a plain fork (_run_forked):
+    a process pool cost a single ``bianmin validate`` some 60 ms of its half second.
     """
     config_state = {
         "params": config.params,
@@ -115,11 +116,91 @@ def run(
     reports: dict[int, PlanReport] = {}
     if total == 1 and timeout is None:
         reports[0] = validate_path(files[0], config, profile, overrides)
+    elif total == 1 and _FORK:
+        reports[0] = _run_forked(files[0], config_state, profile, overrides, timeout)
     elif total:
         _run_pool(files, config_state, profile, overrides, max(1, jobs), progress, timeout, reports)
     if progress and total == 1:
         progress(1, 1, str(files[0]))
     return [reports[i] for i in range(total)]
+
+
+# fork is Linux's cheap way to a worker with everything imported; macOS's system libraries are not
+# safe across fork (Python spawns there) and Windows has none: both use the pool
+_FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+def _run_forked(path, config_state, profile, overrides, timeout: float) -> PlanReport:
+    """One file checked in a forked child, with the pool's guards: past ``timeout`` seconds the
+    child is killed and the file gets a finding; a child that dies is tried once more, and a
+    file whose child dies twice is named."""
+    for _ in range(2):
+        outcome = _fork_once(str(path), config_state, profile, overrides, timeout)
+        if outcome is None:
+            continue  # died: once more
+        kind, value = outcome
+        if kind == "report":
+            return PlanReport.from_state(value)
+        if kind == "timeout":
+            return _timeout_report(path, timeout)
+        return unreadable_report(str(path), f"检查时出错：{value} / the check failed: {value}")
+    return _died_report(path)
+
+
+def _fork_once(path, config_state, profile, overrides, timeout: float):
+    """("report", state), ("error", text) or ("timeout", None); None when the child died."""
+    import pickle
+    import select
+    import signal
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: check, send the report, leave without running the parent's exit handlers
+        code = 0
+        try:
+            os.close(read_end)
+            try:
+                payload: tuple = ("report", _work((path, config_state, profile, overrides)))
+            except Exception as exc:  # the check raised instead of reporting: still a verdict
+                payload = ("error", str(exc))
+            data = pickle.dumps(payload)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(write_end, view) :]
+        except BaseException:  # noqa: BLE001 - interrupted or the pipe closed: the parent decides
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    finished = False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            ready, _, _ = select.select([read_end], [], [], min(left, _POLL_S))
+            if ready:
+                chunk = os.read(read_end, 1 << 16)
+                if not chunk:
+                    finished = True
+                    break
+                chunks.append(chunk)
+    finally:
+        os.close(read_end)
+        if not finished:  # late, or Ctrl+C: no child is left running
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        os.waitpid(pid, 0)
+    if not finished:
+        return ("timeout", None)
+    try:
+        return pickle.loads(b"".join(chunks))
+    except Exception:  # noqa: BLE001 - cut short: the child died while writing
+        return None
 
 
 def _run_pool(files, config_state, profile, overrides, jobs, progress, timeout, reports) -> None:
@@ -153,7 +234,8 @@ def _pool_round(
 ) -> tuple[list[int], list[int]]:
     """Run ``batch`` in a fresh pool; returns the files whose worker died, and those to run again
     without blame (in flight when the pool was stopped for another file's time limit)."""
-    from concurrent.futures import FIRST_COMPLETED, wait
+    # imported here: concurrent.futures.process (multiprocessing, subprocess, sockets) costs 40 ms
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(max_workers=workers)

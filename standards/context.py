@@ -16,7 +16,7 @@ from shapely.ops import unary_union
 
 from bianmin.geometry.analysis import Analysis, blockers, free_floor_of
 from bianmin.geometry.dxf_read import ReadResult
-from bianmin.geometry.model import PlacedObject, Plan, as_geometry
+from bianmin.geometry.model import PlacedObject, Plan, as_geometry, prime_footprints
 
 
 class CheckContext:
@@ -25,6 +25,7 @@ class CheckContext:
         self.plan: Plan = read.plan
         self.props = read.plan.properties
         self.profile = profile
+        prime_footprints(self.plan.objects)  # every rule reads them
 
     # -- facts ---------------------------------------------------------------
     @property
@@ -51,7 +52,7 @@ class CheckContext:
     @cached_property
     def free_floor(self):
         """The hall minus obstacles, counters and furniture (rules.md "free floor")."""
-        return free_floor_of(self.plan)
+        return free_floor_of(self.plan, self.blocking[0])
 
     def zone_union(self, kind: str):
         zones = [z.polygon for z in self.plan.zones_of(kind)]
@@ -81,7 +82,7 @@ class CheckContext:
     @cached_property
     def analysis(self):
         """The evacuation and reach analysis (bianmin.geometry.analysis), built on first use."""
-        return Analysis(self.plan, free_floor=self.free_floor)
+        return Analysis(self.plan, free_floor=self.free_floor, blocking=self.blocking[0])
 
     # -- figures ---------------------------------------------------------------
     @cached_property

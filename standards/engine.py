@@ -12,7 +12,7 @@ from bianmin.geometry.dxf_read import PlanReadError, ReadResult, read_plan
 
 from .config import Config
 from .context import CheckContext
-from .findings import Finding, PlanReport
+from .findings import Finding, PlanReport, number_repeats
 from .registry import Hit
 from .rules import all_rules
 
@@ -91,7 +91,7 @@ def check_with_context(
             metrics.update(ctx.analysis.metrics())
         except Exception:
             pass  # the figures are extras; a failure here already shows in the rules
-    findings = merge_related(findings, plan)
+    findings = number_repeats(merge_related(findings, plan))
     status = "fail" if any(f.severity == "error" for f in findings) else "pass"
     props = {k: v for k, v in plan.properties.to_mapping().items() if v}
     props["BM_KIND"] = plan.properties.kind

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
 from bianmin.geometry.catalog import SEVERITIES as _SEVERITY_WORDS
@@ -25,6 +26,7 @@ class Finding:
     limit: float | str | None = None
     unit: str = ""
     details: list[str] = field(default_factory=list)  # e.g. ezdxf's own repair messages behind DXF-RECOVERED
+    occurrence: int = 0  # 1, 2 … when another finding of the plan has the same identity (see number_repeats)
 
     def text(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message
@@ -40,6 +42,8 @@ class Finding:
             key = f"{self.rule}|@|{round(self.location[0] / 500.0)}|{round(self.location[1] / 500.0)}"
         else:
             key = f"{self.rule}|plan"
+        if self.occurrence:
+            key += f"|#{self.occurrence}"
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self, lang: str = "zh") -> dict:
@@ -57,6 +61,29 @@ class Finding:
             "details": list(self.details),
             "fingerprint": self.fingerprint,
         }
+
+
+def number_repeats(findings: list[Finding]) -> list[Finding]:
+    """Give findings that would share a fingerprint (two counters both numbered 3, two messages of
+    one rule about the plan as a whole) their own: the second and later, in the order of their
+    place on the plan (0.5 m grid) and then their text, are numbered #1, #2 … . Without this the
+    review would waive both when the reviewer waives one, and not see one fixed while the other
+    stays."""
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if not f.occurrence:
+            groups[f.fingerprint].append(f)
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+
+        def order(f: Finding) -> tuple:
+            x, y = f.location if f.location is not None else (0.0, 0.0)
+            return (round(x / 500.0), round(y / 500.0), f.message)
+
+        for i, f in enumerate(sorted(same, key=order)):
+            f.occurrence = i
+    return findings
 
 
 @dataclass

@@ -1,9 +1,11 @@
 """The installed version of bianmin."""
 
-from importlib import metadata
-
 
 def version() -> str:
+    # imported here: importlib.metadata (and the email package under it) cost every command that
+    # never shows the version 25 ms at start-up
+    from importlib import metadata
+
     try:
         return metadata.version("bianmin")
     except metadata.PackageNotFoundError:

@@ -1,16 +1,13 @@
-"""Sheet furniture in the manner of GB/T 50001: border, title block, scale bar, north arrow, legend."""
+"""Sheet furniture in the manner of GB/T 50001: border, title block, scale bar, north arrow (the legend: legend.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.lib.colors import Color, black, white
+from reportlab.lib.colors import black, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from bianmin.geometry.catalog import LAYERS, ZONE_LAYER
-
-from ..style import EXIT_GREEN, GROUP_COLOURS, ZONE_COLOURS, hex_rgb
 from .paper import MM
 
 BINDING_MM = 25.0
@@ -27,6 +24,9 @@ class SheetLayout:
     title: tuple[float, float, float, float]
     side: tuple[float, float, float, float] | None
     area: tuple[float, float, float, float]  # where the plan is drawn
+    legend: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # where the legend goes
+    scale_bar: tuple[float, float] = (0.0, 0.0)  # the scale bar's lower-left corner
+    legend_text: float = 3.0  # the legend's largest text size (mm): larger in a tall side panel
 
     @property
     def area_size(self) -> tuple[float, float]:
@@ -34,19 +34,31 @@ class SheetLayout:
         return (x1 - x0, y1 - y0)
 
 
-def layout_sheet(width: float, height: float) -> SheetLayout:
+PAD = 5.0
+SCALE_BAR_STRIP = 13.0  # the scale bar with its figures and 比例 line below the plan, narrow sheets
+NORTH_STRIP = 14.0  # the north arrow above the plan, narrow sheets
+
+
+def layout_sheet(width: float, height: float, band: float = 0.0, side_panel: bool | None = None) -> SheetLayout:
+    """The frame, title block and plan area of a sheet. With a side panel (by default on a frame
+    300 mm wide or more) the legend, north arrow and scale bar stand right of the plan; without,
+    the legend is a band ``band`` mm high between the title block and the plan."""
     frame = (BINDING_MM, MARGIN_MM, width - MARGIN_MM, height - MARGIN_MM)
     fw = frame[2] - frame[0]
     tw = min(TITLE_W, fw)
     title = (frame[2] - tw, frame[1], frame[2], frame[1] + TITLE_H)
-    pad = 5.0
-    if fw >= 300:
+    pad = PAD
+    if side_panel if side_panel is not None else fw >= 300:
         side = (frame[2] - SIDE_W, title[3], frame[2], frame[3])
         area = (frame[0] + pad, title[3] + pad, side[0] - pad, frame[3] - pad)
+        legend = (side[0] + 4, side[1] + 24, side[2] - 4, side[3] - 30)
+        bar = (side[0] + 4, side[1] + 10)
     else:
         side = None
-        area = (frame[0] + pad, title[3] + pad + 12.0, frame[2] - pad, frame[3] - pad - 14.0)
-    return SheetLayout(width, height, frame, title, side, area)
+        legend = (frame[0] + pad, title[3] + pad, frame[2] - pad, title[3] + pad + band)
+        bar = (frame[0] + pad, legend[3] + 6.5)
+        area = (frame[0] + pad, legend[3] + SCALE_BAR_STRIP, frame[2] - pad, frame[3] - pad - NORTH_STRIP)
+    return SheetLayout(width, height, frame, title, side, area, legend, bar, 4.0 if side else 3.0)
 
 
 def _font(c, font, size_mm):
@@ -181,58 +193,3 @@ def draw_north_arrow(c, font, x: float, y: float, size: float = 14.0, angle: flo
     _font(c, font, 3.5)
     c.drawCentredString(0, (r + 1.5) * MM, "北")
     c.restoreState()
-
-
-def draw_legend(c, font, x: float, top: float, width: float, plan) -> float:
-    """Zone colours with each zone kind's area, doors, routes and symbol groups; returns the y below it."""
-    y = top
-    _font(c, font, 4.0)
-    c.setFillColor(black)
-    c.drawString(x * MM, y * MM, "图例")
-    y -= 7
-    areas = {}
-    for z in plan.zones:
-        areas[z.kind] = areas.get(z.kind, 0.0) + z.polygon.area / 1e6
-    for kind, colour in ZONE_COLOURS.items():
-        if kind not in areas:
-            continue
-        r, g, b = hex_rgb(colour)
-        c.setFillColor(Color(r, g, b, alpha=0.35))
-        c.setStrokeColor(Color(r, g, b))
-        c.setLineWidth(0.25 * MM)
-        c.rect(x * MM, y * MM, 8 * MM, 4 * MM, stroke=1, fill=1)
-        c.setFillColor(black)
-        _font(c, font, 3.0)
-        c.drawString((x + 10) * MM, (y + 0.8) * MM, f"{LAYERS[ZONE_LAYER[kind]].zh}  {areas[kind]:.1f} m²")
-        y -= 6
-    y -= 2
-    entries = [("line", EXIT_GREEN, "主入口 / 安全出口"), ("dash", EXIT_GREEN, "疏散路线")]
-    entries += [
-        ("box", GROUP_COLOURS[g], zh)
-        for g, zh in (
-            ("counter", "服务柜台（数字为窗口号）"),
-            ("equipment", "设施"),
-            ("sign", "标识"),
-            ("fire", "消防与安全"),
-        )
-    ]
-    for kind, colour, text in entries:
-        r, g, b = hex_rgb(colour)
-        c.setStrokeColor(Color(r, g, b))
-        c.setFillColor(Color(r, g, b))
-        if kind == "line":
-            c.setLineWidth(0.7 * MM)
-            c.line(x * MM, (y + 2) * MM, (x + 8) * MM, (y + 2) * MM)
-        elif kind == "dash":
-            c.setLineWidth(0.35 * MM)
-            c.setDash(6, 3)
-            c.line(x * MM, (y + 2) * MM, (x + 8) * MM, (y + 2) * MM)
-            c.setDash([])
-        else:
-            c.setLineWidth(0.25 * MM)
-            c.rect(x * MM, y * MM, 8 * MM, 4 * MM, stroke=1, fill=1 if colour == GROUP_COLOURS["counter"] else 0)
-        c.setFillColor(black)
-        _font(c, font, 3.0)
-        c.drawString((x + 10) * MM, (y + 0.8) * MM, text)
-        y -= 6
-    return y

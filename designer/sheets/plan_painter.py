@@ -149,7 +149,19 @@ def paint_route(s, points, colour=EXIT_GREEN):
     s.polygon(route_arrow(points), fill=colour, stroke=colour, width_mm=0.1)
 
 
-def paint_dimensions(s, plan: Plan, offset_mm_paper: float = 8.0) -> None:
+DIM_OFFSET_MM = 8.0  # overall dimensions this far (paper mm) below and right of the hall
+
+
+def dimension_lines(plan: Plan, scale: float, offset_mm_paper: float = DIM_OFFSET_MM):
+    """The two overall dimension lines (plan mm), below and right of the hall; [] without a hall."""
+    if plan.hall is None:
+        return []
+    minx, miny, maxx, maxy = plan.hall.polygon.bounds
+    off = offset_mm_paper * scale
+    return [[(minx, miny - off), (maxx, miny - off)], [(maxx + off, miny), (maxx + off, maxy)]]
+
+
+def paint_dimensions(s, plan: Plan, offset_mm_paper: float = DIM_OFFSET_MM) -> None:
     """Overall hall dimensions below and right of the hall, in mm (Chinese drawing practice)."""
     if plan.hall is None:
         return
@@ -191,11 +203,13 @@ def paint_markers(s, findings) -> list[tuple[int, object]]:
 
 def plan_extent(plan: Plan, margin: float = 3000.0):
     """The part of the drawing a sheet shows: the hall and all BM content, with room for dimensions."""
-    from shapely.ops import unary_union
+    import shapely
 
     geoms = [e.polygon for e in ([plan.hall] if plan.hall else [])]
     geoms += [z.polygon for z in plan.zones] + [o.footprint for o in plan.objects]
+    geoms = [g for g in geoms if not g.is_empty]
     if not geoms:
         return None
-    minx, miny, maxx, maxy = unary_union(geoms).bounds
+    # the bounds of the bounds: a union would fail on an invalid outline (a bow-tie zone)
+    minx, miny, maxx, maxy = shapely.total_bounds(geoms)
     return (minx - margin, miny - margin, maxx + margin, maxy + margin)

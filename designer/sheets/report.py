@@ -27,6 +27,7 @@ from .background import draw_background
 from .fonts import chinese_font
 from .paper import MM
 from .plan_painter import paint_markers, paint_plan, plan_extent
+from .streams import binary_streams
 from .surface import ReportLabSurface
 
 TITLE = {"zh": "便民服务中心平面校验报告", "en": "Service hall plan check report"}
@@ -128,8 +129,8 @@ class PlanFigure(Flowable):
             self.read.doc,
             s,
             self.read.units_factor,
+            (cx - half_w, cy - half_h, cx + half_w, cy + half_h),
             simple=getattr(self.read, "background", None),
-            visible=(cx - half_w, cy - half_h, cx + half_w, cy + half_h),
         )
         paint_plan(s, self.read.plan, labels=False)
         paint_markers(s, self.findings)
@@ -237,7 +238,7 @@ def _build(story, out: Path, font, title):
         canvas.drawRightString((210 - 20) * MM, 10 * MM, str(doc.page))
         canvas.restoreState()
 
-    with atomic_output(out, "wb") as fp:
+    with atomic_output(out, "wb") as fp, binary_streams():
         doc = SimpleDocTemplate(
             fp,
             pagesize=A4,

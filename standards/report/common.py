@@ -73,6 +73,15 @@ def legend(reports, lang: str) -> list[tuple[str, str]]:
     return [(k, SOURCES[k][1] if lang == "en" else SOURCES[k][0]) for k in sources_of(reports)]
 
 
+def _badness(f) -> float:
+    """How far a finding's measured value is from its limit (0 when it has no numbers)."""
+    try:
+        m, lim = float(f.measured), float(f.limit)
+        return abs(m - lim) if math.isfinite(m) and math.isfinite(lim) else 0.0
+    except (TypeError, ValueError):
+        return 0.0
+
+
 GROUP_OVER = 5  # more findings of one rule in one plan than this are shown as one line
 
 
@@ -86,21 +95,20 @@ class Group:
     members: list
 
     def text(self, lang: str = "zh") -> str:
-        worst = [f.text(lang) for f in self.worst(3)]
-        n = len(self.members)
+        shown: list[str] = []
+        for f in self.worst(len(self.members)):  # three different texts: two counters numbered 1 say the same
+            if f.text(lang) not in shown:
+                shown.append(f.text(lang))
+            if len(shown) == 3:
+                break
+        n, k = len(self.members), len(shown)
+        ranked = any(_badness(f) > 0 for f in self.members)
         if lang == "en":
-            return f"{n} findings of this rule; the worst: " + "; ".join(worst)
-        return f"共 {n} 处同类问题，最严重的 3 处：" + "；".join(worst)
+            return f"{n} findings of this rule; {'the worst' if ranked else 'for example'}: " + "; ".join(shown)
+        return f"共 {n} 处同类问题，{'最严重的' if ranked else '其中'} {k} 处：" + "；".join(shown)
 
     def worst(self, k: int) -> list:
-        def badness(f):
-            try:
-                m, lim = float(f.measured), float(f.limit)
-                return abs(m - lim) if math.isfinite(m) and math.isfinite(lim) else 0.0
-            except (TypeError, ValueError):
-                return 0.0
-
-        return sorted(self.members, key=badness, reverse=True)[:k]
+        return sorted(self.members, key=_badness, reverse=True)[:k]
 
     @property
     def location(self):

@@ -81,7 +81,7 @@ def acc_turning(ctx, p):
     Passes: 2 m of open floor before the low window; 1.1 m of open floor and the 450 mm knee space.
     Fails: a seat row 0.6 m in front of it.
     """
-    room = ctx.free_floor.buffer(1.0)
+    room = ctx.analysis.room
     for c in _accessible(ctx):
         space = room.union(_knee_space(c, p.knee_space_mm).buffer(1.0))
         best = None

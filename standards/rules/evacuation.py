@@ -539,8 +539,7 @@ def route(ctx, p):
     plan = ctx.plan
     exits = plan.exits
     limit = p.max_length_m * 1000.0 * (p.sprinkler_factor if ctx.props.sprinklers else 1.0)
-    room = ctx.free_floor.buffer(1.0)
-    shapely.prepare(room)
+    room = ctx.analysis.room if plan.routes else None
     for n, r in enumerate(plan.routes, 1):
         name_zh, name_en = f"第 {n} 条疏散路线", f"drawn route {n}"
         subject = ("route", str(n))

@@ -3,7 +3,6 @@
 import math
 import re
 
-import numpy as np
 import shapely
 
 from bianmin.geometry import catalog
@@ -560,23 +559,21 @@ def emergency_light(ctx, p):
             unit="lights",
         )
         return
-    a = ctx.analysis
-    d = a.straight_to([l_.footprint for l_ in lights])
-    if len(d) == 0:
+    far = ctx.analysis.farthest_from([l_.footprint for l_ in lights])
+    if far is None:
         return
-    k = int(np.argmax(d))
-    if d[k] > p.radius_mm:
-        where = (float(a.sample_points[k, 0]), float(a.sample_points[k, 1]))
+    d, where = far
+    if d > p.radius_mm:
         pz, pe = place(ctx.plan, where)
         yield hit(
-            f"{pz}距最近应急照明灯 {metres(d[k])}，超过布置估算的 {metres(p.radius_mm)}"
+            f"{pz}距最近应急照明灯 {metres(d)}，超过布置估算的 {metres(p.radius_mm)}"
             f"（估算，照度以照明计算为准）；"
             f"请在该处附近增设应急照明灯",
-            f"{pe} is {metres(d[k])} from the nearest emergency light, over the {metres(p.radius_mm)} of this "
+            f"{pe} is {metres(d)} from the nearest emergency light, over the {metres(p.radius_mm)} of this "
             f"layout estimate (the lighting calculation decides): add a light near it",
             at=where,
             subject=("hall", "emergency-light"),
-            measured=round(float(d[k])),
+            measured=round(d),
             limit=p.radius_mm,
             unit="mm",
         )

@@ -105,20 +105,25 @@ def hall_contains(ctx, p):
     shapely.prepare(grown)
     from bianmin.geometry.catalog import ZONE_KINDS
 
-    items = []
-    for z in plan.zones:
+    def zone_words(z):
         zz, ze = ZONE_KINDS[z.kind] if z.kind in ZONE_KINDS else ("分区", "zone")
-        items.append((z.polygon, zz, f"the {ze}", ("zone", z.kind)))
-    for o in plan.objects:
-        zz, ze = thing_name(plan, o)
-        items.append((o.footprint, zz, ze, object_subject(o)))
-    for n, r in enumerate(plan.routes, 1):
-        items.append((r.line, f"第 {n} 条疏散路线", f"drawn route {n}", ("route", str(n))))
-    handles = [z.id for z in plan.zones] + [o.id for o in plan.objects] + [r.id for r in plan.routes]
+        return zz, f"the {ze}", ("zone", z.kind)
+
+    def object_words(o):
+        return (*thing_name(plan, o), object_subject(o))
+
+    def route_words(n):
+        return f"第 {n} 条疏散路线", f"drawn route {n}", ("route", str(n))
+
+    # the names are made only for what lies outside: naming 3,000 seats that are inside took 80 ms
+    items = [(z.polygon, z.id, zone_words, z) for z in plan.zones]
+    items += [(o.footprint, o.id, object_words, o) for o in plan.objects]
+    items += [(r.line, r.id, route_words, n) for n, r in enumerate(plan.routes, 1)]
     if items:
         inside = shapely.contains(grown, np.array([g for g, _, _, _ in items], dtype=object))
-        for (geom, zh, en, subject), handle, ok in zip(items, handles, inside, strict=True):
+        for (geom, handle, words, what), ok in zip(items, inside, strict=True):
             if not ok:
+                zh, en, subject = words(what)
                 outside = geom.difference(hall)
                 amount = f"{outside.area / 1e6:.2f} m²" if outside.area else metres(outside.length, 2)
                 yield hit(

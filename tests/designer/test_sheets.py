@@ -73,7 +73,8 @@ def test_auto_scale_is_the_largest_that_fits(root, tmp_path):
 
 
 def test_too_big_for_the_paper_names_a_scale_that_fits(root, tmp_path):
-    with pytest.raises(SheetError, match="1:200"):
+    # A4 landscape with the legend beside the plan leaves 180 x 148 mm: the 26 x 18.5 m extent fits at 1:150
+    with pytest.raises(SheetError, match="1:150"):
         export_drawing(root / "templates" / "street-center.dxf", tmp_path / "x.pdf", paper="A4", scale="100")
     assert not (tmp_path / "x.pdf").exists(), "no clipped drawing is written"
     code = main(

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from shapely.geometry import LineString
+from shapely.geometry import LineString, box
 
 from bianmin.geometry.analysis import Analysis
 from bianmin.geometry.exact import VisibilityGraph
@@ -250,3 +250,72 @@ def test_a_hall_traced_with_100000_vertices_is_simplified_to_within_a_millimetre
     assert hall.hausdorff_distance(Polygon(outline)) <= 1.0
     a = Analysis(plan)
     assert len(a.sample_points) > a.grid.n  # the corners that touch the floor are still sampled
+
+
+# -- the numpy walk against scipy's Dijkstra (issue 10: scipy is no longer imported to validate) ---------
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 18000), st.integers(0, 10000), st.integers(200, 4000), st.integers(200, 4000)),
+        max_size=12,
+    ),
+    st.integers(0, 3),
+)
+def test_walk_gives_scipy_dijkstras_distances_bit_for_bit(obstacles, seed_kind):
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    plan = plan_with(
+        [(0, 0), (20000, 0), (20000, 12000), (0, 12000)],
+        [("main", (0, 5000), (0, 6500)), ("exit", (20000, 1000), (20000, 2500))],
+        obstacles=[(x, y, min(x + w, 19900), min(y + h, 11900)) for x, y, w, h in obstacles],
+    )
+    a = Analysis(plan, cell=(150, 200, 250, 400)[seed_kind])
+    grid = a.grid
+    targets = a.exit_lines if seed_kind % 2 else [box(9000, 5000, 9500, 5500)]
+    seeds, offsets = grid.seeds(targets)
+    field = grid.field(targets)
+    if grid.n == 0 or len(seeds) == 0:
+        assert not np.isfinite(field.dist).any()
+        return
+    r0, c0, w0 = grid.graph_parts
+    source = grid.n
+    rows = np.concatenate([r0, c0, np.full(len(seeds), source)])
+    cols = np.concatenate([c0, r0, seeds])
+    w = np.concatenate([w0, w0, np.maximum(offsets, 1e-9)])
+    graph = coo_matrix((w, (rows, cols)), shape=(grid.n + 1, grid.n + 1)).tocsr()
+    dist, pred = dijkstra(graph, directed=True, indices=source, return_predecessors=True)
+    assert np.array_equal(field.dist, dist[: grid.n])
+    reached = np.isfinite(field.dist)
+    assert np.array_equal(field.pred < 0, pred[: grid.n] < 0)
+    # each predecessor is a neighbour the distance really came from (ties may pick another than scipy's)
+    table, lengths = grid.neighbours
+    for k in np.nonzero(reached)[0]:
+        p = field.pred[k]
+        if p == grid.n:
+            assert k in set(seeds.tolist())
+            continue
+        j = list(table[k]).index(p)
+        assert field.dist[p] + lengths[j] == field.dist[k]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 20000), st.integers(0, 12000), st.integers(50, 3000)), min_size=1, max_size=40),
+    st.integers(0, 10_000),
+)
+def test_farthest_finds_the_point_measuring_every_point_finds(discs, seed):
+    """The pruned search gives the same distance and the same (first) point as measuring all of them,
+    with few targets (numpy) and many (STRtree), points inside targets included."""
+    import shapely
+
+    from bianmin.geometry.distance import farthest, to_geometries
+
+    rng = np.random.default_rng(seed)
+    points = np.column_stack([rng.uniform(0, 20000, 3000), rng.uniform(0, 12000, 3000)])
+    points[:10] = [(x, y) for x, y, _ in discs[:10]] + [(0.0, 0.0)] * (10 - min(10, len(discs)))  # inside, and ties
+    targets = [shapely.Point(x, y).buffer(r, quad_segs=int(seed % 8) + 1) for x, y, r in discs]
+    d = to_geometries(points, targets)
+    assert farthest(points, targets) == (float(d.max()), int(np.argmax(d)))

@@ -55,3 +55,72 @@ def test_a_file_past_the_time_limit_gets_a_finding_and_the_batch_goes_on(folder,
     by_name = {os.path.basename(r.path): r for r in reports}
     assert "3 秒" in by_name["kill-me.dxf"].findings[0].message
     assert all(r.status == "pass" for n, r in by_name.items() if n != "kill-me.dxf")
+
+
+# -- one file: a forked child with the pool's guards (issue 10: the pool cost every single check 60 ms) --------
+
+
+def work_that_dies_once(args):
+    marker = str(args[0]) + ".died"
+    if not os.path.exists(marker):
+        open(marker, "w").close()
+        os._exit(9)
+    return REAL_WORK(args)
+
+
+def work_that_raises(args):
+    raise ValueError("a rule's own bug")
+
+
+@fork_only
+def test_one_file_is_checked_in_a_child_alike(root):
+    path = root / "samples" / "hansenzhai-missing-signs.dxf"
+    (forked,) = batch.run([path], Config(), jobs=1, timeout=60)
+    (here,) = batch.run([path], Config(), jobs=1, timeout=None)
+    a, b = forked.to_state(), here.to_state()
+    a.pop("seconds"), b.pop("seconds")
+    assert a == b and forked.findings
+
+
+@fork_only
+def test_one_file_past_the_time_limit_gets_a_finding_and_no_child_is_left(folder, monkeypatch):
+    monkeypatch.setattr(batch, "_work", work_that_hangs)
+    before = set(_children())
+    start = time.monotonic()
+    (report,) = batch.run([folder / "kill-me.dxf"], Config(), jobs=1, timeout=2)
+    assert time.monotonic() - start < 20
+    assert report.status == "unreadable" and "2 秒" in report.findings[0].message
+    assert set(_children()) <= before
+
+
+@fork_only
+def test_one_file_whose_child_dies_is_tried_again_and_named_the_second_time(folder, monkeypatch):
+    monkeypatch.setattr(batch, "_work", work_that_dies_once)
+    (report,) = batch.run([folder / "a.dxf"], Config(), jobs=1, timeout=60)
+    assert report.status == "pass"
+    monkeypatch.setattr(batch, "_work", work_that_dies)
+    (report,) = batch.run([folder / "kill-me.dxf"], Config(), jobs=1, timeout=60)
+    assert report.status == "unreadable" and "两次" in report.findings[0].message
+
+
+@fork_only
+def test_one_file_whose_check_raises_gets_a_verdict(folder, monkeypatch):
+    monkeypatch.setattr(batch, "_work", work_that_raises)
+    (report,) = batch.run([folder / "a.dxf"], Config(), jobs=1, timeout=60)
+    assert report.status == "unreadable" and "a rule's own bug" in report.findings[0].message
+
+
+def _children():
+    """Ids of this process's living children (Linux)."""
+    me = str(os.getpid())
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[1] == me and fields[0] != "Z":
+                out.append(entry)
+    return out

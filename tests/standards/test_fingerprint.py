@@ -70,3 +70,30 @@ def test_fingerprints_differ_between_subjects_and_rules():
     near = Finding("EVAC-TRAVEL", "error", "", "", location=(10100.0, 5050.0))
     same_cell = Finding("EVAC-TRAVEL", "error", "", "", location=(10200.0, 5100.0))
     assert near.fingerprint == same_cell.fingerprint  # a location-only finding: rounded to 0.5 m
+
+
+def test_two_counters_with_one_number_have_their_own_fingerprints(root):
+    """Regression: both CNTR-NUMBER findings of two counters numbered 3 had one fingerprint, so
+    waiving one waived both and fixing one was not seen as fixed."""
+    findings = check(read_plan(root / FIX / "CNTR-NUMBER/fail-duplicate-3.dxf")).findings
+    both = [f for f in findings if f.rule == "CNTR-NUMBER"]
+    assert len(both) == 2
+    assert both[0].fingerprint != both[1].fingerprint
+    assert len({f.fingerprint for f in findings}) == len(findings)
+
+
+def test_the_first_of_repeats_keeps_the_plain_fingerprint():
+    """Earlier rounds recorded the plain fingerprint: the first of the repeats keeps it, so an
+    open finding does not turn into 'new' + 'resolved' across the upgrade."""
+    from bianmin.standards.findings import Finding, number_repeats
+
+    a = Finding("R", "error", "甲", "a", subject=("window", "3"), location=(9000.0, 0.0))
+    b = Finding("R", "error", "甲", "a", subject=("window", "3"), location=(1000.0, 0.0))
+    plain = Finding("R", "error", "甲", "a", subject=("window", "3")).fingerprint
+    number_repeats([a, b])
+    assert b.fingerprint == plain  # the westmost first
+    assert a.fingerprint != plain
+    c = Finding("R", "error", "甲", "a", subject=("window", "3"), location=(9000.0, 0.0))
+    d = Finding("R", "error", "甲", "a", subject=("window", "3"), location=(1000.0, 0.0))
+    number_repeats([c, d])  # the same plan checked again in another order: the same fingerprints
+    assert (c.fingerprint, d.fingerprint) == (a.fingerprint, b.fingerprint)

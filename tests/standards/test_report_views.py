@@ -43,6 +43,20 @@ def test_more_than_five_findings_of_a_rule_are_one_line_with_the_worst_three():
     assert len(grouped(heights(5))) == 5
 
 
+def test_a_group_shows_three_different_texts():
+    """Regression: two counters both numbered 1 made the group list the same sentence twice; with
+    no measured values to rank by it does not claim to show the worst."""
+    same = heights(6)
+    same[0].message = same[1].message
+    same[0].measured = same[1].measured = 860
+    text = grouped(same)[0].text("zh")
+    assert "最严重的 3 处" in text
+    assert len(set(text.split("：", 1)[1].split("；"))) == 3
+    plain = [Finding("SIGN-X", "warning", f"{i} 号窗口没有吊牌", f"window {i}", "XA") for i in range(7)]
+    text = grouped(plain)[0].text("zh")
+    assert "共 7 处同类问题，其中 3 处" in text and "最严重" not in text
+
+
 def test_text_and_html_group_but_json_keeps_every_finding():
     reports = [report_with(heights(8))]
     summary = summarize(reports)
