@@ -20,7 +20,8 @@ def run(plan: str | None = None, *, screenshot: str | None = None, lang: str = "
     from PyQt6.QtWidgets import QApplication
 
     from .document import PlanDocument
-    from .i18n import set_language
+    from .i18n import language, set_language
+    from .qt_language import use_qt_language
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -28,13 +29,14 @@ def run(plan: str | None = None, *, screenshot: str | None = None, lang: str = "
     app.setOrganizationName("bianmin")
     settings = settings or QSettings("bianmin", "designer")
     set_language(lang if lang != "zh" else str(settings.value("language", "zh")))
+    use_qt_language(language())
     _chinese_ui_font(app)
     window = MainWindow(PlanDocument.new(), settings=settings, interactive=screenshot is None)
+    window.show()  # the window first, then the drawing with its progress dialog: never a frozen nothing
     if plan:
         if not window.open_path(Path(plan)) and screenshot:
             print(f"bianmin: 无法打开 / cannot open {plan}", file=sys.stderr)
             return 2
-    window.show()
     if screenshot:
         return _screenshot(app, window, Path(screenshot))
     recovered = recover_orphans(window, settings)  # noqa: F841 - the windows live as long as the app

@@ -140,3 +140,70 @@ def _merge(total: Change, part: Change) -> None:
     total.added += part.added
     total.properties |= part.properties
     total.reset |= part.reset
+
+
+class SetUnits(Command):
+    """Say what the drawing's units are (mm / cm / m), as one undo step.
+
+    The drawing's coordinates stay as they are; what they mean changes: the plan, which is
+    in millimetres, is scaled by new/old units, the architect's drawing is shown at the new
+    size, $INSUNITS says the units (so the next reading need not guess) and the reader's
+    DXF-UNITS notes go.  The elements as read (``plan.loaded``) are scaled alike, so the
+    writer sees them unchanged and rewrites nothing but the header.
+    """
+
+    text = ("设置图纸单位", "Set drawing units")
+
+    def __init__(self, read, factor: float, code: int | None):
+        from bianmin.geometry.transform import scaled_element
+
+        plan = read.plan
+        self.read = read
+        self.old_factor, self.new_factor = read.units_factor, factor
+        k = factor / (read.units_factor or 1.0)
+        header = read.doc.header if code is not None else None
+        self.codes = (header.get("$INSUNITS", 0), code) if header is not None else None
+        every = {id(e): e for e in list(plan.elements()) + list(plan.loaded.values())}
+        new = {key: scaled_element(e, k) for key, e in every.items()}
+        self.states = (self._state(plan, lambda e: e), self._state(plan, lambda e: new[id(e)]))
+        self.issues = (list(read.issues), [i for i in read.issues if i.rule != "DXF-UNITS"])
+
+    @staticmethod
+    def _state(plan, f):
+        lists = {name: [f(e) for e in getattr(plan, name)] for name in ("zones", "openings", "obstacles", "routes")}
+        lists["objects"] = [f(e) for e in plan.objects]
+        return (
+            f(plan.hall) if plan.hall is not None else None,
+            lists,
+            {key: f(e) for key, e in plan.loaded.items()},
+        )
+
+    def _set(self, plan, which: int) -> Change:
+        hall, lists, loaded = self.states[which]
+        plan.hall = hall
+        for name, items in lists.items():
+            getattr(plan, name)[:] = items
+        plan.loaded = dict(loaded)
+        self.read.units_factor = (self.old_factor, self.new_factor)[which]
+        self.read.issues[:] = self.issues[which]
+        if self.codes is not None:
+            self.read.doc.header["$INSUNITS"] = self.codes[which]
+        return Change(reset=True, properties=True)
+
+    def apply(self, plan):
+        return self._set(plan, 1)
+
+    def revert(self, plan):
+        return self._set(plan, 0)
+
+
+class InsertLayout(Batch):
+    """A template's layout brought into the plan (zones, objects; with the building, its hall, doors,
+    columns and routes too, the hall replacing the plan's): one undo step removes all of it."""
+
+    def __init__(self, plan: Plan, elements, hall: Hall | None = None, text=("插入模板布局", "Insert template layout")):
+        steps: list[Command] = [SetHall(plan.hall, hall)] if hall is not None else []
+        steps += [AddElement(e) for e in elements]
+        super().__init__(steps, text)
+        self.elements = list(elements)
+        self.hall = hall

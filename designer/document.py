@@ -148,13 +148,13 @@ class PlanDocument:
 
     # -- opening ---------------------------------------------------------------
     @classmethod
-    def open(cls, path) -> "PlanDocument":
+    def open(cls, path, progress: Callable[[str], None] | None = None) -> "PlanDocument":
         """Raises PlanReadError with a reason when the file cannot be read.
 
         A DWG opens as an unsaved plan: it is never written over (ezdwg reads DWG; the plan is
-        saved as DXF beside it, :meth:`proposed_path`)."""
+        saved as DXF beside it, :meth:`proposed_path`).  ``progress`` hears the reading stages."""
         path = Path(path)
-        read = read_plan(path)
+        read = read_plan(path, progress=progress)
         if getattr(read, "source", "dxf") == "dwg":
             document = cls(read, None)
             document.origin = path
@@ -359,6 +359,9 @@ class PlanDocument:
             for element in plan_copy.elements():
                 element.id = new_id()
         apply_plan(doc, plan_copy, self.read.units_factor if not fresh else 1.0)
+        if not fresh and doc.dxfversion > "AC1009" and self.read.doc.dxfversion > "AC1009":
+            # the units as set in this window (编辑 > 图纸属性), not as the file on disk still says
+            doc.header["$INSUNITS"] = self.read.doc.header.get("$INSUNITS", 0)
         save_atomic(doc, side)
         return side
 

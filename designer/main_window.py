@@ -9,19 +9,30 @@ from pathlib import Path
 
 from PyQt6.QtCore import QRectF, QSettings, Qt, QTimer
 from PyQt6.QtGui import QAction, QKeySequence
-from PyQt6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
+from PyQt6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+)
 
 from bianmin.geometry.dxf_read import PlanReadError, read_plan
 
 from .canvas.scene import PlanScene
 from .canvas.view import PlanView
-from . import crash
-from .commands import Batch, ReplaceElement, SetProperties
+from . import config_action, crash
+from . import units
+from .commands import Batch, ReplaceElement, SetProperties, SetUnits
 from bianmin.geometry.atomic import ReadOnlyTargetError
 
 from .document import ExternalChangeError, PlanDocument, PropertiesNotSaved, recoverable
 from .i18n import language, set_language, tr
+from .qt_language import use_qt_language
 from .compare_action import apply_comparison, compare_with_earlier
+from .opening import open_with_progress
 from .panels.findings import FindingsPanel
 from .panels.layers import LayersPanel
 from .panels.palette import Palette
@@ -49,8 +60,12 @@ class MainWindow(QMainWindow):
         self.last_evacuation = None
         self.validation_seconds = None
         self.validator = None
+        self.pending_notes: list[tuple[str, str]] = []  # messages for when the window is up
+        self.units_offer: float | None = None  # units guessed anew from a drawn hall, offered
+        self.units_declined: set[float] = set()
         self._build_docks()
         self._build_status()
+        self.config = config_action.restore(self)  # the bureau's rules config chosen last time
         self.load(document or PlanDocument.new())
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -58,6 +73,12 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start()
         self.last_crash = None
         crash.watch(self)  # an exception in a slot no longer aborts the program and loses the work
+        QTimer.singleShot(0, self._say_pending)
+
+    def _say_pending(self):
+        notes, self.pending_notes = self.pending_notes, []
+        for title, text in notes:
+            self.error(title, text)
 
     def emergency(self, exc, text: str, log) -> None:
         """An exception escaped into Qt: save the work to the side file, say what happened, go on."""
@@ -113,7 +134,13 @@ class MainWindow(QMainWindow):
         self.coords = QLabel()
         self.snap_label = QLabel()
         self.area_label = QLabel()
-        for w in (self.area_label, self.snap_label, self.coords):
+        self.config_label = QLabel()
+        # a better guess of the drawing's units, offered once a hall is drawn (hidden otherwise)
+        self.units_button = QPushButton()
+        self.units_button.setStyleSheet("color: #b06000")
+        self.units_button.clicked.connect(self.accept_units_offer)
+        self.units_button.setVisible(False)
+        for w in (self.units_button, self.config_label, self.area_label, self.snap_label, self.coords):
             self.statusBar().addPermanentWidget(w)
 
     def _build_menus(self):
@@ -137,6 +164,7 @@ class MainWindow(QMainWindow):
 
         for name, pair in NAMES.items():
             t.addAction(act(f"template:{name}", pair, lambda _=False, n=name: self.new_from_template(n)))
+        m.addAction(act("insert_template", ("插入模板布局…", "Insert template layout…"), self.insert_template_dialog))
         m.addAction(act("open", ("打开…", "Open…"), self.open_dialog, "Ctrl+O"))
         self.recent_menu = m.addMenu(tr("最近打开", "Recent files"))
         self._fill_recent()
@@ -146,6 +174,8 @@ class MainWindow(QMainWindow):
         m.addAction(
             act("compare", ("与上一版对比…", "Compare with earlier version…"), lambda: compare_with_earlier(self))
         )
+        m.addSeparator()
+        config_action.install(self, m, act)
         m.addSeparator()
         m.addAction(act("save", ("保存", "Save"), self.save, "Ctrl+S"))
         m.addAction(act("save_as", ("另存为…", "Save as…"), self.save_as, "Ctrl+Shift+S"))
@@ -199,6 +229,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             dock.setWindowTitle(tr(*dock.property("title_pair")))
         self._build_menus()
+        config_action.show(self)
         self.palette.retranslate()
         self.layers.retranslate()
         self.findings.retranslate()
@@ -212,12 +243,15 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang):
         set_language(lang)
+        use_qt_language(lang)
         self.settings.setValue("language", lang)
         self.retranslate()
 
     # -- documents ------------------------------------------------------------------------
     def load(self, document: PlanDocument):
         self.document = document
+        self.units_offer, self.units_declined = None, set()
+        self.units_button.setVisible(False)
         self.scene = PlanScene(document, self)
         self.scene.selectionChanged.connect(self._selection_changed)
         for key in self.layers.hidden:
@@ -233,7 +267,7 @@ class MainWindow(QMainWindow):
         document.subscribe(self._document_changed)
         if self.validator is not None:
             self.validator.deleteLater()
-        self.validator = LiveValidator(document, parent=self)
+        self.validator = LiveValidator(document, config=self.config, parent=self)
         self.validator.finished.connect(self._validated)
         self.validator.failed.connect(lambda msg: self.status(tr(f"校验出错：{msg}", f"check failed: {msg}")))
         self.properties.show_element(None)
@@ -264,6 +298,7 @@ class MainWindow(QMainWindow):
             self.acts["redo"].setText(tr("重做", "Redo") + " " + tr(*self.document.redo_text))
 
     def _document_changed(self, change):
+        self._offer_units(change)
         self._update_title()
         self._update_actions()
         sel = self.scene.selectedItems()
@@ -310,22 +345,34 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             return False
         path = Path(path)
+        outcome, progress = open_with_progress(self, path, PlanDocument.open)
         try:
-            document = PlanDocument.open(path)
-        except PlanReadError as exc:
-            self.error(tr("无法打开图纸", "Cannot open the plan"), f"{path}\n\n{exc}")
-            return False
-        except Exception as exc:  # never take the window down for a bad file
-            self.error(tr("无法打开图纸", "Cannot open the plan"), f"{path}\n\n{type(exc).__name__}: {exc}")
-            return False
-        side = recoverable(path)
-        if side is not None and self.interactive and self._ask_recover(side):
-            try:
-                document = PlanDocument(read_plan(side), path)
-                document._clean_depth = None  # recovered work is unsaved work
-            except PlanReadError as exc:
-                self.error(tr("无法恢复自动保存", "Cannot recover the autosave"), str(exc))
-        self.load(document)
+            if outcome.cancelled:
+                self.status(tr(f"已取消打开 {path.name}", f"opening {path.name} cancelled"))
+                return False
+            if outcome.error is not None:
+                exc = outcome.error
+                reason = str(exc) if isinstance(exc, PlanReadError) else f"{type(exc).__name__}: {exc}"
+                progress.hide()  # never take the window down for a bad file: say why, keep the plan
+                self.error(tr("无法打开图纸", "Cannot open the plan"), f"{path}\n\n{reason}")
+                return False
+            document = outcome.document
+            side = recoverable(path)
+            if side is not None and self.interactive:
+                progress.hide()
+                if self._ask_recover(side):
+                    try:
+                        document = PlanDocument(read_plan(side), path)
+                        document._clean_depth = None  # recovered work is unsaved work
+                    except PlanReadError as exc:
+                        self.error(tr("无法恢复自动保存", "Cannot recover the autosave"), str(exc))
+                progress.show()
+            progress.set_stage("draw")
+            QApplication.processEvents()
+            self.load(document)
+        finally:
+            progress.close()
+            progress.deleteLater()
         self._remember(path)
         return True
 
@@ -503,11 +550,141 @@ class MainWindow(QMainWindow):
         self.document.redo()
 
     def edit_plan_properties(self):
-        dialog = PlanPropertiesDialog(self.document.plan.properties, self)
+        read = self.document.read
+        dialog = PlanPropertiesDialog(
+            self.document.plan.properties, self, units=(read.units_factor, bool(units.insunits(read.doc)))
+        )
         if dialog.exec():
-            new = dialog.result_properties()
-            if new != self.document.plan.properties:
-                self.document.do(SetProperties(self.document.plan.properties, new))
+            self.apply_plan_dialog(dialog)
+
+    def apply_plan_dialog(self, dialog) -> None:
+        """The dialog's properties and units as one undo step (units: the whole plan rescaled)."""
+        steps = []
+        factor = dialog.result_units()
+        if factor is not None:
+            steps.append(self._units_command(factor))
+        new = dialog.result_properties()
+        if new != self.document.plan.properties:
+            steps.append(SetProperties(self.document.plan.properties, new))
+        if len(steps) == 1:
+            self.document.do(steps[0])
+        elif steps:
+            self.document.do(Batch(steps, ("图纸属性与单位", "Plan properties and units")))
+        if factor is not None:
+            self._units_changed(factor)
+
+    def _units_command(self, factor: float) -> SetUnits:
+        read = self.document.read
+        code = units.UNITS[factor][0] if factor in units.UNITS and units.can_record(read.doc) else None
+        return SetUnits(read, factor, code)
+
+    def set_units(self, factor: float) -> None:
+        """Say the drawing's units (one undo step); the plan and the architect's drawing are rescaled."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.document.do(self._units_command(factor))
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._units_changed(factor)
+
+    def _units_changed(self, factor: float) -> None:
+        self.units_offer = None
+        self.units_button.setVisible(False)
+        self.view.zoom_fit()
+        zh, en = units.name_of(factor)
+        kept = units.can_record(self.document.read.doc)
+        self.status(
+            tr(
+                f"图纸单位已设为{zh}，整张图已按新单位缩放（可撤销）"
+                + ("" if kept else "；R12 图纸不能记录单位，请另存为较新版本的 DXF"),
+                f"drawing units set to {en}; the plan was rescaled (undoable)"
+                + ("" if kept else "; an R12 drawing cannot record units: save as a newer DXF"),
+            )
+        )
+
+    # -- a template's layout in the open drawing -----------------------------------------------
+    def insert_template_dialog(self):
+        from .panels.template_dialog import InsertTemplateDialog
+        from .template_layout import default_point
+
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        dialog = InsertTemplateDialog(
+            self.document.plan, default_point(self.document.plan, (centre.x(), centre.y())), self
+        )
+        if not dialog.exec():
+            return
+        if dialog.pick:
+            from .tools.template_place import TemplatePlaceTool
+
+            self.set_tool(TemplatePlaceTool(self, dialog.placement()))
+            self.view.setFocus()
+        else:
+            self.insert_template(dialog.placement())
+
+    def insert_template(self, placement) -> None:
+        """The template's layout at ``placement``, as one undo step."""
+        from bianmin.templates import NAMES
+
+        from .template_layout import insert_command
+
+        command = insert_command(self.document.plan, placement)
+        self.document.do(command)
+        zh, en = NAMES[placement.name]
+        self.status(
+            tr(
+                f"已插入模板布局“{zh.split('（')[0]}”：{len(command.elements)} 个对象"
+                + ("和大厅外墙" if command.hall is not None else "")
+                + "（一次撤销即可全部撤回）",
+                f"inserted the layout of “{en.split(',')[0]}”: {len(command.elements)} elements"
+                + (" and the hall outline" if command.hall is not None else "")
+                + " (one undo takes it all back)",
+            )
+        )
+
+    # -- the units guess made again once there is a hall -------------------------------------
+    def _offer_units(self, change) -> None:
+        """A hall was drawn in a drawing without units: guess them again from it, and offer a better guess."""
+        from bianmin.geometry.model import Hall
+
+        read = self.document.read
+        if not any(isinstance(e, Hall) for e in change.added) or units.insunits(read.doc):
+            return
+        extent = units.hall_extent_units(self.document.plan, read.units_factor)
+        guess = units.guess_factor(extent)
+        if guess is None or guess == read.units_factor or guess in self.units_declined:
+            return
+        now_zh, now_en = units.name_of(read.units_factor)
+        new_zh, new_en = units.name_of(guess)
+        metres_now, metres_new = extent * read.units_factor / 1000, extent * guess / 1000
+        self.units_offer = guess
+        text = tr(
+            f"图纸未设单位，现按{now_zh}读取：大厅长边只有 {metres_now:.3g} m。按{new_zh}读取则为 {metres_new:.3g} m。"
+            f"是否将图纸单位设为{new_zh}？（整张图按新单位缩放，可撤销；也可在 编辑 > 图纸属性 中修改）",
+            f"The drawing sets no units and is read in {now_en}: the hall's long side is only {metres_now:.3g} m. "
+            f"In {new_en} it is {metres_new:.3g} m. Set the drawing units to {new_en}? (rescales the plan; "
+            f"undoable; also in Edit > Plan properties)",
+        )
+        self.units_button.setText(tr(f"图纸单位可能是{new_zh}：设为{new_zh}…", f"Units may be {new_en}: use {new_en}…"))
+        self.units_button.setToolTip(text)
+        self.units_button.setVisible(True)
+        if self.interactive:
+            QTimer.singleShot(0, lambda: self._ask_units(guess, text))
+
+    def _ask_units(self, guess: float, text: str) -> None:
+        if self.units_offer != guess:
+            return
+        if self._ask(tr("图纸单位", "Drawing units"), text):
+            self.accept_units_offer()
+        else:
+            self.units_declined.add(guess)
+            self.units_offer = None
+            self.units_button.setVisible(False)
+
+    def accept_units_offer(self) -> bool:
+        if self.units_offer is None:
+            return False
+        self.set_units(self.units_offer)
+        return True
 
     def _property_changed(self, old, new):
         if old is not new:
@@ -605,11 +782,18 @@ class MainWindow(QMainWindow):
 
     # -- export -----------------------------------------------------------------------------------
     def export_drawing(self):
+        """Paper, scale and the title block's names first (remembered), then where to write."""
+        from .panels.export_dialog import ExportDrawingDialog
+
+        dialog = ExportDrawingDialog(self.settings, self)
+        if not dialog.exec():
+            return
+        options = dialog.options()
         path, _ = QFileDialog.getSaveFileName(
             self, tr("导出施工图", "Export drawing set"), self._last_dir(), "PDF (*.pdf)"
         )
         if path:
-            self.export_drawing_to(Path(path))
+            self.export_drawing_to(Path(path), **options)
 
     def export_drawing_to(self, path: Path, **options) -> bool:
         from .sheets.drawing import write_drawing

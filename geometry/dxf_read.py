@@ -17,6 +17,7 @@ import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import ezdxf
 from ezdxf import recover
@@ -240,14 +241,24 @@ def _looks_like_dxf(head: bytes) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def read_plan(path, overrides: dict[str, str] | None = None, split: str | None = None) -> ReadResult:
+def read_plan(
+    path,
+    overrides: dict[str, str] | None = None,
+    progress: Callable[[str], None] | None = None,
+    split: str | None = None,
+) -> ReadResult:
     """Read a plan; raises PlanReadError only when the file is unreadable.
 
+    ``progress`` is told each stage as it starts ("load", then "plan"), for a window that shows it.
     ``split``: None reads the whole drawing (the designer, anything that saves); "check" leaves a
     large drawing's simple background unread (validate); "draw" hands it over as plain numbers in
     ``result.background`` for the PDF (see load_document)."""
     path = Path(path)
+    if progress is not None:
+        progress("load")
     doc, notes = load_document(path, split=split)
+    if progress is not None:
+        progress("plan")
     result = plan_from_document(doc, notes, overrides=overrides)
     result.path = path
     result.source = notes.source

@@ -64,6 +64,8 @@ def ensure_block(doc, name: str) -> None:
         return
     spec = catalog.BLOCKS[name]
     block = doc.blocks.new(name)
+    if doc.dxfversion > "AC1009":
+        block.block_record.dxf.units = MM_UNITS  # drawn in mm: inserted at 1/f in a drawing in other units
     w, d = spec.size
     corners = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2)]
     if spec.round:
@@ -203,13 +205,32 @@ def _write_object(doc, msp, obj: PlacedObject, entity, old, f: float) -> str:
     x, y = obj.map_point(base[0] * f, base[1] * f)
     sx, sy = obj.scale
     spec = catalog.BLOCKS[obj.block]
+    # the catalogue's blocks are drawn in mm: in a drawing in metres (f = 1000) the INSERT scales them
+    # by 1/f, else a counter placed in such a drawing came back a thousand times larger (a drawing's own
+    # block is in its own units and is inserted as it is)
+    k = f if _block_units(block) == MM_UNITS else 1.0
     insert = msp.add_blockref(
         obj.block,
         (x / f, y / f),
-        dxfattribs={"layer": layer_for(doc, spec.layer), "rotation": obj.rotation, "xscale": sx, "yscale": sy},
+        dxfattribs={
+            "layer": layer_for(doc, spec.layer),
+            "rotation": obj.rotation,
+            "xscale": sx / k,
+            "yscale": sy / k,
+        },
     )
     _write_attribs(insert, obj)
     return insert.dxf.handle
+
+
+MM_UNITS = 4
+
+
+def _block_units(block) -> int:
+    try:
+        return int(block.block_record.dxf.get("units", 0) or 0)
+    except (AttributeError, TypeError, ValueError):
+        return 0
 
 
 def _write_attribs(insert, obj: PlacedObject) -> None:

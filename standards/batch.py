@@ -303,8 +303,10 @@ def _stop(pool) -> None:
 def _timeout_report(path, timeout: float) -> PlanReport:
     report = unreadable_report(
         str(path),
-        f"检查超过 {timeout:.0f} 秒仍未完成，已停止；请把文件交给技术人员检查 / "
-        f"the check took longer than {timeout:.0f} s and was stopped",
+        f"检查超过 {timeout:g} 秒（--timeout）仍未完成，已停止；图纸可能过大或含异常内容："
+        f"可加大 --timeout 重试，或把文件交给技术人员检查 / "
+        f"the check took longer than {timeout:g} s (--timeout) and was stopped: the drawing may be very "
+        f"large or odd; try a larger --timeout or have it looked at",
     )
     report.findings[0].rule = "DXF-READ"
     return report

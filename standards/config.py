@@ -79,6 +79,10 @@ class Config:
             data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except OSError as exc:
             raise ConfigError(f"无法读取配置文件 {path}：{exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise ConfigError(
+                f"配置文件 {path} 不是 UTF-8 编码；请用记事本“另存为”并选择 UTF-8 编码 / the file is not UTF-8"
+            ) from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"配置文件 {path} 不是有效的 TOML：{exc}") from None
         config = cls.from_dict(data)

@@ -11,7 +11,6 @@ from functools import cached_property
 
 import numpy as np
 from shapely import STRtree
-from shapely.geometry import Point
 from shapely.ops import unary_union
 
 from bianmin.geometry.analysis import Analysis, blockers, free_floor_of
@@ -104,5 +103,11 @@ class CheckContext:
 
 
 def centre(geometry) -> tuple[float, float]:
-    c = geometry.centroid if not geometry.is_empty else Point(0, 0)
+    """Where a finding about an area is marked: its centroid, or, when that falls outside (an L- or
+    U-shaped hall), a point inside it, so the marker never stands on empty ground beyond the wall."""
+    if geometry.is_empty:
+        return (0.0, 0.0)
+    c = geometry.centroid
+    if geometry.geom_type in ("Polygon", "MultiPolygon") and not geometry.covers(c):
+        c = geometry.point_on_surface()
     return (c.x, c.y)

@@ -27,6 +27,7 @@ def add_parser(sub) -> None:
         default=",".join(KINDS),
         help=f"只布置这些类别，逗号分隔 / only these kinds, comma-separated: {','.join(KINDS)}",
     )
+    p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 / output language")
 
 
@@ -52,6 +53,9 @@ def cmd_layout(args) -> int:
             f"bianmin: 输出文件 {out} 就是输入的图纸，不能覆盖 / the output is the input: refusing to overwrite it",
             file=sys.stderr,
         )
+        return EXIT_UNREADABLE
+    if out.exists() and not args.force:  # another street's plan, or any file: never replaced unasked
+        print(f"bianmin: {out} 已存在；用 --force 覆盖 / already exists; use --force to overwrite", file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         read = read_plan(src)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bianmin.geometry.catalog import KINDS, SEVERITIES
+
 from . import RULESET_VERSION
 from .registry import DOC_SECTIONS
 from .rules import all_rules
@@ -86,8 +88,9 @@ def rules_text(lang: str = "zh") -> str:
     out = []
     for r in all_rules().values():
         title = r.title_en if lang == "en" else r.title
-        profiles = ", ".join(r.profiles)
-        out.append(f"{r.id:<22} {r.severity:<8} {title}  [{r.source}]  ({profiles})")
+        profiles = ", ".join(KINDS.label(k, lang) if k in KINDS else k for k in r.profiles)
+        sev = SEVERITIES.label(r.severity, lang) if r.severity in SEVERITIES else r.severity
+        out.append(f"{r.id:<22} {sev:<{8 if lang == 'en' else 6}} {title}  [{r.source}]  ({profiles})")
         if r.params:
             out.append(f"{'':<22} {_params(r.params)}")
         cond = conditions(r, lang)

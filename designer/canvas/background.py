@@ -7,6 +7,8 @@ tiles it shows (tens of thousands of entities stay responsive).
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections import defaultdict
 
 from PyQt6.QtCore import QPointF, QRectF, Qt
@@ -36,12 +38,11 @@ class _Collector(FlatBackend):
         self.fills.append(((min(xs), min(ys), max(xs), max(ys)), properties.color[:7], rings))
 
 
-class BackgroundItem(QGraphicsItem):
-    """The background as paths per colour and tile; paints only tiles in the exposed rect."""
+class Tiles:
+    """The background's paths per colour and tile (QPainterPath only, no item: built in the opening
+    thread, so that the interface thread only puts them in the scene)."""
 
     def __init__(self, strokes, fills):
-        super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         boxes = [b for b, _, _ in strokes] + [b for b, _, _ in fills]
         if boxes:
             # the drawing's extent, robust to a few stray far-away entities
@@ -72,7 +73,6 @@ class BackgroundItem(QGraphicsItem):
                     r = r.united(path.boundingRect())
             self.tile_rects[key] = r
         self.count = len(strokes) + len(fills)
-        self._image = None
 
     def _path_for(self, box, kind, colour) -> QPainterPath:
         cx = (box[0] + box[2]) / 2 - self._rect.left()
@@ -87,6 +87,17 @@ class BackgroundItem(QGraphicsItem):
             path.setFillRule(Qt.FillRule.OddEvenFill)
             paths[colour] = path
         return paths[colour]
+
+
+class BackgroundItem(QGraphicsItem):
+    """The background as paths per colour and tile; paints only tiles in the exposed rect."""
+
+    def __init__(self, strokes=(), fills=(), tiles: Tiles | None = None):
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        t = tiles if tiles is not None else Tiles(strokes, fills)
+        self._rect, self.tiles, self.tile_rects, self.count = t._rect, t.tiles, t.tile_rects, t.count
+        self._image = None
 
     def boundingRect(self) -> QRectF:
         r = QRectF()
@@ -144,11 +155,22 @@ class BackgroundItem(QGraphicsItem):
                 painter.drawPath(path)
 
 
-def background_item(doc, units_factor: float) -> BackgroundItem | None:
+# what ezdxf's frontend made of a drawing, per drawing and units: collecting it is the slow part of opening
+# a large drawing (3–4 s of the TArch plan), done once in the opening thread; the scene is rebuilt after
+# every save and units change and takes it from here.  Only non-BM entities are drawn, and the designer
+# changes only BM- content, so a drawing's collection stays true while the drawing lives.
+_COLLECTED: "weakref.WeakKeyDictionary[object, dict[float, _Collector]]" = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def collect_background(doc, units_factor: float) -> _Collector:
+    """The drawing's lines and fills in plan mm (no Qt objects: safe in a worker thread); cached."""
     from ezdxf.addons.drawing.config import BackgroundPolicy, ColorPolicy, Configuration, LinePolicy
 
-    if doc is None:
-        return None
+    with _LOCK:
+        cached = _COLLECTED.get(doc, {}).get(units_factor)
+    if cached is not None:
+        return cached
     collector = _Collector(units_factor)
     # solid lines: dashed linetypes cut into single dashes made one real drawing 1.9 million
     # strokes and a 54 s wait; as a reference under the layout, solid lines serve as well
@@ -158,6 +180,27 @@ def background_item(doc, units_factor: float) -> BackgroundItem | None:
         background_policy=BackgroundPolicy.WHITE, color_policy=ColorPolicy.COLOR, line_policy=LinePolicy.SOLID
     )
     render_background(doc, collector, config)
+    with _LOCK:
+        _COLLECTED.setdefault(doc, {})[units_factor] = collector
+    return collector
+
+
+def background_tiles(doc, units_factor: float) -> Tiles | None:
+    """The drawing's tiles of paths (None: nothing to draw); cached like the collection, thread-safe."""
+    collector = collect_background(doc, units_factor)
     if not collector.strokes and not collector.fills:
         return None
-    return BackgroundItem(collector.strokes, collector.fills)
+    with _LOCK:
+        tiles = getattr(collector, "tiles", None)
+    if tiles is None:
+        tiles = Tiles(collector.strokes, collector.fills)
+        with _LOCK:
+            collector.tiles = tiles
+    return tiles
+
+
+def background_item(doc, units_factor: float) -> BackgroundItem | None:
+    if doc is None:
+        return None
+    tiles = background_tiles(doc, units_factor)
+    return BackgroundItem(tiles=tiles) if tiles is not None else None

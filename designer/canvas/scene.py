@@ -12,7 +12,7 @@ import math
 import logging
 
 import numpy as np
-from PyQt6.QtCore import QPointF, QRectF, Qt
+from PyQt6.QtCore import QPointF, QRectF, Qt, pyqtSignal
 from PyQt6.QtGui import QBrush, QColor, QImage, QPixmap, QTransform
 from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene
 
@@ -34,6 +34,8 @@ LAYER_OF = {
 
 
 class PlanScene(QGraphicsScene):
+    heatShown = pyqtSignal(object)  # the heat map's limit in mm while it is shown, else None
+
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
@@ -42,6 +44,7 @@ class PlanScene(QGraphicsScene):
         self.markers: list[MarkerItem] = []
         self.evacuation: list = []
         self.hidden: set[str] = set()
+        self.heat_limit: float | None = None
         self._snap = None
         self.setBackgroundBrush(QBrush(QColor("#ffffff")))
         document.subscribe(self.on_change)
@@ -120,9 +123,12 @@ class PlanScene(QGraphicsScene):
         for item in self.evacuation:
             self.removeItem(item)
         self.evacuation = []
+        self.heat_limit = None
         if not data:
+            self._announce_heat()
             return
         grid = data["grid"]
+        self.heat_limit = float(grid["limit"])
         image = heat_image(grid["values"], grid["limit"])
         pix = QGraphicsPixmapItem(QPixmap.fromImage(image))
         cell = grid["cell"]
@@ -139,6 +145,11 @@ class PlanScene(QGraphicsScene):
             self.evacuation.append(item)
         for item in self.evacuation:
             item.setVisible("evacuation" not in self.hidden)
+        self._announce_heat()
+
+    def _announce_heat(self) -> None:
+        shown = self.heat_limit is not None and "evacuation" not in self.hidden
+        self.heatShown.emit(self.heat_limit if shown else None)
 
     # -- layers --------------------------------------------------------------------------
     def set_layer_visible(self, layer: str, visible: bool) -> None:
@@ -154,6 +165,7 @@ class PlanScene(QGraphicsScene):
             m.setVisible("markers" not in self.hidden)
         for e in self.evacuation:
             e.setVisible("evacuation" not in self.hidden)
+        self._announce_heat()
 
     # -- geometry helpers ----------------------------------------------------------------
     def plan_rect(self) -> QRectF:
@@ -191,6 +203,14 @@ class PlanScene(QGraphicsScene):
 def heat_image(values: np.ndarray, limit: float) -> QImage:
     """Distances (mm, NaN where there is no floor) as a green–yellow–red image, red at the limit."""
     h, w = values.shape
+    rgba = heat_rgba(values, limit)
+    image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888)
+    return image.copy()  # own the pixels
+
+
+def heat_rgba(values: np.ndarray, limit: float) -> np.ndarray:
+    """The heat map's colours (the legend's bar uses the same): RGBA, transparent off the floor."""
+    h, w = values.shape
     t = np.clip(np.nan_to_num(values, nan=-1.0) / max(limit, 1.0), 0, 1)
     r = np.clip(2 * t, 0, 1)
     g = np.clip(2 * (1 - t), 0, 1)
@@ -199,6 +219,4 @@ def heat_image(values: np.ndarray, limit: float) -> QImage:
     rgba[..., 1] = (g * 200).astype(np.uint8)
     rgba[..., 2] = 40
     rgba[..., 3] = np.where(np.isnan(values) | np.isinf(values), 0, 150).astype(np.uint8)
-    rgba = np.ascontiguousarray(rgba)
-    image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888)
-    return image.copy()  # own the pixels
+    return np.ascontiguousarray(rgba)

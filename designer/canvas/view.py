@@ -10,6 +10,9 @@ from PyQt6.QtCore import QPointF, QRectF, Qt, pyqtSignal
 from PyQt6.QtGui import QPainter, QTransform
 from PyQt6.QtWidgets import QGraphicsView
 
+from .heat_legend import HeatLegend
+from .scene import heat_rgba
+
 
 class PlanView(QGraphicsView):
     cursorMoved = pyqtSignal(float, float)  # plan mm
@@ -26,6 +29,28 @@ class PlanView(QGraphicsView):
         self.setTransform(QTransform.fromScale(0.05, -0.05))  # plan y up, 1 px = 20 mm to start
         self.tool = None
         self._pan_from = None
+        self.heat_legend = HeatLegend(self.viewport(), heat_rgba)
+        self._follow(scene)
+
+    def setScene(self, scene) -> None:
+        old = self.scene()
+        if old is not None and hasattr(old, "heatShown"):
+            try:
+                old.heatShown.disconnect(self.heat_legend.show_limit)
+            except TypeError:
+                pass
+        super().setScene(scene)
+        self._follow(scene)
+
+    def _follow(self, scene) -> None:
+        if hasattr(scene, "heatShown"):
+            scene.heatShown.connect(self.heat_legend.show_limit)
+            limit = getattr(scene, "heat_limit", None)
+            self.heat_legend.show_limit(limit if "evacuation" not in scene.hidden else None)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.heat_legend.place()
 
     # -- zoom and pan ------------------------------------------------------------
     def zoom_to(self, rect: QRectF, margin: float = 0.08) -> None:

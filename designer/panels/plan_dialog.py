@@ -11,6 +11,7 @@ from PyQt6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
 )
@@ -18,6 +19,7 @@ from PyQt6.QtWidgets import (
 from bianmin.geometry.catalog import CONSTRUCTIONS, FIRE_RESISTANCE, HAZARDS, KINDS
 
 from ..i18n import tr
+from ..units import UNITS, name_of
 
 
 def _combo(options, current):
@@ -30,11 +32,16 @@ def _combo(options, current):
 
 
 class PlanPropertiesDialog(QDialog):
-    def __init__(self, properties, parent=None):
+    """``units``: (mm per drawing unit, whether the drawing says so) to offer the units; None: not shown."""
+
+    def __init__(self, properties, parent=None, units: tuple[float, bool] | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("图纸属性", "Plan properties"))
         self.original = properties
+        self.original_units = units
         form = QFormLayout(self)
+        if units is not None:
+            self._units_rows(form, *units)
         self.name = QLineEdit(properties.name)
         self.name.setPlaceholderText("西安市新城区×××街道便民服务中心")
         self.kind = _combo(KINDS, properties.kind)
@@ -98,6 +105,37 @@ class PlanPropertiesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _units_rows(self, form, factor: float, known: bool) -> None:
+        """图纸单位: mm / cm / m (and the drawing's own when it is another), with how it was found."""
+        self.units = QComboBox()
+        for f, (_code, zh, en) in UNITS.items():
+            self.units.addItem(tr(zh, en), f)
+        if factor not in UNITS:
+            zh, en = name_of(factor)
+            self.units.addItem(tr(f"{zh}（图纸所设）", f"{en} (as the drawing says)"), factor)
+        self.units.setCurrentIndex(self.units.findData(factor))
+        zh, en = name_of(factor)
+        note = QLabel(
+            tr(f"图纸已设单位：{zh}。如不对请改。", f"The drawing says {en}; change it if that is wrong.")
+            if known
+            else tr(
+                f"图纸未设单位，推定为{zh}。请核对：改后整张图按新单位缩放（可撤销）。",
+                f"The drawing sets no units; {en} were guessed. Check: a change rescales the plan (undoable).",
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555" if known else "color: #b06000")
+        self.units_note = note
+        form.addRow(tr("图纸单位", "Drawing units"), self.units)
+        form.addRow("", note)
+
+    def result_units(self) -> float | None:
+        """The units chosen (mm per drawing unit) when they differ from the drawing's; else None."""
+        if self.original_units is None:
+            return None
+        factor = self.units.currentData()
+        return factor if factor != self.original_units[0] else None
 
     def result_properties(self):
         return replace(

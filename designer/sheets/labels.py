@@ -26,12 +26,7 @@ from .plan_painter import (
     object_label,
     opening_colour,
     opening_label,
-    paint_hall,
-    paint_object,
-    paint_obstacle,
-    paint_opening,
-    paint_route,
-    paint_zone,
+    paint_plan,
     zone_label,
 )
 
@@ -55,18 +50,7 @@ class Label:
 def paint_labelled_plan(s, plan, view=None, avoid=()) -> list[Label]:
     """The plan on a Surface, labels placed clear of the symbols; returns the labels placed.
     ``avoid``: boxes (plan mm) to keep clear of where there is room, the architect's texts."""
-    for zone in plan.zones:
-        paint_zone(s, zone, labels=False)
-    for ob in plan.obstacles:
-        paint_obstacle(s, ob)
-    if plan.hall is not None:
-        paint_hall(s, plan.hall)
-    for obj in plan.objects:
-        paint_object(s, obj, labels=True)
-    for o in plan.openings:
-        paint_opening(s, o, labels=False)
-    for r in plan.routes:
-        paint_route(s, r.points)
+    paint_plan(s, plan, labels=False, object_labels=True)
     labels = place_labels(plan, s.scale, s.font, view, avoid)
     for label in labels:
         x0, y0, x1, y1 = label.box.bounds

@@ -26,8 +26,10 @@ def _rings(geom):
         yield list(part.exterior.coords), [list(r.coords) for r in part.interiors]
 
 
-def paint_plan(s, plan: Plan, *, labels: bool = True) -> None:
-    """The whole plan on a Surface, bottom to top: zones, obstacles, hall, objects, openings, routes."""
+def paint_plan(s, plan: Plan, *, labels: bool = True, object_labels: bool | None = None) -> None:
+    """The whole plan on a Surface, bottom to top: zones, obstacles, hall, objects, openings, routes.
+    ``labels``: the zones' and doors' names; ``object_labels`` (as ``labels`` unless given): the
+    codes in the symbols (the sheets place the names themselves, clear of the symbols)."""
     for zone in plan.zones:
         paint_zone(s, zone, labels=labels)
     for ob in plan.obstacles:
@@ -35,7 +37,7 @@ def paint_plan(s, plan: Plan, *, labels: bool = True) -> None:
     if plan.hall is not None:
         paint_hall(s, plan.hall)
     for obj in plan.objects:
-        paint_object(s, obj, labels=labels)
+        paint_object(s, obj, labels=labels if object_labels is None else object_labels)
     for o in plan.openings:
         paint_opening(s, o, labels=labels)
     for r in plan.routes:

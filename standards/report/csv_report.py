@@ -34,7 +34,7 @@ def render(reports, summary, ruleset, lang="zh") -> str:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(HEADER[lang])
     for r in reports:
-        base = [csv_cell(r.path), L.status(r.status, lang), r.profile or ""]
+        base = [csv_cell(r.path), L.status(r.status, lang), L.PROFILE[lang].get(r.profile, r.profile or "")]
         findings = r.sorted_findings()
         if not findings:
             w.writerow(base + ["", "", csv_cell(r.error or ""), "", "", "", "", ""])

@@ -19,6 +19,7 @@ def add(con, db_path: Path, files, config, *, name: str | None = None) -> list[d
     from ..engine import validate_path
 
     out = []
+    taken: dict[str, tuple[str, Path]] = {}  # plan name -> (sha, file) of this call's submissions
     for path in files:
         path = Path(path)
         try:
@@ -30,6 +31,19 @@ def add(con, db_path: Path, files, config, *, name: str | None = None) -> list[d
         report = validate_path(kept, config)  # the very bytes the bureau keeps are the ones checked
         report.path = str(path)
         plan = plan_name(report, name, path)
+        first = taken.setdefault(plan, (sha, path))
+        if first[0] != sha:
+            # two different drawings in one submission under one name: not two rounds of one plan
+            # (the tryout saw a passing community station vanish behind its namesake's round 2)
+            out.append(
+                {
+                    "file": str(path),
+                    "error": f"{path.name} 与同批的 {first[1].name} 机构名称相同（{plan}），未登记：同一批中一个名称"
+                    f"只能有一份图纸；请核对图纸的 BM_NAME，或用 --name 单独登记 / same plan name as "
+                    f"{first[1].name} in this batch: not recorded; check BM_NAME or add it alone with --name",
+                }
+            )
+            continue
         sub, is_new = D.add_submission(
             con, plan, filename=path.name, sha256=sha, size=len(data), ruleset=config.ruleset, report=report
         )

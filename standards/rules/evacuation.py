@@ -460,11 +460,14 @@ def passage(ctx, p):
     for part in ctx.analysis.narrow_cut_off(p.min_width_mm):
         c = part.representative_point()
         pz, pe = place(ctx.plan, (c.x, c.y))
+        # the floor it stands for: the shrunk part grown back (the shrunk part alone can be a sliver
+        # of "0.0 m²" where a person 1.1 m wide just fits, which no one could act on)
+        area = part.buffer(p.min_width_mm / 2.0, quad_segs=4).intersection(ctx.analysis.free_floor).area
         yield hit(
-            f"{pz}约 {m2(part.area / 1e6)} 的区域只能经过净宽小于 {metres(p.min_width_mm, 2)} 的通道"
+            f"{pz}约 {m2(area / 1e6)} 的区域只能经过净宽小于 {metres(p.min_width_mm, 2)} 的通道"
             f"到达安全出口；"
             f"请把通道加宽到 {metres(p.min_width_mm, 2)} 以上",
-            f"an area of about {m2(part.area / 1e6)} at {pe} reaches an exit only through passages narrower "
+            f"an area of about {m2(area / 1e6)} at {pe} reaches an exit only through passages narrower "
             f"than {metres(p.min_width_mm, 2)}: widen them",
             at=(c.x, c.y),
             subject=("place", f"@{round(c.x / 500)},{round(c.y / 500)}"),

@@ -185,6 +185,26 @@ def test_evacuation_view(make_window):
     assert len(window.document.plan.routes) == before + len(window.last_evacuation["paths"])
 
 
+def test_the_heat_map_has_a_legend_while_it_is_shown(make_window, tmp_path):
+    """Issue 14: the heat map's colours are explained (0 m green to the limit red, the limit named)."""
+    window = make_window(PlanDocument.from_template("street-center"))
+    legend = window.view.heat_legend
+    assert legend.isHidden(), "no legend while the evacuation view is off"
+    window.toggle_evacuation(True)
+    assert legend.isVisible()
+    limit_mm = window.last_evacuation["grid"]["limit"]
+    assert legend.limit_mm == limit_mm
+    assert f"{limit_mm / 1000:.0f} m" in legend.texts()[2]
+    image = legend.grab().toImage()
+    left, right = image.pixelColor(14, 28), image.pixelColor(14 + 175, 28)
+    assert left.green() > 150 and left.red() < 80, f"green at 0 m, not veiled: {left.getRgb()}"
+    assert right.red() > 200 and right.green() < 80, f"red at the limit: {right.getRgb()}"
+    corner = window.view.viewport().height() - legend.geometry().bottom()
+    assert 0 < corner < 40, "in the view's bottom corner"
+    window.toggle_evacuation(False)
+    assert legend.isHidden()
+
+
 # -- files ----------------------------------------------------------------------------------------
 
 
@@ -280,6 +300,7 @@ def test_file_menu_exports_the_edited_plan(make_window, monkeypatch, tmp_path):
     monkeypatch.setattr(
         "bianmin.designer.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (next(targets), "PDF (*.pdf)")
     )
+    monkeypatch.setattr("bianmin.designer.panels.export_dialog.ExportDrawingDialog.exec", lambda self: 1)
     window.export_report()
     report = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "report.pdf")).pages)
     assert "未通过" in report and "SIGN-HOURS" in report, "the report is of the plan as edited, not as saved"

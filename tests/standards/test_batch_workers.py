@@ -87,9 +87,11 @@ def test_one_file_past_the_time_limit_gets_a_finding_and_no_child_is_left(folder
     monkeypatch.setattr(batch, "_work", work_that_hangs)
     before = set(_children())
     start = time.monotonic()
-    (report,) = batch.run([folder / "kill-me.dxf"], Config(), jobs=1, timeout=2)
+    (report,) = batch.run([folder / "kill-me.dxf"], Config(), jobs=1, timeout=1.5)
     assert time.monotonic() - start < 20
-    assert report.status == "unreadable" and "2 秒" in report.findings[0].message
+    # regression (tryout): a limit under 1 s was printed as "超过 0 秒"
+    assert report.status == "unreadable" and "1.5 秒" in report.findings[0].message
+    assert "--timeout" in report.findings[0].message
     assert set(_children()) <= before
 
 

@@ -27,3 +27,38 @@ def test_a_rule_that_raises_becomes_a_finding_not_a_crash(monkeypatch):
     report = check(ReadResult(plan=plan, doc=None, units_factor=1.0, hall_count=1))
     (f,) = [f for f in report.findings if f.rule == "HALL-AREA"]
     assert "内部错误" in f.message and "boom" in f.message and report.status == "fail"
+
+
+def test_findings_about_a_u_shaped_hall_are_marked_inside_it():
+    """Regression (tryout): a finding about the whole hall was marked at its centroid, which lies
+    outside a U-shaped hall, so the designer's marker stood on empty ground."""
+    from shapely.geometry import Point, Polygon
+
+    u = [(0, 0), (12000, 0), (12000, 9000), (9000, 9000), (9000, 2000), (3000, 2000), (3000, 9000), (0, 9000)]
+    assert not Polygon(u).contains(Polygon(u).centroid)
+    plan = Plan(hall=Hall(outline=[(x, y, 0.0) for x, y in u]))
+    findings = check(ReadResult(plan=plan, doc=None, units_factor=1.0, hall_count=1)).findings
+    area = [f for f in findings if f.rule == "HALL-AREA"]
+    assert area, "a 78 m² hall is too small"
+    assert Polygon(u).buffer(1.0).contains(Point(area[0].location))
+
+
+def test_a_cut_off_sliver_is_reported_as_the_floor_it_stands_for(root, monkeypatch):
+    """Regression (tryout): EVAC-PASSAGE said "约 0.0 m² 的区域": the area of the shrunk floor, a
+    sliver where a person 1.1 m wide just fits; the message gives the floor it stands for."""
+    from shapely.geometry import box
+
+    from bianmin.geometry.dxf_read import read_plan
+    from bianmin.standards.context import CheckContext
+    from bianmin.standards.rules import all_rules
+    from bianmin.standards.config import Config
+
+    read = read_plan(root / "tests/fixtures/rules/EVAC-PASSAGE/fail-staff-area-through-400mm-gaps.dxf")
+    ctx = CheckContext(read, read.plan.properties.kind)
+    (part,) = ctx.analysis.narrow_cut_off(1100.0)
+    sliver = box(*part.representative_point().buffer(5).bounds)  # 10 mm x 10 mm
+    monkeypatch.setattr(type(ctx.analysis), "narrow_cut_off", lambda self, width, min_area=0.0: [sliver])
+    rule = all_rules()["EVAC-PASSAGE"]
+    (h,) = list(rule.run(ctx, Config().params_for(rule)))
+    assert "约 0.0 m²" not in h.message
+    assert "约 0.9 m²" in h.message or "约 1.0 m²" in h.message  # a 1.1 m circle's floor

@@ -99,6 +99,14 @@ def test_cli_writes_a_passing_plan(tmp_path, capsys):
     capsys.readouterr()
     assert main(["layout", str(src), "-o", str(src)]) == 2  # never over the input
     assert main(["layout", str(src), "-o", str(out), "--only", "zones,bogus"]) == 2
+    # regression (tryout): -o over another file replaced it silently (another street's plan, the README)
+    other = tmp_path / "other.dxf"
+    other.write_bytes(b"another street's plan")
+    assert main(["layout", str(src), "-o", str(other)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert other.read_bytes() == b"another street's plan"
+    assert main(["layout", str(src), "-o", str(other), "--force"]) == 0
+    assert other.read_bytes().startswith(b"  0\r\nSECTION") or b"SECTION" in other.read_bytes()[:100]
     assert set(KINDS) == {"zones", "counters", "seats", "equipment", "signs", "fire"}
 
 

@@ -121,3 +121,20 @@ def test_no_camera_at_all_is_one_finding_not_two():
         Finding("HALL-AREA", "error", "小", "small", "XA"),
     ]
     assert [f.rule for f in merge_related(findings, plan)] == ["SAFE-CAMERA", "HALL-AREA"]
+
+
+def test_chinese_csv_and_rule_list_speak_chinese(root, capsys):
+    """Regression (tryout): the Chinese CSV's 类型 column said street-center, and `bianmin rules`
+    printed error / warning."""
+    import csv
+    import io
+
+    from bianmin.standards.cli import main
+
+    main(["validate", str(root / "samples/xiyilu-street-center.dxf"), "--format", "csv"])
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert rows[1][2] == "镇/街道便民服务中心"
+    main(["rules"])
+    text = capsys.readouterr().out
+    first = text.splitlines()[0].split()
+    assert first[1] == "错误" and "street-center" not in text

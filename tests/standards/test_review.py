@@ -262,3 +262,19 @@ def test_two_processes_adding_at_once_lose_no_row(tmp_path):
     assert con.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == 80
     names = {r[0] for r in con.execute("SELECT filename FROM submissions")}
     assert len(names) == 80
+
+
+def test_two_drawings_under_one_name_in_one_batch_are_not_two_rounds(root, tmp_path, capsys):
+    """Regression (tryout): `review add samples/` took two different 东新 plans that share a BM_NAME
+    as rounds 1 and 2 of one plan, and the passing one vanished from status and the dashboard."""
+    db = tmp_path / "review.sqlite"
+    a, b = root / "samples/dongxin-community-station.dxf", root / "samples/dongxin-missing-equipment.dxf"
+    code, out = run(["add", str(a), str(b), "--db", str(db)], capsys)
+    states = out["submissions"]
+    assert code == 2
+    (recorded,) = [s for s in states if "verdict" in s]
+    assert recorded["round"] == 1 and recorded["file"] == str(a)
+    (refused,) = [s for s in states if "error" in s and "verdict" not in s]
+    assert refused["file"] == str(b) and "机构名称相同" in refused["error"]
+    code, again = run(["add", str(a), str(a), "--db", str(db)], capsys)  # the same file twice is still one
+    assert all("error" not in s for s in again["submissions"])
