@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -103,20 +104,39 @@ def run(args: list[str], timeout: float) -> dict:
         stderr=subprocess.PIPE,
         preexec_fn=limit if os.name == "posix" else None,
     )
-    try:
-        out, err = proc.communicate(timeout=timeout)
-        hung = False
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()
-        hung = True
-    peak = 0
-    try:
-        import resource
-
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # max over children so far
-    except ImportError:
-        pass
+    if not hasattr(os, "wait4"):  # Windows: no per-child peak
+        try:
+            out, err = proc.communicate(timeout=timeout)
+            hung = False
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err = proc.communicate()
+            hung = True
+        peak = 0
+    else:
+        # reap the child ourselves so its own peak RSS is known (RUSAGE_CHILDREN is a running max)
+        chunks: dict[str, bytes] = {}
+        readers = [
+            threading.Thread(target=lambda k, f: chunks.__setitem__(k, f.read()), args=(k, f), daemon=True)
+            for k, f in (("out", proc.stdout), ("err", proc.stderr))
+        ]
+        for t in readers:
+            t.start()
+        hung, peak = False, 0
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline and not hung:
+                hung = True
+                proc.kill()
+            time.sleep(0.02)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        peak = usage.ru_maxrss * 1024
+        for t in readers:
+            t.join()
+        out, err = chunks.get("out", b""), chunks.get("err", b"")
     return {
         "code": proc.returncode,
         "out": out,
@@ -129,7 +149,8 @@ def run(args: list[str], timeout: float) -> dict:
 
 def check_one(path: Path, outdir: Path, timeout: float) -> dict:
     res = {"path": path, "problems": []}
-    v = run(["validate", str(path), "--format", "json", "--jobs", "1"], timeout)
+    # --timeout 0: checked in this child itself, so its time and peak memory are what is measured
+    v = run(["validate", str(path), "--format", "json", "--jobs", "1", "--timeout", "0"], timeout)
     e = run(["export", "pdf", str(path), "-o", str(outdir / (path.stem + ".pdf"))], timeout)
     res["seconds"] = max(v["seconds"], e["seconds"])
     res["peak"] = max(v["peak"], e["peak"])

@@ -58,6 +58,7 @@ class IntakeIssue:
     handles: list[str] = field(default_factory=list)
     location: tuple[float, float] | None = None
     severity: str | None = None  # None: the rule's own severity
+    details: list[str] = field(default_factory=list)  # a library's own words behind the message (JSON only)
 
 
 @dataclass
@@ -67,10 +68,16 @@ class ReadResult:
     units_factor: float  # drawing units -> mm
     issues: list[IntakeIssue] = field(default_factory=list)
     hall_count: int = 0
+    # False for a drawing with nothing of the convention at all (no BM- layer, no BM_ block, no BM_
+    # property): the architect's drawing itself, to be recognized first, not a plan that fails
+    bm_content: bool = True
     path: Path | None = None
     property_problems: list[str] = field(default_factory=list)
     planinfo: list = field(default_factory=list)  # the BM_PLANINFO inserts read
     source: str = "dxf"  # dxf | binary-dxf | dwg: a DWG is saved as DXF beside it, never over it
+    # read_plan(split=...): the architect's simple entities were taken out before ezdxf read the file;
+    # ``doc`` lacks them (never save it), and for split="draw" they are here as plain numbers
+    background: object = None
 
 
 # ---------------------------------------------------------------------------
@@ -91,6 +98,7 @@ class LoadNotes:
     recovered: bool = False
     dwg_version: str = ""
     skipped_by_type: dict = field(default_factory=dict)
+    background: object = None  # dxf_split.SimpleBackground: the simple background taken out before reading
 
 
 # a plan lies within a few kilometres of its origin (even in a city's survey grid, within 10,000 km);
@@ -103,8 +111,12 @@ def is_dwg(head: bytes) -> bool:
     return head[:4] == b"AC10" and head[4:6].isdigit()
 
 
-def load_document(path: Path):
+def load_document(path: Path, split: str | None = None):
     """``(doc, notes)``; raises PlanReadError with a reason a person can act on.
+
+    ``split="check"`` or ``"draw"``: a large drawing's simple background (LINEs, TEXTs … on the
+    architect's layers) is taken out before ezdxf reads it (geometry/dxf_split.py); for "draw" it
+    comes back in ``notes.background``. Such a ``doc`` must never be saved.
 
     Clean DXF files take ezdxf's plain reader (about twice as fast); only a file it refuses goes
     through ``ezdxf.recover``, whose repairs are then reported. A DWG (R13–R2018) is converted
@@ -138,6 +150,10 @@ def load_document(path: Path):
         try:
             if _has_unicode_escapes(path):
                 raise ValueError("\\U+ escapes")  # only recover decodes them (R12/R2000 files with Chinese text)
+            if split and size > SPLIT_ABOVE_BYTES:
+                done = _read_split(path, split == "draw")
+                if done is not None:
+                    return done
             return ezdxf.readfile(path), LoadNotes()
         except Exception:  # noqa: BLE001 -- whatever the plain reader refuses, recovery tries
             doc, auditor = recover.readfile(path)
@@ -147,6 +163,32 @@ def load_document(path: Path):
     except Exception as exc:  # ezdxf raises many kinds on garbage: all mean "unreadable"
         reason = str(exc) or type(exc).__name__
         raise PlanReadError(f"DXF 结构损坏，无法恢复 / broken DXF structure, recovery failed: {reason}") from None
+
+
+SPLIT_ABOVE_BYTES = 2_000_000  # smaller drawings are read whole: the split would not pay for itself
+
+
+def _read_split(path: Path, keep_geometry: bool):
+    """``(doc, notes)`` of the drawing without its simple background, or None to read it whole."""
+    from .dxf_split import split
+
+    try:
+        parts = split(path.read_bytes(), keep_geometry=keep_geometry)
+    except (MemoryError, ValueError):
+        return None
+    if parts is None:
+        return None
+    data, background = parts
+    with tempfile.TemporaryDirectory(prefix="bianmin-split-") as tmp:
+        reduced = Path(tmp) / path.name
+        reduced.write_bytes(data)
+        del data
+        try:
+            doc = ezdxf.readfile(reduced)
+        except Exception:  # noqa: BLE001 -- what the plain reader refuses is read whole (and recovered)
+            return None
+    doc.filename = str(path)
+    return doc, LoadNotes(background=background if keep_geometry else None)
 
 
 def _has_unicode_escapes(path: Path) -> bool:
@@ -200,20 +242,27 @@ def _looks_like_dxf(head: bytes) -> bool:
 
 
 def read_plan(
-    path, overrides: dict[str, str] | None = None, progress: Callable[[str], None] | None = None
+    path,
+    overrides: dict[str, str] | None = None,
+    progress: Callable[[str], None] | None = None,
+    split: str | None = None,
 ) -> ReadResult:
     """Read a plan; raises PlanReadError only when the file is unreadable.
 
-    ``progress`` is told each stage as it starts ("load", then "plan"), for a window that shows it."""
+    ``progress`` is told each stage as it starts ("load", then "plan"), for a window that shows it.
+    ``split``: None reads the whole drawing (the designer, anything that saves); "check" leaves a
+    large drawing's simple background unread (validate); "draw" hands it over as plain numbers in
+    ``result.background`` for the PDF (see load_document)."""
     path = Path(path)
     if progress is not None:
         progress("load")
-    doc, notes = load_document(path)
+    doc, notes = load_document(path, split=split)
     if progress is not None:
         progress("plan")
     result = plan_from_document(doc, notes, overrides=overrides)
     result.path = path
     result.source = notes.source
+    result.background = notes.background
     if notes.source == "dxf" and not _has_eof(path):
         result.issues.append(
             IntakeIssue(
@@ -254,6 +303,7 @@ def plan_from_document(doc, auditor=None, overrides: dict[str, str] | None = Non
             mapping = {}
     mapping = {k.upper(): v for k, v in mapping.items() if k.upper() in KEYS}
     _fill_from_planinfo(mapping, getattr(result, "planinfo", []), result.issues)
+    result.bm_content = bool(mapping) or result.bm_content or _has_bm_layer(doc)
     props, problems = PlanProperties.from_mapping(mapping)
     if overrides:
         props, more = props.updated(overrides)
@@ -274,6 +324,14 @@ def plan_from_document(doc, auditor=None, overrides: dict[str, str] | None = Non
         )
     result.plan.loaded = {e.id: e for e in result.plan.elements()}
     return result
+
+
+def _has_bm_layer(doc) -> bool:
+    """Whether the layer table has a layer of the convention (even an empty one: a plan being drawn)."""
+    try:
+        return any(catalog.is_bm_layer(layer.dxf.name) or catalog.layer_spec(layer.dxf.name) for layer in doc.layers)
+    except Exception:  # an odd layer table: assume a plan, so the ordinary check says what is wrong
+        return True
 
 
 def _handle_order(entity) -> int:
@@ -343,25 +401,74 @@ def _audit_issues(auditor, issues: list[IntakeIssue]) -> None:
     fixes = list(getattr(auditor, "fixes", []))
     errors = list(getattr(auditor, "errors", []))
     if fixes:
-        sample = "; ".join(str(f.message) for f in fixes[:3])
+        zh, en = _kinds_of(fixes)
         issues.append(
             IntakeIssue(
                 "DXF-RECOVERED",
-                f"文件有结构错误，已自动修复 {len(fixes)} 处（例如：{sample}）",
-                f"the file had structural errors; recovery repaired {len(fixes)} (e.g. {sample})",
+                f"文件有结构错误，已自动修复 {len(fixes)} 处：{zh}；修复后的内容可能与作者所见不同，请核对",
+                f"the file had structural errors; recovery repaired {len(fixes)}: {en} "
+                f"(e.g. {'; '.join(str(f.message) for f in fixes[:3])})",
+                details=_details(fixes),
             )
         )
     if errors:
-        sample = "; ".join(str(e.message) for e in errors[:3])
+        zh, en = _kinds_of(errors)
         handles = [h for h in (_entity_handle(e) for e in errors[:20]) if h]
         issues.append(
             IntakeIssue(
                 "DXF-RECOVERED",
-                f"文件有 {len(errors)} 处结构错误未能修复（例如：{sample}）",
-                f"the file has {len(errors)} structural errors that recovery could not repair (e.g. {sample})",
+                f"文件有 {len(errors)} 处结构错误未能修复：{zh}；相关图元可能缺失或有误",
+                f"the file has {len(errors)} structural errors that recovery could not repair: {en} "
+                f"(e.g. {'; '.join(str(e.message) for e in errors[:3])})",
                 handles=handles,
+                details=_details(errors),
             )
         )
+
+
+# ezdxf's AuditError codes, by the kind of repair a reviewer can understand (zh, en)
+_FIX_KINDS = (
+    ((5, 6, 7, 8, 9, 10), ("文件段结构", "section structure")),
+    ((100,), ("未定义的线型", "undefined linetype")),
+    ((101, 207), ("未定义的标注样式", "undefined dimension style")),
+    ((102,), ("未定义的文字样式", "undefined text style")),
+    ((103, 115, 104, 119), ("块引用", "block reference")),
+    ((2,), ("重复的表项名称", "duplicate table entry name")),
+    ((1, 3, 4, 14, 15, 16, 17, 18, 110, 112, 118, 201, 202, 206, 213), ("句柄或从属关系", "handle or owner")),
+    ((11, 12, 13, 107, 108, 109), ("无效图元（已删除或补全）", "invalid entity removed or completed")),
+    ((105, 106, 114), ("编组", "group")),
+    ((111, 214), ("文字编码", "text encoding")),
+    ((203,), ("图层名称", "layer name")),
+)
+_KIND_OF = {code: kind for codes, kind in _FIX_KINDS for code in codes}
+_OTHER_KIND = ("图元数据（数值、颜色、线宽等）", "entity data (values, colours, lineweights …)")
+
+
+def _kinds_of(entries) -> tuple[str, str]:
+    """ "未定义的文字样式 63 处、文件段结构 5 处" and its English: how many repairs of each kind."""
+    counts: dict[tuple[str, str], int] = {}
+    for entry in entries:
+        try:
+            code = int(getattr(entry, "code", 0))
+        except (TypeError, ValueError):
+            code = 0
+        kind = _KIND_OF.get(code, _OTHER_KIND)
+        counts[kind] = counts.get(kind, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    return (
+        "、".join(f"{zh} {n} 处" for (zh, _), n in ranked),
+        ", ".join(f"{en} ×{n}" for (_, en), n in ranked),
+    )
+
+
+MAX_DETAILS = 200  # ezdxf's own messages kept for the JSON report
+
+
+def _details(entries) -> list[str]:
+    out = [str(getattr(e, "message", e)) for e in entries[:MAX_DETAILS]]
+    if len(entries) > MAX_DETAILS:
+        out.append(f"… {len(entries) - MAX_DETAILS} more")
+    return out
 
 
 def _entity_handle(error) -> str | None:
@@ -381,6 +488,7 @@ class _Reader:
         self._has_bm: dict[str, bool] = {}
         self._attdefs: dict[str, dict[str, str]] = {}
         self.planinfo: list = []  # BM_PLANINFO inserts in the modelspace
+        self.bm_entities = 0  # entities of the convention met: BM- layers, BM_ blocks (nested too)
 
     # -- units -------------------------------------------------------------
     def _units(self) -> tuple[float, bool]:
@@ -455,14 +563,19 @@ class _Reader:
             plan=plan, doc=self.doc, units_factor=self.factor, issues=self.issues, hall_count=self.hall_count
         )
         result.planinfo = self.planinfo
+        result.bm_content = self.bm_entities > 0
         return result
 
     def _classify(self, entity, raw, inserts) -> None:
         dxftype = entity.dxftype()
         layer_name = entity.dxf.get("layer", "0")
         spec = catalog.layer_spec(layer_name)
+        if spec is not None or catalog.is_bm_layer(layer_name):
+            self.bm_entities += 1
         if dxftype == "INSERT":
             name = entity.dxf.name
+            if name.upper().startswith("BM_"):
+                self.bm_entities += 1
             if name.upper() == catalog.PLANINFO_BLOCK:
                 self.planinfo.append(entity)
             elif name.upper().startswith("BM_"):
@@ -473,6 +586,7 @@ class _Reader:
             elif catalog.is_bm_layer(layer_name):
                 self._unknown_block(entity)
             elif self._block_has_bm(name, ()):
+                self.bm_entities += 1
                 self._collect_nested(entity, entity.matrix44(), inserts, (name.upper(),))
             return
         if spec is None:
@@ -718,7 +832,14 @@ class _Reader:
             if not shape.is_empty:
                 return shape
         if loose:
-            return box(*MultiPoint(loose).bounds).buffer(0.0) if len(loose) > 1 else box(-5, -5, 5, 5)
+            # a block of loose lines all on one line (or one point) has a flat box: widen it, so that
+            # the object still has a place and a centre (an empty footprint broke SAFE-CAMERA)
+            x0, y0, x1, y1 = MultiPoint(loose).bounds
+            if x1 - x0 < 1e-6:
+                x0, x1 = x0 - 5, x1 + 5
+            if y1 - y0 < 1e-6:
+                y0, y1 = y0 - 5, y1 + 5
+            return box(x0, y0, x1, y1)
         return box(-5, -5, 5, 5)
 
     def _block_geometry(self, name, matrix: Matrix44, stack, insert):

@@ -326,6 +326,7 @@ class Summary:
     passed: int = 0
     failed: int = 0
     unreadable: int = 0
+    not_a_plan: int = 0  # readable drawings without any BM- content
     by_profile: dict = field(default_factory=dict)
     by_rule: dict = field(default_factory=dict)
     mailbox_rate: dict = field(default_factory=dict)
@@ -338,6 +339,7 @@ class Summary:
             "pass": self.passed,
             "fail": self.failed,
             "unreadable": self.unreadable,
+            "not_a_plan": self.not_a_plan,
             "by_profile": self.by_profile,
             "by_rule": self.by_rule,
             "mailbox_rate": self.mailbox_rate,
@@ -357,6 +359,9 @@ def summarize(reports: list[PlanReport]) -> Summary:
             s.passed += 1
         elif r.status == "fail":
             s.failed += 1
+        elif r.status == "not-a-plan":
+            s.not_a_plan += 1
+            continue
         else:
             s.unreadable += 1
             continue

@@ -278,7 +278,7 @@ def cmd_validate(args) -> int:
                 sys.stdout.write(clean_text(text))  # --quiet hides the progress, never the report
     except OSError as exc:
         return _error(_cannot_write(args.output, exc))
-    if any(r.status == "unreadable" for r in reports):
+    if any(r.status in ("unreadable", "not-a-plan") for r in reports):
         return EXIT_UNREADABLE
     if any(r.status == "fail" for r in reports):
         return EXIT_FAIL
@@ -292,7 +292,7 @@ def _drawing_reader(overrides):
         from bianmin.geometry.dxf_read import PlanReadError, read_plan
 
         try:
-            return read_plan(Path(path), overrides=overrides)
+            return read_plan(Path(path), overrides=overrides, split="draw")
         except (PlanReadError, OSError):
             return None
 
@@ -308,9 +308,13 @@ def _export_report(args) -> int:
 
     config = _load_config(args.config)
     try:
-        read = read_plan(Path(args.plan))
+        read = read_plan(Path(args.plan), split="draw")
     except PlanReadError as exc:
         return _error(f"无法读取图纸 {args.plan}：{exc}")
+    if not read.bm_content:
+        from .engine import NOT_A_PLAN, NOT_A_PLAN_ADVICE
+
+        return _error(f"{args.plan}：{NOT_A_PLAN[0]}；{NOT_A_PLAN_ADVICE[0]} / {NOT_A_PLAN[1]}; {NOT_A_PLAN_ADVICE[1]}")
     report = check(read, config, path=str(args.plan))
     write_plan_report(report, read, config.ruleset, Path(args.output), args.lang)
     print(f"已导出 / exported {args.output}")

@@ -82,6 +82,7 @@ def check_with_context(
                     h.measured,
                     h.limit,
                     h.unit,
+                    h.details,
                 )
             )
     metrics = dict(ctx.base_metrics)  # a copy: the analysis figures are added to it
@@ -131,8 +132,12 @@ def validate_path(
     start = time.perf_counter()
     shown = clean_text(str(path))
     try:
-        read = read_plan(Path(path), overrides=overrides)
+        # a large drawing's simple background (the architect's LINEs, TEXTs …) is not read: nothing checks it
+        read = read_plan(Path(path), overrides=overrides, split="check")
         report = check(read, config, profile, path=shown)
+        if not read.bm_content:
+            # what the file itself is worth saying (its repairs) stays; what a plan would lack does not
+            report = not_a_plan_report(shown, [f for f in report.findings if f.rule == "DXF-RECOVERED"])
     except PlanReadError as exc:
         report = unreadable_report(shown, str(exc))
     except RecursionError:
@@ -142,6 +147,36 @@ def validate_path(
         report = unreadable_report(shown, f"读取时出错 / error while reading: {detail}")
     report.seconds = time.perf_counter() - start
     return report
+
+
+# a drawing with nothing of the convention (no BM- layer, block or property): the architect's drawing
+# as it came, not a plan that fails with four unrelated errors (issue 14)
+NOT_A_PLAN = (
+    "不是按本约定绘制的平面图：没有 BM- 图层",
+    "not a plan drawn to the convention: no BM- layers",
+)
+NOT_A_PLAN_ADVICE = (
+    "若这是建筑底图，请先运行 bianmin recognize 识别大厅、出入口和柱，或在设计器中绘制大厅及布置后再校验",
+    "if this is the architect's drawing, run `bianmin recognize` on it first (it finds the hall, doors and "
+    "columns), or draw the hall and the layout in the designer, then check again",
+)
+
+
+def not_a_plan_report(path: str, also: list[Finding] | None = None) -> PlanReport:
+    """The verdict on a readable drawing without any BM- content: status ``not-a-plan``, its one finding
+    (and ``also``: the findings about the file itself, such as its repairs)."""
+    finding = Finding(
+        "DXF-NOT-A-PLAN",
+        "error",
+        f"{NOT_A_PLAN[0]}；{NOT_A_PLAN_ADVICE[0]}",
+        f"{NOT_A_PLAN[1]}; {NOT_A_PLAN_ADVICE[1]}",
+    )
+    return PlanReport(
+        path=clean_text(path),
+        status="not-a-plan",
+        error=f"{NOT_A_PLAN[0]} / {NOT_A_PLAN[1]}",
+        findings=[finding, *(also or [])],
+    )
 
 
 def unreadable_report(path: str, reason: str) -> PlanReport:

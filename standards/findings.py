@@ -25,6 +25,7 @@ class Finding:
     measured: float | str | None = None
     limit: float | str | None = None
     unit: str = ""
+    details: list[str] = field(default_factory=list)  # e.g. ezdxf's own repair messages behind DXF-RECOVERED
     occurrence: int = 0  # 1, 2 … when another finding of the plan has the same identity (see number_repeats)
 
     def text(self, lang: str = "zh") -> str:
@@ -57,6 +58,7 @@ class Finding:
             "measured": self.measured,
             "limit": self.limit,
             "unit": self.unit,
+            "details": list(self.details),
             "fingerprint": self.fingerprint,
         }
 

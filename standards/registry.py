@@ -34,6 +34,7 @@ class Hit:
     measured: float | str | None = None
     limit: float | str | None = None
     unit: str = ""
+    details: list[str] = field(default_factory=list)  # the raw words behind a summary (JSON only)
 
 
 def hit(
@@ -47,6 +48,7 @@ def hit(
     measured=None,
     limit=None,
     unit: str = "",
+    details=(),
 ) -> Hit:
     """One finding of a rule.  ``subject`` names what it is about by a stable identity (never a
     handle alone): the review's fingerprint is made from it, so a re-saved drawing (new handles)
@@ -55,7 +57,7 @@ def hit(
     if location is not None and not (math.isfinite(location[0]) and math.isfinite(location[1])):
         location = None  # a finding without a place beats a marker at NaN (which aborted the designer)
     subj = (str(subject[0]), str(subject[1])) if subject is not None else None
-    return Hit(zh, en, [h for h in handles if h], location, severity, subj, measured, limit, unit)
+    return Hit(zh, en, [h for h in handles if h], location, severity, subj, measured, limit, unit, list(details))
 
 
 @dataclass

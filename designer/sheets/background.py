@@ -336,23 +336,37 @@ LEFT_OUT: list[str] = []
 LARGE_DRAWING = 5000  # modelspace entities above which linetypes are drawn solid on paper too
 
 
-def draw_background(doc, surface, units_factor: float, view=None, text_boxes: list | None = None) -> bool:
+def draw_background(
+    doc, surface, units_factor: float, view=None, text_boxes: list | None = None, *, simple=None
+) -> bool:
     """The architect's drawing on a sheet, greyed; linetypes as drawn, but solid in large drawings.
 
     ``view`` (plan mm: x0, y0, x1, y1) is the part the sheet shows; what lies outside it is left out.
     ``text_boxes``, if given, receives the extents (plan mm) of the drawing's texts on the sheet.
+    ``simple``: the simple entities a split read took out of ``doc`` (read_plan(split="draw")), put
+    on the sheet from plain numbers (background_simple.py) in the same greys.
     """
+    from .background_simple import add_simple, write_texts
+
     from ezdxf.addons.drawing.config import LinePolicy
 
     # curves are written as curves; what is still flattened (linetype patterns, hatch
     # boundaries) needs no finer steps than 0.05 mm on paper
     tolerance = 0.05 * surface.scale / (units_factor or 1.0)
     config = Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE, max_flattening_distance=tolerance)
-    if doc is not None and len(doc.modelspace()) > LARGE_DRAWING:
+    if doc is not None and len(doc.modelspace()) + getattr(simple, "count", 0) > LARGE_DRAWING:
         config = config.with_changes(line_policy=LinePolicy.SOLID)
     backend = ReportLabBackend(surface, units_factor, view)
     ok = render_background(doc, backend, config, backend.view)
+    texts: list = []
+    if simple is not None:
+        try:
+            texts = add_simple(backend, simple, doc)  # lines into the backend's paths; texts to write after
+        except Exception as exc:  # a broken background must not cost the user the sheet
+            log.warning("background drawing stopped: %s", exc)
+            ok = False
     if text_boxes is not None:
         text_boxes.extend(backend.text_boxes)
     backend.flush()
+    write_texts(surface, backend, texts)
     return ok

@@ -49,7 +49,7 @@ def export_drawing(
 ) -> int:
     """Write the drawing set; returns the scale used. Raises SheetError (a ValueError) with a reason."""
     try:
-        read = read_plan(plan_path)
+        read = read_plan(plan_path, split="draw")  # a large drawing's simple background as plain numbers
     except PlanReadError as exc:
         raise SheetError(f"{plan_path}: {exc}") from None
     return write_drawing(
@@ -161,7 +161,7 @@ def _plan_sheet(c, read, lay, font, entries, extent, scale, project, number, des
     half_w, half_h = (ax1 - ax0) / 2 * scale, (ay1 - ay0) / 2 * scale
     view = (centre_plan[0] - half_w, centre_plan[1] - half_h, centre_plan[0] + half_w, centre_plan[1] + half_h)
     texts: list = []
-    draw_background(read.doc, s, read.units_factor, view, texts)
+    draw_background(read.doc, s, read.units_factor, view, texts, simple=getattr(read, "background", None))
     paint_labelled_plan(s, plan, view, avoid=texts)
     paint_dimensions(s, plan)
     c.restoreState()

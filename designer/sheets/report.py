@@ -91,7 +91,7 @@ WORDS = {
         "ext": "Plans with extinguisher gaps",
     },
 }
-STATUS_COLOUR = {"pass": "#1b7a2e", "fail": "#b00020", "unreadable": "#6a1b9a"}
+STATUS_COLOUR = {"pass": "#1b7a2e", "fail": "#b00020", "unreadable": "#6a1b9a", "not-a-plan": "#6a1b9a"}
 
 
 class PlanFigure(Flowable):
@@ -125,7 +125,13 @@ class PlanFigure(Flowable):
         c.clipPath(clip, stroke=0, fill=0)
         half_w, half_h = self.w_mm / 2 * self.scale, self.h_mm / 2 * self.scale
         cx, cy = (e[0] + e[2]) / 2, (e[1] + e[3]) / 2
-        draw_background(self.read.doc, s, self.read.units_factor, (cx - half_w, cy - half_h, cx + half_w, cy + half_h))
+        draw_background(
+            self.read.doc,
+            s,
+            self.read.units_factor,
+            (cx - half_w, cy - half_h, cx + half_w, cy + half_h),
+            simple=getattr(self.read, "background", None),
+        )
         paint_plan(s, self.read.plan, labels=False)
         paint_markers(s, self.findings)
         c.restoreState()
@@ -264,6 +270,7 @@ def write_batch_report(reports, summary, ruleset, out: Path, lang="zh", *, read_
         [L.status("pass", lang), str(summary.passed)],
         [L.status("fail", lang), str(summary.failed)],
         [L.status("unreadable", lang), str(summary.unreadable)],
+        *([[L.status("not-a-plan", lang), str(summary.not_a_plan)]] if getattr(summary, "not_a_plan", 0) else []),
         [w["travel"], str(summary.travel_failures)],
         [w["ext"], str(summary.extinguisher_gaps)],
         [w["ruleset"], ruleset["version"]],
@@ -271,7 +278,7 @@ def write_batch_report(reports, summary, ruleset, out: Path, lang="zh", *, read_
         [w["date"], date.today().isoformat()],
     ]
     story.append(_table(rows, [50, 120], st, header=False))
-    order = {"unreadable": 0, "fail": 1, "pass": 2}
+    order = {"unreadable": 0, "not-a-plan": 0, "fail": 1, "pass": 2}
     ordered = sorted(reports, key=lambda r: (order.get(r.status, 9), -r.count("error"), r.path))
     rows = [[w["file"], w["verdict"], w["errors"], w["warnings"]]]
     for r in ordered:
@@ -304,7 +311,7 @@ def write_batch_report(reports, summary, ruleset, out: Path, lang="zh", *, read_
     story.append(_table(rates, [60, 30, 40], st, header=False))
     for r in ordered:
         story.append(PageBreak())
-        read = read_plan(r.path) if read_plan is not None and r.status != "unreadable" else None
+        read = read_plan(r.path) if read_plan is not None and r.status not in ("unreadable", "not-a-plan") else None
         story += plan_section(r, read, ruleset, font, lang, cover=False)
     story += sources_section(reports, st, lang)
     _build(story, Path(out), font, TITLE[lang])

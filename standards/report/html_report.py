@@ -76,7 +76,11 @@ T = {
     },
 }
 
-ORDER = {"unreadable": 0, "fail": 1, "pass": 2}
+ORDER = {"unreadable": 0, "not-a-plan": 0, "fail": 1, "pass": 2}
+
+
+def _css(status: str) -> str:
+    return "unreadable" if status == "not-a-plan" else status  # both: the file could not be checked
 
 
 def render(reports, summary, ruleset, lang="zh") -> str:
@@ -91,7 +95,13 @@ def render(reports, summary, ruleset, lang="zh") -> str:
         f"<h2>{t['summary']}</h2>",
         f"<p>{summary.files} {t['plans']}: <span class='pass'>{L.status('pass', lang)} {summary.passed}</span> · "
         f"<span class='fail'>{L.status('fail', lang)} {summary.failed}</span> · "
-        f"<span class='unreadable'>{L.status('unreadable', lang)} {summary.unreadable}</span></p>",
+        f"<span class='unreadable'>{L.status('unreadable', lang)} {summary.unreadable}</span>"
+        + (
+            f" · <span class='unreadable'>{L.status('not-a-plan', lang)} {summary.not_a_plan}</span>"
+            if summary.not_a_plan
+            else ""
+        )
+        + "</p>",
     ]
     ordered = sorted(reports, key=lambda r: (ORDER.get(r.status, 9), -r.count("error"), r.path))
     parts.append(
@@ -100,7 +110,7 @@ def render(reports, summary, ruleset, lang="zh") -> str:
     )
     for i, r in enumerate(ordered):
         parts.append(
-            f"<tr><td><a href='#f{i}'>{e(r.path)}</a></td><td class='{r.status}'>{L.status(r.status, lang)}</td>"
+            f"<tr><td><a href='#f{i}'>{e(r.path)}</a></td><td class='{_css(r.status)}'>{L.status(r.status, lang)}</td>"
             f"<td>{e(L.PROFILE[lang].get(r.profile, r.profile or '—'))}</td><td>{r.count('error')}</td>"
             f"<td>{r.count('warning')}</td></tr>"
         )
@@ -119,7 +129,9 @@ def render(reports, summary, ruleset, lang="zh") -> str:
     parts.append(f"<p><b>{t['mailbox']}</b>: {' · '.join(rates)}</p>")
     parts.append(f"<p>{t['travel']}: {summary.travel_failures} · {t['ext']}: {summary.extinguisher_gaps}</p>")
     for i, r in enumerate(ordered):
-        parts.append(f"<h2 id='f{i}'>{e(r.path)} — <span class='{r.status}'>{L.status(r.status, lang)}</span></h2>")
+        parts.append(
+            f"<h2 id='f{i}'>{e(r.path)} — <span class='{_css(r.status)}'>{L.status(r.status, lang)}</span></h2>"
+        )
         if r.error:
             parts.append(f"<p class='unreadable'>{t['reason']}: {e(r.error)}</p>")
         if r.properties.get("BM_NAME"):

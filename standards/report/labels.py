@@ -3,8 +3,8 @@
 from bianmin.geometry.catalog import KINDS, SEVERITIES
 
 STATUS = {
-    "zh": {"pass": "通过", "fail": "未通过", "unreadable": "无法读取"},
-    "en": {"pass": "pass", "fail": "fail", "unreadable": "unreadable"},
+    "zh": {"pass": "通过", "fail": "未通过", "unreadable": "无法读取", "not-a-plan": "不是按约定绘制的平面图"},
+    "en": {"pass": "pass", "fail": "fail", "unreadable": "unreadable", "not-a-plan": "not a plan"},
 }
 SEVERITY = {lang: {k: SEVERITIES.label(k, lang) for k in SEVERITIES} for lang in ("zh", "en")}
 PROFILE = {lang: {**{k: KINDS.label(k, lang) for k in KINDS}, None: "—"} for lang in ("zh", "en")}

@@ -40,7 +40,10 @@ def render(reports, summary, ruleset, lang="zh") -> str:
 def _summary(s, ruleset, lang) -> str:
     lines = []
     if lang == "en":
-        lines.append(f"Summary: {s.files} file(s): {s.passed} pass, {s.failed} fail, {s.unreadable} unreadable")
+        lines.append(
+            f"Summary: {s.files} file(s): {s.passed} pass, {s.failed} fail, {s.unreadable} unreadable"
+            + (f", {s.not_a_plan} not a plan (no BM- layers)" if s.not_a_plan else "")
+        )
         if s.by_rule:
             lines.append("Most often failed: " + ", ".join(f"{k} ×{v}" for k, v in list(s.by_rule.items())[:8]))
         rates = ", ".join(
@@ -54,7 +57,10 @@ def _summary(s, ruleset, lang) -> str:
         )
         lines.append(f"Rule set {ruleset['version']}, configuration {ruleset['config_sha256'][:12]}")
     else:
-        lines.append(f"汇总：共 {s.files} 个文件，通过 {s.passed}，未通过 {s.failed}，无法读取 {s.unreadable}")
+        lines.append(
+            f"汇总：共 {s.files} 个文件，通过 {s.passed}，未通过 {s.failed}，无法读取 {s.unreadable}"
+            + (f"，不是按约定绘制的平面图 {s.not_a_plan}" if s.not_a_plan else "")
+        )
         if s.by_rule:
             lines.append("最常见的问题：" + "，".join(f"{k} ×{v}" for k, v in list(s.by_rule.items())[:8]))
         rates = "，".join(

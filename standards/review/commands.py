@@ -54,7 +54,7 @@ def add(con, db_path: Path, files, config, *, name: str | None = None) -> list[d
 
 
 def _verdict(sub: dict, findings, waived: dict) -> str:
-    if sub["status"] == "unreadable":
+    if sub["status"] in ("unreadable", "not-a-plan"):  # either way the drawing could not be checked
         return "unreadable"
     return "fail" if any(f.severity == "error" and f.fingerprint not in waived for f in findings) else "pass"
 

@@ -60,7 +60,7 @@ def _intake(ctx, rule_id):
     for issue in ctx.read.issues:
         if issue.rule == rule_id:
             zh, en = plain(issue.message, issue.message_en)
-            yield hit(zh, en, handles=issue.handles, at=issue.location, severity=issue.severity)
+            yield hit(zh, en, handles=issue.handles, at=issue.location, severity=issue.severity, details=issue.details)
 
 
 @rule(
@@ -83,6 +83,31 @@ def dxf_read(ctx, p):
     Fails: an empty file, a PDF renamed to .dxf, a DXF cut short in its header.
     """
     return ()  # the engine reports unreadable files before any rule runs
+
+
+@rule(
+    "DXF-NOT-A-PLAN",
+    severity="error",
+    profiles=ALL,
+    needs_hall=False,
+    source="—",
+    title="按约定绘制的平面图",
+    title_en="A plan drawn to the convention",
+)
+def dxf_not_a_plan(ctx, p):
+    """图纸中没有任何 BM- 内容，不是按本约定绘制的平面图。 A drawing without any BM- content.
+
+    Checks: the drawing has something of the convention: a ``BM-`` layer (even an empty one),
+        an entity on one, a ``BM_`` block or a ``BM_`` plan property. When it has none, no
+        other rule runs and the file's status is ``not-a-plan`` (exit 2), with the advice to
+        run ``bianmin recognize`` on it or to draw the plan in the designer.
+    Why: the architect's drawing as it came is not a plan that fails; listing the hall,
+        equipment and opening hours it lacks would hide what is really wrong.
+    Parameters: none.
+    Passes: any plan drawn from a template, in the designer or by ``bianmin recognize``.
+    Fails: the architect's floor plan with only its own layers (墙体, 门窗, 轴线 …).
+    """
+    return ()  # the engine gives the verdict before any rule runs
 
 
 @rule(

@@ -302,6 +302,17 @@ def test_recovered_real_file_reports_fixes(root):
     assert any("68 处" in m for m in messages), messages
 
 
+def test_recovered_summary_is_chinese_counts_by_kind_and_the_raw_words_are_details(root):
+    """issue 14: the Chinese message counts the repairs by kind; ezdxf's English stays in the English
+    message and in the details (JSON), never in the Chinese summary."""
+    result = read_plan(root / "tests" / "fixtures" / "real" / "ezdxf-recover01.dxf")
+    fixed = next(i for i in result.issues if i.rule == "DXF-RECOVERED" and "已自动修复" in i.message)
+    assert "未定义的文字样式 63 处" in fixed.message and "文件段结构 5 处" in fixed.message
+    assert not any(c.isascii() and c.isalpha() for c in fixed.message), fixed.message
+    assert "undefined text style ×63" in fixed.message_en and "$EXTMIN" in fixed.message_en
+    assert len(fixed.details) == 68 and any("ROMANS" in d for d in fixed.details)
+
+
 def test_binary_dxf_is_read(tmp_path):
     doc = drawing()
     hall(doc)
@@ -309,3 +320,17 @@ def test_binary_dxf_is_read(tmp_path):
     doc.saveas(path, fmt="bin")
     assert path.read_bytes().startswith(b"AutoCAD Binary DXF")
     assert read_plan(path).plan.hall_area_m2 == pytest.approx(240)
+
+
+def test_a_block_of_collinear_lines_still_has_a_place(tmp_path):
+    """Fuzz (issue 16): a camera block whose only entities lie on one line had an empty footprint, and
+    SAFE-CAMERA broke on its centre ("getX called on empty Point")."""
+    doc = drawing()
+    hall(doc)
+    block = doc.blocks.new("BM_CAMERA")
+    block.add_line((-200, 0), (200, 0))
+    block.add_line((0, 0), (100, 0))
+    doc.modelspace().add_blockref("BM_CAMERA", (5000, 5000), dxfattribs={"layer": "BM-EQUIP"})
+    cam = read(doc, tmp_path).plan.objects_of("BM_CAMERA")[0]
+    assert not cam.footprint.is_empty and cam.footprint.area > 0
+    assert cam.footprint.centroid.distance(Point(5000, 5000)) < 1

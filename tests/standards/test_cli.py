@@ -186,3 +186,36 @@ def test_validate_does_not_import_qt(root):
         "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_recovered_file_speaks_chinese_and_keeps_the_raw_words_for_json_and_english(root, capsys):
+    """issue 14: DXF-RECOVERED in Chinese counts repairs by kind; ezdxf's own text only in English or JSON."""
+    path = str(root / "tests" / "fixtures" / "real" / "ezdxf-recover01.dxf")
+    main(["validate", path, "--timeout", "0"])
+    zh = capsys.readouterr().out
+    line = next(x for x in zh.splitlines() if "DXF-RECOVERED" in x and "已自动修复" in x)
+    assert "未定义的文字样式 63 处" in line and "ROMANS" not in line and "详见英文" not in line
+    main(["validate", path, "--timeout", "0", "--lang", "en"])
+    assert "found tag outside section" in capsys.readouterr().out
+    _, data = run_json(["validate", path, "--timeout", "0"], capsys)
+    fixed = next(f for f in data["files"][0]["findings"] if "已自动修复" in f["message"])
+    assert any("ROMANS" in d for d in fixed["details"])
+
+
+def test_architects_drawing_gets_its_own_verdict_not_a_fail(root, tmp_path, capsys):
+    """issue 14: no BM- content at all is 'not a plan' with the advice to recognize it, not four unrelated errors."""
+    drawing = root / "tests" / "fixtures" / "rules" / "DXF-NOT-A-PLAN" / "fail-architects-drawing.dxf"
+    started = root / "tests" / "fixtures" / "rules" / "DXF-NOT-A-PLAN" / "pass-only-empty-bm-layers.dxf"
+    code, data = run_json(["validate", str(drawing), str(started), "--jobs", "1"], capsys)
+    assert code == 2
+    by_name = {f["path"].replace("\\", "/").rsplit("/", 1)[-1]: f for f in data["files"]}
+    mine = by_name[drawing.name]
+    assert mine["status"] == "not-a-plan" and [f["rule"] for f in mine["findings"]] == ["DXF-NOT-A-PLAN"]
+    assert "没有 BM- 图层" in mine["findings"][0]["message"] and "bianmin recognize" in mine["findings"][0]["message"]
+    assert by_name[started.name]["status"] == "fail"  # a plan being started fails as a plan
+    assert data["summary"]["not_a_plan"] == 1 and data["summary"]["fail"] == 1
+    assert main(["validate", str(drawing), "--timeout", "0"]) == 2
+    text = capsys.readouterr().out
+    assert "不是按约定绘制的平面图" in text and "EQUIP-HALL" not in text and "SIGN-HOURS-MIN" not in text
+    assert main(["export", "report", str(drawing), "-o", str(tmp_path / "r.pdf")]) == 2
+    assert "bianmin recognize" in capsys.readouterr().err and not (tmp_path / "r.pdf").exists()

@@ -52,6 +52,8 @@ ALLOWED_IN_ZH = {
     "s",
     "u",
     "dxf",
+    "bianmin",  # a command the user types: "请先运行 bianmin recognize"
+    "recognize",
     "dwg",
     "eof",
     "x",

@@ -42,3 +42,24 @@ def test_places_and_windows():
 def test_figures_never_read_inf_or_nan():
     assert wording.number(math.inf) == "—" and wording.number(math.nan, 0, "m") == "—"
     assert wording.metres(31234) == "31.2 m" and wording.number(2.0, 0, "个") == "2 个"
+
+
+def test_exit_numbers_follow_the_plan_as_it_changes():
+    """The order along the outline is remembered per plan (2,000 exits sorted again for each number took
+    40 s, issue 16); an exit added, moved or another plan must not see a stale number."""
+    plan = hall_with_exits()
+    main, east, north, _ = plan.openings
+    assert [wording.exit_number(plan, o) for o in (main, east, north)] == [1, 2, 3]
+    west = Opening("exit", (0, 9000), (0, 10000))
+    plan.openings.append(west)
+    assert [wording.exit_number(plan, o) for o in (main, east, north, west)] == [1, 2, 3, 4]
+    first = Opening("exit", (1000, 0), (2000, 0))
+    plan.openings.append(first)
+    assert [wording.exit_number(plan, o) for o in (first, main, east)] == [1, 2, 3]
+    east.start, east.end = (20000, 0 + 500), (20000, 1500)  # moved along the east wall, still after main
+    other = hall_with_exits()
+    assert wording.exit_number(other, other.openings[1]) == 2 and wording.exit_number(plan, east) == 3
+    many = Plan(hall=Hall(outline=rectangle(0, 0, 200000, 12000)))
+    many.openings = [Opening("exit", (x, 12000), (x + 800, 12000)) for x in range(199000, 0, -1000)]
+    numbers = [wording.exit_number(many, o) for o in many.openings]
+    assert numbers == list(range(1, len(many.openings) + 1))  # counter-clockwise along the north wall
