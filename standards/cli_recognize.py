@@ -102,6 +102,8 @@ def run(args) -> int:
         sys.stdout.write(to_text(rec, str(src), args.lang))
     if not rec.found:
         return _fail(f"{src}: 未找到房间，无法识别大厅 / no room found: no hall recognized")
+    if rec.doubts and args.format == "json":  # the text report lists them above; JSON readers get a line too
+        print(f"bianmin recognize: {src}: 识别结果需要核对 / check the recognized hall", file=sys.stderr)
     if out is not None:
         try:
             write_recognized(doc, rec, out)

@@ -66,6 +66,7 @@ class Recognition:
     wall_layers: list[str] = field(default_factory=list)
     wall_segments: int = 0
     notes: list[tuple[str, str]] = field(default_factory=list)  # (zh, en), what was found and guessed
+    doubts: list[tuple[str, str]] = field(default_factory=list)  # (zh, en), why the hall may be wrong
     hall_label: str = ""
 
     @property
@@ -140,9 +141,51 @@ def recognize_drawing(raw: Drawing, *, at=None, patterns: Patterns = DEFAULT) ->
     face = room_faces[index]
     hall = rooms_mod.outline(face)
     result.hall = hall
+    result.doubts = hall_doubts(hall)
     _openings(result, hall, face, bridges, all_faces, d, patterns)
     _obstacles(result, hall, face, col_rings)
     return result
+
+
+MIN_HALL_WIDTH_MM = 3000.0  # narrower is a corridor, not a service hall
+MIN_HALL_AREA_M2 = 20.0  # smaller than the smallest community station's hall
+MAX_HALL_ASPECT = 8.0
+
+
+def hall_doubts(hall: Polygon) -> list[tuple[str, str]]:
+    """Why a recognized hall looks unlike a service hall (a corridor, a strip between two walls, a
+    small room labelled HALL): the planner is told to check before laying it out."""
+    rect = hall.minimum_rotated_rectangle
+    xs, ys = rect.exterior.coords.xy
+    sides = sorted(float(np.hypot(xs[i + 1] - xs[i], ys[i + 1] - ys[i])) for i in range(2))
+    short, long_ = sides[0], sides[1]
+    area = hall.area / 1e6
+    out = []
+    if short < MIN_HALL_WIDTH_MM:
+        out.append(
+            (
+                f"识别出的大厅只有约 {short / 1000:.1f} m 宽（{long_ / 1000:.1f} m 长），更像走廊；请核对，或用 --at X,Y 指定大厅内一点",
+                f"the recognized hall is only about {short / 1000:.1f} m wide ({long_ / 1000:.1f} m long), more like a "
+                "corridor: check it, or give a point inside the hall with --at X,Y",
+            )
+        )
+    elif long_ / max(short, 1.0) > MAX_HALL_ASPECT:
+        out.append(
+            (
+                f"识别出的大厅长宽比约 {long_ / short:.0f}:1（{long_ / 1000:.1f} m × {short / 1000:.1f} m），不像服务大厅；请核对",
+                f"the recognized hall is about {long_ / short:.0f}:1 ({long_ / 1000:.1f} m × {short / 1000:.1f} m), "
+                "unlike a service hall: check it",
+            )
+        )
+    if area < MIN_HALL_AREA_M2:
+        out.append(
+            (
+                f"识别出的大厅只有 {area:.1f} m²，小于 {MIN_HALL_AREA_M2:.0f} m²；请核对是否选错了房间，或用 --at X,Y 指定",
+                f"the recognized hall is only {area:.1f} m², under {MIN_HALL_AREA_M2:.0f} m²: check the room, or "
+                "give a point inside the hall with --at X,Y",
+            )
+        )
+    return out
 
 
 def _rooms(d: Drawing, patterns: Patterns, walls, col_segs):

@@ -86,6 +86,7 @@ def to_dict(rec: Recognition, source: str = "") -> dict:
         "windows_on_hall": rec.windows,
         "obstacles": [{"outline": pts(o), "area_m2": round(o.area / 1e6, 3)} for o in rec.obstacles],
         "notes": [{"zh": zh, "en": en} for zh, en in rec.notes],
+        "doubts": [{"zh": zh, "en": en} for zh, en in rec.doubts],
     }
 
 
@@ -115,6 +116,9 @@ def to_text(rec: Recognition, source: str = "", lang: str = "zh") -> str:
                 f"  {'障碍物（柱）' if zh else 'obstacle (column)'}: {o.area / 1e6:.2f} m² @ "
                 f"({_n(c.x / f)}, {_n(c.y / f)})"
             )
+    if rec.doubts:
+        lines.append("请核对：" if zh else "Check:")
+        lines += [f"  ! {z if zh else e}" for z, e in rec.doubts]
     lines.append("识别说明：" if zh else "What was found and guessed:")
     lines += [f"  - {z if zh else e}" for z, e in rec.notes]
     if rec.hall is None:
