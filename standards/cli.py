@@ -207,24 +207,14 @@ def _overrides(items) -> dict[str, str]:
     return out
 
 
-def _load_config(path):
-    from .config import Config, ConfigError
-
-    if not path:
-        return Config()
-    try:
-        return Config.load(path)
-    except ConfigError as exc:
-        raise ValueError(str(exc)) from None
-
-
 def cmd_validate(args) -> int:
     from . import batch
+    from .config import Config
     from .report import WRITERS
 
     try:
         overrides = _overrides(args.overrides)
-        config = _load_config(args.config)
+        config = Config.from_option(args.config)
     except ValueError as exc:
         return _error(str(exc))
     if args.format == "pdf" and not args.output:
@@ -304,9 +294,10 @@ def _export_report(args) -> int:
     from bianmin.designer.sheets.report import write_plan_report
     from bianmin.geometry.dxf_read import PlanReadError, read_plan
 
+    from .config import Config
     from .engine import check
 
-    config = _load_config(args.config)
+    config = Config.from_option(args.config)
     try:
         read = read_plan(Path(args.plan), split="draw")
     except PlanReadError as exc:

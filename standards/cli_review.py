@@ -69,6 +69,7 @@ def _fail(message: str) -> int:
 
 
 def run(args, write_letter=None) -> int:
+    from .config import Config
     from .review import commands as C
     from .review import db as D
 
@@ -76,7 +77,7 @@ def run(args, write_letter=None) -> int:
         return _fail("add / status / diff / waive / unwaive / letter？")
     db_path = Path(args.db or D.DEFAULT_DB)
     try:
-        config = _config(getattr(args, "config", None))
+        config = Config.from_option(getattr(args, "config", None))
         con = D.connect(db_path)
     except (D.ReviewError, ValueError) as exc:
         return _fail(str(exc))
@@ -96,17 +97,6 @@ def run(args, write_letter=None) -> int:
         return _fail(f"{getattr(exc, 'filename', '') or ''} {exc.strerror or exc}".strip())
     finally:
         con.close()
-
-
-def _config(path):
-    from .config import Config, ConfigError
-
-    if not path:
-        return Config()
-    try:
-        return Config.load(path)
-    except ConfigError as exc:
-        raise ValueError(str(exc)) from None
 
 
 def _out(args, text: str) -> None:

@@ -73,6 +73,12 @@ class Config:
         return values
 
     @classmethod
+    def from_option(cls, path) -> "Config":
+        """The commands' --config: the default rules without a file; a bad file raises ConfigError,
+        a ValueError, which the commands report as a command-line error."""
+        return cls.load(path) if path else cls()
+
+    @classmethod
     def load(cls, path) -> "Config":
         path = Path(path)
         try:
