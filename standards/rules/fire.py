@@ -202,17 +202,17 @@ def ext_reach(ctx, p):
     if d > limit:
         hz = _HAZARD_ZH.get(ctx.props.fire_hazard, "中危险级")
         he = _HAZARD_EN.get(ctx.props.fire_hazard, "medium hazard")
+        pz, pe = place(ctx.plan, where)
         if not math.isfinite(d):
             yield hit(
-                f"{place(ctx.plan, where)[0]}走不到任何灭火器设置点；请在该处附近增设灭火器",
-                f"{place(ctx.plan, where)[1]} cannot reach any extinguisher point on foot: add one near it",
+                f"{pz}走不到任何灭火器设置点；请在该处附近增设灭火器",
+                f"{pe} cannot reach any extinguisher point on foot: add one near it",
                 at=where,
                 subject=("hall", "extinguisher-reach"),
                 limit=round(limit),
                 unit="mm",
             )
             return
-        pz, pe = place(ctx.plan, where)
         yield hit(
             f"{pz}距最近灭火器设置点步行 {metres(d)}，超过{hz}的最大保护距离 {metres(limit)}；请在该处附近增设灭火器",
             f"{pe} is {metres(d)} on foot from the nearest extinguisher point, over the {metres(limit)} "
