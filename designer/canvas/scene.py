@@ -156,9 +156,13 @@ class PlanScene(QGraphicsScene):
             item.setVisible("evacuation" not in self.hidden)
         self._announce_heat()
 
+    @property
+    def shown_heat_limit(self) -> float | None:
+        """The heat map's limit (mm) while the map is shown, else None: what its legend says."""
+        return self.heat_limit if "evacuation" not in self.hidden else None
+
     def _announce_heat(self) -> None:
-        shown = self.heat_limit is not None and "evacuation" not in self.hidden
-        self.heatShown.emit(self.heat_limit if shown else None)
+        self.heatShown.emit(self.shown_heat_limit)
 
     # -- layers --------------------------------------------------------------------------
     def set_layer_visible(self, layer: str, visible: bool) -> None:

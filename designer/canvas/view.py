@@ -45,8 +45,7 @@ class PlanView(QGraphicsView):
     def _follow(self, scene) -> None:
         if hasattr(scene, "heatShown"):
             scene.heatShown.connect(self.heat_legend.show_limit)
-            limit = getattr(scene, "heat_limit", None)
-            self.heat_legend.show_limit(limit if "evacuation" not in scene.hidden else None)
+            self.heat_legend.show_limit(scene.shown_heat_limit)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
