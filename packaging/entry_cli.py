@@ -1,10 +1,9 @@
 """Frozen entry point: bianmin.exe, the command line (a console program)."""
 
 import multiprocessing
-import sys
 
-from bianmin.standards.cli import main
+from bianmin.standards.cli import run
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # `validate --jobs` starts worker processes from the frozen executable
-    sys.exit(main())
+    run()

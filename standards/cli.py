@@ -439,5 +439,12 @@ def cmd_review(args) -> int:
     return run(args, write_letter)
 
 
+def run() -> None:
+    """The ``bianmin`` command: main() without the interpreter's teardown (quick_exit)."""
+    from .quick_exit import run as run_quickly
+
+    run_quickly(main)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
