@@ -13,7 +13,8 @@ import numpy as np
 from shapely import STRtree
 from shapely.ops import unary_union
 
-from bianmin.geometry.analysis import Analysis, blockers, free_floor_of
+from bianmin.geometry.ahead import Ahead
+from bianmin.geometry.analysis import Analysis, blocked_union, blockers, free_floor_of, start_passable
 from bianmin.geometry.dxf_read import ReadResult
 from bianmin.geometry.model import PlacedObject, Plan, as_geometry, prime_footprints
 
@@ -25,6 +26,7 @@ class CheckContext:
         self.props = read.plan.properties
         self.profile = profile
         prime_footprints(self.plan.objects)  # every rule reads them
+        self.ahead = Ahead()  # GEOS work begun before the rules that need it (Rule.prepare)
 
     # -- facts ---------------------------------------------------------------
     @property
@@ -49,9 +51,18 @@ class CheckContext:
         return STRtree(self.blocking[0])
 
     @cached_property
+    def blocked(self):
+        """The floor obstacles and floor objects take, as one geometry."""
+        return blocked_union(self.blocking[0])
+
+    @cached_property
     def free_floor(self):
         """The hall minus obstacles, counters and furniture (rules.md "free floor")."""
-        return free_floor_of(self.plan, self.blocking[0])
+        return free_floor_of(self.plan, blocked=self.blocked)
+
+    def start_passable(self, width: float) -> None:
+        """Begin analysis.passable(width) ahead, before the free floor is made (analysis.start_passable)."""
+        start_passable(self.ahead, self.hall, self.blocking[0], width)
 
     def zone_union(self, kind: str):
         zones = [z.polygon for z in self.plan.zones_of(kind)]
@@ -81,7 +92,9 @@ class CheckContext:
     @cached_property
     def analysis(self):
         """The evacuation and reach analysis (bianmin.geometry.analysis), built on first use."""
-        return Analysis(self.plan, free_floor=self.free_floor, blocking=self.blocking[0])
+        return Analysis(
+            self.plan, free_floor=self.free_floor, blocking=self.blocking[0], blocked=self.blocked, ahead=self.ahead
+        )
 
     # -- figures ---------------------------------------------------------------
     @cached_property

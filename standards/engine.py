@@ -35,11 +35,21 @@ def check_with_context(
     profile = profile or plan.properties.kind
     ctx = CheckContext(read, profile)
     findings: list[Finding] = []
-    for rule in all_rules().values():
-        if not config.enabled(rule) or profile not in rule.profiles:
-            continue
-        if rule.needs_hall and plan.hall is None:
-            continue
+    rules = [
+        rule
+        for rule in all_rules().values()
+        if config.enabled(rule) and profile in rule.profiles and not (rule.needs_hall and plan.hall is None)
+    ]
+    for rule in rules:
+        if rule.prepare is not None:
+            try:
+                rule.prepare(ctx, config.params_for(rule))
+            except Exception:  # noqa: BLE001 - a hint only: the rule meets the same trouble and reports it
+                pass
+    # the rules that began work in the background run last, when it is most likely done; the
+    # findings are put back in the rules' order below
+    order = {rule.id: i for i, rule in enumerate(rules)}
+    for rule in sorted(rules, key=lambda r: r.prepare is not None):
         try:
             if rule.when is not None and not rule.when(ctx):
                 continue
@@ -85,6 +95,7 @@ def check_with_context(
                     h.details,
                 )
             )
+    findings.sort(key=lambda f: order[f.rule])
     metrics = dict(ctx.base_metrics)  # a copy: the analysis figures are added to it
     if plan.hall is not None:
         try:

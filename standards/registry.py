@@ -74,6 +74,9 @@ class Rule:
     when: Callable | None = None  # extra applicability on the context
     when_text: str = ""
     needs_hall: bool = True
+    # work the rule will need, begun before the rules run so that it overlaps them
+    # (prepare(ctx, params); e.g. Analysis.start_passable): a hint, never a finding
+    prepare: Callable | None = None
 
     @property
     def doc(self) -> str:
@@ -112,6 +115,7 @@ def rule(
     when=None,
     when_text: str = "",
     needs_hall: bool = True,
+    prepare=None,
 ):
     """Register a rule function under ``id``; a second rule with the same id is refused."""
 
@@ -131,6 +135,7 @@ def rule(
             when=when,
             when_text=when_text,
             needs_hall=needs_hall,
+            prepare=prepare,
         )
         return func
 

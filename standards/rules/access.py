@@ -81,12 +81,21 @@ def acc_turning(ctx, p):
     Passes: 2 m of open floor before the low window; 1.1 m of open floor and the 450 mm knee space.
     Fails: a seat row 0.6 m in front of it.
     """
+    import shapely
+
     room = ctx.analysis.room
     for c in _accessible(ctx):
-        space = room.union(_knee_space(c, p.knee_space_mm).buffer(1.0))
+        circles = [
+            _turning_circle(c, p.diameter_mm, into)
+            for into in (0.0, p.knee_space_mm / 3, 2 * p.knee_space_mm / 3, p.knee_space_mm)
+        ]
+        # the floor around the circles only: joining the knee space to a whole floor of 3,000 holes
+        # took 40 ms a counter on the large benchmark plan, this 2 ms (the circles lie in the box)
+        x0, y0, x1, y1 = shapely.total_bounds(circles)
+        near = shapely.intersection(room, shapely.box(x0 - 10.0, y0 - 10.0, x1 + 10.0, y1 + 10.0))
+        space = near.union(_knee_space(c, p.knee_space_mm).buffer(1.0))
         best = None
-        for into in (0.0, p.knee_space_mm / 3, 2 * p.knee_space_mm / 3, p.knee_space_mm):
-            circle = _turning_circle(c, p.diameter_mm, into)
+        for circle in circles:
             lost = circle.difference(space).area
             if best is None or lost < best[0]:
                 best = (lost, circle)
@@ -131,6 +140,7 @@ def acc_turning(ctx, p):
     title="无障碍通道",
     title_en="Accessible route",
     params={"min_width_mm": 1800.0},
+    prepare=lambda ctx, p: ctx.main_entrance and _accessible(ctx) and ctx.start_passable(p.min_width_mm),
 )
 def acc_route(ctx, p):
     """主入口至低位服务台的无障碍通道净宽：人员密集的公共场所不应小于 1.80 m。 An accessible route to the low counter.

@@ -442,6 +442,7 @@ def reach(ctx, p):
     title="疏散通道宽度",
     title_en="Passage width",
     params={"min_width_mm": 1100.0},
+    prepare=lambda ctx, p: ctx.plan.exits and ctx.start_passable(p.min_width_mm),
 )
 def passage(ctx, p):
     """疏散走道的净宽度不应小于 1.10 m。 No area cut off by a passage under 1.1 m.
@@ -457,12 +458,13 @@ def passage(ctx, p):
     """
     if not ctx.plan.exits:
         return
-    for part in ctx.analysis.narrow_cut_off(p.min_width_mm):
+    parts = ctx.analysis.narrow_cut_off(p.min_width_mm)
+    # the floor each stands for: the shrunk part grown back (the shrunk part alone can be a sliver
+    # of "0.0 m²" where a person 1.1 m wide just fits, which no one could act on)
+    areas = ctx.analysis.floor_area_within(shapely.buffer(parts, p.min_width_mm / 2.0, quad_segs=4))
+    for part, area in zip(parts, areas, strict=True):
         c = part.representative_point()
         pz, pe = place(ctx.plan, (c.x, c.y))
-        # the floor it stands for: the shrunk part grown back (the shrunk part alone can be a sliver
-        # of "0.0 m²" where a person 1.1 m wide just fits, which no one could act on)
-        area = part.buffer(p.min_width_mm / 2.0, quad_segs=4).intersection(ctx.analysis.free_floor).area
         yield hit(
             f"{pz}约 {m2(area / 1e6)} 的区域只能经过净宽小于 {metres(p.min_width_mm, 2)} 的通道"
             f"到达安全出口；"

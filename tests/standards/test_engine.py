@@ -62,3 +62,41 @@ def test_a_cut_off_sliver_is_reported_as_the_floor_it_stands_for(root, monkeypat
     (h,) = list(rule.run(ctx, Config().params_for(rule)))
     assert "约 0.0 m²" not in h.message
     assert "约 0.9 m²" in h.message or "约 1.0 m²" in h.message  # a 1.1 m circle's floor
+
+
+def _rule_order():
+    from bianmin.standards.rules import all_rules
+
+    return {rid: i for i, rid in enumerate(all_rules())}
+
+
+def test_rules_that_begin_work_ahead_still_report_in_the_rules_order(root):
+    """EVAC-PASSAGE and ACC-ROUTE run last (their passages are grown ahead on a second core);
+    their findings are put back in the rules' order, as the reports and the review's rounds list them."""
+    from bianmin.standards.engine import validate_path
+    from bianmin.standards.rules import all_rules
+
+    assert all_rules()["EVAC-PASSAGE"].prepare is not None and all_rules()["ACC-ROUTE"].prepare is not None
+    order = _rule_order()
+    plan = root / "tests/fixtures/rules/EVAC-PASSAGE/fail-staff-area-through-400mm-gaps.dxf"
+    for path in [plan, *sorted((root / "samples").glob("*.dxf"))]:
+        ranks = [order[f.rule] for f in validate_path(path).findings if f.rule in order]
+        assert ranks == sorted(ranks), path.name
+    rules = [f.rule for f in validate_path(plan).findings]
+    assert "EVAC-PASSAGE" in rules and rules[-1] != "EVAC-PASSAGE"
+
+
+def test_a_prepare_that_raises_is_only_a_hint(root, monkeypatch):
+    from bianmin.standards.engine import validate_path
+    from bianmin.standards.rules import all_rules
+
+    plan = root / "tests/fixtures/rules/EVAC-PASSAGE/fail-staff-area-through-400mm-gaps.dxf"
+    before = validate_path(plan).to_state()
+
+    def broken(ctx, p):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(all_rules()["EVAC-PASSAGE"], "prepare", broken)
+    after = validate_path(plan).to_state()
+    before.pop("seconds"), after.pop("seconds")
+    assert after == before
