@@ -24,11 +24,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
-
 from . import RULESET_VERSION
 from .findings import SEVERITIES
 from .registry import Params, Rule
@@ -80,6 +75,11 @@ class Config:
 
     @classmethod
     def load(cls, path) -> "Config":
+        try:  # imported only for a configuration file, not at every command's start-up
+            import tomllib
+        except ModuleNotFoundError:  # Python 3.10
+            import tomli as tomllib  # type: ignore[no-redef]
+
         path = Path(path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
