@@ -2,7 +2,12 @@
 
 import re
 
-from bianmin.standards.config import Config, tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+from bianmin.standards.config import Config
 
 
 def test_the_documented_example_loads_and_takes_effect(root):
