@@ -74,9 +74,9 @@ def farthest(points: np.ndarray, geometries, chunk: int = 2048) -> tuple[float, 
 
     With many edges (a hall with 170 emergency lights) every point's exact distance costs an
     STRtree search; here each point gets cheap bounds first, from a circle round each geometry
-    (centre c, radius r): the distance is between |p - c| - r and |p - c| + r.  Only the points
-    whose upper bound reaches the largest lower bound can be the farthest, and only they are
-    measured.
+    (centre c, radius at most R): with n the distance to the nearest centre, the distance to the
+    nearest geometry is between n - R and n + R.  Only the points whose upper bound reaches the
+    largest lower bound can be the farthest, and only they are measured.
     """
     geometries = list(geometries)
     n = len(points)
@@ -93,15 +93,18 @@ def farthest(points: np.ndarray, geometries, chunk: int = 2048) -> tuple[float, 
         centre.append(c)
         radius.append(float(np.sqrt(((xy - c) ** 2).sum(axis=1)).max()))
     cx, cy = np.array(centre).T
-    r = np.array(radius)
-    upper = np.empty(n)
-    lower = np.empty(n)
-    for start in range(0, n, chunk):
+    reach = max(radius)
+    nearest = np.empty(n)
+    for start in range(0, n, chunk):  # squared, in place (fresh temporaries cost most of it): a fourth of the time
         dx = points[start : start + chunk, 0:1] - cx
+        dx *= dx
         dy = points[start : start + chunk, 1:2] - cy
-        to_centre = np.sqrt(dx * dx + dy * dy)
-        upper[start : start + chunk] = (to_centre + r).min(axis=1)
-        lower[start : start + chunk] = (to_centre - r).min(axis=1)
+        dy *= dy
+        dx += dy
+        nearest[start : start + chunk] = dx.min(axis=1)
+    nearest = np.sqrt(nearest)
+    upper = nearest + reach
+    lower = nearest - reach
     # margins of a millimetre's millionth keep a rounding in the bounds from dropping the farthest point
     candidates = np.nonzero(upper * (1 + 1e-9) + 1e-6 >= lower.max())[0]
     d = to_geometries(points[candidates], geometries)
