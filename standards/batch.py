@@ -149,12 +149,17 @@ def _run_forked(path, config_state, profile, overrides, timeout: float) -> PlanR
 
 def _fork_once(path, config_state, profile, overrides, timeout: float):
     """("report", state), ("error", text) or ("timeout", None); None when the child died."""
+    import gc
     import pickle
     import select
     import signal
 
     read_end, write_end = os.pipe()
+    # what the parent holds is left out of the child's garbage collection, which would otherwise
+    # write to (and so copy) every page of it: as Python's docs advise for fork() without exec()
+    gc.freeze()
     pid = os.fork()
+    gc.unfreeze()
     if pid == 0:  # the child: check, send the report, leave without running the parent's exit handlers
         code = 0
         try:
