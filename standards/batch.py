@@ -159,7 +159,8 @@ def _fork_once(path, config_state, profile, overrides, timeout: float):
     # write to (and so copy) every page of it: as Python's docs advise for fork() without exec()
     gc.freeze()
     pid = os.fork()
-    gc.unfreeze()
+    if pid != 0:
+        gc.unfreeze()  # the child keeps them frozen: it only checks one file and leaves
     if pid == 0:  # the child: check, send the report, leave without running the parent's exit handlers
         code = 0
         try:
