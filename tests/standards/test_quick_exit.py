@@ -61,41 +61,33 @@ def test_exit_status_as_python_would_give_it(tmp_path, body, status, stderr):
     assert stderr in r.stderr
 
 
-def test_a_run_that_loaded_qt_ends_the_normal_way(tmp_path):
-    """Qt writes settings as its objects are destroyed: with PyQt6 loaded, no quick exit (an atexit
-    handler registered before the quick exit's own runs only on the normal way out)."""
-    pytest.importorskip("PyQt6")
+@pytest.mark.parametrize(
+    "in_main, stdout",
+    [
+        # Qt writes settings as its objects are destroyed: with PyQt6 loaded, the normal way out,
+        # on which the handler registered before run() runs too
+        ("import PyQt6.QtCore  # noqa: F401", "later handler, normal teardown"),
+        # without Qt that earlier handler is on the teardown side of the line, and skipped
+        ("pass", "later handler, "),
+    ],
+)
+def test_a_run_that_loaded_qt_ends_the_normal_way(tmp_path, in_main, stdout):
+    if "PyQt6" in in_main:
+        pytest.importorskip("PyQt6")
     r = run_script(
-        """
+        f"""
         import atexit
         atexit.register(lambda: sys.stdout.write("normal teardown"))
         def main():
-            import PyQt6.QtCore  # noqa: F401
+            {in_main}
+            atexit.register(lambda: sys.stdout.write("later handler, "))
             return 0
         run(main)
         """,
         tmp_path,
     )
     assert r.returncode == 0
-    assert r.stdout == "normal teardown"
-
-
-def test_without_qt_the_earlier_handlers_are_skipped_only_teardown(tmp_path):
-    """The handler registered before run() is the teardown side of the line: it is skipped, which
-    is how the test above can tell the two ways out apart."""
-    r = run_script(
-        """
-        import atexit
-        atexit.register(lambda: sys.stdout.write("normal teardown"))
-        def main():
-            atexit.register(lambda: sys.stdout.write("later handler"))
-            return 0
-        run(main)
-        """,
-        tmp_path,
-    )
-    assert r.returncode == 0
-    assert r.stdout == "later handler"
+    assert r.stdout == stdout
 
 
 def test_the_command_keeps_its_exit_codes(tmp_path):
