@@ -73,7 +73,13 @@ def run_layout(window, only) -> None:
 def apply_fix(window, finding) -> None:
     command = quick_fix(window.document.plan, finding)
     if command is None:
-        window.status(tr(f"{finding.rule}：没有可自动完成的修复", f"{finding.rule}: no mechanical fix"))
+        window.status(
+            tr(
+                f"{finding.rule}：没有可自动完成的修复（大厅中找不到放置的位置，或已无需补充）",
+                f"{finding.rule}: no mechanical fix (no place for it in the hall, or nothing is missing)",
+            )
+        )
+        window.findings.drop_fix(finding)
         return
     window.document.do(command)
     window.status(tr(f"已修复 {finding.rule}（可撤销）", f"fixed {finding.rule} (undoable)"))

@@ -129,6 +129,13 @@ class FindingsPanel(QWidget):
             )
         self.summary.setText(verdict)
 
+    def drop_fix(self, finding) -> None:
+        """Take away the 修复 button of a finding whose fix turned out to have nothing to do."""
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) is finding and self.tree.itemWidget(item, 5) is not None:
+                self.tree.removeItemWidget(item, 5)
+
     def set_comparison(self, comparison: dict[str, str] | None, fixed=()) -> None:
         """Show each finding as new / unchanged against an earlier version, and the fixed ones; None ends it."""
         self.comparison, self.fixed = comparison, list(fixed)

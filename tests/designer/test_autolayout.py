@@ -110,9 +110,43 @@ def test_no_fix_is_offered_where_it_would_do_nothing():
         F.rule = rule
         assert has_fix(F) and has_fix(F, plan) and quick_fix(plan, F) is not None, rule
         assert not has_fix(F, Plan()), rule  # no hall: nothing to place things in
-    F.rule = "SIGN-HOURS"
-    quick_fix(plan, F).apply(plan)
-    assert not has_fix(F, plan)  # the sign is there now: a second click would do nothing
+
+
+def test_offering_fixes_runs_no_layout(monkeypatch):
+    """Regression (tryout): the panel asked has_fix for every finding on the interface thread, and
+    has_fix ran the layout to see whether it found a place: on a hall of 3,000 seats the window
+    froze for minutes after each check. Offering a fix is now cheap; the click tells."""
+    from bianmin.standards.layout import equipment, fire, signs
+
+    def no_layout(*args, **kwargs):
+        raise AssertionError("has_fix ran a layout")
+
+    for module, name in ((equipment, "run"), (signs, "run"), (fire, "extinguishers"), (fire, "exit_signs")):
+        monkeypatch.setattr(module, name, no_layout)
+
+    class F:
+        handles = []
+
+    plan = HALLS["street-20x14"]()
+    for rule in ("EQUIP-HALL", "SIGN-HOURS", "FIRE-EXT-COUNT", "FIRE-EXIT-SIGN"):
+        F.rule = rule
+        assert has_fix(F, plan), rule
+
+
+def test_a_fix_with_nothing_to_do_says_so_and_its_button_goes(make_window, qtbot, monkeypatch):
+    from bianmin.designer import autolayout_actions
+
+    doc = PlanDocument.from_template("street-center")
+    doc.plan.objects[:] = [o for o in doc.plan.objects if o.block != "BM_EXIT_SIGN"]
+    window = make_window(doc)
+    panel = window.findings
+    (row, finding) = next((i, f) for i, f in enumerate(panel.findings) if f.rule == "FIRE-EXIT-SIGN")
+    item = panel.tree.topLevelItem(row)
+    monkeypatch.setattr(autolayout_actions, "quick_fix", lambda plan, f: None)  # the layout found no place
+    panel.tree.itemWidget(item, 5).click()
+    assert panel.tree.itemWidget(item, 5) is None
+    assert "没有可自动完成的修复" in window.statusBar().currentMessage()
+    assert window.document.undo_text is None  # nothing was done
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
