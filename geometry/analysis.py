@@ -154,8 +154,8 @@ class Analysis:
 
         Computed as area(g ∩ hall) less area(g ∩ hall ∩ B) for each part B of the blocked
         floor that g meets (a tree finds them; the parts do not overlap, so the sum is the
-        same set): on the large benchmark plan a tenth of the time of intersecting each g
-        with a floor of 3,000 holes."""
+        same set): on the large benchmark plan 0.05 s for 267 parts, against 0.14 s for
+        intersecting each g with a floor of 3,000 holes."""
         g = np.array(geometries, dtype=object)
         out = ~shapely.covered_by(g, self.hall)  # most lie inside: cut only those that do not
         g[out] = shapely.intersection(g[out], self.hall)
