@@ -267,6 +267,8 @@ def cmd_validate(args) -> int:
 
                 sys.stdout.write(clean_text(text))  # --quiet hides the progress, never the report
     except OSError as exc:
+        if isinstance(exc, BrokenPipeError) and not args.output:
+            raise  # `| head` took what it wanted: quick_exit ends quietly
         return _error(_cannot_write(args.output, exc))
     if any(r.status in ("unreadable", "not-a-plan") for r in reports):
         return EXIT_UNREADABLE
@@ -326,12 +328,16 @@ def _output_clash(out: Path, inputs) -> str | None:
 
 
 def _cannot_write(path, exc: OSError) -> str:
-    """Why a file could not be written, in words a user can act on (nothing was left behind)."""
-    p = Path(path) if path else None
+    """Why a file could not be written, in words a user can act on (nothing was left behind);
+    no ``path``: the standard output (a redirection to a full disk)."""
+    if not path:
+        reason = "磁盘已满 / the disk is full" if getattr(exc, "errno", None) == 28 else (exc.strerror or str(exc))
+        return f"无法写入标准输出：{reason}"
+    p = Path(path)
     reason = exc.strerror or str(exc)
-    if p is not None and not p.parent.exists():
+    if not p.parent.exists():
         reason = f"文件夹 {p.parent} 不存在 / the folder does not exist"
-    elif p is not None and p.is_dir():
+    elif p.is_dir():
         reason = "这是一个文件夹 / it is a folder"
     elif isinstance(exc, PermissionError):
         reason = f"没有写入权限或文件只读 / no permission to write, or the file is read-only ({exc.strerror or exc})"

@@ -3,6 +3,7 @@ program owes at exit must still happen (every byte written, atexit handlers run,
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -98,3 +99,54 @@ def test_the_command_keeps_its_exit_codes(tmp_path):
     assert r.stdout.rstrip().endswith("}")  # the whole report, flushed
     r = subprocess.run(cmd + [str(tmp_path / "none.dxf")], capture_output=True, timeout=120, encoding="utf-8")
     assert r.returncode == 2
+
+
+def _env(unbuffered: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("unbuffered", [False, True])
+@pytest.mark.parametrize("command", [["validate", "--format", "csv"], ["templates"]])
+def test_a_report_sent_to_a_full_disk_is_not_lost_in_silence(command, unbuffered):
+    """Regression (tryout): `bianmin validate … > file` on a full disk left an empty file and exit 0:
+    the buffered report failed in the last flush, which the quick exit swallowed."""
+    plan = [str(ROOT / "samples" / "xiyilu-street-center.dxf")] if command[0] == "validate" else []
+    with open("/dev/full", "w") as full:
+        r = subprocess.run(
+            [sys.executable, "-m", "bianmin.standards.cli", *command, *plan],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            encoding="utf-8",
+            timeout=120,
+            env=_env(unbuffered),
+        )
+    assert r.returncode == 2, r.stderr
+    assert "无法写入" in r.stderr and "磁盘已满" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
+    """`bianmin validate FOLDER | head`: no traceback, no "无法写入 None" (tryout)."""
+    for i in range(30):
+        (tmp_path / f"p{i:02d}.dxf").write_bytes((ROOT / "samples" / "taihualu-counters-wrong.dxf").read_bytes())
+    p = subprocess.Popen(
+        [sys.executable, "-m", "bianmin.standards.cli", "validate", "--jobs", "1", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(False),
+    )
+    p.stdout.read(200)
+    p.stdout.close()  # as `head` does
+    err = p.stderr.read().decode("utf-8", "replace")
+    p.wait(timeout=120)
+    assert "Traceback" not in err and "None" not in err and "无法写入" not in err
+
+
+def test_ctrl_c_says_interrupted_without_a_traceback(tmp_path):
+    r = run_script("def main():\n    raise KeyboardInterrupt\nrun(main)\n", tmp_path)
+    assert r.returncode == 130
+    assert "已中断" in r.stderr and "Traceback" not in r.stderr
