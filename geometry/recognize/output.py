@@ -5,8 +5,11 @@ from __future__ import annotations
 from bianmin.geometry.model import Hall, Obstacle, Opening, Plan
 
 from . import Recognition
+from .units import FACTORS
 
-INSUNITS_OF = {1.0: 4, 10.0: 5, 1000.0: 6}
+# every unit the guess can give ($INSUNITS code by factor): inches and feet too, which the tryout
+# found left at 0, so that validate read an inch drawing as millimetres (a 96 m² hall as 0.1 m²)
+INSUNITS_OF = {factor: code for code, factor in FACTORS.items()}
 OPENING_LAYERS = {"main": "BM-DOOR-MAIN", "exit": "BM-DOOR-EXIT", "door": "BM-DOOR"}
 KIND_NAMES = {"main": ("主入口", "main entrance"), "exit": ("安全出口", "exit"), "door": ("内门", "internal door")}
 

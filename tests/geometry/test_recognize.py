@@ -136,3 +136,19 @@ def test_a_block_bomb_is_cut_short_and_the_walls_drawn_first_still_count():
     rec = recognize(doc)
     assert any("图纸过大" in zh for zh, _ in rec.notes)
     _check(rec, truth, 1.0)
+
+
+@pytest.mark.parametrize("factor, code", [(1.0, 4), (10.0, 5), (1000.0, 6), (25.4, 1), (304.8, 2)])
+def test_every_guessed_unit_is_written_to_the_header(factor, code):
+    """Regression (tryout): an inch drawing was recognized as inches, but $INSUNITS stayed 0, so
+    validate read the saved plan as millimetres (a 96 m² hall as 0.1 m²)."""
+    from types import SimpleNamespace
+
+    import ezdxf
+
+    from bianmin.geometry.recognize.output import set_units
+
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = 0
+    assert set_units(doc, SimpleNamespace(factor=factor, units_guessed=True))
+    assert doc.header["$INSUNITS"] == code
