@@ -76,6 +76,12 @@ def run(args, write_letter=None) -> int:
     if args.review_command is None:
         return _fail("add / status / diff / waive / unwaive / letter？")
     db_path = Path(args.db or D.DEFAULT_DB)
+    if args.review_command != "add" and not db_path.exists():
+        # only `add` starts a record: a mistyped --db answered "尚无报审" from a new, empty database
+        return _fail(
+            f"审查记录库 {db_path} 不存在；请检查 --db，或先用 review add 登记报审图纸 / "
+            f"the review database {db_path} does not exist: check --db, or record plans with review add first"
+        )
     try:
         config = Config.from_option(getattr(args, "config", None))
         con = D.connect(db_path)

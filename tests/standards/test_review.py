@@ -231,6 +231,17 @@ def test_errors_exit_2(rounds, capsys, tmp_path):
     assert main(["review", "status", "--db", str(broken)]) == 2
 
 
+@pytest.mark.parametrize("command", [["status"], ["diff", NAME], ["letter", NAME, "-o", "x.pdf"]])
+def test_a_mistyped_db_is_named_not_made(tmp_path, capsys, command):
+    """Regression (tryout): `review status --db typo.sqlite` made a new, empty database and said
+    尚无报审 (nothing submitted) with exit 0; only `review add` starts a record."""
+    typo = tmp_path / "reveiw.sqlite"
+    assert main(["review", *command, "--db", str(typo)]) == 2
+    err = capsys.readouterr().err
+    assert "不存在" in err and str(typo) in err
+    assert not typo.exists()
+
+
 WRITER = textwrap.dedent("""
     import sys, time
     from bianmin.standards.findings import Finding, PlanReport
