@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from .write_errors import cannot_write
+
 EXIT_PASS, EXIT_FAIL, EXIT_UNREADABLE = 0, 1, 2
 
 
@@ -269,7 +271,7 @@ def cmd_validate(args) -> int:
     except OSError as exc:
         if isinstance(exc, BrokenPipeError) and not args.output:
             raise  # `| head` took what it wanted: quick_exit ends quietly
-        return _error(_cannot_write(args.output, exc))
+        return _error(cannot_write(args.output, exc))
     if any(r.status in ("unreadable", "not-a-plan") for r in reports):
         return EXIT_UNREADABLE
     if any(r.status == "fail" for r in reports):
@@ -327,25 +329,6 @@ def _output_clash(out: Path, inputs) -> str | None:
     return None
 
 
-def _cannot_write(path, exc: OSError) -> str:
-    """Why a file could not be written, in words a user can act on (nothing was left behind);
-    no ``path``: the standard output (a redirection to a full disk)."""
-    if not path:
-        reason = "磁盘已满 / the disk is full" if getattr(exc, "errno", None) == 28 else (exc.strerror or str(exc))
-        return f"无法写入标准输出：{reason}"
-    p = Path(path)
-    reason = exc.strerror or str(exc)
-    if not p.parent.exists():
-        reason = f"文件夹 {p.parent} 不存在 / the folder does not exist"
-    elif p.is_dir():
-        reason = "这是一个文件夹 / it is a folder"
-    elif isinstance(exc, PermissionError):
-        reason = f"没有写入权限或文件只读 / no permission to write, or the file is read-only ({exc.strerror or exc})"
-    elif getattr(exc, "errno", None) == 28:
-        reason = "磁盘已满 / the disk is full"
-    return f"无法写入 {path}：{reason}"
-
-
 def cmd_rules(args) -> int:
     from .rule_docs import rules_json, rules_markdown, rules_text
 
@@ -379,7 +362,7 @@ def cmd_new(args) -> int:
     try:
         write_bytes(out, path_of(args.template).read_bytes())
     except OSError as exc:
-        return _error(_cannot_write(out, exc))
+        return _error(cannot_write(out, exc))
     print(f"已创建 / created {out}（模板 / template {args.template}）")
     return EXIT_PASS
 
@@ -421,7 +404,7 @@ def cmd_export(args) -> int:
     except ValueError as exc:
         return _error(str(exc))
     except OSError as exc:
-        return _error(_cannot_write(args.output, exc))
+        return _error(cannot_write(args.output, exc))
     except Exception as exc:  # never a traceback for the user; the message says what broke
         return _error(f"导出失败 / export failed: {type(exc).__name__}: {exc}")
     print(f"已导出 / exported {args.output}")

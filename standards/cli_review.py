@@ -9,6 +9,8 @@ import json
 import sys
 from pathlib import Path
 
+from .write_errors import cannot_write
+
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 VERDICT = {
     "zh": {"pass": "同意", "fail": "修改后重新报审", "unreadable": "无法读取"},
@@ -99,8 +101,8 @@ def run(args, write_letter=None) -> int:
         return handler(args, con, db_path, config, C, write_letter)
     except D.ReviewError as exc:
         return _fail(str(exc))
-    except OSError as exc:
-        return _fail(f"{getattr(exc, 'filename', '') or ''} {exc.strerror or exc}".strip())
+    except OSError as exc:  # the file the user named, not the atomic write's hidden temporary one
+        return _fail(cannot_write(getattr(args, "output", None) or exc.filename, exc))
     finally:
         con.close()
 
