@@ -90,11 +90,18 @@ def _attribute_problems(plan: Plan, handle) -> list:
 
 def quick_fix(plan: Plan, finding) -> Command | None:
     """The one-step fix of ``finding``, or None when there is none (or nothing to do)."""
+    return quick_fix_with_notes(plan, finding)[0]
+
+
+def quick_fix_with_notes(plan: Plan, finding) -> tuple[Command | None, list]:
+    """quick_fix, and the layout's notes: what it could not do and what would (site.Note), so that
+    a fix that adds too little, or nothing, can say why (the tryout saw 已修复 FIRE-ALARM with the
+    finding still standing, and then 没有可自动完成的修复 against it)."""
     if plan.hall is None and finding.rule != "DXF-GEOMETRY":
-        return None
+        return None, []
     text = ("修复 " + finding.rule, "Fix " + finding.rule)
     if finding.rule == "DXF-GEOMETRY":
-        return _reset_attributes(plan, finding, text)
+        return _reset_attributes(plan, finding, text), []
     work = plan.copy()
     site = Site(work)
     if finding.rule in _SIGN_RULES:
@@ -106,8 +113,8 @@ def quick_fix(plan: Plan, finding) -> Command | None:
     elif finding.rule in _EQUIP_RULES:
         equipment.run(site)
     else:
-        return None
-    return _adding(plan, work, text)
+        return None, []
+    return _adding(plan, work, text), list(site.notes)
 
 
 def _reset_attributes(plan: Plan, finding, text) -> Command | None:

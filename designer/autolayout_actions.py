@@ -5,7 +5,7 @@ from __future__ import annotations
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QMessageBox
 
-from .autolayout import EVERYTHING, FIRE_AND_SIGNS, auto_layout_command, has_fix, quick_fix
+from .autolayout import EVERYTHING, FIRE_AND_SIGNS, auto_layout_command, has_fix, quick_fix_with_notes
 from .i18n import language, tr
 
 
@@ -71,15 +71,27 @@ def run_layout(window, only) -> None:
 
 
 def apply_fix(window, finding) -> None:
-    command = quick_fix(window.document.plan, finding)
+    command, notes = quick_fix_with_notes(window.document.plan, finding)
+    why_zh = f"：{notes[0].zh}" if notes else ""
+    why_en = f": {notes[0].en}" if notes else ""
     if command is None:
-        window.status(
-            tr(
-                f"{finding.rule}：没有可自动完成的修复（大厅中找不到放置的位置，或已无需补充）",
-                f"{finding.rule}: no mechanical fix (no place for it in the hall, or nothing is missing)",
+        if notes:
+            window.status(
+                tr(f"{finding.rule}：无法自动修复{why_zh}", f"{finding.rule}: cannot be fixed automatically{why_en}")
             )
-        )
+        else:
+            window.status(
+                tr(
+                    f"{finding.rule}：没有可自动完成的修复（已无需补充）",
+                    f"{finding.rule}: no mechanical fix (nothing is missing)",
+                )
+            )
         window.findings.drop_fix(finding)
         return
     window.document.do(command)
-    window.status(tr(f"已修复 {finding.rule}（可撤销）", f"fixed {finding.rule} (undoable)"))
+    if notes:  # it placed what it could; the finding may stand, and this says why
+        window.status(
+            tr(f"已部分修复 {finding.rule}（可撤销）{why_zh}", f"partly fixed {finding.rule} (undoable){why_en}")
+        )
+    else:
+        window.status(tr(f"已修复 {finding.rule}（可撤销）", f"fixed {finding.rule} (undoable)"))

@@ -10,6 +10,7 @@ pytest.importorskip("PyQt6")
 from bianmin.designer.autolayout import auto_layout_command, has_fix, quick_fix  # noqa: E402
 from bianmin.designer.document import PlanDocument  # noqa: E402
 from bianmin.geometry.model import PlacedObject  # noqa: E402
+from bianmin.standards.layout.site import Note  # noqa: E402
 
 from ..standards.layout_halls import HALLS  # noqa: E402
 from .gui import wait_validation  # noqa: E402
@@ -142,11 +143,28 @@ def test_a_fix_with_nothing_to_do_says_so_and_its_button_goes(make_window, qtbot
     panel = window.findings
     (row, finding) = next((i, f) for i, f in enumerate(panel.findings) if f.rule == "FIRE-EXIT-SIGN")
     item = panel.tree.topLevelItem(row)
-    monkeypatch.setattr(autolayout_actions, "quick_fix", lambda plan, f: None)  # the layout found no place
+    note = Note("FIRE-EXIT-SIGN", "出口上方没有可安装的墙面", "no wall above the exit")
+    monkeypatch.setattr(autolayout_actions, "quick_fix_with_notes", lambda plan, f: (None, [note]))
     panel.tree.itemWidget(item, 5).click()
     assert panel.tree.itemWidget(item, 5) is None
-    assert "没有可自动完成的修复" in window.statusBar().currentMessage()
+    assert "无法自动修复：出口上方没有可安装的墙面" in window.statusBar().currentMessage()
     assert window.document.undo_text is None  # nothing was done
+
+
+def test_a_fix_that_places_too_little_says_why(make_window, monkeypatch):
+    """Regression (tryout): 已修复 FIRE-ALARM, 17 call points added, and the finding still stood."""
+    from bianmin.designer import autolayout, autolayout_actions
+
+    doc = PlanDocument.from_template("street-center")
+    doc.plan.objects[:] = [o for o in doc.plan.objects if o.block != "BM_ALARM"]
+    window = make_window(doc)
+    finding = next(f for f in window.findings.findings if f.rule == "FIRE-ALARM")
+    note = Note("FIRE-ALARM", "有的地面在任何靠墙设置点的保护距离之外", "some floor is out of reach of every wall")
+    real = autolayout.quick_fix_with_notes
+    monkeypatch.setattr(autolayout_actions, "quick_fix_with_notes", lambda plan, f: (real(plan, f)[0], [note]))
+    autolayout_actions.apply_fix(window, finding)
+    assert window.document.plan.objects_of("BM_ALARM")
+    assert "已部分修复 FIRE-ALARM（可撤销）：有的地面" in window.statusBar().currentMessage()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
