@@ -35,7 +35,9 @@ def run(plan: str | None = None, *, screenshot: str | None = None, lang: str = "
     window.show()  # the window first, then the drawing with its progress dialog: never a frozen nothing
     if plan:
         if not window.open_path(Path(plan)) and screenshot:
-            print(f"bianmin: 无法打开 / cannot open {plan}", file=sys.stderr)
+            _, text = getattr(window, "last_error", ("", ""))
+            reason = text.split("\n\n", 1)[-1] if text else ""
+            print(f"bianmin: 无法打开 / cannot open {plan}" + (f"：{reason}" if reason else ""), file=sys.stderr)
             return 2
     if screenshot:
         return _screenshot(app, window, Path(screenshot))

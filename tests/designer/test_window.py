@@ -290,6 +290,29 @@ def test_screenshot_command(root, tmp_path):
     assert image.width() >= 1000 and image.height() >= 600
 
 
+def test_screenshot_of_a_file_that_cannot_open_says_why(tmp_path):
+    """Regression (tryout): `design missing.dxf --screenshot` said only 无法打开, not why."""
+    env = dict(__import__("os").environ, QT_QPA_PLATFORM="offscreen")
+    missing = tmp_path / "没有这个文件.dxf"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bianmin.standards.cli",
+            "design",
+            str(missing),
+            "--screenshot",
+            str(tmp_path / "x.png"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 2
+    assert "文件不存在" in result.stderr and str(missing) in result.stderr
+
+
 def test_file_menu_exports_the_edited_plan(make_window, monkeypatch, tmp_path):
     from pypdf import PdfReader
     from bianmin.designer.commands import RemoveElement
