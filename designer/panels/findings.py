@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PyQt6.QtCore import Qt, pyqtSignal
 from PyQt6.QtGui import QBrush, QColor
-from PyQt6.QtWidgets import QComboBox, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bianmin.geometry.atomic import clean_text
 from bianmin.geometry.catalog import SEVERITIES
@@ -66,6 +75,8 @@ class FindingsPanel(QWidget):
         self.tree.setColumnWidth(4, 120)
         self.tree.setColumnWidth(5, 70)
         self.tree.header().setStretchLastSection(False)
+        # 说明 takes the width the panel has: fixed widths left 40 % of it blank while the text was cut
+        self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         current = self.filter.currentData()
         self.filter.blockSignals(True)
         self.filter.clear()
