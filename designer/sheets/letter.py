@@ -32,6 +32,28 @@ CONCLUSION = {
 }
 
 
+# the findings' units (English in the JSON, for machines) as the letter, a Chinese official
+# document, says them; counts of what is missing read "缺 5 台", so that 要求 "缺 0 台" is not
+# read backwards (the tryout found "5 devices | 0 devices" in the 实测/要求 columns)
+UNIT_WORDS = {
+    "objects": ("", "个"),
+    "windows": ("", "个窗口"),
+    "units": ("", "个"),
+    "seats": ("", "个座位"),
+    "exits": ("", "个出口"),
+    "counters": ("", "个柜台"),
+    "zones": ("", "个分区"),
+    "points": ("", "处"),
+    "lights": ("", "盏"),
+    "cameras": ("", "台"),
+    "call points": ("", "个"),
+    "h": ("", "小时"),
+    "floor": ("第 ", " 层"),
+    "devices": ("缺 ", " 台"),
+    "missing": ("缺 ", " 项"),
+}
+
+
 def _figure(value, unit: str) -> str:
     if value is None or value == "":
         return "—"
@@ -39,6 +61,9 @@ def _figure(value, unit: str) -> str:
         return f"{_figure(value[0], '')}–{_figure(value[1], unit)}"
     if isinstance(value, float):
         value = f"{value:.2f}".rstrip("0").rstrip(".")
+    if unit in UNIT_WORDS:
+        before, after = UNIT_WORDS[unit]
+        return f"{before}{value}{after if after.startswith(' ') else ' ' + after}".strip()
     return f"{value} {unit}".strip()
 
 
@@ -125,12 +150,15 @@ def letter_story(data: dict, read, font) -> list:
     if data["fixed"]:
         rows = [["规则", "问题（上一轮）"]] + [[f.rule, f.message] for f in ordered(data["fixed"])]
         story.append(_table(rows, [34, 136], st))
+        last = []
     else:
-        story.append(
-            Paragraph("无（首轮报审或上一轮问题均仍存在）。" if data["round"] > 1 else "无（首轮报审）。", st["body"])
-        )
+        # a short last section goes with the signatures: they stood alone on a page (tryout)
+        last = [
+            story.pop(),
+            Paragraph("无（首轮报审或上一轮问题均仍存在）。" if data["round"] > 1 else "无（首轮报审）。", st["body"]),
+        ]
 
-    story.append(Spacer(1, 14 * MM))
+    last.append(Spacer(1, 14 * MM))
     reviewer = escape(data.get("reviewer") or "")
     sign = Table(
         [
@@ -143,11 +171,8 @@ def letter_story(data: dict, read, font) -> list:
         colWidths=[52 * MM, 52 * MM, 66 * MM],
     )
     sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    story.append(
-        KeepTogether(
-            [sign, Spacer(1, 6 * MM), Paragraph(f"（{escape(data.get('bureau') or '审批局')}　盖章）", st["body"])]
-        )
-    )
+    last += [sign, Spacer(1, 6 * MM), Paragraph(f"（{escape(data.get('bureau') or '审批局')}　盖章）", st["body"])]
+    story.append(KeepTogether(last))
     return story
 
 

@@ -177,6 +177,17 @@ def test_two_rounds_add_diff_waive_status_letter(rounds, capsys, tmp_path):
             if desc is not None and "/FontFile2" in desc.get_object():
                 embedded.add(str(font["/BaseFont"]))
     assert any("WenQuanYi" in name or "Hei" in name or "Noto" in name for name in embedded)  # Chinese font embedded
+    # the 实测/要求 columns in Chinese words (tryout: "5 devices | 0 devices" in an official letter)
+    english_units = ("devices", "counters", "objects", "windows", "missing", "lights", "seats")
+    assert not [u for u in english_units if f" {u}" in text], text
+
+
+def test_letter_figures_are_said_in_chinese():
+    from bianmin.designer.sheets.letter import _figure
+
+    assert _figure(5, "devices") == "缺 5 台" and _figure(0, "devices") == "缺 0 台"
+    assert _figure(2, "counters") == "2 个柜台" and _figure(1.5, "m²") == "1.5 m²"
+    assert _figure([700.0, 800.0], "mm") == "700–800 mm" and _figure(None, "mm") == "—"
 
 
 def _validate(path, capsys):
