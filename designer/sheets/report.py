@@ -17,7 +17,16 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from bianmin.standards.report import labels as L
 from bianmin.standards.report.common import grouped, legend
@@ -307,8 +316,8 @@ def write_batch_report(reports, summary, ruleset, out: Path, lang="zh", *, read_
         rates.append(
             [L.PROFILE[lang][k], "—" if v is None else f"{v * 100:.0f}%", f"{w['target']} {target * 100:.0f}%"]
         )
-    story.append(Paragraph(w["mailbox"], st["h2"]))
-    story.append(_table(rates, [60, 30, 40], st, header=False))
+    # heading and its two rows on one page (the tryout found one row alone on an empty page 2)
+    story.append(KeepTogether([Paragraph(w["mailbox"], st["h2"]), _table(rates, [60, 30, 40], st, header=False)]))
     for r in ordered:
         story.append(PageBreak())
         read = read_plan(r.path) if read_plan is not None and r.status not in ("unreadable", "not-a-plan") else None
