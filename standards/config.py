@@ -83,6 +83,8 @@ class Config:
         path = Path(path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        except FileNotFoundError:
+            raise ConfigError(f"配置文件 {path} 不存在 / the configuration file does not exist") from None
         except OSError as exc:
             raise ConfigError(f"无法读取配置文件 {path}：{exc.strerror or exc}") from None
         except UnicodeDecodeError:

@@ -128,6 +128,14 @@ def test_bad_config_is_a_clear_error_exit_2(root, tmp_path, capsys, text, words)
     assert words in capsys.readouterr().err
 
 
+def test_a_missing_config_is_named_in_chinese(root, tmp_path, capsys):
+    """Regression (tryout): 无法读取配置文件 …：No such file or directory."""
+    missing = tmp_path / "区规则.toml"
+    assert main(["validate", str(root / "templates" / "street-center.dxf"), "--config", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert f"配置文件 {missing} 不存在" in err and "No such file" not in err
+
+
 def test_bad_command_lines_exit_2(root, capsys):
     assert main(["validate", str(root / "templates"), "--set", "NOPE=1"]) == 2
     assert main(["validate", str(root / "templates"), "--format", "pdf"]) == 2
