@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -82,12 +83,31 @@ def connect(path) -> sqlite3.Connection:
         con = sqlite3.connect(str(path), timeout=60.0, isolation_level=None)
         con.row_factory = sqlite3.Row
         con.execute("PRAGMA busy_timeout = 60000")
-        con.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(con)
         con.execute("PRAGMA foreign_keys = ON")
         migrate(con)
     except sqlite3.DatabaseError as exc:
         raise ReviewError(f"无法打开审查数据库 {path}：{exc} / cannot open the review database") from None
     return con
+
+
+def _switch_to_wal(con: sqlite3.Connection, patience_s: float = 30.0) -> None:
+    """Turn on WAL, waiting for another process that is creating the same database.
+
+    Switching the journal needs the file to itself, and SQLite answers "database is locked"
+    at once instead of waiting (busy_timeout does not cover it): two reviewers adding to a new
+    database at the same moment failed one time in three (a test found it)."""
+    deadline = time.monotonic() + patience_s
+    delay = 0.01
+    while True:
+        try:
+            con.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
 
 def migrate(con: sqlite3.Connection) -> None:

@@ -269,6 +269,29 @@ WRITER = textwrap.dedent("""
 """)
 
 
+OPENER = textwrap.dedent("""
+    import sys, time
+    from bianmin.standards.review import db as D
+    while time.time() < float(sys.argv[2]):
+        pass
+    D.connect(sys.argv[1]).close()
+""")
+
+
+def test_two_processes_creating_one_database_both_open_it(tmp_path):
+    """Regression: switching a new database to WAL answered "database is locked" at once to the
+    second of two processes (one time in three), so one reviewer's `review add` failed."""
+    import time
+
+    script = tmp_path / "opener.py"
+    script.write_text(OPENER, encoding="utf-8")
+    for attempt in range(6):
+        db = tmp_path / f"new-{attempt}.sqlite"
+        start = str(time.time() + 1.0)
+        procs = [subprocess.Popen([sys.executable, str(script), str(db), start]) for _ in range(2)]
+        assert [p.wait(timeout=120) for p in procs] == [0, 0], attempt
+
+
 def test_two_processes_adding_at_once_lose_no_row(tmp_path):
     import time
 
