@@ -144,6 +144,16 @@ def recognize_drawing(raw: Drawing, *, at=None, patterns: Patterns = DEFAULT) ->
     result.doubts = hall_doubts(hall)
     _openings(result, hall, face, bridges, all_faces, d, patterns)
     _obstacles(result, hall, face, col_rings)
+    if not result.openings:
+        # a hall with no way in is the frame of a site plan or a title block more often than a hall
+        # (tryout: a landscape drawing's frame came out as a 756 m² hall, with no word of doubt)
+        result.doubts.append(
+            (
+                "识别出的大厅没有找到任何门洞（出入口），可能是图框或总平面图的外框；请核对，或用 --at X,Y 指定大厅内一点",
+                "no door was found in the recognized hall: it may be a drawing frame or a site plan's outline; "
+                "check it, or give a point inside the hall with --at X,Y",
+            )
+        )
     return result
 
 

@@ -56,6 +56,7 @@ def test_variant(name):
     unit = 1000.0 if v.metres else 1.0
     assert rec.factor == unit
     _check(rec, truth, unit)
+    assert rec.doubts == []  # a hall with its doors found raises no doubt
 
 
 def test_label_chooses_the_hall_and_the_point_overrides_it():

@@ -32,3 +32,14 @@ def test_the_cli_says_check_on_a_strip(capsys):
     main(["recognize", str(CORPUS / "ezdxf-wipeout_door.dxf")])
     out = capsys.readouterr().out
     assert "请核对" in out and "更像走廊" in out
+
+
+@pytest.mark.skipif(not (CORPUS / "tim-Test4.dxf").is_file(), reason="the shared corpus is not here")
+def test_a_hall_without_any_door_is_doubted(capsys):
+    """Regression (tryout): a landscape site plan's frame came out as a 756 m² hall with no door, and
+    no word of doubt; `layout` then filled the frame."""
+    from bianmin.standards.cli import main
+
+    main(["recognize", str(CORPUS / "tim-Test4.dxf")])
+    out = capsys.readouterr().out
+    assert "请核对" in out and "没有找到任何门洞" in out
