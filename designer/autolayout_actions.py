@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 from PyQt6.QtCore import Qt
-from PyQt6.QtGui import QCursor
-from PyQt6.QtWidgets import QApplication, QMessageBox
+from PyQt6.QtWidgets import QMessageBox
 
 from .autolayout import EVERYTHING, FIRE_AND_SIGNS, auto_layout_command, has_fix, quick_fix_with_notes
 from .i18n import language, tr
+from .in_thread import run_in_thread
 
 
 def install(window, menu, act) -> None:
@@ -58,26 +56,12 @@ def notes_box(window, head: str, lines: list[str]) -> QMessageBox:
     return box
 
 
-@contextmanager
-def _busy(window, text: str):
-    """A wait cursor and a status line while a layout runs on the interface thread (on a hall of
-    thousands of seats it takes a minute: the tryout saw a frozen window with nothing said)."""
-    window.status(text)
-    QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-    QApplication.processEvents()
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
 def run_layout(window, only) -> None:
     plan = window.document.plan
     if plan.hall is None:
         window.status(tr("请先绘制或拾取大厅外形", "draw or pick the hall outline first"))
         return
-    with _busy(window, tr("正在自动布置…", "Laying out…")):
-        command, result = auto_layout_command(plan, only)
+    command, result = run_in_thread(window, ("正在自动布置", "Laying out"), auto_layout_command, plan, only)
     if command is not None:
         window.document.do(command)
     head, lines = layout_summary(len(result.added) if command is not None else 0, result.notes)
@@ -88,8 +72,8 @@ def run_layout(window, only) -> None:
 
 
 def apply_fix(window, finding) -> None:
-    with _busy(window, tr(f"正在修复 {finding.rule}…", f"Fixing {finding.rule}…")):
-        command, notes = quick_fix_with_notes(window.document.plan, finding)
+    words = (f"正在修复 {finding.rule}", f"Fixing {finding.rule}")
+    command, notes = run_in_thread(window, words, quick_fix_with_notes, window.document.plan, finding)
     why_zh = f"：{notes[0].zh}" if notes else ""
     why_en = f": {notes[0].en}" if notes else ""
     if command is None:
