@@ -77,15 +77,16 @@ def has_fix(finding, plan: Plan | None = None) -> bool:
             return False
         if plan is None:
             return True
-        return any(_attribute_problems(plan, h) for h in finding.handles)
+        return any(_invalid_attributes(plan, h)[1] for h in finding.handles)
     return plan is None or plan.hall is not None
 
 
-def _attribute_problems(plan: Plan, handle) -> list:
+def _invalid_attributes(plan: Plan, handle) -> tuple:
+    """The object ``handle`` names and its attribute problems (none for anything without attributes)."""
     obj = plan.find(handle)
     if obj is None or not hasattr(obj, "attribute_problems"):
-        return []
-    return obj.attribute_problems()
+        return obj, []
+    return obj, obj.attribute_problems()
 
 
 def quick_fix(plan: Plan, finding) -> Command | None:
@@ -121,10 +122,9 @@ def _reset_attributes(plan: Plan, finding, text) -> Command | None:
     """Every invalid attribute of the objects the finding names set to the table's default."""
     commands = []
     for handle in finding.handles:
-        problems = _attribute_problems(plan, handle)
+        obj, problems = _invalid_attributes(plan, handle)
         if not problems:
             continue
-        obj = plan.find(handle)
         attribs = dict(obj.attribs)
         for tag, _raw, _why in problems:
             spec = catalog.attribute_spec(obj.block, tag)

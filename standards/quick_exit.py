@@ -28,6 +28,8 @@ import os
 import sys
 from typing import Callable, NoReturn
 
+from .write_errors import cannot_write
+
 
 EXIT_UNWRITTEN = 2  # the report could not be written (cli.md: the file could not be handled)
 EXIT_INTERRUPTED = 130  # what a shell shows for a program stopped by Ctrl+C
@@ -72,8 +74,7 @@ def _flush(code: int) -> int:
     except BrokenPipeError:
         _quiet_stdout()
     except OSError as exc:
-        reason = "磁盘已满 / the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-        _say(f"bianmin: 无法写入标准输出：{reason}")
+        _say(f"bianmin: {cannot_write(None, exc)}")
         code = EXIT_UNWRITTEN if code in (0, 1) else code
     except (ValueError, AttributeError):
         pass  # closed, or no console at all (a frozen windowed program)

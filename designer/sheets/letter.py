@@ -36,18 +36,18 @@ CONCLUSION = {
 # document, says them; counts of what is missing read "缺 5 台", so that 要求 "缺 0 台" is not
 # read backwards (the tryout found "5 devices | 0 devices" in the 实测/要求 columns)
 UNIT_WORDS = {
-    "objects": ("", "个"),
-    "windows": ("", "个窗口"),
-    "units": ("", "个"),
-    "seats": ("", "个座位"),
-    "exits": ("", "个出口"),
-    "counters": ("", "个柜台"),
-    "zones": ("", "个分区"),
-    "points": ("", "处"),
-    "lights": ("", "盏"),
-    "cameras": ("", "台"),
-    "call points": ("", "个"),
-    "h": ("", "小时"),
+    "objects": ("", " 个"),
+    "windows": ("", " 个窗口"),
+    "units": ("", " 个"),
+    "seats": ("", " 个座位"),
+    "exits": ("", " 个出口"),
+    "counters": ("", " 个柜台"),
+    "zones": ("", " 个分区"),
+    "points": ("", " 处"),
+    "lights": ("", " 盏"),
+    "cameras": ("", " 台"),
+    "call points": ("", " 个"),
+    "h": ("", " 小时"),
     "floor": ("第 ", " 层"),
     "devices": ("缺 ", " 台"),
     "missing": ("缺 ", " 项"),
@@ -63,7 +63,7 @@ def _figure(value, unit: str) -> str:
         value = f"{value:.2f}".rstrip("0").rstrip(".")
     if unit in UNIT_WORDS:
         before, after = UNIT_WORDS[unit]
-        return f"{before}{value}{after if after.startswith(' ') else ' ' + after}".strip()
+        return f"{before}{value}{after}"
     return f"{value} {unit}".strip()
 
 
