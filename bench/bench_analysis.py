@@ -39,7 +39,7 @@ def main():
         for y in range(4200, 20000, 4200)
     ]
     plans = {
-        "street-center template": read_plan(ROOT / "templates" / "street-center.dxf").plan,
+        "street-center template": read_plan(ROOT / "src" / "bianmin" / "templates" / "street-center.dxf").plan,
         "30 m x 20 m, 28 columns": columns,
     }
     for name, plan in plans.items():

@@ -186,7 +186,7 @@ def main():
             )
     print("\n3. edit to updated findings (ms, 6 edits per plan)")
     samples = sorted(p for p in (ROOT / "samples").glob("*.dxf") if "pdf" not in p.name and "broken" not in p.name)
-    samples += sorted((ROOT / "templates").glob("*.dxf"))
+    samples += sorted((ROOT / "src" / "bianmin" / "templates").glob("*.dxf"))
     data, wall, err = run(EDITS, *samples)
     if data is None:
         print("  failed:", err)

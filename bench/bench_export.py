@@ -122,7 +122,7 @@ def peers(tmp: Path, repeat: int) -> None:
         for p in (ROOT / "samples").glob("*.dxf")
         if "pdf" not in p.name and "broken" not in p.name and "r12" not in p.name
     )
-    files += sorted((ROOT / "templates").glob("*.dxf"))
+    files += sorted((ROOT / "src" / "bianmin" / "templates").glob("*.dxf"))
     print(f"{'file':<40} {'bianmin':>9} {'ezdxf draw':>11} {'ratio':>6}")
     for f in files:
         ours, ok1 = timed(cli("export", "pdf", f, "-o", tmp / "a.pdf", "--paper", "A1"), repeat, tmp / "a.pdf")
@@ -143,8 +143,7 @@ def main():
     tmp = Path(tempfile.mkdtemp(prefix="bianmin-export-"))
     import compileall  # this machine sets PYTHONDONTWRITEBYTECODE; ezdxf's modules come compiled
 
-    for folder in ("geometry", "standards", "designer", "templates"):
-        compileall.compile_dir(str(ROOT / folder), quiet=1)
+    compileall.compile_dir(str(ROOT / "src" / "bianmin"), quiet=1)
     plan = tarch_plan(tmp)
     print(f"{'paper':<16} {'time':>7} {'size':>9}")
     for paper, orientation in (("A3", "landscape"), ("A1", "landscape"), ("A4", "portrait")):

@@ -51,7 +51,7 @@ def main() -> None:
     print()
     print(f"{'template':<22}{'hand ext':>9}{'layout ext':>11}{'hand lights':>12}{'layout lights':>14}")
     for template in ("street-center", "community-station"):
-        plan = read_plan(ROOT / "templates" / f"{template}.dxf").plan
+        plan = read_plan(ROOT / "src" / "bianmin" / "templates" / f"{template}.dxf").plan
         hand_ext = len(plan.objects_of("BM_EXTINGUISHER"))
         hand_lights = len(plan.objects_of("BM_EMERGENCY_LIGHT"))
         plan.objects = [o for o in plan.objects if o.spec.group not in ("fire", "sign")]

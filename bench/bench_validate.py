@@ -102,12 +102,11 @@ def main():
     # compile its modules anew, while ezdxf's come compiled from site-packages (as pip leaves them)
     import compileall
 
-    for folder in ("geometry", "standards", "designer", "templates"):
-        compileall.compile_dir(str(ROOT / folder), quiet=1)
+    compileall.compile_dir(str(ROOT / "src" / "bianmin"), quiet=1)
 
     tmp = Path(tempfile.mkdtemp(prefix="bianmin-bench-"))
     files = sorted(p for p in (ROOT / "samples").glob("*.dxf") if "pdf" not in p.name)
-    files += sorted((ROOT / "templates").glob("*.dxf"))
+    files += sorted((ROOT / "src" / "bianmin" / "templates").glob("*.dxf"))
     t = time.perf_counter()
     large = write_large(tmp / "large-100x60.dxf")
     print(f"generated {large.name} ({large.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t:.1f} s")
@@ -150,7 +149,7 @@ def main():
     folder = tmp / "batch"
     folder.mkdir()
     for i in range(args.plans):
-        shutil.copy(ROOT / "templates" / "street-center.dxf", folder / f"plan{i:03d}.dxf")
+        shutil.copy(ROOT / "src" / "bianmin" / "templates" / "street-center.dxf", folder / f"plan{i:03d}.dxf")
     base = [sys.executable, "-m", "bianmin.standards.cli", "validate", "--quiet", str(folder)]
     one = best(command(base + ["--jobs", "1"]), 1)
     two = best(command(base + ["--jobs", "2"]), 1)

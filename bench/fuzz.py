@@ -53,7 +53,10 @@ CLI = "import sys; from bianmin.standards.cli import main; sys.exit(main())"
 
 
 def sources() -> list[Path]:
-    out = [ROOT / "templates" / "street-center.dxf", ROOT / "templates" / "community-station.dxf"]
+    out = [
+        ROOT / "src" / "bianmin" / "templates" / "street-center.dxf",
+        ROOT / "src" / "bianmin" / "templates" / "community-station.dxf",
+    ]
     out += sorted((ROOT / "samples").glob("*.dxf"))
     if CORPUS.is_dir():
         out += [p for p in sorted(CORPUS.glob("*.dxf")) if p.stat().st_size < 500_000]

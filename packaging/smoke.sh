@@ -33,12 +33,12 @@ set -e
 python -c "import json,sys; d=json.load(open(sys.argv[1], encoding='utf-8')); assert d['files'][0]['status'] in ('pass','fail'), d" "$WORK/r.json"
 
 start=$(now)
-"$APP/bianmin" export pdf "$ROOT/templates/community-station.dxf" -o "$WORK/plan.pdf" --paper A3
+"$APP/bianmin" export pdf "$ROOT/src/bianmin/templates/community-station.dxf" -o "$WORK/plan.pdf" --paper A3
 echo "CLI export pdf: $(since "$start") s"
 head -c 5 "$WORK/plan.pdf" | grep -q '%PDF-' || { echo "no PDF written"; exit 1; }
 
 start=$(now)
-QT_QPA_PLATFORM=offscreen "$APP/bianmin-designer" "$ROOT/templates/street-center.dxf" --screenshot "$WORK/shot.png"
+QT_QPA_PLATFORM=offscreen "$APP/bianmin-designer" "$ROOT/src/bianmin/templates/street-center.dxf" --screenshot "$WORK/shot.png"
 echo "designer open + first check + screenshot: $(since "$start") s"
 python - "$WORK/shot.png" <<'PY'
 import struct, sys

@@ -47,5 +47,5 @@ def _maker(qtbot, tmp_path, windows):
 @pytest.fixture
 def plan_file(root, tmp_path):
     path = tmp_path / "plan.dxf"
-    shutil.copy(root / "templates" / "street-center.dxf", path)
+    shutil.copy(root / "src" / "bianmin" / "templates" / "street-center.dxf", path)
     return path

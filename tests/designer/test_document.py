@@ -13,7 +13,7 @@ def document(root, tmp_path):
     import shutil
 
     path = tmp_path / "plan.dxf"
-    shutil.copy(root / "templates" / "street-center.dxf", path)
+    shutil.copy(root / "src" / "bianmin" / "templates" / "street-center.dxf", path)
     return PlanDocument.open(path)
 
 

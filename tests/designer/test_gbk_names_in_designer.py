@@ -16,7 +16,7 @@ NAME = "西安市新城区示例街道便民服务中心"
 @pytest.fixture
 def gbk_plan(root, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "appdata"))
-    src = (root / "templates" / "street-center.dxf").read_bytes()
+    src = (root / "src" / "bianmin" / "templates" / "street-center.dxf").read_bytes()
     plan = tmp_path / "gbk.dxf"
     plan.write_bytes(src.replace(NAME.encode(), NAME.encode("gbk")).replace(b"ANSI_1252", b"ANSI_9999"))
     return plan

@@ -21,7 +21,7 @@ def private_app_data(tmp_path, monkeypatch):
 @pytest.mark.crash_expected
 def test_an_exception_in_a_slot_keeps_the_window_and_writes_an_emergency_autosave(make_window, qtbot, tmp_path, root):
     path = tmp_path / "plan.dxf"
-    shutil.copy(root / "templates" / "community-station.dxf", path)
+    shutil.copy(root / "src" / "bianmin" / "templates" / "community-station.dxf", path)
     window = make_window(PlanDocument.open(path))
     window.choose_tool(("place", "BM_WATER"))
     from bianmin.designer.commands import AddElement
@@ -85,7 +85,7 @@ def test_export_report_with_markup_in_the_plan_name(make_window, tmp_path, root)
     """Regression: '<' in the plan name broke reportlab's paragraph parser (and aborted the designer)."""
     from dataclasses import replace
 
-    window = make_window(PlanDocument.open(root / "templates" / "community-station.dxf"))
+    window = make_window(PlanDocument.open(root / "src" / "bianmin" / "templates" / "community-station.dxf"))
     window.document.read.plan.properties = replace(window.document.plan.properties, name="西一路<社区>便民服务站 <b")
     from bianmin.designer.sheets.report import write_plan_report
     from bianmin.standards.engine import check
@@ -105,7 +105,7 @@ def test_findings_at_nan_or_infinity_are_shown_without_a_marker(make_window, roo
     """Regression: round(nan) in the scene aborted the designer."""
     from bianmin.standards.findings import Finding
 
-    window = make_window(PlanDocument.open(root / "templates" / "community-station.dxf"))
+    window = make_window(PlanDocument.open(root / "src" / "bianmin" / "templates" / "community-station.dxf"))
     findings = [
         Finding("X", "error", "坏", "bad", location=(math.nan, 1.0)),
         Finding("Y", "error", "坏", "bad", location=(math.inf, 1.0)),

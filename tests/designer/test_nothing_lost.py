@@ -21,7 +21,7 @@ def private_app_data(tmp_path, monkeypatch):
 @pytest.fixture
 def plan_path(root, tmp_path):
     p = tmp_path / "plan.dxf"
-    shutil.copy(root / "templates" / "street-center.dxf", p)
+    shutil.copy(root / "src" / "bianmin" / "templates" / "street-center.dxf", p)
     return p
 
 

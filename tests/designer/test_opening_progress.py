@@ -70,7 +70,7 @@ def test_cancel_while_reading_keeps_the_open_plan(make_window, root, monkeypatch
 
     QTimer.singleShot(300, cancel_soon)
     started = time.monotonic()
-    assert not window.open_path(root / "templates" / "community-station.dxf")
+    assert not window.open_path(root / "src" / "bianmin" / "templates" / "community-station.dxf")
     assert time.monotonic() - started < 1.8  # the window came back before the thread ended
     assert window.document is before
     assert "取消" in window.statusBar().currentMessage()

@@ -25,7 +25,7 @@ def pdf_colour(rgb, op: bytes) -> bytes:
 
 
 def with_background(root, far: bool):
-    read = read_plan(root / "templates" / "street-center.dxf")
+    read = read_plan(root / "src" / "bianmin" / "templates" / "street-center.dxf")
     msp = read.doc.modelspace()
     x0, y0, x1, y1 = read.plan.hall.polygon.bounds
     msp.add_text("门厅", height=600, dxfattribs={"color": 7, "layer": "A-TEXT", "insert": (x0 + 2000, y0 + 2000)})
@@ -63,7 +63,7 @@ def test_text_dark_curves_as_curves_and_far_content_left_out(root, tmp_path):
 
 def test_streams_are_deflated_not_ascii85(root, tmp_path):
     out = tmp_path / "set.pdf"
-    write_drawing(read_plan(root / "templates" / "street-center.dxf"), out, paper="A3")
+    write_drawing(read_plan(root / "src" / "bianmin" / "templates" / "street-center.dxf"), out, paper="A3")
     raw = out.read_bytes()
     assert b"/ASCII85Decode" not in raw and b"/FlateDecode" in raw
     from reportlab import rl_config
@@ -76,7 +76,7 @@ def test_a_block_whose_insertion_point_is_far_but_whose_lines_are_on_the_sheet_i
     is inserted a kilometre away but whose geometry lands in the hall must still be drawn."""
     counts = {}
     for case in ("none", "far-base", "far-block"):
-        read = read_plan(root / "templates" / "street-center.dxf")
+        read = read_plan(root / "src" / "bianmin" / "templates" / "street-center.dxf")
         x0, y0, x1, y1 = read.plan.hall.polygon.bounds
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         block = read.doc.blocks.new(name="FAR_GEOMETRY")

@@ -40,7 +40,7 @@ def sample():
 @pytest.fixture(scope="module")
 def many_counters():
     """The street-centre template with 90 numbered counters added in a grid over the hall."""
-    read = read_plan(ROOT / "templates" / "street-center.dxf")
+    read = read_plan(ROOT / "src" / "bianmin" / "templates" / "street-center.dxf")
     x0, y0, x1, y1 = read.plan.hall.polygon.bounds
     counters = []
     for i in range(90):
@@ -192,7 +192,7 @@ def test_a_bow_tie_zone_and_an_empty_hall_still_make_sheets(tmp_path):
     """An invalid zone outline (it crosses itself) made the plan's extent a GEOS error and no sheet."""
     from bianmin.geometry.model import Zone
 
-    read = read_plan(ROOT / "templates" / "street-center.dxf")
+    read = read_plan(ROOT / "src" / "bianmin" / "templates" / "street-center.dxf")
     x0, y0, _, _ = read.plan.hall.polygon.bounds
     bow = Zone(
         kind="wait",

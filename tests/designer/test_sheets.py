@@ -51,7 +51,11 @@ def text_of(path):
 def test_true_scale_on_paper(root, tmp_path, paper, orientation, size):
     out = tmp_path / "set.pdf"
     used = export_drawing(
-        root / "templates" / "street-center.dxf", out, paper=paper, orientation=orientation, scale="100"
+        root / "src" / "bianmin" / "templates" / "street-center.dxf",
+        out,
+        paper=paper,
+        orientation=orientation,
+        scale="100",
     )
     assert used == 100
     with pdfplumber.open(out) as pdf:
@@ -65,8 +69,14 @@ def test_true_scale_on_paper(root, tmp_path, paper, orientation, size):
 
 def test_auto_scale_is_the_largest_that_fits(root, tmp_path):
     out = tmp_path / "auto.pdf"
-    assert export_drawing(root / "templates" / "street-center.dxf", out, paper="A3", scale="auto") == 100
-    assert export_drawing(root / "templates" / "community-station.dxf", out, paper="A3", scale="auto") == 75
+    assert (
+        export_drawing(root / "src" / "bianmin" / "templates" / "street-center.dxf", out, paper="A3", scale="auto")
+        == 100
+    )
+    assert (
+        export_drawing(root / "src" / "bianmin" / "templates" / "community-station.dxf", out, paper="A3", scale="auto")
+        == 75
+    )
     with pdfplumber.open(out) as pdf:
         width, _ = hall_extent_mm(pdf.pages[0])
     assert width == pytest.approx(10000 / 75, abs=0.2)
@@ -75,13 +85,15 @@ def test_auto_scale_is_the_largest_that_fits(root, tmp_path):
 def test_too_big_for_the_paper_names_a_scale_that_fits(root, tmp_path):
     # A4 landscape with the legend beside the plan leaves 180 x 148 mm: the 26 x 18.5 m extent fits at 1:150
     with pytest.raises(SheetError, match="1:150"):
-        export_drawing(root / "templates" / "street-center.dxf", tmp_path / "x.pdf", paper="A4", scale="100")
+        export_drawing(
+            root / "src" / "bianmin" / "templates" / "street-center.dxf", tmp_path / "x.pdf", paper="A4", scale="100"
+        )
     assert not (tmp_path / "x.pdf").exists(), "no clipped drawing is written"
     code = main(
         [
             "export",
             "pdf",
-            str(root / "templates" / "street-center.dxf"),
+            str(root / "src" / "bianmin" / "templates" / "street-center.dxf"),
             "-o",
             str(tmp_path / "x.pdf"),
             "--paper",
@@ -174,7 +186,7 @@ def test_export_does_not_import_qt(root, tmp_path):
 
     code = (
         "import sys; from bianmin.standards.cli import main; "
-        f"assert main(['export', 'pdf', {str(root / 'templates' / 'street-center.dxf')!r}, '-o', "
+        f"assert main(['export', 'pdf', {str(root / 'src' / 'bianmin' / 'templates' / 'street-center.dxf')!r}, '-o', "
         f"{str(tmp_path / 'q.pdf')!r}]) == 0; "
         "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'"
     )

@@ -274,7 +274,7 @@ def test_screenshot_command(root, tmp_path):
             "-m",
             "bianmin.standards.cli",
             "design",
-            str(root / "templates" / "street-center.dxf"),
+            str(root / "src" / "bianmin" / "templates" / "street-center.dxf"),
             "--screenshot",
             str(out),
         ],

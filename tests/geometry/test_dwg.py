@@ -66,7 +66,7 @@ def test_a_bm_plan_written_as_dwg_validates_like_its_dxf_twin(root, tmp_path):
     from bianmin.standards.config import Config
     from bianmin.standards.engine import check
 
-    plan = read_plan(root / "templates" / "street-center.dxf").plan
+    plan = read_plan(root / "src" / "bianmin" / "templates" / "street-center.dxf").plan
     write_dwg(plan, tmp_path / "plan.dwg", ezdwg)
     twin = type(plan)(
         properties=plan.properties, hall=plan.hall, zones=plan.zones, openings=plan.openings, obstacles=plan.obstacles

@@ -16,7 +16,7 @@ fork_only = pytest.mark.skipif(sys.platform != "linux", reason="the patched work
 @pytest.fixture
 def folder(root, tmp_path):
     for name in ("a", "b", "kill-me", "c", "d"):
-        shutil.copy(root / "templates" / "community-station.dxf", tmp_path / f"{name}.dxf")
+        shutil.copy(root / "src" / "bianmin" / "templates" / "community-station.dxf", tmp_path / f"{name}.dxf")
     return tmp_path
 
 

@@ -20,7 +20,7 @@ def plans(tmp_path, root):
     """A folder as a bureau receives it: a good plan, a bad plan, an unreadable file, in a subfolder too."""
     folder = tmp_path / "submitted"
     (folder / "sub").mkdir(parents=True)
-    shutil.copy(root / "templates" / "street-center.dxf", folder / "good.dxf")
+    shutil.copy(root / "src" / "bianmin" / "templates" / "street-center.dxf", folder / "good.dxf")
     shutil.copy(root / FIX / "HALL-AREA" / "fail-180m2-new.dxf", folder / "sub" / "small.DXF")
     (folder / "broken.dxf").write_bytes(b"not a drawing at all")
     (folder / "notes.txt").write_text("ignored")
@@ -33,7 +33,7 @@ def run_json(args, capsys):
 
 
 def test_passing_plan_exits_0(root, capsys):
-    code = main(["validate", str(root / "templates" / "street-center.dxf")])
+    code = main(["validate", str(root / "src" / "bianmin" / "templates" / "street-center.dxf")])
     assert code == 0
     assert "通过" in capsys.readouterr().out
 
@@ -69,7 +69,7 @@ def test_jobs_1_and_2_agree(plans, capsys):
 
 
 def test_json_shape_matches_cli_md(root, capsys):
-    _, data = run_json(["validate", str(root / "templates" / "street-center.dxf")], capsys)
+    _, data = run_json(["validate", str(root / "src" / "bianmin" / "templates" / "street-center.dxf")], capsys)
     assert data["tool"] == "bianmin" and data["version"]
     assert data["ruleset"]["version"] == RULESET_VERSION and len(data["ruleset"]["config_sha256"]) == 64
     f = data["files"][0]
@@ -123,7 +123,9 @@ def test_config_changes_parameters_severity_and_hash(root, tmp_path, capsys):
 def test_bad_config_is_a_clear_error_exit_2(root, tmp_path, capsys, text, words):
     config = tmp_path / "bad.toml"
     config.write_text(text, encoding="utf-8")
-    code = main(["validate", str(root / "templates" / "street-center.dxf"), "--config", str(config)])
+    code = main(
+        ["validate", str(root / "src" / "bianmin" / "templates" / "street-center.dxf"), "--config", str(config)]
+    )
     assert code == 2
     assert words in capsys.readouterr().err
 
@@ -131,14 +133,17 @@ def test_bad_config_is_a_clear_error_exit_2(root, tmp_path, capsys, text, words)
 def test_a_missing_config_is_named_in_chinese(root, tmp_path, capsys):
     """Regression (tryout): 无法读取配置文件 …：No such file or directory."""
     missing = tmp_path / "区规则.toml"
-    assert main(["validate", str(root / "templates" / "street-center.dxf"), "--config", str(missing)]) == 2
+    assert (
+        main(["validate", str(root / "src" / "bianmin" / "templates" / "street-center.dxf"), "--config", str(missing)])
+        == 2
+    )
     err = capsys.readouterr().err
     assert f"配置文件 {missing} 不存在" in err and "No such file" not in err
 
 
 def test_bad_command_lines_exit_2(root, capsys):
-    assert main(["validate", str(root / "templates"), "--set", "NOPE=1"]) == 2
-    assert main(["validate", str(root / "templates"), "--format", "pdf"]) == 2
+    assert main(["validate", str(root / "src" / "bianmin" / "templates"), "--set", "NOPE=1"]) == 2
+    assert main(["validate", str(root / "src" / "bianmin" / "templates"), "--format", "pdf"]) == 2
     assert main(["validate", "does-not-exist.dxf"]) == 2
     assert main(["validate"]) == 2
     assert main([]) == 2
@@ -190,7 +195,7 @@ def test_new_and_templates(tmp_path, capsys):
 def test_validate_does_not_import_qt(root):
     code = (
         "import sys; from bianmin.standards.cli import main; "
-        f"main(['validate', {str(root / 'templates')!r}, '--quiet']); "
+        f"main(['validate', {str(root / 'src' / 'bianmin' / 'templates')!r}, '--quiet']); "
         "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

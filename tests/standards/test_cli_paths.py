@@ -17,7 +17,7 @@ def _json(capsys, args):
 
 def test_a_missing_path_is_listed_in_the_report_not_only_counted(root, tmp_path, capsys):
     missing = tmp_path / "西一路街道.dxf"
-    code, data = _json(capsys, [str(root / "templates" / "community-station.dxf"), str(missing)])
+    code, data = _json(capsys, [str(root / "src" / "bianmin" / "templates" / "community-station.dxf"), str(missing)])
     assert code == 2
     listed = {f["path"]: f for f in data["files"]}
     assert str(missing) in listed and listed[str(missing)]["status"] == "unreadable"
@@ -28,7 +28,7 @@ def test_a_missing_path_is_listed_in_the_report_not_only_counted(root, tmp_path,
 def test_a_folder_named_like_a_plan_is_reported_not_dropped(root, tmp_path, capsys):
     batch = tmp_path / "报审"
     (batch / "odd.dxf").mkdir(parents=True)
-    shutil.copy(root / "templates" / "community-station.dxf", batch / "good.dxf")
+    shutil.copy(root / "src" / "bianmin" / "templates" / "community-station.dxf", batch / "good.dxf")
     code, data = _json(capsys, [str(batch)])
     reasons = {os.path.basename(f["path"]): f for f in data["files"]}
     assert set(reasons) == {"good.dxf", "odd.dxf"}
@@ -45,13 +45,15 @@ def test_dangling_and_looping_links_are_reported(tmp_path, capsys):
 
 
 def test_a_bad_set_value_is_a_command_line_error(root, capsys):
-    code = main(["validate", str(root / "templates" / "community-station.dxf"), "--set", "BM_FLOOR=ground"])
+    code = main(
+        ["validate", str(root / "src" / "bianmin" / "templates" / "community-station.dxf"), "--set", "BM_FLOOR=ground"]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "BM_FLOOR" in err
 
 
 def test_quiet_hides_the_progress_not_the_report(root, capsys):
-    code = main(["validate", str(root / "templates" / "community-station.dxf"), "--quiet"])
+    code = main(["validate", str(root / "src" / "bianmin" / "templates" / "community-station.dxf"), "--quiet"])
     assert code == 0 and "通过" in capsys.readouterr().out
 
 

@@ -12,7 +12,7 @@ from bianmin.standards.cli import main
 @pytest.fixture
 def plan(root, tmp_path):
     p = tmp_path / "西一路.dxf"
-    shutil.copy(root / "templates" / "community-station.dxf", p)
+    shutil.copy(root / "src" / "bianmin" / "templates" / "community-station.dxf", p)
     return p
 
 
@@ -86,8 +86,11 @@ def test_gbk_names_and_text_never_cost_the_batch_its_report(root, tmp_path, fmt,
 
     batch = tmp_path / "batch"
     batch.mkdir()
-    shutil.copy(root / "templates" / "community-station.dxf", batch / os.fsdecode("西一路".encode("gbk") + b".dxf"))
-    doc = ezdxf.readfile(root / "templates" / "community-station.dxf")
+    shutil.copy(
+        root / "src" / "bianmin" / "templates" / "community-station.dxf",
+        batch / os.fsdecode("西一路".encode("gbk") + b".dxf"),
+    )
+    doc = ezdxf.readfile(root / "src" / "bianmin" / "templates" / "community-station.dxf")
     doc.header.custom_vars.replace("BM_NAME", "PLACEHOLDER")
     doc.saveas(batch / "gbk-text.dxf")
     data = (batch / "gbk-text.dxf").read_bytes().replace(b"PLACEHOLDER", "西一路街道便民服务中心".encode("gbk"))

@@ -13,7 +13,7 @@ NAME = "西安市新城区示例街道便民服务中心"
 
 @pytest.fixture
 def gbk_plan(root, tmp_path):
-    src = (root / "templates" / "street-center.dxf").read_bytes()
+    src = (root / "src" / "bianmin" / "templates" / "street-center.dxf").read_bytes()
     assert NAME.encode() in src and b"AC1024" in src  # an R2010 drawing: ezdxf reads it as UTF-8
     plan = tmp_path / "gbk.dxf"
     plan.write_bytes(src.replace(NAME.encode(), NAME.encode("gbk")).replace(b"ANSI_1252", b"ANSI_9999"))

@@ -55,7 +55,7 @@ def test_accessible_window_is_nearest_the_entrance_and_windows_are_numbered():
 
 @pytest.mark.parametrize("template", ["street-center", "community-station"])
 def test_template_without_fire_and_signs_gets_a_compliant_set_back(root, template):
-    read = read_plan(root / "templates" / f"{template}.dxf")
+    read = read_plan(root / "src" / "bianmin" / "templates" / f"{template}.dxf")
     plan = read.plan
     plan.objects = [o for o in plan.objects if o.spec.group not in ("fire", "sign")]
     kept = [(o.id, o.block, o.transform, dict(o.attribs)) for o in plan.objects]

@@ -21,7 +21,7 @@ REAL_WORK = batch._work
 @pytest.fixture
 def folder(root, tmp_path):
     for name in ("a", "slow", "b", "once", "c"):
-        shutil.copy(root / "templates" / "community-station.dxf", tmp_path / f"{name}.dxf")
+        shutil.copy(root / "src" / "bianmin" / "templates" / "community-station.dxf", tmp_path / f"{name}.dxf")
     return tmp_path
 
 

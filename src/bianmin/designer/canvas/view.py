@@ -1,0 +1,124 @@
+"""The plan view: y up, zoom with the wheel under the cursor, pan by dragging, zoom to fit.
+
+The view forwards mouse and key events to the active tool (one tool class per
+interaction) and reports the cursor position in metres.
+"""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QPointF, QRectF, Qt, pyqtSignal
+from PyQt6.QtGui import QPainter, QTransform
+from PyQt6.QtWidgets import QGraphicsView
+
+from bianmin.designer.canvas.heat_legend import HeatLegend
+from bianmin.designer.canvas.scene import heat_rgba
+
+
+class PlanView(QGraphicsView):
+    cursorMoved = pyqtSignal(float, float)  # plan mm
+
+    def __init__(self, scene, parent=None):
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMouseTracking(True)
+        self.setTransform(QTransform.fromScale(0.05, -0.05))  # plan y up, 1 px = 20 mm to start
+        self.tool = None
+        self._pan_from = None
+        self.heat_legend = HeatLegend(self.viewport(), heat_rgba)
+        self._follow(scene)
+
+    def setScene(self, scene) -> None:
+        old = self.scene()
+        if old is not None and hasattr(old, "heatShown"):
+            try:
+                old.heatShown.disconnect(self.heat_legend.show_limit)
+            except TypeError:
+                pass
+        super().setScene(scene)
+        self._follow(scene)
+
+    def _follow(self, scene) -> None:
+        if hasattr(scene, "heatShown"):
+            scene.heatShown.connect(self.heat_legend.show_limit)
+            self.heat_legend.show_limit(scene.shown_heat_limit)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.heat_legend.place()
+
+    # -- zoom and pan ------------------------------------------------------------
+    def zoom_to(self, rect: QRectF, margin: float = 0.08) -> None:
+        if rect.isEmpty():
+            return
+        grown = rect.adjusted(
+            -rect.width() * margin, -rect.height() * margin, rect.width() * margin, rect.height() * margin
+        )
+        self.setSceneRect(self.scene().itemsBoundingRect().united(grown).adjusted(-1e5, -1e5, 1e5, 1e5))
+        vw, vh = max(1, self.viewport().width()), max(1, self.viewport().height())
+        k = min(vw / grown.width(), vh / grown.height())
+        self.setTransform(QTransform.fromScale(k, -k))
+        self.centerOn(grown.center())
+
+    def zoom_fit(self) -> None:
+        scene = self.scene()
+        rect = scene.plan_rect() if hasattr(scene, "plan_rect") else scene.itemsBoundingRect()
+        self.zoom_to(rect)
+
+    def wheelEvent(self, event):
+        factor = 1.2 ** (event.angleDelta().y() / 120.0)
+        self.zoom_at(event.position(), factor)
+
+    def zoom_at(self, pos: QPointF, factor: float) -> None:
+        before = self.mapToScene(pos.toPoint())
+        self.scale(factor, factor)
+        after = self.mapToScene(pos.toPoint())
+        delta = after - before
+        self.translate(delta.x(), delta.y())
+
+    @property
+    def pixel_mm(self) -> float:
+        """How many plan millimetres one screen pixel covers."""
+        return 1.0 / max(abs(self.transform().m11()), 1e-9)
+
+    # -- events to the tool ---------------------------------------------------------
+    def mousePressEvent(self, event):
+        if event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton):
+            self._pan_from = event.position()
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            return
+        if self.tool:
+            self.tool.press(event, self.mapToScene(event.position().toPoint()))
+
+    def mouseMoveEvent(self, event):
+        pos = self.mapToScene(event.position().toPoint())
+        self.cursorMoved.emit(pos.x(), pos.y())
+        if self._pan_from is not None:
+            d = event.position() - self._pan_from
+            self._pan_from = event.position()
+            t = self.transform()
+            self.translate(d.x() / t.m11(), d.y() / t.m22())
+            return
+        if self.tool:
+            self.tool.move(event, pos)
+
+    def mouseReleaseEvent(self, event):
+        if self._pan_from is not None and event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton):
+            self._pan_from = None
+            self.unsetCursor()
+            return
+        if self.tool:
+            self.tool.release(event, self.mapToScene(event.position().toPoint()))
+
+    def mouseDoubleClickEvent(self, event):
+        if self.tool:
+            self.tool.double_click(event, self.mapToScene(event.position().toPoint()))
+
+    def keyPressEvent(self, event):
+        if self.tool and self.tool.key(event):
+            return
+        super().keyPressEvent(event)

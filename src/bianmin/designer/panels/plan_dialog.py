@@ -1,0 +1,157 @@
+"""The plan properties: name, kind, construction, opening hours, floors, fire facts, visits."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PyQt6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+)
+
+from bianmin.geometry.catalog import CONSTRUCTIONS, FIRE_RESISTANCE, HAZARDS, KINDS
+
+from bianmin.designer.i18n import tr
+from bianmin.designer.units import UNITS, name_of
+
+
+def _combo(options, current):
+    """A combo box over a catalogue enumeration, showing its labels and holding its keys."""
+    c = QComboBox()
+    for key, pair in options.items():
+        c.addItem(tr(*pair), key)
+    c.setCurrentIndex(options.index(current) if current in options else 0)
+    return c
+
+
+class PlanPropertiesDialog(QDialog):
+    """``units``: (mm per drawing unit, whether the drawing says so) to offer the units; None: not shown."""
+
+    def __init__(self, properties, parent=None, units: tuple[float, bool] | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("图纸属性", "Plan properties"))
+        self.original = properties
+        self.original_units = units
+        form = QFormLayout(self)
+        if units is not None:
+            self._units_rows(form, *units)
+        self.name = QLineEdit(properties.name)
+        self.name.setPlaceholderText("西安市新城区×××街道便民服务中心")
+        self.kind = _combo(KINDS, properties.kind)
+        self.construction = _combo(CONSTRUCTIONS, properties.construction)
+        self.hours = QLineEdit(properties.hours)
+        self.hours.setPlaceholderText("08:30-12:00;14:00-17:30")
+        self.floor = QSpinBox()
+        self.floor.setRange(-5, 100)
+        self.floor.setValue(properties.floor)
+        self.floors = QSpinBox()
+        self.floors.setRange(1, 200)
+        self.floors.setValue(properties.building_floors)
+        self.sprinklers = QCheckBox()
+        self.sprinklers.setChecked(properties.sprinklers)
+        self.hazard = _combo(HAZARDS, properties.fire_hazard)
+        self.resistance = _combo(FIRE_RESISTANCE, str(properties.fire_resistance))
+        self.resistance.setToolTip(tr("默认二级", "default: grade 2"))
+        # the alarm system: "by kind" (street-center yes, community-station no) or declared yes/no
+        self.alarm = QComboBox()
+        self.alarm.addItem(
+            tr("按类型默认（街道中心有，社区站无）", "by kind (street-center yes, community-station no)"), None
+        )
+        self.alarm.addItem(tr("有", "yes"), True)
+        self.alarm.addItem(tr("无", "no"), False)
+        self.alarm.setCurrentIndex({None: 0, True: 1, False: 2}[properties.fire_alarm_system])
+        self.height = QDoubleSpinBox()
+        self.height.setRange(0, 1000)
+        self.height.setDecimals(1)
+        self.height.setSuffix(" m")
+        self.height.setSpecialValueText(tr("未填（地上层数 > 9 时按高层）", "not set (high-rise when storeys > 9)"))
+        self.height.setValue(properties.building_height_m or 0)
+        self.population = QSpinBox()
+        self.population.setRange(0, 10_000_000)
+        self.population.setSpecialValueText(tr("未填", "not set"))
+        self.population.setValue(properties.population or 0)
+        self.visits = QSpinBox()
+        self.visits.setRange(0, 100_000)
+        self.visits.setSpecialValueText(tr("未填", "not set"))
+        self.visits.setValue(properties.peak_daily_visits or 0)
+        self.minutes = QDoubleSpinBox()
+        self.minutes.setRange(0.5, 240)
+        self.minutes.setValue(properties.service_minutes)
+        for label, widget in [
+            (tr("机构名称", "Official name"), self.name),
+            (tr("类型", "Kind"), self.kind),
+            (tr("建设性质", "Construction"), self.construction),
+            (tr("对外服务时间", "Opening hours"), self.hours),
+            (tr("所在楼层", "Floor"), self.floor),
+            (tr("建筑地上层数", "Storeys above ground"), self.floors),
+            (tr("设自动喷水灭火系统", "Sprinklers"), self.sprinklers),
+            (tr("火灾危险等级", "Fire hazard"), self.hazard),
+            (tr("建筑耐火等级", "Fire-resistance grade"), self.resistance),
+            (tr("设火灾自动报警系统", "Automatic fire alarm system"), self.alarm),
+            (tr("建筑高度", "Building height"), self.height),
+            (tr("服务人口", "Residents served"), self.population),
+            (tr("高峰日办件量", "Peak daily visits"), self.visits),
+            (tr("平均办件时长（分钟）", "Minutes per visit"), self.minutes),
+        ]:
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _units_rows(self, form, factor: float, known: bool) -> None:
+        """图纸单位: mm / cm / m (and the drawing's own when it is another), with how it was found."""
+        self.units = QComboBox()
+        for f, (_code, zh, en) in UNITS.items():
+            self.units.addItem(tr(zh, en), f)
+        if factor not in UNITS:
+            zh, en = name_of(factor)
+            self.units.addItem(tr(f"{zh}（图纸所设）", f"{en} (as the drawing says)"), factor)
+        self.units.setCurrentIndex(self.units.findData(factor))
+        zh, en = name_of(factor)
+        note = QLabel(
+            tr(f"图纸已设单位：{zh}。如不对请改。", f"The drawing says {en}; change it if that is wrong.")
+            if known
+            else tr(
+                f"图纸未设单位，推定为{zh}。请核对：改后整张图按新单位缩放（可撤销）。",
+                f"The drawing sets no units; {en} were guessed. Check: a change rescales the plan (undoable).",
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555" if known else "color: #b06000")
+        self.units_note = note
+        form.addRow(tr("图纸单位", "Drawing units"), self.units)
+        form.addRow("", note)
+
+    def result_units(self) -> float | None:
+        """The units chosen (mm per drawing unit) when they differ from the drawing's; else None."""
+        if self.original_units is None:
+            return None
+        factor = self.units.currentData()
+        return factor if factor != self.original_units[0] else None
+
+    def result_properties(self):
+        return replace(
+            self.original,
+            name=self.name.text().strip(),
+            kind=self.kind.currentData(),
+            construction=self.construction.currentData(),
+            hours=self.hours.text().strip(),
+            floor=self.floor.value(),
+            building_floors=self.floors.value(),
+            sprinklers=self.sprinklers.isChecked(),
+            fire_hazard=self.hazard.currentData(),
+            population=self.population.value() or None,
+            peak_daily_visits=self.visits.value() or None,
+            service_minutes=self.minutes.value(),
+            fire_resistance=int(self.resistance.currentData()),
+            fire_alarm_system=self.alarm.currentData(),
+            building_height_m=self.height.value() or None,
+        )

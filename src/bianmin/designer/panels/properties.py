@@ -1,0 +1,187 @@
+"""The selected element's properties: attributes of a counter or device, a zone's kind, areas."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PyQt6.QtCore import pyqtSignal
+from PyQt6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bianmin.geometry import catalog
+from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Route, Zone
+
+from bianmin.designer.i18n import tr
+
+
+class PropertiesPanel(QWidget):
+    changed = pyqtSignal(object, object)  # old element, new element
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(6, 6, 6, 6)
+        self.element = None
+        self.editors = {}
+        self.show_element(None)
+
+    def _clear(self):
+        while self.layout_.count():
+            item = self.layout_.takeAt(0)
+            w = item.widget()
+            if w is not None:
+                w.deleteLater()
+            elif item.layout() is not None:
+                _clear_layout(item.layout())
+        self.editors = {}
+
+    def show_element(self, element):
+        self._clear()
+        self.element = element
+        if element is None:
+            self.layout_.addWidget(
+                QLabel(tr("选择一个对象以查看和修改其属性", "Select something to see and edit its properties"))
+            )
+            self.layout_.addStretch(1)
+            return
+        form = QFormLayout()
+        self.layout_.addLayout(form)
+        if isinstance(element, PlacedObject):
+            self._object_form(form, element)
+        elif isinstance(element, Zone):
+            combo = QComboBox()
+            for kind, layer in catalog.ZONE_LAYER.items():
+                spec = catalog.LAYERS[layer]
+                combo.addItem(tr(spec.zh, spec.en), kind)
+            combo.setCurrentIndex(list(catalog.ZONE_LAYER).index(element.kind))
+            self.editors["kind"] = combo
+            form.addRow(tr("分区类型", "Zone kind"), combo)
+            form.addRow(tr("面积", "Area"), QLabel(f"{element.polygon.area / 1e6:.1f} m²"))
+        elif isinstance(element, Hall):
+            form.addRow(tr("大厅面积", "Hall area"), QLabel(f"{element.polygon.area / 1e6:.1f} m²"))
+            minx, miny, maxx, maxy = element.polygon.bounds
+            form.addRow(tr("外形尺寸", "Extent"), QLabel(f"{(maxx - minx) / 1000:.2f} × {(maxy - miny) / 1000:.2f} m"))
+        elif isinstance(element, Opening):
+            combo = QComboBox()
+            for kind, (zh, en) in catalog.OPENING_KINDS.items():
+                combo.addItem(tr(zh, en), kind)
+            combo.setCurrentIndex(catalog.OPENING_KINDS.index(element.kind))
+            self.editors["kind"] = combo
+            form.addRow(tr("门洞类型", "Opening kind"), combo)
+            form.addRow(tr("宽度", "Width"), QLabel(f"{element.width / 1000:.2f} m"))
+        elif isinstance(element, Obstacle):
+            form.addRow(tr("障碍面积", "Obstacle area"), QLabel(f"{element.polygon.area / 1e6:.2f} m²"))
+        elif isinstance(element, Route):
+            from bianmin.geometry.grid import path_length
+
+            form.addRow(tr("路线长度", "Route length"), QLabel(f"{path_length(element.points) / 1000:.1f} m"))
+        form.addRow(tr("图元句柄", "Handle"), QLabel(element.id))
+        if self.editors:
+            buttons = QHBoxLayout()
+            apply = QPushButton(tr("应用", "Apply"))
+            apply.clicked.connect(self.apply)
+            buttons.addStretch(1)
+            buttons.addWidget(apply)
+            self.layout_.addLayout(buttons)
+            if getattr(element, "nested", False):
+                apply.setEnabled(False)
+                self.layout_.addWidget(QLabel(tr("嵌套在其他块中，只读", "Nested in another block: read-only")))
+        self.layout_.addStretch(1)
+
+    def _object_form(self, form, obj: PlacedObject):
+        spec = obj.spec
+        form.addRow(tr("名称", "Name"), QLabel(f"{tr(spec.zh, spec.en)}（{obj.block}）"))
+        x, y = obj.position
+        form.addRow(tr("位置", "Position"), QLabel(f"{x / 1000:.2f}, {y / 1000:.2f} m"))
+        rot = QDoubleSpinBox()
+        rot.setRange(-360, 360)
+        rot.setDecimals(1)
+        rot.setSuffix("°")
+        rot.setValue(round(obj.rotation, 1))
+        self.editors["rotation"] = rot
+        form.addRow(tr("旋转", "Rotation"), rot)
+        for attr in spec.attribute_specs:
+            tag = attr.tag
+            value = obj.attr(tag)
+            if attr.type == "choice" and attr.choices is not None:
+                w = QComboBox()
+                for key, (zh, en) in attr.choices.items():
+                    w.addItem(tr(zh, en), key)
+                w.setCurrentIndex(attr.choices.index(attr.choices.find(value) or attr.default))
+            elif attr.type == "list" and attr.choices is not None:
+                w = QWidget()
+                box = QVBoxLayout(w)
+                box.setContentsMargins(0, 0, 0, 0)
+                have = set(catalog.split_list(value))
+                w.checks = {}
+                for key, (zh, en) in attr.choices.items():
+                    c = QCheckBox(tr(zh, en))
+                    c.setChecked(key in have)
+                    box.addWidget(c)
+                    w.checks[key] = c
+            elif attr.type in ("int", "float"):
+                w = QSpinBox()
+                lo, hi = attr.range or (0, 1_000_000)
+                w.setRange(int(lo), int(hi))
+                w.setSuffix(attr.unit)
+                number = attr.number(value)
+                w.setValue(int(number if number is not None else float(attr.default)))
+            else:
+                w = QLineEdit(value)
+            label = tr(attr.zh, attr.en)
+            self.editors[tag] = w
+            form.addRow(label, w)
+        form.addRow(
+            tr("台面宽（进深）", "Depth") if obj.is_counter else tr("尺寸", "Size"),
+            QLabel(f"{obj.length:.0f} × {obj.depth:.0f} mm"),
+        )
+
+    def values(self) -> dict:
+        out = {}
+        for tag, w in self.editors.items():
+            if isinstance(w, QComboBox):
+                out[tag] = w.currentData()
+            elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
+                out[tag] = w.value()
+            elif isinstance(w, QLineEdit):
+                out[tag] = w.text().strip()
+            elif hasattr(w, "checks"):
+                out[tag] = ",".join(k for k, c in w.checks.items() if c.isChecked())
+        return out
+
+    def apply(self):
+        old = self.element
+        if old is None:
+            return
+        values = self.values()
+        if isinstance(old, PlacedObject):
+            new = old.rotated_to(values.pop("rotation", old.rotation))
+            attribs = dict(old.attribs)
+            for tag, v in values.items():
+                attribs[tag] = str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+            new = replace(new, attribs=attribs)
+        elif isinstance(old, (Zone, Opening)):
+            new = replace(old, kind=values["kind"])
+        else:
+            return
+        self.changed.emit(old, new)
+
+
+def _clear_layout(layout):
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+        elif item.layout() is not None:
+            _clear_layout(item.layout())

@@ -1,0 +1,371 @@
+"""Recognition: from the architect's drawing (no BM- layers) to a plan's hall, doors and columns.
+
+``recognize(doc)`` reads an ezdxf drawing and returns a :class:`Recognition` in
+millimetres: the hall (inner wall faces of the chosen room, openings bridged), its
+openings (main entrance, exits, internal doors) and the free-standing columns inside
+it, with notes saying what was found and what was guessed.  No Qt here;
+``output.write_recognized`` puts the result on BM- layers with the project's writer.
+
+The steps, one module each: ``collect`` flattens the drawing through its blocks;
+``units`` settles the units; ``walls`` picks the wall faces (by layer, else by shape)
+and the columns; ``openings`` bridges the gaps and tells doors from windows;
+``rooms`` polygonizes; this module chooses the hall and classifies its doors.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from shapely.geometry import Point, Polygon
+
+from bianmin.geometry.recognize import rooms as rooms_mod
+from bianmin.geometry.recognize.collect import Drawing, collect
+from bianmin.geometry.recognize.openings import Bridge, evidence, find_bridges
+from bianmin.geometry.recognize.patterns import DEFAULT, Patterns
+from bianmin.geometry.recognize.units import infer
+from bianmin.geometry.recognize.walls import by_layer, by_shape, columns, wall_layers_used
+
+__all__ = ["Found", "Patterns", "Recognition", "recognize", "recognize_drawing"]
+
+PROBE_STEP = 50.0
+PROBE_MAX = 1500.0
+ENTRANCE_TEXT_REACH = 10_000.0  # mm: an 入口 text farther than this from every exit names another door
+
+
+@dataclass
+class Found:
+    """One recognized opening on the hall outline (mm)."""
+
+    kind: str  # main, exit, door
+    start: tuple[float, float]
+    end: tuple[float, float]
+    source: str  # door block name / layer, or "" for a doorway with no door drawn
+
+    @property
+    def width(self) -> float:
+        return math.dist(self.start, self.end)
+
+    @property
+    def midpoint(self) -> tuple[float, float]:
+        return ((self.start[0] + self.end[0]) / 2, (self.start[1] + self.end[1]) / 2)
+
+
+@dataclass
+class Recognition:
+    factor: float  # drawing units -> mm
+    units_guessed: bool
+    hall: Polygon | None = None
+    openings: list[Found] = field(default_factory=list)
+    obstacles: list[Polygon] = field(default_factory=list)
+    windows: int = 0  # window gaps on the hall outline (never openings)
+    rooms: int = 0
+    walls_by: str = "layer"  # layer, shape, none
+    wall_layers: list[str] = field(default_factory=list)
+    wall_segments: int = 0
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (zh, en), what was found and guessed
+    doubts: list[tuple[str, str]] = field(default_factory=list)  # (zh, en), why the hall may be wrong
+    hall_label: str = ""
+
+    @property
+    def found(self) -> bool:
+        return self.hall is not None
+
+    def note(self, zh: str, en: str) -> None:
+        self.notes.append((zh, en))
+
+
+def recognize(doc, *, at: tuple[float, float] | None = None, patterns: Patterns = DEFAULT) -> Recognition:
+    """Recognize the hall of an ezdxf drawing; ``at`` is a point in drawing units inside the hall."""
+    return recognize_drawing(collect(doc, patterns), at=at, patterns=patterns)
+
+
+def recognize_drawing(raw: Drawing, *, at=None, patterns: Patterns = DEFAULT) -> Recognition:
+    factor, units_zh, units_en, guessed = infer(raw)
+    result = Recognition(factor=factor, units_guessed=guessed)
+    result.note(units_zh, units_en)
+    if raw.truncated:
+        result.note(
+            "图纸过大，只读取了前 15 万个图元", "the drawing is very large: only its first 150,000 primitives were read"
+        )
+    if raw.skipped_blocks:
+        result.note(
+            f"块自我嵌套或嵌套过深，已跳过：{', '.join(raw.skipped_blocks[:5])}",
+            f"blocks that insert themselves or nest too deep were skipped: {', '.join(raw.skipped_blocks[:5])}",
+        )
+    d = raw.scaled(factor)
+
+    walls = by_layer(d, patterns)
+    result.wall_layers = wall_layers_used(d, patterns)
+    if len(walls) >= 4:
+        result.walls_by = "layer"
+        result.note(
+            f"墙线取自图层 {', '.join(result.wall_layers)}（{len(walls)} 段）",
+            f"walls from layers {', '.join(result.wall_layers)} ({len(walls)} segments)",
+        )
+    else:
+        walls = by_shape(d, patterns)
+        result.walls_by = "shape" if len(walls) else "none"
+        result.note(
+            f"未找到墙图层，按成对平行线（间距 100–500 mm）识别墙线 {len(walls)} 段",
+            f"no wall layer found; {len(walls)} wall segments found as parallel line pairs 100–500 mm apart",
+        )
+    result.wall_segments = len(walls)
+    col_segs, col_rings = columns(d, patterns)
+    if len(walls) == 0:
+        result.note("图中没有可识别的墙线", "no wall lines could be recognized in the drawing")
+        return result
+
+    bridges, all_faces, room_faces = _rooms(d, patterns, walls, col_segs)
+    if not room_faces and result.walls_by == "layer":
+        # wall layers that enclose nothing (walls drawn on other layers too): add the double lines found by shape
+        more = by_shape(d, patterns)
+        if len(more):
+            walls = np.vstack([walls, more])
+            bridges, all_faces, room_faces = _rooms(d, patterns, walls, col_segs)
+            result.walls_by = "layer+shape"
+            result.note(
+                f"墙图层未围合成房间，另按成对平行线补充墙线 {len(more)} 段",
+                f"the wall layers enclose no room; {len(more)} more wall segments found as parallel line pairs",
+            )
+    result.rooms = len(room_faces)
+    if not room_faces:
+        result.note("墙线未围合成任何房间", "the walls enclose no room")
+        return result
+
+    index = _choose_hall(result, room_faces, d, at, factor, patterns, bridges, all_faces)
+    if index is None:
+        return result
+    face = room_faces[index]
+    hall = rooms_mod.outline(face)
+    result.hall = hall
+    result.doubts = hall_doubts(hall)
+    _openings(result, hall, face, bridges, all_faces, d, patterns)
+    _obstacles(result, hall, face, col_rings)
+    if not result.openings:
+        # a hall with no way in is the frame of a site plan or a title block more often than a hall
+        # (tryout: a landscape drawing's frame came out as a 756 m² hall, with no word of doubt)
+        result.doubts.append(
+            (
+                "识别出的大厅没有找到任何门洞（出入口），可能是图框或总平面图的外框；请核对，或用 --at X,Y 指定大厅内一点",
+                "no door was found in the recognized hall: it may be a drawing frame or a site plan's outline; "
+                "check it, or give a point inside the hall with --at X,Y",
+            )
+        )
+    return result
+
+
+MIN_HALL_WIDTH_MM = 3000.0  # narrower is a corridor, not a service hall
+MIN_HALL_AREA_M2 = 20.0  # smaller than the smallest community station's hall
+MAX_HALL_ASPECT = 8.0
+
+
+def hall_doubts(hall: Polygon) -> list[tuple[str, str]]:
+    """Why a recognized hall looks unlike a service hall (a corridor, a strip between two walls, a
+    small room labelled HALL): the planner is told to check before laying it out."""
+    rect = hall.minimum_rotated_rectangle
+    xs, ys = rect.exterior.coords.xy
+    sides = sorted(float(np.hypot(xs[i + 1] - xs[i], ys[i + 1] - ys[i])) for i in range(2))
+    short, long_ = sides[0], sides[1]
+    area = hall.area / 1e6
+    out = []
+    if short < MIN_HALL_WIDTH_MM:
+        out.append(
+            (
+                f"识别出的大厅只有约 {short / 1000:.1f} m 宽（{long_ / 1000:.1f} m 长），更像走廊；请核对，或用 --at X,Y 指定大厅内一点",
+                f"the recognized hall is only about {short / 1000:.1f} m wide ({long_ / 1000:.1f} m long), more like a "
+                "corridor: check it, or give a point inside the hall with --at X,Y",
+            )
+        )
+    elif long_ / max(short, 1.0) > MAX_HALL_ASPECT:
+        out.append(
+            (
+                f"识别出的大厅长宽比约 {long_ / short:.0f}:1（{long_ / 1000:.1f} m × {short / 1000:.1f} m），不像服务大厅；请核对",
+                f"the recognized hall is about {long_ / short:.0f}:1 ({long_ / 1000:.1f} m × {short / 1000:.1f} m), "
+                "unlike a service hall: check it",
+            )
+        )
+    if area < MIN_HALL_AREA_M2:
+        out.append(
+            (
+                f"识别出的大厅只有 {area:.1f} m²，小于 {MIN_HALL_AREA_M2:.0f} m²；请核对是否选错了房间，或用 --at X,Y 指定",
+                f"the recognized hall is only {area:.1f} m², under {MIN_HALL_AREA_M2:.0f} m²: check the room, or "
+                "give a point inside the hall with --at X,Y",
+            )
+        )
+    return out
+
+
+def _rooms(d: Drawing, patterns: Patterns, walls, col_segs):
+    ends = np.vstack([walls[:, :2], walls[:, 2:]])
+    bridges = find_bridges(walls, evidence(d, patterns, ends))
+    bridge_segs = np.array([[*b.start, *b.end] for b in bridges]).reshape(-1, 4)
+    all_faces = rooms_mod.faces(np.vstack([walls, col_segs, bridge_segs]))
+    return bridges, all_faces, [f for f in all_faces if rooms_mod.is_room(f)]
+
+
+# ---------------------------------------------------------------------------
+# the hall
+# ---------------------------------------------------------------------------
+
+
+def _choose_hall(result, room_faces, d: Drawing, at, factor, patterns, bridges, all_faces) -> int | None:
+    if at is not None:
+        x, y = at[0] * factor, at[1] * factor
+        index = rooms_mod.containing(room_faces, x, y)
+        if index is None:
+            result.note(f"点 ({at[0]:g}, {at[1]:g}) 不在任何房间内", f"the point ({at[0]:g}, {at[1]:g}) is in no room")
+            return None
+        result.note(
+            f"按指定点 ({at[0]:g}, {at[1]:g}) 选定大厅", f"hall chosen at the given point ({at[0]:g}, {at[1]:g})"
+        )
+        return index
+    for words, guess in ((patterns.hall_labels, False), (patterns.lobby_labels, True)):
+        labelled = []
+        for text, x, y, _ in d.texts:
+            low = text.lower()
+            rank = next((k for k, word in enumerate(words) if word.lower() in low), None)
+            if rank is None:
+                continue
+            index = rooms_mod.containing(room_faces, x, y)
+            if index is not None:
+                labelled.append((rank, -room_faces[index].area, index, text))
+        if labelled:
+            _, _, index, text = min(labelled)
+            result.hall_label = text
+            if guess:
+                result.note(
+                    f"未找到“大厅/服务厅/便民/服务中心”标注，按标注“{text}”推定大厅",
+                    f"no label 大厅/服务厅/便民/服务中心 found; the room labelled \u201c{text}\u201d was taken "
+                    "as the hall",
+                )
+            else:
+                result.note(f"按标注“{text}”选定大厅", f"hall chosen by its label \u201c{text}\u201d")
+            return index
+    doors = _rooms_with_doors(room_faces, bridges, all_faces)
+    index = max(range(len(room_faces)), key=lambda i: (doors.get(i, -1), room_faces[i].area))
+    result.note(
+        "未找到“大厅/服务厅/便民/服务中心”标注，按最大房间（有外门者优先，其次有门者）选定大厅",
+        "no label 大厅/服务厅/便民/服务中心 found; the largest room was taken as the hall (one with a door "
+        "to the outside first, then one with any door)",
+    )
+    return index
+
+
+def _rooms_with_doors(room_faces, bridges: list[Bridge], all_faces) -> dict[int, int]:
+    """Room index -> 1 when a door of it leads outside, 0 when it has doors to rooms only."""
+    doors = [b for b in bridges if b.kind in ("door", "plain") and b.width >= 300]
+    if not doors:
+        return {}
+    lines = [b.line for b in doors]
+    tree = shapely.STRtree(lines)
+    face_tree = shapely.STRtree(all_faces)
+    out = {}
+    for i, face in enumerate(room_faces):
+        ring = face.exterior.buffer(2.0)
+        mine = [doors[int(k)] for k in tree.query(ring) if ring.covers(lines[int(k)])]
+        if mine:
+            hall = Polygon(face.exterior)
+            out[i] = int(any(_behind(hall, b, all_faces, face_tree) == "outside" for b in mine))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# openings
+# ---------------------------------------------------------------------------
+
+
+def _openings(
+    result: Recognition, hall: Polygon, face: Polygon, bridges: list[Bridge], all_faces, d: Drawing, patterns: Patterns
+) -> None:
+    ring = hall.exterior
+    near = ring.buffer(2.0)
+    on_hall = [b for b in bridges if b.kind != "snap" and b.width >= 300 and near.covers(b.line)]
+    tree = shapely.STRtree(all_faces)
+    found: list[Found] = []
+    plain = 0
+    for b in on_hall:
+        if b.kind == "window":
+            result.windows += 1
+            continue
+        behind = _behind(hall, b, all_faces, tree)
+        kind = "exit" if behind == "outside" else "door"
+        found.append(Found(kind, b.start, b.end, b.label))
+        plain += b.kind == "plain"
+    exits = [f for f in found if f.kind == "exit"]
+    entrance_texts = [
+        (x, y, t) for t, x, y, _ in d.texts if any(w.lower() in t.lower() for w in patterns.entrance_labels)
+    ]
+
+    def text_distance(f: Found) -> float:
+        return min((math.dist(f.midpoint, (x, y)) for x, y, _ in entrance_texts), default=math.inf)
+
+    if exits:
+        if any(text_distance(f) <= ENTRANCE_TEXT_REACH for f in exits):
+            main = min(exits, key=text_distance)
+            result.note("按“入口”标注定主入口", "main entrance: the exit nearest the text 入口 (entrance)")
+        else:
+            main = max(exits, key=lambda f: f.width)
+            result.note(
+                "未找到“入口”标注，按最宽外门定为主入口",
+                "no text 入口 (entrance) found; the widest exit was taken as the main entrance",
+            )
+        main.kind = "main"
+    else:
+        result.note("大厅没有通向室外的门，未定主入口", "no door of the hall leads outside: no main entrance set")
+    if plain:
+        result.note(f"{plain} 处洞口未画门，按门洞处理", f"{plain} gap(s) with no door drawn taken as doorways")
+    result.openings = found
+    n_main = sum(f.kind == "main" for f in found)
+    n_exit = sum(f.kind == "exit" for f in found)
+    n_door = sum(f.kind == "door" for f in found)
+    result.note(
+        f"大厅 {hall.area / 1e6:.1f} m²：主入口 {n_main}、安全出口 {n_exit}、内门 {n_door}、"
+        f"窗 {result.windows}（窗不计为门）",
+        f"hall {hall.area / 1e6:.1f} m²: main entrance {n_main}, exits {n_exit}, internal doors {n_door}, "
+        f"windows {result.windows} (windows are never doors)",
+    )
+
+
+def _behind(hall: Polygon, b: Bridge, all_faces, tree) -> str:
+    """``outside`` when no room lies behind the opening, else ``room``."""
+    (x1, y1), (x2, y2) = b.start, b.end
+    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+    length = math.hypot(x2 - x1, y2 - y1)
+    nx, ny = -(y2 - y1) / length, (x2 - x1) / length
+    if hall.contains(Point(mx + nx * 20, my + ny * 20)):
+        nx, ny = -nx, -ny
+    for k in range(1, int(PROBE_MAX / PROBE_STEP) + 1):
+        p = Point(mx + nx * k * PROBE_STEP, my + ny * k * PROBE_STEP)
+        hits = tree.query(p, predicate="within")
+        if len(hits) == 0:
+            return "outside"
+        if any(rooms_mod.is_room(all_faces[int(i)]) for i in hits):
+            return "room"
+    return "outside"
+
+
+# ---------------------------------------------------------------------------
+# columns
+# ---------------------------------------------------------------------------
+
+
+def _obstacles(result: Recognition, hall: Polygon, face: Polygon, col_rings) -> None:
+    obstacles = [Polygon(r).simplify(1.0) for r in face.interiors if Polygon(r).area >= 0.01e6]
+    for ring in col_rings:
+        poly = Polygon(ring)
+        if not poly.is_valid:
+            poly = poly.buffer(0)
+        if poly.is_empty or not hall.contains(poly) or hall.exterior.distance(poly) < 5.0:
+            continue
+        if any(o.intersects(poly) for o in obstacles):
+            continue
+        obstacles.append(poly.simplify(1.0))
+    result.obstacles = [o for o in obstacles if isinstance(o, Polygon) and not o.is_empty]
+    if result.obstacles:
+        result.note(
+            f"大厅内独立柱等障碍物 {len(result.obstacles)} 处",
+            f"{len(result.obstacles)} free-standing columns or other obstacles inside the hall",
+        )

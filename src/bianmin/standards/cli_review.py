@@ -1,0 +1,283 @@
+"""``bianmin review``: the bureau's rounds, waivers, comparisons and opinion letters (issue 12).
+
+Exit codes: 0 every plan passes (or the command did its work), 1 a plan fails, 2 an error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from bianmin.standards.write_errors import cannot_write
+
+EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+VERDICT = {
+    "zh": {"pass": "同意", "fail": "修改后重新报审", "unreadable": "无法读取"},
+    "en": {"pass": "approved", "fail": "revise and resubmit", "unreadable": "unreadable"},
+}
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("review", help="审批局审查：报审轮次、豁免、对比、意见书 / the bureau's review")
+    what = p.add_subparsers(dest="review_command", metavar="ACTION")
+
+    def common(q, formats=("text", "json")):
+        q.add_argument(
+            "--db",
+            default=None,
+            metavar="DB",
+            help="审查数据库，默认当前文件夹的 bianmin-review.sqlite / the review database",
+        )
+        q.add_argument("--format", choices=list(formats), default="text", help="输出格式 / output format")
+        q.add_argument("--lang", choices=["zh", "en"], default="zh", help="语言 / language")
+
+    q = what.add_parser("add", help="校验并登记报审图纸 / check and record submitted plans")
+    q.add_argument("paths", nargs="+", metavar="PATH", help="DXF/DWG 文件或文件夹 / plan files or folders")
+    q.add_argument("--name", help="图纸名（默认取 BM_NAME 或文件名）/ plan name (default: BM_NAME or the file name)")
+    q.add_argument("--config", metavar="FILE.toml", help="审批局的规则配置 / the bureau's rules config")
+    common(q)
+    q = what.add_parser("status", help="每份图纸的最新审查状态 / the latest state of every plan")
+    q.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是屏幕 / write to a file")
+    common(q, ("text", "json", "html"))
+    q.add_argument("--config", metavar="FILE.toml", help="取 [review] 中的审批局名称 / the bureau's name from [review]")
+    q = what.add_parser("diff", help="两轮报审的问题对比 / findings of one round against another")
+    q.add_argument("name", help="图纸名 / plan name")
+    q.add_argument(
+        "--from", dest="from_round", type=int, metavar="N", help="较早的轮次，默认倒数第二轮 / earlier round"
+    )
+    q.add_argument("--to", dest="to_round", type=int, metavar="M", help="较晚的轮次，默认最新一轮 / later round")
+    common(q)
+    for action, zh in (("waive", "豁免"), ("unwaive", "撤销豁免")):
+        q = what.add_parser(action, help=f"{zh}某规则的问题 / {action} findings of a rule")
+        q.add_argument("name", help="图纸名 / plan name")
+        q.add_argument("rule", help="规则编号，如 CNTR-DEPTH / rule id")
+        q.add_argument(
+            "--fingerprint", metavar="FP", help="只针对此指纹的问题（见 diff --format json）/ one finding only"
+        )
+        q.add_argument("--reason", required=True, help=f"{zh}理由 / the reason")
+        q.add_argument("--by", required=True, metavar="WHO", help="审查人 / reviewer")
+        common(q)
+    q = what.add_parser("letter", help="生成审查意见书 PDF / write the review opinion letter")
+    q.add_argument("name", help="图纸名 / plan name")
+    q.add_argument("-o", "--output", required=True, metavar="LETTER.pdf", help="输出的 PDF / the PDF to write")
+    q.add_argument("--config", metavar="FILE.toml", help="审批局名称与信头在 [review] 中 / bureau name and letterhead")
+    q.add_argument("--db", default=None, metavar="DB", help="审查数据库 / the review database")
+
+
+def _fail(message: str) -> int:
+    print(f"bianmin review: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def run(args, write_letter=None) -> int:
+    from bianmin.standards.config import Config
+    from bianmin.standards.review import commands as C
+    from bianmin.standards.review import db as D
+
+    if args.review_command is None:
+        return _fail("add / status / diff / waive / unwaive / letter？")
+    db_path = Path(args.db or D.DEFAULT_DB)
+    if args.review_command != "add" and not db_path.exists():
+        # only `add` starts a record: a mistyped --db answered "尚无报审" from a new, empty database
+        return _fail(
+            f"审查记录库 {db_path} 不存在；请检查 --db，或先用 review add 登记报审图纸 / "
+            f"the review database {db_path} does not exist: check --db, or record plans with review add first"
+        )
+    try:
+        config = Config.from_option(getattr(args, "config", None))
+        con = D.connect(db_path)
+    except (D.ReviewError, ValueError) as exc:
+        return _fail(str(exc))
+    try:
+        handler = {
+            "add": _add,
+            "status": _status,
+            "diff": _diff,
+            "waive": _waive,
+            "unwaive": _waive,
+            "letter": _letter,
+        }[args.review_command]
+        return handler(args, con, db_path, config, C, write_letter)
+    except D.ReviewError as exc:
+        return _fail(str(exc))
+    except OSError as exc:  # the file the user named, not the atomic write's hidden temporary one
+        return _fail(cannot_write(getattr(args, "output", None) or exc.filename, exc))
+    finally:
+        con.close()
+
+
+def _out(args, text: str) -> None:
+    if getattr(args, "output", None):
+        from bianmin.geometry.atomic import write_text
+
+        write_text(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+
+
+def _json(data) -> str:
+    from bianmin.standards.report.common import finite  # a drawing's NaN or infinity is null, as in validate's JSON
+
+    return json.dumps(finite(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _code(states) -> int:
+    if any(s.get("verdict") == "unreadable" or "error" in s and "verdict" not in s for s in states):
+        return EXIT_ERROR
+    return EXIT_FAIL if any(s["verdict"] == "fail" for s in states) else EXIT_PASS
+
+
+def _add(args, con, db_path, config, C, _):
+    from bianmin.standards.batch import collect
+
+    files, skipped = collect(args.paths)
+    if not files and not skipped:
+        return _fail("没有找到 DXF/DWG 文件 / no DXF or DWG files found")
+    if args.name and len(files) > 1:
+        return _fail("--name 只能用于一个文件 / --name is for one file only")
+    states = C.add(con, db_path, files, config, name=args.name)
+    states += [{"file": p, "error": reason} for p, reason in skipped]
+    if args.format == "json":
+        _out(args, _json({"submissions": [C.public(s) for s in states]}))
+    else:
+        v = VERDICT[args.lang]
+        for s in states:
+            if "error" in s and "verdict" not in s:
+                print(f"{s['file']}: {s['error']}")
+                continue
+            again = "" if s["added"] else "（同一文件已登记 / already recorded）"
+            line = (
+                f"{s['name']}  第{s['round']}轮  {v[s['verdict']]}  错误 {s['errors']}  警告 {s['warnings']}  "
+                f"已豁免 {s['waived']}"
+                if args.lang == "zh"
+                else f"{s['name']}  round {s['round']}  {v[s['verdict']]}  errors {s['errors']}  "
+                f"warnings {s['warnings']}  waived {s['waived']}"
+            )
+            if s["round"] > 1:
+                line += (
+                    f"  较上一轮：已改正 {s['fixed']} / 新增 {s['new']} / 未变 {s['unchanged']}"
+                    if args.lang == "zh"
+                    else f"  since last round: fixed {s['fixed']} / new {s['new']} / unchanged {s['unchanged']}"
+                )
+            print(line + again)
+    return _code(states)
+
+
+def _status(args, con, db_path, config, C, _):
+    states = C.status(con)
+    if args.format == "json":
+        _out(
+            args,
+            _json(
+                {
+                    "plans": [
+                        {
+                            k: C.public(s)[k]
+                            for k in (
+                                "name",
+                                "round",
+                                "verdict",
+                                "errors",
+                                "warnings",
+                                "waived",
+                                "fixed",
+                                "new",
+                                "sha256",
+                                "submitted",
+                            )
+                        }
+                        for s in states
+                    ]
+                }
+            ),
+        )
+    elif args.format == "html":
+        from bianmin.standards.review.db import now
+        from bianmin.standards.review.html import render
+
+        _out(args, render(states, config.review.get("bureau", ""), now()))
+    else:
+        v = VERDICT[args.lang]
+        head = (
+            ("图纸", "轮次", "结论", "错误", "警告", "已豁免", "已改正", "新增")
+            if args.lang == "zh"
+            else ("plan", "round", "verdict", "errors", "warnings", "waived", "fixed", "new")
+        )
+        lines = ["\t".join(head)]
+        for s in states:
+            lines.append(
+                "\t".join(
+                    str(x)
+                    for x in (
+                        s["name"],
+                        s["round"],
+                        v[s["verdict"]],
+                        s["errors"],
+                        s["warnings"],
+                        s["waived"],
+                        s["fixed"],
+                        s["new"],
+                    )
+                )
+            )
+        if not states:
+            lines.append("尚无报审 / nothing submitted yet")
+        _out(args, "\n".join(lines) + "\n")
+    return _code(states) if states else EXIT_PASS
+
+
+def _diff(args, con, db_path, config, C, _):
+    from bianmin.standards.review import db as D
+
+    a, b, cmp = C.diff(con, args.name, args.from_round, args.to_round)
+    waivers = D.waivers(con, args.name)
+    if args.format == "json":
+        data = {"name": args.name, "from": a, "to": b}
+        for key in ("fixed", "new", "unchanged", "waived"):
+            data[key] = [C.finding_json(f, args.lang, waivers) for f in getattr(cmp, key)]
+        _out(args, _json(data))
+    else:
+        words = {
+            "fixed": "已改正 / fixed",
+            "new": "新增 / new",
+            "unchanged": "未变 / unchanged",
+            "waived": "已豁免 / waived",
+        }
+        print(f"{args.name}: 第{a}轮 → 第{b}轮 / round {a} → {b}")
+        for key, word in words.items():
+            items = getattr(cmp, key)
+            print(f"\n{word}: {len(items)}")
+            for f in items:
+                w = waivers.get(f.fingerprint) if key == "waived" else None
+                extra = f"（{w['reason']}）" if w else ""
+                print(f"  [{f.fingerprint}] {f.rule}: {f.text(args.lang)}{extra}")
+    return EXIT_PASS
+
+
+def _waive(args, con, db_path, config, C, _):
+    undo = args.review_command == "unwaive"
+    fps = C.waive(con, args.name, args.rule, fingerprint=args.fingerprint, reason=args.reason, by=args.by, undo=undo)
+    if args.format == "json":
+        _out(args, _json({"name": args.name, "rule": args.rule, "action": args.review_command, "fingerprints": fps}))
+    else:
+        word = "已撤销豁免" if undo else "已豁免"
+        print(f"{word} {args.name} {args.rule}：{len(fps)} 项 / {args.review_command}d {len(fps)}")
+    return EXIT_PASS
+
+
+def _letter(args, con, db_path, config, C, write_letter):
+    if write_letter is None:
+        return _fail("无法生成 PDF / the PDF writer is not available")
+    data = C.letter_data(con, db_path, args.name, config)
+    read = None
+    if data["stored"] is not None:
+        from bianmin.geometry.dxf_read import PlanReadError, read_plan
+
+        try:
+            read = read_plan(data["stored"])
+        except (PlanReadError, OSError):
+            read = None  # the letter goes out without the thumbnail
+    write_letter(data, read, Path(args.output))
+    print(f"已生成审查意见书 / letter written: {args.output}")
+    return EXIT_PASS

@@ -1,0 +1,152 @@
+"""``layout(plan, only)``: the stages in order, then the engine's verdict on the result."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from bianmin.geometry.dxf_read import ReadResult
+from bianmin.geometry.model import Plan
+
+from bianmin.standards.layout import counters, equipment, fire, seats, signs, zones
+from bianmin.standards.layout.site import Note, Site
+
+from bianmin.standards.layout import KINDS  # noqa: F401  (re-exported: the stages by name)
+
+MAX_EXTENT_MM = 1_000_000.0  # a service hall is not a kilometre long: such an outline is a unit or drawing error
+
+
+@dataclass
+class LayoutResult:
+    plan: Plan
+    added: list = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    # what a cover placed against its lower bound: {name: (placed, bound)}
+    covers: dict = field(default_factory=dict)
+    report: object = None  # the engine's PlanReport on the result
+
+
+def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> LayoutResult:
+    """A copy of ``plan`` completed with what is missing (every kind, or those in ``only``).
+
+    Nothing in ``plan`` changes: the hall, openings, obstacles and every object keep their
+    geometry and ids; new zones and objects are appended.  Deterministic."""
+    only = tuple(only)
+    unknown = [k for k in only if k not in KINDS]
+    if unknown:
+        raise ValueError(f"unknown layout kinds: {', '.join(unknown)}")
+    work = plan.copy()
+    result = LayoutResult(plan=work)
+    if work.hall is None:
+        result.notes.append(
+            Note(
+                "DXF-HALL",
+                "图中没有大厅外形（BM-HALL），无法布置；请先绘制大厅",
+                "the plan has no hall outline (BM-HALL): draw it first",
+            )
+        )
+        return result
+    minx, miny, maxx, maxy = work.hall.polygon.bounds if not work.hall.polygon.is_empty else (0, 0, 0, 0)
+    if (
+        not all(math.isfinite(v) for v in (minx, miny, maxx, maxy))
+        or max(maxx - minx, maxy - miny) > MAX_EXTENT_MM
+        or work.hall.polygon.area < 1e6
+    ):
+        size = f"{maxx - minx:.4g} × {maxy - miny:.4g} mm"
+        result.notes.append(
+            Note(
+                "DXF-HALL",
+                f"大厅外形尺寸异常（{size}），不能自动布置；请检查大厅外形和图纸单位",
+                f"the hall outline is {size}: not laid out; check the outline and the drawing units",
+            )
+        )
+        return result
+    if not work.properties.hours:
+        work.properties.hours = counters.DEFAULT_HOURS
+        result.notes.append(
+            Note(
+                "SIGN-HOURS-MIN",
+                f"未填写对外服务时间，已按 {counters.DEFAULT_HOURS} 填写",
+                f"no opening hours: set to {counters.DEFAULT_HOURS}",
+            )
+        )
+    site = Site(work)
+    if "zones" in only:
+        zones.run(site)
+    if "counters" in only:
+        counters.run(site)
+    if "seats" in only:
+        seats.run(site)
+    if "equipment" in only:
+        equipment.run(site)
+    if "signs" in only:
+        signs.run(site)
+    if "fire" in only:
+        fire.exit_signs(site)
+        fire.extinguishers(site, result.covers)
+        fire.alarms(site, result.covers)
+        fire.lights(site, result.covers)
+        fire.cameras(site, result.covers)
+        fire.routes(site)
+        fire.evac_signs(site, result.covers)
+    result.added = list(site.added)
+    result.notes.extend(site.notes)
+    if check:
+        from bianmin.standards import engine
+
+        result.report = engine.check(ReadResult(work, None, 1.0), config)
+        result.notes.extend(_unmet(work, result.report, result.notes))
+    return result
+
+
+def _side(plan: Plan, x: float, y: float) -> tuple[str, str]:
+    c = plan.hall.polygon.centroid
+    dx, dy = x - c.x, y - c.y
+    if abs(dx) >= abs(dy):
+        return ("东", "east") if dx > 0 else ("西", "west")
+    return ("北", "north") if dy > 0 else ("南", "south")
+
+
+_FIXES = {
+    "EVAC-EXIT-COUNT": ("需增设一个安全出口：大厅{zh}端", "add an emergency exit at the {en} end of the hall"),
+    "EVAC-TRAVEL": ("需增设一个安全出口：大厅{zh}端（疏散距离过长）", "add an exit at the {en} end (travel too long)"),
+    "EVAC-EXIT-SPACING": ("需将两个安全出口相距 5 m 以上", "move the exits at least 5 m apart"),
+    "EVAC-EXIT-WIDTH": ("需加宽安全出口至 0.9 m 以上", "widen the exit to at least 0.9 m"),
+    "HALL-AREA": ("大厅面积不足该类型的要求，需换用更大的大厅", "the hall is too small for its kind: use a larger one"),
+    "EVAC-PASSAGE": ("需在{zh}侧腾出 1.1 m 宽的疏散通道", "clear a 1.1 m passage on the {en} side"),
+}
+
+
+def _unmet(plan: Plan, report, notes) -> list[Note]:
+    """A note for every error finding left: the rule, and what would fix it."""
+    said = {n.rule for n in notes}
+    out = []
+    for f in report.findings:
+        if f.severity != "error" or f.rule in said:
+            continue
+        said.add(f.rule)
+        at = f.location or (plan.hall.polygon.centroid.x, plan.hall.polygon.centroid.y)
+        if f.rule in ("EVAC-EXIT-COUNT", "EVAC-TRAVEL") or not isinstance(at, tuple):
+            at = _farthest(plan) or at
+        zh_side, en_side = _side(plan, *at[:2]) if isinstance(at, tuple) else ("", "")
+        fix = _FIXES.get(f.rule)
+        if fix:
+            zh, en = fix[0].format(zh=zh_side, en=en_side), fix[1].format(zh=zh_side, en=en_side)
+        else:
+            zh, en = "自动布置未能满足，需人工调整", "the layout could not meet it; adjust by hand"
+        out.append(Note(f.rule, f"{zh}（{f.message}）", f"{en} ({f.message_en})"))
+    return out
+
+
+def _farthest(plan: Plan):
+    exits = [o.line for o in plan.exits]
+    if not exits:
+        return None
+    pts = list(plan.hall.polygon.exterior.coords)
+    return max(pts, key=lambda p: min(e.distance(_pt(p)) for e in exits) + 0 * math.pi)
+
+
+def _pt(p):
+    from shapely.geometry import Point
+
+    return Point(p)

@@ -1,0 +1,630 @@
+"""EVAC- rules: can everyone get out (GB 50016 5.5, GA 654)."""
+
+import math
+
+import shapely
+
+from bianmin.geometry.grid import path_length
+
+from bianmin.standards.context import centre
+from bianmin.standards.registry import ALL, hit, rule
+from bianmin.standards.wording import exit_name, exit_subject, metres, number, place
+from bianmin.standards.rules._text import m2, mm, things
+
+
+def _no_exit():
+    return hit(
+        "图中没有安全出口（BM-DOOR-MAIN 或 BM-DOOR-EXIT），无法疏散；请画出主入口和安全出口",
+        "the plan has no exit (BM-DOOR-MAIN or BM-DOOR-EXIT): nobody can get out; draw the main entrance and the exits",
+        subject=("hall", "exits"),
+        measured=0,
+        limit=1,
+        unit="exits",
+    )
+
+
+def _factor(ctx, p):
+    return p.sprinkler_factor if ctx.props.sprinklers else 1.0
+
+
+def _grade(ctx) -> int:
+    g = ctx.props.fire_resistance
+    return g if g in (1, 2, 3, 4) else 2
+
+
+def _grade_words(ctx) -> tuple[str, str]:
+    g = _grade(ctx)
+    return ("一、二级" if g <= 2 else "三级" if g == 3 else "四级", "grade 1-2" if g <= 2 else f"grade {g}")
+
+
+def _building_words(ctx) -> tuple[str, str]:
+    """The building facts a limit was chosen by: "地上 3 层、首层" / "3 storeys above ground, ground floor"."""
+    pr = ctx.props
+    floor_zh = "首层" if pr.floor == 1 else (f"地下 {-pr.floor} 层" if pr.floor <= -1 else f"第 {pr.floor} 层")
+    floor_en = "ground floor" if pr.floor == 1 else (f"basement {-pr.floor}" if pr.floor <= -1 else f"floor {pr.floor}")
+    tall_zh = "高层，" if pr.high_rise else ""
+    tall_en = "high-rise, " if pr.high_rise else ""
+    return (
+        f"{tall_zh}地上 {pr.building_floors} 层、{floor_zh}",
+        f"{tall_en}{pr.building_floors} storeys above ground, {floor_en}",
+    )
+
+
+def occupants(ctx, density: float) -> int:
+    area = ctx.plan.hall_area_m2
+    value = area * density
+    return int(math.ceil(value)) if math.isfinite(value) and value > 0 else 0
+
+
+@rule(
+    "EVAC-EXIT-COUNT",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.8",
+    title="安全出口数量",
+    title_en="Number of exits",
+    params={"single_exit_max_m2": 200.0, "single_exit_max_people": 50, "occupant_density_per_m2": 0.5},
+)
+def exit_count(ctx, p):
+    """公共建筑内每个防火分区的安全出口不应少于 2 个；单层或多层首层的小房间可设 1 个。 Number of exits.
+
+    Checks: the hall has at least two exits (the main entrance and ``BM-DOOR-EXIT``
+        openings), unless it may have one: it is on the ground floor (``BM_FLOOR`` 1) of a
+        building that is not high-rise, its area is at most ``single_exit_max_m2`` **and**
+        its occupant load (area × ``occupant_density_per_m2``, rounded up) is at most
+        ``single_exit_max_people``. Any hall has at least one exit.
+    Conditions: 仅当大厅在非高层建筑的首层、面积不大于 200 m² 且人数不超过 50 人时可设 1 个安全出口，否则不少于 2 个 //
+        one exit only on the ground floor of a building that is not high-rise, with at most 200 m² and at most
+        50 people; otherwise at least 2.
+    Why: GB 50016 5.5.8(2): 除医疗建筑、老年人照料设施、儿童活动场所外，单层公共建筑或多层公共建筑的首层,
+        每层最大建筑面积不大于200m²且人数不超过50人时, 可设置1个安全出口.
+    Parameters: ``single_exit_max_m2`` (200), ``single_exit_max_people`` (50), ``occupant_density_per_m2`` (0.5,
+        an assumption the bureau may set; the same as EVAC-TOTAL-WIDTH's).
+    Passes: an 80 m² community station on the ground floor with one door (40 people).
+    Fails: a 110 m² hall with one exit (55 people); a 250 m² hall with the main entrance only.
+    """
+    n = len(ctx.plan.exits)
+    area = ctx.plan.hall_area_m2
+    people = occupants(ctx, p.occupant_density_per_m2)
+    pr = ctx.props
+    one_ok = (
+        pr.floor == 1
+        and not pr.high_rise
+        and area <= p.single_exit_max_m2 + 1e-6
+        and people <= p.single_exit_max_people
+    )
+    need = 1 if one_ok else 2
+    if n >= need:
+        return
+    if n == 0:
+        yield _no_exit()
+        return
+    reasons_zh, reasons_en = [], []
+    if pr.floor != 1:
+        reasons_zh.append("不在首层")
+        reasons_en.append("it is not on the ground floor")
+    if pr.high_rise:
+        reasons_zh.append("位于高层建筑")
+        reasons_en.append("the building is high-rise")
+    if area > p.single_exit_max_m2 + 1e-6:
+        reasons_zh.append(f"面积 {number(area, 1, 'm²')} 超过 {number(p.single_exit_max_m2, 0, 'm²')}")
+        reasons_en.append(f"its area {number(area, 1, 'm²')} is over {number(p.single_exit_max_m2, 0, 'm²')}")
+    if people > p.single_exit_max_people:
+        reasons_zh.append(
+            f"按每平方米 {number(p.occupant_density_per_m2, 2)} 人计 {people} 人，超过 {p.single_exit_max_people} 人"
+        )
+        reasons_en.append(
+            f"at {number(p.occupant_density_per_m2, 2)} people per m² it holds {people} people, "
+            f"over {p.single_exit_max_people}"
+        )
+    yield hit(
+        f"大厅只有 {n} 个安全出口，应不少于 2 个（{'，'.join(reasons_zh)}）；请在远离主入口的外墙上增设安全出口",
+        f"the hall has {n} exit; at least 2 are required ({'; '.join(reasons_en)}); add an exit in an "
+        f"outside wall away from the main entrance",
+        handles=[ctx.plan.hall.id],
+        at=centre(ctx.hall),
+        subject=("hall", "exits"),
+        measured=n,
+        limit=2,
+        unit="exits",
+    )
+
+
+@rule(
+    "EVAC-EXIT-SPACING",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.2",
+    title="安全出口间距",
+    title_en="Exit spacing",
+    params={"min_spacing_mm": 5000.0},
+)
+def exit_spacing(ctx, p):
+    """相邻两个安全出口最近边缘之间的水平距离不应小于 5 m。 Exits are at least 5 m apart.
+
+    Checks: the nearest edges of every two exits are at least ``min_spacing_mm`` apart.
+    Why: GB 50016 5.5.2: 相邻两个安全出口最近边缘之间的水平距离不应小于5m — one fire
+        should not block both.
+    Parameters: ``min_spacing_mm`` (5000).
+    Passes: the entrance on the front wall and an exit on the side wall 10 m away.
+    Fails: a second exit 2 m beside the main entrance.
+    """
+    plan = ctx.plan
+    exits = plan.exits
+    for i, a in enumerate(exits):
+        for b in exits[i + 1 :]:
+            d = a.line.distance(b.line)
+            if d < p.min_spacing_mm:
+                az, ae = exit_name(plan, a)
+                bz, be = exit_name(plan, b)
+                yield hit(
+                    f"{az}与{bz}最近边缘相距 {metres(d)}，应不小于 {metres(p.min_spacing_mm)}；"
+                    f"请把其中一个移到相距至少 {metres(p.min_spacing_mm)} 处",
+                    f"{ae} and {be} are {metres(d)} apart at their nearest edges; at least "
+                    f"{metres(p.min_spacing_mm)} is required: move one of them further away",
+                    handles=[a.id, b.id],
+                    at=a.midpoint,
+                    subject=("exits", f"{exit_subject(plan, a)[1]}+{exit_subject(plan, b)[1]}"),
+                    measured=round(d),
+                    limit=p.min_spacing_mm,
+                    unit="mm",
+                )
+
+
+@rule(
+    "EVAC-EXIT-WIDTH",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.18, 5.5.19",
+    title="安全出口宽度",
+    title_en="Exit width",
+    params={
+        "min_width_mm": 900.0,
+        "high_rise_ground_min_width_mm": 1200.0,
+        "crowded": False,
+        "crowded_min_width_mm": 1400.0,
+    },
+)
+def exit_width(ctx, p):
+    """疏散门和安全出口的净宽度不应小于 0.90 m；高层公共建筑首层疏散外门不应小于 1.20 m。 Exit width.
+
+    Checks: every exit opening is at least ``min_width_mm`` wide; in a high-rise building
+        the exits of a ground-floor hall (its external doors) at least ``high_rise_ground_min_width_mm``;
+        when the bureau's configuration sets ``crowded = true`` (人员密集场所) every exit at least
+        ``crowded_min_width_mm``.
+    Conditions: 一般 0.90 m；高层建筑首层的疏散外门 1.20 m；规则配置设 crowded = true（人员密集场所）时 1.40 m //
+        0.90 m in general; 1.20 m for the external doors of a high-rise building's ground floor; 1.40 m when the
+        configuration sets crowded = true (crowded premises).
+    Why: GB 50016 5.5.18: 疏散门和安全出口的净宽度不应小于0.90m; table 5.5.18: 高层公共建筑首层疏散外门
+        不应小于1.20m (1.30 m for hospitals); 5.5.19: 人员密集的公共场所的疏散门净宽度不应小于1.40m.
+    Parameters: ``min_width_mm`` (900), ``high_rise_ground_min_width_mm`` (1200), ``crowded`` (false),
+        ``crowded_min_width_mm`` (1400).
+    Passes: a 1.5 m exit; a 1.0 m exit in a 3-storey building.
+    Fails: a 0.8 m exit; a 1.0 m exit on the ground floor of a 12-storey building.
+    """
+    plan = ctx.plan
+    limit, why_zh, why_en = p.min_width_mm, "", ""
+    if ctx.props.high_rise and ctx.props.floor == 1 and p.high_rise_ground_min_width_mm > limit:
+        limit = p.high_rise_ground_min_width_mm
+        why_zh, why_en = "（高层建筑首层疏散外门）", " (a high-rise ground-floor door)"
+    if p.crowded and p.crowded_min_width_mm > limit:
+        limit, why_zh, why_en = p.crowded_min_width_mm, "（人员密集场所）", " (crowded premises)"
+    for o in plan.exits:
+        if o.width + 0.5 < limit:
+            zh, en = exit_name(plan, o)
+            yield hit(
+                f"{zh}净宽 {metres(o.width, 2)}，应不小于 {metres(limit, 2)}{why_zh}；请加宽该出口",
+                f"{en} is {metres(o.width, 2)} wide; at least {metres(limit, 2)} is required{why_en}: widen it",
+                handles=[o.id],
+                at=o.midpoint,
+                subject=exit_subject(plan, o),
+                measured=round(o.width),
+                limit=limit,
+                unit="mm",
+            )
+
+
+def width_per_100(props, table) -> tuple[float, str, str]:
+    """Metres of exit width per 100 people (GB 50016 table 5.5.21-1), with the row it came from.
+
+    ``table`` maps "1-2", "3", "4+" to (grade 1-2, grade 3) and "basement" to (ΔH <= 10 m, > 10 m).
+    Above ground the row is the building's storeys; below ground the depth (assumed 5 m a storey).
+    """
+    g3 = 1 if props.fire_resistance >= 3 else 0
+    if props.floor <= -1:
+        deep = -props.floor * 5.0 > 10.0  # ΔH: a storey is taken as at most 5 m
+        return (
+            float(table["basement"][1 if deep else 0]),
+            "地下，埋深大于 10 m" if deep else "地下，埋深不大于 10 m",
+            "below ground, over 10 m deep" if deep else "below ground, at most 10 m deep",
+        )
+    n = props.building_floors
+    row = "1-2" if n <= 2 else "3" if n == 3 else "4+"
+    grade_zh = "三级" if g3 else "一、二级"
+    grade_en = "grade 3" if g3 else "grade 1-2"
+    storeys_zh = {"1-2": "1～2 层", "3": "3 层", "4+": "4 层及以上"}[row]
+    storeys_en = {"1-2": "1-2 storeys", "3": "3 storeys", "4+": "4 storeys or more"}[row]
+    return float(table[row][g3]), f"地上 {storeys_zh}、耐火等级{grade_zh}", f"{storeys_en}, {grade_en}"
+
+
+WIDTH_TABLE = {"1-2": [0.65, 0.75], "3": [0.75, 1.0], "4+": [1.0, 1.25], "basement": [0.75, 1.0]}
+
+
+@rule(
+    "EVAC-TOTAL-WIDTH",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.21",
+    title="疏散总宽度",
+    title_en="Total exit width",
+    params={"occupant_density_per_m2": 0.5, "width_per_100_m": {k: list(v) for k, v in WIDTH_TABLE.items()}},
+)
+def total_width(ctx, p):
+    """疏散门的总净宽度按每 100 人的最小疏散净宽度计算。 Total exit width for the occupant load.
+
+    Checks: the total width of the exits is at least occupants ÷ 100 × the width per 100
+        people, where occupants = hall area × ``occupant_density_per_m2``, rounded up (an
+        assumption: GB 50016 gives no density for service halls; a bureau can set it, and the
+        message states it) and the width per 100 people comes from table 5.5.21-1 by the
+        building's storeys above ground (``BM_BUILDING_FLOORS``) and its fire-resistance grade
+        (``BM_FIRE_RESISTANCE``); below ground by the depth (a storey taken as 5 m).
+    Conditions: 每百人净宽：地上 1～2 层 0.65 m（三级 0.75 m），3 层 0.75 m（1.00 m），不少于 4 层 1.00 m（1.25 m）；
+        地下埋深不大于 10 m 0.75 m，大于 10 m 1.00 m // width per 100 people: 1-2 storeys 0.65 m (grade 3: 0.75 m),
+        3 storeys 0.75 m (1.00 m), 4 storeys or more 1.00 m (1.25 m); below ground at most 10 m deep 0.75 m,
+        deeper 1.00 m.
+    Why: GB 50016 5.5.21(1) and table 5.5.21-1: 每层的房间疏散门、安全出口的各自总净宽度, 应根据疏散人数按每100人的
+        最小疏散净宽度计算确定; the row is the building's storeys, not the hall's floor.
+    Parameters: ``occupant_density_per_m2`` (0.5), ``width_per_100_m`` ({"1-2": [0.65, 0.75], "3": [0.75, 1.0],
+        "4+": [1.0, 1.25], "basement": [0.75, 1.0]}).
+    Passes: 250 m² in a 3-storey building → 125 people × 0.75 m → 0.94 m needed; 3.5 m of exits.
+    Fails: 1200 m² (600 people) on the ground floor of a 6-storey building: 6.0 m needed, 3.5 m drawn.
+    """
+    people = occupants(ctx, p.occupant_density_per_m2)
+    table = dict(WIDTH_TABLE)
+    if isinstance(p.width_per_100_m, dict):
+        table.update(p.width_per_100_m)
+    per100, row_zh, row_en = width_per_100(ctx.props, table)
+    need = people / 100.0 * per100 * 1000.0
+    have = sum(o.width for o in ctx.plan.exits)
+    if have + 0.5 < need:
+        density = number(p.occupant_density_per_m2, 2)
+        yield hit(
+            f"安全出口总净宽 {metres(have, 2)}，应不小于 {metres(need, 2)}：大厅 "
+            f"{number(ctx.plan.hall_area_m2, 1, 'm²')} 按每平方米 {density} 人计 {people} 人，{row_zh}，每百人 "
+            f"{per100:.2f} m；请加宽出口或增设安全出口",
+            f"the exits total {metres(have, 2)}; at least {metres(need, 2)} is required: "
+            f"{number(ctx.plan.hall_area_m2, 1, 'm²')} at {density} people per m² is {people} people, at "
+            f"{per100:.2f} m per 100 people ({row_en}); widen the exits or add one",
+            handles=[o.id for o in ctx.plan.exits],
+            at=centre(ctx.hall),
+            subject=("hall", "exit-width"),
+            measured=round(have),
+            limit=round(need),
+            unit="mm",
+        )
+
+
+def travel_limit(ctx, p) -> tuple[float, str, str]:
+    """The straight-line travel limit in mm, with the condition it came from (both languages)."""
+    grade = _grade(ctx)
+    gz, ge = _grade_words(ctx)
+    if len(ctx.plan.exits) >= 2:
+        base = p.max_distance_m if grade <= 2 else p.max_distance_grade3_m
+        zh, en = f"耐火等级{gz}、有 2 个以上出口", f"{ge}, two or more exits"
+    else:
+        if grade >= 3:
+            base = p.dead_end_grade3_m if grade == 3 else p.dead_end_grade4_m
+        elif ctx.props.high_rise:
+            base = p.dead_end_high_rise_m
+        else:
+            base = p.dead_end_m
+        tall = "高层建筑、" if ctx.props.high_rise else ""
+        zh = f"{tall}耐火等级{gz}、只有 1 个出口（袋形）"
+        en = f"{'high-rise, ' if ctx.props.high_rise else ''}{ge}, one exit only (dead end)"
+    if ctx.props.sprinklers:
+        base *= p.sprinkler_factor
+        zh += f"、设自动喷水灭火系统 ×{p.sprinkler_factor:g}"
+        en += f", sprinklers ×{p.sprinkler_factor:g}"
+    return base * 1000.0, zh, en
+
+
+@rule(
+    "EVAC-TRAVEL",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.17",
+    title="疏散距离",
+    title_en="Travel distance",
+    params={
+        "max_distance_m": 30.0,
+        "max_distance_grade3_m": 25.0,
+        "dead_end_m": 22.0,
+        "dead_end_high_rise_m": 20.0,
+        "dead_end_grade3_m": 20.0,
+        "dead_end_grade4_m": 15.0,
+        "sprinkler_factor": 1.25,
+    },
+)
+def travel(ctx, p):
+    """室内任一点至最近疏散门或安全出口的直线距离不应大于限值。 Straight-line travel distance.
+
+    Checks: every point of the free floor is within the limit, in a straight line, of the
+        nearest exit. A hall with two or more exits: ``max_distance_m`` in a grade 1–2
+        building, ``max_distance_grade3_m`` in grade 3 and 4; a hall with one exit (a dead-end
+        room): ``dead_end_m`` (grade 1–2, not high-rise), ``dead_end_high_rise_m`` (high-rise),
+        ``dead_end_grade3_m`` (grade 3), ``dead_end_grade4_m`` (grade 4). × ``sprinkler_factor``
+        with sprinklers in every case. Measured at every corner of the free floor and at the
+        analysis grid's cell centres; the finding names the farthest point and its distance.
+    Conditions: 2 个以上出口：一、二级 30 m，三、四级 25 m；只有 1 个出口（袋形房间）：一、二级非高层 22 m，高层 20 m，
+        三级 20 m，四级 15 m；设自动喷水灭火系统时均 ×1.25 // two or more exits: 30 m (grade 1-2), 25 m (grade 3-4);
+        one exit (a dead-end room): 22 m (grade 1-2, not high-rise), 20 m (high-rise), 20 m (grade 3), 15 m (grade 4);
+        × 1.25 with sprinklers.
+    Why: GB 50016 5.5.17(4): 一、二级耐火等级建筑内疏散门或安全出口不少于2个的观众厅、展览厅、多功能厅、餐厅、
+        营业厅等, 其室内任一点至最近疏散门或安全出口的直线距离不应大于30m; table 5.5.17 (位于袋形走道两侧或尽端的
+        疏散门: 22 m, 高层 20 m, 三级 20 m, 四级 15 m); 5.5.17 note 3: 设自动喷水灭火系统时可增加25%.
+    Parameters: ``max_distance_m`` (30), ``max_distance_grade3_m`` (25), ``dead_end_m`` (22),
+        ``dead_end_high_rise_m`` (20), ``dead_end_grade3_m`` (20), ``dead_end_grade4_m`` (15),
+        ``sprinkler_factor`` (1.25).
+    Passes: a 20 m × 12.5 m hall with exits on two walls (15.4 m at most); a one-door hall whose far
+        corner is 21 m from the door in a 3-storey building (22 m).
+    Fails: a 60 m long hall with its exits at one end; the same one-door hall in a high-rise (20 m).
+    """
+    if not ctx.plan.exits:
+        yield _no_exit()
+        return
+    limit, why_zh, why_en = travel_limit(ctx, p)
+    d, where = ctx.analysis.straight_exit
+    if d > limit:
+        pz, pe = place(ctx.plan, where)
+        with_sprinklers = limit * p.sprinkler_factor
+        remedy_zh = "请在该处附近增设安全出口" + (
+            "" if ctx.props.sprinklers else f"，或设置自动喷水灭火系统后限值为 {metres(with_sprinklers)}"
+        )
+        remedy_en = "add an exit near it" + (
+            "" if ctx.props.sprinklers else f", or install sprinklers (then the limit is {metres(with_sprinklers)})"
+        )
+        yield hit(
+            f"{pz}距最近安全出口直线 {metres(d)}，超过 {metres(limit)}（{why_zh}）；{remedy_zh}",
+            f"{pe} is {metres(d)} in a straight line from the nearest exit, over {metres(limit)} "
+            f"({why_en}); {remedy_en}",
+            at=where,
+            subject=("hall", "farthest-point"),
+            measured=round(d),
+            limit=round(limit),
+            unit="mm",
+        )
+
+
+@rule(
+    "EVAC-REACH",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.17; GA 654",
+    title="可达出口",
+    title_en="Every area reaches an exit",
+    params={"min_region_m2": 0.5},
+)
+def reach(ctx, p):
+    """空地不得被柜台、家具围死，均应能走到安全出口。 No area walled in.
+
+    Checks: every part of the free floor larger than ``min_region_m2`` is connected to an
+        exit by the free floor (exact, shapely): nothing walled in by counters or furniture.
+    Why: GB 50016 5.5.17 and GA 654: evacuation routes must lead everyone out; a staff area
+        closed off by a continuous counter row is a trap.
+    Parameters: ``min_region_m2`` (0.5).
+    Passes: counter rows with open ends.
+    Fails: a counter row wall to wall, closing off the staff area behind it.
+    """
+    if not ctx.plan.exits:
+        return
+    for part, exits in ctx.analysis.parts:
+        if not exits and part.area / 1e6 > p.min_region_m2:
+            c = part.representative_point()
+            pz, pe = place(ctx.plan, (c.x, c.y))
+            yield hit(
+                f"{pz}有 {m2(part.area / 1e6)} 的区域被柜台、设施或障碍围住，走不到任何安全出口；"
+                f"请在柜台或设施之间留出通道",
+                f"an area of {m2(part.area / 1e6)} at {pe} is closed off by counters, furniture or obstacles "
+                f"and reaches no exit: leave a way through",
+                at=(c.x, c.y),
+                subject=("place", f"@{round(c.x / 500)},{round(c.y / 500)}"),
+                measured=round(part.area / 1e6, 1),
+                limit=p.min_region_m2,
+                unit="m²",
+            )
+
+
+@rule(
+    "EVAC-PASSAGE",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.18",
+    title="疏散通道宽度",
+    title_en="Passage width",
+    params={"min_width_mm": 1100.0},
+    prepare=lambda ctx, p: ctx.plan.exits and ctx.start_passable(p.min_width_mm),
+)
+def passage(ctx, p):
+    """疏散走道的净宽度不应小于 1.10 m。 No area cut off by a passage under 1.1 m.
+
+    Checks: shrink the free floor by half of ``min_width_mm``; every part of what remains
+        comes within half the width (plus 50 mm) of an exit, or it is reached only through
+        a passage narrower than the width. Narrow nooks that vanish in the shrinking (the
+        gap between two rows of seats) are left to EVAC-REACH.
+    Why: GB 50016 5.5.18: 疏散走道的净宽度不应小于1.10m.
+    Parameters: ``min_width_mm`` (1100).
+    Passes: a 1.5 m gap at the end of the counter row.
+    Fails: the staff area behind counters reached only through 0.4 m gaps between them.
+    """
+    if not ctx.plan.exits:
+        return
+    parts = ctx.analysis.narrow_cut_off(p.min_width_mm)
+    # the floor each stands for: the shrunk part grown back (the shrunk part alone can be a sliver
+    # of "0.0 m²" where a person 1.1 m wide just fits, which no one could act on)
+    areas = ctx.analysis.floor_area_within(shapely.buffer(parts, p.min_width_mm / 2.0, quad_segs=4))
+    for part, area in zip(parts, areas, strict=True):
+        c = part.representative_point()
+        pz, pe = place(ctx.plan, (c.x, c.y))
+        yield hit(
+            f"{pz}约 {m2(area / 1e6)} 的区域只能经过净宽小于 {metres(p.min_width_mm, 2)} 的通道"
+            f"到达安全出口；"
+            f"请把通道加宽到 {metres(p.min_width_mm, 2)} 以上",
+            f"an area of about {m2(area / 1e6)} at {pe} reaches an exit only through passages narrower "
+            f"than {metres(p.min_width_mm, 2)}: widen them",
+            at=(c.x, c.y),
+            subject=("place", f"@{round(c.x / 500)},{round(c.y / 500)}"),
+            limit=p.min_width_mm,
+            unit="mm",
+        )
+
+
+@rule(
+    "EVAC-EXIT-CLEAR",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.19; GA 654",
+    title="出口前无遮挡",
+    title_en="Exits kept clear",
+    params={"depth_mm": 1400.0},
+)
+def exit_clear(ctx, p):
+    """疏散门内外 1.40 m 范围内不应设置踏步；安全出口不得占用、堵塞。 The door's landing is kept clear.
+
+    Checks: a rectangle as wide as each exit and ``depth_mm`` deep, inside the hall in front
+        of it (the door's landing), is free of obstacles and floor objects.
+    Why: GB 50016 5.5.19: 人员密集的公共场所……紧靠门口内外各1.40m范围内不应设置踏步 — used here as a
+        clear-landing rule; GA 654: 严禁占用、堵塞疏散通道和安全出口.
+    Parameters: ``depth_mm`` (1400).
+    Passes: open floor in front of both exits.
+    Fails: a water dispenser 0.5 m inside the emergency exit.
+    """
+    plan = ctx.plan
+    names = {o.id: o for o in plan.objects}
+    for o in plan.exits:
+        area = ctx.analysis.clear_area(o, p.depth_mm)
+        blockers = ctx.blockers_hit(area)
+        if blockers:
+            zh, en = exit_name(plan, o)
+            things_zh = [names[b].spec.zh if b in names and names[b].spec else "障碍物" for b in blockers]
+            things_en = [names[b].spec.en if b in names and names[b].spec else "an obstacle" for b in blockers]
+            yield hit(
+                f"{zh}内侧 {metres(p.depth_mm)} 的门前平台内有{'、'.join(dict.fromkeys(things_zh))}，"
+                f"门前平台应保持畅通；请移开",
+                f"{', '.join(dict.fromkeys(things_en))} within the {metres(p.depth_mm)} landing inside {en}; "
+                f"the door's landing must stay clear: move it away",
+                handles=[o.id, *blockers],
+                at=o.midpoint,
+                subject=exit_subject(plan, o),
+                measured=len(blockers),
+                limit=0,
+                unit="objects",
+            )
+
+
+@rule(
+    "EVAC-ROUTE",
+    severity="error",
+    profiles=ALL,
+    source="GB 50016 5.5.17",
+    title="疏散路线",
+    title_en="Evacuation routes",
+    params={"end_tolerance_mm": 500.0, "max_length_m": 30.0, "sprinkler_factor": 1.25},
+)
+def route(ctx, p):
+    """图上绘制的疏散路线应通向安全出口、不穿过障碍、长度不超限。 Drawn routes.
+
+    Checks: each drawn ``BM-ROUTE`` ends within ``end_tolerance_mm`` of an exit, stays on the
+        free floor (crosses no obstacle, counter or furniture), and is no longer than
+        ``max_length_m`` (× ``sprinkler_factor`` with sprinklers).
+    Why: GB 50016 5.5.17: evacuation distances; a drawn route is what the staff will follow.
+    Parameters: ``end_tolerance_mm`` (500), ``max_length_m`` (30), ``sprinkler_factor`` (1.25).
+    Passes: a route from behind the counters round the row's end to the side exit.
+    Fails: a route drawn through the counters; a route that ends in mid-floor.
+    """
+    plan = ctx.plan
+    exits = plan.exits
+    limit = p.max_length_m * 1000.0 * (p.sprinkler_factor if ctx.props.sprinklers else 1.0)
+    room = ctx.analysis.room if plan.routes else None
+    for n, r in enumerate(plan.routes, 1):
+        name_zh, name_en = f"第 {n} 条疏散路线", f"drawn route {n}"
+        subject = ("route", str(n))
+        line = r.line
+        end = shapely.Point(r.points[-1])
+        if not exits:
+            yield hit(
+                f"{name_zh}无处可通：图中没有安全出口；请画出安全出口",
+                f"{name_en} leads nowhere: the plan has no exit; draw the exits",
+                handles=[r.id],
+                at=r.points[-1],
+                subject=subject,
+            )
+        else:
+            d = min(o.line.distance(end) for o in exits)
+            if d > p.end_tolerance_mm:
+                pz, pe = place(plan, r.points[-1])
+                yield hit(
+                    f"{name_zh}终点在{pz}，距最近安全出口 {metres(d)}（允许 {mm(p.end_tolerance_mm)}）；"
+                    f"请把路线画到安全出口",
+                    f"{name_en} ends at {pe}, {metres(d)} from the nearest exit (tolerance "
+                    f"{mm(p.end_tolerance_mm)}): draw it to an exit",
+                    handles=[r.id],
+                    at=r.points[-1],
+                    subject=subject,
+                    measured=round(d),
+                    limit=p.end_tolerance_mm,
+                    unit="mm",
+                )
+        outside = line.difference(room)
+        if outside.length > 1.0:
+            blockers = ctx.blockers_hit(line)
+            c = outside.interpolate(0.5, normalized=True)
+            tz, te = things(plan, blockers) if blockers else ("墙体", "a wall")
+            yield hit(
+                f"{name_zh}有 {metres(outside.length)} 穿过{tz}；请绕开",
+                f"{name_en} crosses {te} for {metres(outside.length)}: route it round",
+                handles=[r.id, *blockers],
+                at=(c.x, c.y),
+                subject=subject,
+                measured=round(outside.length),
+                limit=0,
+                unit="mm",
+            )
+        length = path_length(r.points)
+        if length > limit:
+            yield hit(
+                f"{name_zh}长 {metres(length)}，超过 {metres(limit)}；请增设出口或改走更近的出口",
+                f"{name_en} is {metres(length)} long, over {metres(limit)}: add an exit or lead it to a nearer one",
+                handles=[r.id],
+                at=r.points[0],
+                subject=subject,
+                measured=round(length),
+                limit=round(limit),
+                unit="mm",
+            )
+
+
+@rule(
+    "EVAC-ROUTE-PRESENT",
+    severity="warning",
+    profiles=ALL,
+    source="XA 三(五)",
+    title="绘制疏散路线",
+    title_en="Routes drawn",
+)
+def route_present(ctx, p):
+    """应设置紧急逃生通道（图上绘出疏散路线）。 At least one evacuation route is drawn.
+
+    Checks: at least one ``BM-ROUTE`` is drawn.
+    Why: XA 三(五): 设置紧急逃生通道 — the drawn route goes on the evacuation plan posted in
+        the hall. The designer can draw the computed paths for you.
+    Parameters: none.
+    Passes: one route from the farthest corner to the exit.
+    Fails: no route drawn.
+    """
+    if not ctx.plan.routes:
+        yield hit(
+            "图中没有绘制疏散路线（BM-ROUTE）；请从最远处画到安全出口（设计器可自动生成）",
+            "no evacuation route (BM-ROUTE) is drawn: draw one from the farthest point to an exit (the "
+            "designer can draw it for you)",
+            subject=("hall", "routes"),
+        )
