@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 def main():
     logging.disable(logging.WARNING)
     from bianmin.geometry.analysis import Analysis
-    from bianmin.geometry.dxf_read import read_plan
+    from bianmin.geometry.dxf.read import read_plan
     from bianmin.geometry.exact import VisibilityGraph
     from bianmin.geometry.grid import auto_cell
     from bianmin.geometry.model import Hall, Obstacle, Opening, Plan, rectangle

@@ -28,7 +28,7 @@ FALLBACK = ROOT / "tests" / "fixtures" / "real" / "egg-dxf_1.dxf"
 
 
 def cli(*args) -> list[str]:
-    return [sys.executable, "-m", "bianmin.standards.cli", *map(str, args)]
+    return [sys.executable, "-m", "bianmin.cli.main", *map(str, args)]
 
 
 def timed(args, repeat, out: Path):
@@ -85,9 +85,9 @@ def in_process(plan: Path, tmp: Path) -> None:
     import logging
 
     logging.disable(logging.WARNING)
-    from bianmin.designer.sheets import background
-    from bianmin.designer.sheets.drawing import write_drawing
-    from bianmin.geometry.dxf_read import read_plan
+    from bianmin.drawing import background
+    from bianmin.drawing.drawing import write_drawing
+    from bianmin.geometry.dxf.read import read_plan
 
     t0 = time.perf_counter()
     read = read_plan(plan)

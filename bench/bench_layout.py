@@ -35,9 +35,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    from bianmin.geometry.dxf_read import ReadResult, read_plan
+    from bianmin.geometry.dxf.read import ReadResult, read_plan
     from bianmin.standards import engine
-    from bianmin.standards.layout import layout
+    from bianmin.autolayout import layout
     from tests.standards.layout_halls import HALLS
 
     print(f"{'hall':<22}{'m²':>6}{'layout s':>10}{'validate s':>12}{'errors':>8}  covers placed/bound")

@@ -38,7 +38,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     logging.getLogger("ezdxf").setLevel(logging.ERROR)
-    from bianmin.geometry.dxf_read import PlanReadError, load_document
+    from bianmin.geometry.dxf.read import PlanReadError, load_document
     from bianmin.geometry.recognize import recognize
     from bianmin.standards.engine import validate_path
 

@@ -111,7 +111,7 @@ def main():
     large = write_large(tmp / "large-100x60.dxf")
     print(f"generated {large.name} ({large.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t:.1f} s")
     files.append(large)
-    bianmin = [sys.executable, "-m", "bianmin.standards.cli", "validate", "--quiet", "--jobs", "1"]
+    bianmin = [sys.executable, "-m", "bianmin.cli.main", "validate", "--quiet", "--jobs", "1"]
     audit = [sys.executable, "-m", "ezdxf", "audit"]
     print(
         f"\n{'file':<34} {'bianmin':>9} {'ezdxf audit':>12} {'ratio':>6} | {'in-process':>10} {'audit':>8} {'ratio':>6}"
@@ -138,7 +138,7 @@ def main():
 
     # start-up: what the validate command imports before it reads a byte, against ezdxf's own import
     py = [sys.executable, "-c"]
-    ours = "import bianmin.standards.cli, bianmin.standards.batch, bianmin.standards.report"
+    ours = "import bianmin.cli.main, bianmin.cli.batch, bianmin.standards.report"
     start_b, start_a = best_pair(command(py + [ours]), command(py + ["import ezdxf"]), max(args.repeat, 5))
     bare = best(command(py + ["pass"]), max(args.repeat, 5))
     print(
@@ -150,7 +150,7 @@ def main():
     folder.mkdir()
     for i in range(args.plans):
         shutil.copy(ROOT / "src" / "bianmin" / "templates" / "street-center.dxf", folder / f"plan{i:03d}.dxf")
-    base = [sys.executable, "-m", "bianmin.standards.cli", "validate", "--quiet", str(folder)]
+    base = [sys.executable, "-m", "bianmin.cli.main", "validate", "--quiet", str(folder)]
     one = best(command(base + ["--jobs", "1"]), 1)
     two = best(command(base + ["--jobs", "2"]), 1)
     print(f"\n{args.plans} plans: --jobs 1 {one:.2f} s, --jobs 2 {two:.2f} s, speed-up {one / two:.2f}x")

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-CLI = "import sys; from bianmin.standards.cli import main; sys.exit(main())"
+CLI = "import sys; from bianmin.cli.main import main; sys.exit(main())"
 LAYERS = ("A-WALL", "A-AXIS", "A-FURN", "A-DIMS", "A-GLAZ", "0")
 
 

@@ -49,7 +49,7 @@ TEXTS = [
     "x" * 5000,
 ]
 MEMORY_LIMIT = 2 * 1024**3
-CLI = "import sys; from bianmin.standards.cli import main; sys.exit(main())"
+CLI = "import sys; from bianmin.cli.main import main; sys.exit(main())"
 
 
 def sources() -> list[Path]:

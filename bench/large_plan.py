@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from bianmin.geometry.dxf_write import write_plan
+from bianmin.geometry.dxf.write import write_plan
 from bianmin.geometry.model import Hall, Obstacle, Opening, Plan, Route, Zone, rectangle
 from bianmin.templates.build import obj
 from bianmin.geometry.properties import PlanProperties

@@ -2,7 +2,7 @@
 
 import multiprocessing
 
-from bianmin.standards.cli import run
+from bianmin.cli.main import run
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # `validate --jobs` starts worker processes from the frozen executable

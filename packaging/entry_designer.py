@@ -7,7 +7,7 @@ Opens the DXF or DWG given as the first argument (what Explorer passes for "ç”¨ä
 import multiprocessing
 import sys
 
-from bianmin.standards.cli import main
+from bianmin.cli.main import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import ezdxf
 
-from bianmin.geometry.dxf_read import plan_from_document
-from bianmin.geometry.dxf_write import apply_plan, save_atomic, write_plan
+from bianmin.geometry.dxf.read import plan_from_document
+from bianmin.geometry.dxf.write import apply_plan, save_atomic, write_plan
 from bianmin.geometry.model import Hall, rectangle
 from bianmin.templates.build import community_station, street_center
 

@@ -1,6 +1,6 @@
 """``python -m bianmin …``: the same as the ``bianmin`` command."""
 
-from bianmin.standards.cli import run
+from bianmin.cli.main import run
 
 if __name__ == "__main__":
     run()

@@ -10,7 +10,7 @@ pytest.importorskip("PyQt6")
 from bianmin.designer.autolayout import auto_layout_command, has_fix, quick_fix  # noqa: E402
 from bianmin.designer.document import PlanDocument  # noqa: E402
 from bianmin.geometry.model import PlacedObject  # noqa: E402
-from bianmin.standards.layout.site import Note  # noqa: E402
+from bianmin.autolayout.site import Note  # noqa: E402
 
 from ..standards.layout_halls import HALLS  # noqa: E402
 from .gui import wait_validation  # noqa: E402
@@ -117,7 +117,7 @@ def test_offering_fixes_runs_no_layout(monkeypatch):
     """Regression (tryout): the panel asked has_fix for every finding on the interface thread, and
     has_fix ran the layout to see whether it found a place: on a hall of 3,000 seats the window
     froze for minutes after each check. Offering a fix is now cheap; the click tells."""
-    from bianmin.standards.layout import equipment, fire, signs
+    from bianmin.autolayout import equipment, fire, signs
 
     def no_layout(*args, **kwargs):
         raise AssertionError("has_fix ran a layout")

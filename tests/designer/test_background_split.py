@@ -6,8 +6,8 @@ import ezdxf
 import pdfplumber
 import pytest
 
-from bianmin.designer.sheets.drawing import export_drawing
-from bianmin.geometry import dxf_read, dxf_split
+from bianmin.drawing.drawing import export_drawing
+from bianmin.geometry.dxf import read as dxf_read, split as dxf_split
 from bianmin.templates import path_of
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from bianmin.designer.commands import AddElement, SetProperties
 from bianmin.designer.document import PlanDocument, PropertiesNotSaved
-from bianmin.geometry.dxf_read import read_plan
+from bianmin.geometry.dxf.read import read_plan
 from bianmin.geometry.model import PlacedObject
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from bianmin.designer.commands import AddElement, Batch, RemoveElement, ReplaceElement, SetHall, SetProperties
 from bianmin.designer.document import PlanDocument, autosave_path, recoverable
-from bianmin.geometry.dxf_read import read_plan
+from bianmin.geometry.dxf.read import read_plan
 from bianmin.geometry.model import Hall, Opening, PlacedObject, Zone, rectangle
 
 

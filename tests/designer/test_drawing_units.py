@@ -9,7 +9,7 @@ pytest.importorskip("PyQt6")
 from bianmin.designer.document import PlanDocument  # noqa: E402
 from bianmin.designer.panels.plan_dialog import PlanPropertiesDialog  # noqa: E402
 from bianmin.designer.units import guess_factor  # noqa: E402
-from bianmin.geometry.dxf_read import read_plan  # noqa: E402
+from bianmin.geometry.dxf.read import read_plan  # noqa: E402
 
 from .gui import click, wait_validation  # noqa: E402
 

@@ -7,7 +7,7 @@ pytest.importorskip("PyQt6")
 
 from bianmin.designer.commands import AddElement  # noqa: E402
 from bianmin.designer.document import PlanDocument  # noqa: E402
-from bianmin.geometry.dxf_read import read_plan  # noqa: E402
+from bianmin.geometry.dxf.read import read_plan  # noqa: E402
 from bianmin.geometry.model import PlacedObject  # noqa: E402
 
 NAME = "西安市新城区示例街道便民服务中心"

@@ -10,7 +10,7 @@ from bianmin.designer.commands import SetHall  # noqa: E402
 from bianmin.designer.document import PlanDocument  # noqa: E402
 from bianmin.designer.panels.template_dialog import InsertTemplateDialog  # noqa: E402
 from bianmin.designer.template_layout import Placement  # noqa: E402
-from bianmin.geometry.dxf_read import read_plan  # noqa: E402
+from bianmin.geometry.dxf.read import read_plan  # noqa: E402
 from bianmin.geometry.model import Hall, rectangle  # noqa: E402
 from bianmin.templates import path_of  # noqa: E402
 

@@ -5,7 +5,7 @@ import numpy as np
 import shapely
 from shapely.geometry import box
 
-from bianmin.designer.sheets.labels import Taken
+from bianmin.drawing.labels import Taken
 
 
 def test_taken_answers_as_one_union():

@@ -7,7 +7,7 @@ import pytest
 from PyQt6.QtCore import QTimer
 
 from bianmin.designer.document import PlanDocument
-from bianmin.geometry.dxf_read import read_plan
+from bianmin.geometry.dxf.read import read_plan
 from bianmin.geometry.model import PlacedObject
 
 
@@ -87,7 +87,7 @@ def test_export_report_with_markup_in_the_plan_name(make_window, tmp_path, root)
 
     window = make_window(PlanDocument.open(root / "src" / "bianmin" / "templates" / "community-station.dxf"))
     window.document.read.plan.properties = replace(window.document.plan.properties, name="西一路<社区>便民服务站 <b")
-    from bianmin.designer.sheets.report import write_plan_report
+    from bianmin.drawing.report import write_plan_report
     from bianmin.standards.engine import check
 
     out = tmp_path / "r.pdf"

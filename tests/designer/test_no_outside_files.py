@@ -25,7 +25,7 @@ def test_the_pdf_draws_an_image_as_its_frame_without_opening_it(plan_naming_an_i
     real_open = PIL.Image.open
     monkeypatch.setattr(PIL.Image, "open", lambda fp, *a, **k: opened.append(str(fp)) or real_open(fp, *a, **k))
     plan, secret = plan_naming_an_image
-    from bianmin.standards.cli import main
+    from bianmin.cli.main import main
 
     assert main(["export", "pdf", str(plan), "-o", str(tmp_path / "a.pdf")]) == 0
     assert main(["export", "report", str(plan), "-o", str(tmp_path / "r.pdf")]) == 0
@@ -38,7 +38,7 @@ def test_the_canvas_draws_an_image_as_its_frame_without_opening_it(plan_naming_a
     opened = []
     monkeypatch.setattr(PIL.Image, "open", lambda fp, *a, **k: opened.append(str(fp)))
     from bianmin.designer.canvas.background import background_item
-    from bianmin.geometry.dxf_read import read_plan
+    from bianmin.geometry.dxf.read import read_plan
 
     plan, _ = plan_naming_an_image
     read = read_plan(plan)
@@ -51,7 +51,7 @@ def test_a_block_bomb_or_a_self_inserting_block_is_left_out_and_the_rest_drawn(t
     `export pdf`; a block that inserts itself dropped the whole background."""
     import time
 
-    from bianmin.standards.cli import main
+    from bianmin.cli.main import main
     from tests.fixtures.hostile import write_case
 
     for case in ("block-bomb-8x10", "block-inserts-itself"):

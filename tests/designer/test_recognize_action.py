@@ -5,7 +5,7 @@ import pytest
 pytest.importorskip("PyQt6")
 
 from bianmin.designer.document import PlanDocument  # noqa: E402
-from bianmin.geometry.dxf_read import read_plan  # noqa: E402
+from bianmin.geometry.dxf.read import read_plan  # noqa: E402
 
 from ..geometry.recognize_drawings import Variant, build  # noqa: E402
 

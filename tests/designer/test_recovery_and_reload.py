@@ -18,8 +18,8 @@ from bianmin.designer.document import (
     orphaned_autosaves,  # noqa: E402
     untitled_autosaves,
 )
-from bianmin.geometry import dxf_write  # noqa: E402
-from bianmin.geometry.dxf_read import read_plan  # noqa: E402
+from bianmin.geometry.dxf import write as dxf_write
+from bianmin.geometry.dxf.read import read_plan  # noqa: E402
 from bianmin.geometry.model import PlacedObject  # noqa: E402
 
 DEAD = 2**22 + 99  # above Linux's pid_max: no such process
@@ -134,7 +134,7 @@ def test_designer_export_error_of_any_kind_is_a_message(make_window, plan_file, 
     def broken(*a, **k):
         raise KeyError("a bug in the report")
 
-    monkeypatch.setattr("bianmin.designer.sheets.report.write_plan_report", broken)
+    monkeypatch.setattr("bianmin.drawing.report.write_plan_report", broken)
     assert window.export_report_to(tmp_path / "r.pdf") is False
     assert "KeyError" in window.last_error[1]
     assert window.isVisible()

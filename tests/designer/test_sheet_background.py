@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from bianmin.designer.sheets.background import ReportLabBackend
-from bianmin.designer.sheets.drawing import write_drawing
-from bianmin.geometry.dxf_read import read_plan
+from bianmin.drawing.background import ReportLabBackend
+from bianmin.drawing.drawing import write_drawing
+from bianmin.geometry.dxf.read import read_plan
 
 
 def plan_page_ops(path):

@@ -18,13 +18,13 @@ from dataclasses import replace
 import pdfplumber
 import pytest
 
-from bianmin.designer.sheets.drawing import write_drawing
-from bianmin.designer.sheets.furniture import layout_sheet
-from bianmin.designer.sheets.labels import place_labels
-from bianmin.designer.sheets.paper import MM, PAPER_MM
-from bianmin.designer.style import LABELS
+from bianmin.drawing.drawing import write_drawing
+from bianmin.drawing.furniture import layout_sheet
+from bianmin.drawing.labels import place_labels
+from bianmin.drawing.paper import MM, PAPER_MM
+from bianmin.drawing.style import LABELS
 from bianmin.geometry.catalog import BLOCKS
-from bianmin.geometry.dxf_read import read_plan
+from bianmin.geometry.dxf.read import read_plan
 from bianmin.geometry.model import PlacedObject
 from ..conftest import ROOT
 
@@ -130,7 +130,7 @@ def check_sheet_set(read, out, paper, orientation):
 
     # zone and exit labels are not covered by other text on the plan (object codes, dimensions)
     label_words = {z.kind for z in plan.zones}
-    from bianmin.designer.sheets.plan_painter import zone_label
+    from bianmin.drawing.plan_painter import zone_label
 
     names = {zone_label(z) for z in plan.zones} | EXIT_WORDS
     labels = [w for w in plan_words if w["text"] in names]
@@ -163,7 +163,7 @@ def test_ninety_counters_flow_over_sheets(many_counters, tmp_path, paper, orient
 def test_labels_clear_of_every_symbol(sample):
     from reportlab.pdfbase.pdfmetrics import getRegisteredFontNames
 
-    from bianmin.designer.sheets.fonts import chinese_font
+    from bianmin.drawing.fonts import chinese_font
 
     font, _ = chinese_font()
     assert font in getRegisteredFontNames()
@@ -183,7 +183,7 @@ def test_labels_clear_of_every_symbol(sample):
 
 
 def zone_label_of(zone):
-    from bianmin.designer.sheets.plan_painter import zone_label
+    from bianmin.drawing.plan_painter import zone_label
 
     return zone_label(zone)
 

@@ -4,10 +4,10 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from bianmin.designer.sheets.drawing import export_drawing
-from bianmin.designer.sheets.paper import MM, SheetError
+from bianmin.drawing.drawing import export_drawing
+from bianmin.drawing.paper import MM, SheetError
 from bianmin.standards import RULESET_VERSION
-from bianmin.standards.cli import main
+from bianmin.cli.main import main
 
 HALL_WIDTH_PT = 0.7 * MM  # the hall outline's line weight (style.LINE_MM["hall"])
 
@@ -22,7 +22,7 @@ def hall_extent_mm(page):
     The title block's outer line has the same weight (GB/T 50001: 0.7 mm), so only
     strokes above the title block and left of the side panel count.
     """
-    from bianmin.designer.sheets.furniture import layout_sheet
+    from bianmin.drawing.furniture import layout_sheet
 
     width, height = page_mm(page)
     lay = layout_sheet(width, height)
@@ -154,8 +154,8 @@ def test_report_lists_findings_errors_first(root, tmp_path):
     out = tmp_path / "report.pdf"
     from unittest import mock
 
-    from bianmin.geometry import dxf_read
-    from bianmin.standards.cli import main
+    from bianmin.geometry.dxf import read as dxf_read
+    from bianmin.cli.main import main
 
     with mock.patch.object(dxf_read, "load_document", wraps=dxf_read.load_document) as loads:
         assert main(["export", "report", str(root / "samples" / "hansenzhai-missing-signs.dxf"), "-o", str(out)]) == 0
@@ -185,7 +185,7 @@ def test_export_does_not_import_qt(root, tmp_path):
     import sys
 
     code = (
-        "import sys; from bianmin.standards.cli import main; "
+        "import sys; from bianmin.cli.main import main; "
         f"assert main(['export', 'pdf', {str(root / 'src' / 'bianmin' / 'templates' / 'street-center.dxf')!r}, '-o', "
         f"{str(tmp_path / 'q.pdf')!r}]) == 0; "
         "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'"

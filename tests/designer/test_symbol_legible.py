@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from shapely.geometry import LineString, Polygon, box
 
-from bianmin.designer.sheets.plan_painter import front_tick, paint_object
-from bianmin.geometry.dxf_read import read_plan
+from bianmin.drawing.plan_painter import front_tick, paint_object
+from bianmin.geometry.dxf.read import read_plan
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "taihualu-counters-wrong.dxf"
 

@@ -11,7 +11,7 @@ pytest.importorskip("PyQt6")
 from PyQt6.QtCore import Qt  # noqa: E402
 
 from bianmin.designer.document import PlanDocument  # noqa: E402
-from bianmin.geometry.dxf_read import read_plan  # noqa: E402
+from bianmin.geometry.dxf.read import read_plan  # noqa: E402
 
 from .gui import click, double_click, key, mouse, wait_validation  # noqa: E402
 
@@ -272,7 +272,7 @@ def test_screenshot_command(root, tmp_path):
         [
             sys.executable,
             "-m",
-            "bianmin.standards.cli",
+            "bianmin.cli.main",
             "design",
             str(root / "src" / "bianmin" / "templates" / "street-center.dxf"),
             "--screenshot",
@@ -298,7 +298,7 @@ def test_screenshot_of_a_file_that_cannot_open_says_why(tmp_path):
         [
             sys.executable,
             "-m",
-            "bianmin.standards.cli",
+            "bianmin.cli.main",
             "design",
             str(missing),
             "--screenshot",

@@ -2,7 +2,7 @@
 
 import ezdxf
 
-from bianmin.geometry.dxf_write import ensure_block
+from bianmin.geometry.dxf.write import ensure_block
 
 
 def drawing(units=4, version="R2010"):

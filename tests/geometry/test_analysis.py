@@ -125,7 +125,7 @@ def test_narrow_passage_found_exactly():
 
 def test_degenerate_plans_do_not_raise():
     from bianmin.standards.engine import check
-    from bianmin.geometry.dxf_read import ReadResult
+    from bianmin.geometry.dxf.read import ReadResult
 
     cases = [
         plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], []),  # no exits at all

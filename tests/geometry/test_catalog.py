@@ -97,7 +97,7 @@ def test_an_absurd_attribute_is_a_finding_and_the_check_ends():
     """Regression (issue 16): SEATS=1e9 on a counter ran the queue model for minutes."""
     import time
 
-    from bianmin.geometry.dxf_read import read_plan
+    from bianmin.geometry.dxf.read import read_plan
     from bianmin.standards.engine import check
     from bianmin.templates import path_of
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bianmin.geometry.dxf_read import is_dwg, load_document, read_plan
+from bianmin.geometry.dxf.read import is_dwg, load_document, read_plan
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "dwg-corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the DWG corpus is not beside the checkout")
@@ -62,7 +62,7 @@ def write_dwg(plan, path, ezdwg):
 
 def test_a_bm_plan_written_as_dwg_validates_like_its_dxf_twin(root, tmp_path):
     ezdwg = pytest.importorskip("ezdwg")
-    from bianmin.geometry.dxf_write import write_plan
+    from bianmin.geometry.dxf.write import write_plan
     from bianmin.standards.config import Config
     from bianmin.standards.engine import check
 

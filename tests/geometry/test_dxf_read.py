@@ -6,7 +6,7 @@ import ezdxf
 import pytest
 from shapely.geometry import Point
 
-from bianmin.geometry.dxf_read import PlanReadError, read_plan
+from bianmin.geometry.dxf.read import PlanReadError, read_plan
 
 from .helpers import counter_block, drawing, hall
 

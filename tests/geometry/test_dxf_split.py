@@ -6,7 +6,7 @@ from pathlib import Path
 import ezdxf
 import pytest
 
-from bianmin.geometry import dxf_read, dxf_split
+from bianmin.geometry.dxf import read as dxf_read, split as dxf_split
 from bianmin.templates import path_of
 
 ROOT = Path(__file__).resolve().parents[2]

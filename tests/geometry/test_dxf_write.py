@@ -6,8 +6,8 @@ import pytest
 from ezdxf.lldxf.tagwriter import TagCollector
 
 from bianmin.geometry import catalog
-from bianmin.geometry.dxf_read import read_plan
-from bianmin.geometry.dxf_write import apply_plan, save_atomic, write_plan
+from bianmin.geometry.dxf.read import read_plan
+from bianmin.geometry.dxf.write import apply_plan, save_atomic, write_plan
 from bianmin.geometry.model import Hall, Opening, PlacedObject, Plan, Route, Zone, rectangle
 from bianmin.templates.build import street_center
 
@@ -192,8 +192,8 @@ def test_a_drawing_without_units_read_as_millimetres_is_saved_with_insunits_4(tm
     """Regression (issue 14): the designer left $INSUNITS = 0, so every later check warned DXF-UNITS."""
     import ezdxf
 
-    from bianmin.geometry.dxf_read import read_plan
-    from bianmin.geometry.dxf_write import apply_plan, save_atomic
+    from bianmin.geometry.dxf.read import read_plan
+    from bianmin.geometry.dxf.write import apply_plan, save_atomic
     from bianmin.templates import path_of
 
     doc = ezdxf.readfile(path_of("community-station"))

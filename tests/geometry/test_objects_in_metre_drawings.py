@@ -4,8 +4,8 @@ the designer lets a drawing's units be set to m or cm; the catalogue's blocks ar
 import ezdxf
 import pytest
 
-from bianmin.geometry.dxf_read import read_plan
-from bianmin.geometry.dxf_write import apply_plan, save_atomic
+from bianmin.geometry.dxf.read import read_plan
+from bianmin.geometry.dxf.write import apply_plan, save_atomic
 from bianmin.geometry.model import PlacedObject
 
 

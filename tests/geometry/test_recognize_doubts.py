@@ -27,7 +27,7 @@ def test_a_corridor_a_thin_strip_and_a_closet_are_doubted():
 
 @pytest.mark.skipif(not (CORPUS / "ezdxf-wipeout_door.dxf").is_file(), reason="the shared corpus is not here")
 def test_the_cli_says_check_on_a_strip(capsys):
-    from bianmin.standards.cli import main
+    from bianmin.cli.main import main
 
     main(["recognize", str(CORPUS / "ezdxf-wipeout_door.dxf")])
     out = capsys.readouterr().out
@@ -38,7 +38,7 @@ def test_the_cli_says_check_on_a_strip(capsys):
 def test_a_hall_without_any_door_is_doubted(capsys):
     """Regression (tryout): a landscape site plan's frame came out as a 756 m² hall with no door, and
     no word of doubt; `layout` then filled the frame."""
-    from bianmin.standards.cli import main
+    from bianmin.cli.main import main
 
     main(["recognize", str(CORPUS / "tim-Test4.dxf")])
     out = capsys.readouterr().out

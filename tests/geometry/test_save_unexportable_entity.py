@@ -3,7 +3,7 @@ is out of range) must still save: the writer lets ezdxf's auditor repair it and 
 
 import ezdxf
 
-from bianmin.geometry.dxf_write import save_atomic
+from bianmin.geometry.dxf.write import save_atomic
 
 
 def test_save_unexportable_ellipse_repaired_and_written(tmp_path):

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from bianmin.standards import RULESET_VERSION
-from bianmin.standards.cli import main
+from bianmin.cli.main import main
 
 FIX = "tests/fixtures/rules"
 
@@ -194,7 +194,7 @@ def test_new_and_templates(tmp_path, capsys):
 
 def test_validate_does_not_import_qt(root):
     code = (
-        "import sys; from bianmin.standards.cli import main; "
+        "import sys; from bianmin.cli.main import main; "
         f"main(['validate', {str(root / 'src' / 'bianmin' / 'templates')!r}, '--quiet']); "
         "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'"
     )

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from bianmin.standards.cli import _parser, main
+from bianmin.cli.main import _parser, main
 
 
 def _json(capsys, args):

@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from bianmin.geometry.dxf_read import load_document, read_plan
-from bianmin.standards.cli import main
+from bianmin.geometry.dxf.read import load_document, read_plan
+from bianmin.cli.main import main
 
 from ..conftest import CORPUS, FIXTURES
 from ..geometry.recognize_drawings import Variant, build
@@ -98,7 +98,7 @@ def test_bad_arguments_are_exit_2(architect, tmp_path, capsys):
 
 def test_recognize_does_not_import_qt(architect):
     code = (
-        "import sys; from bianmin.standards.cli import main; "
+        "import sys; from bianmin.cli.main import main; "
         f"main(['recognize', {str(architect)!r}]); "
         "assert not [m for m in sys.modules if m.startswith('PyQt6')], 'PyQt6 imported'"
     )

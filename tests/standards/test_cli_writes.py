@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from bianmin.standards.cli import main
+from bianmin.cli.main import main
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ def test_the_documented_example_loads_and_takes_effect(root):
 
 def test_the_readme_and_rules_help_point_to_the_config_doc(root):
     assert "docs/config.md" in (root / "README.md").read_text(encoding="utf-8")
-    from bianmin.standards.cli import _parser
+    from bianmin.cli.main import _parser
 
     rules = next(a for a in _parser()._actions if a.dest == "command").choices["rules"]
     assert "docs/config.md" in rules.epilog

@@ -1,6 +1,6 @@
 """The engine on plans as the designer holds them (regressions)."""
 
-from bianmin.geometry.dxf_read import ReadResult
+from bianmin.geometry.dxf.read import ReadResult
 from bianmin.geometry.model import Hall, Plan, rectangle
 from bianmin.standards.engine import check
 
@@ -48,7 +48,7 @@ def test_a_cut_off_sliver_is_reported_as_the_floor_it_stands_for(root, monkeypat
     sliver where a person 1.1 m wide just fits; the message gives the floor it stands for."""
     from shapely.geometry import box
 
-    from bianmin.geometry.dxf_read import read_plan
+    from bianmin.geometry.dxf.read import read_plan
     from bianmin.standards.context import CheckContext
     from bianmin.standards.rules import all_rules
     from bianmin.standards.config import Config

@@ -4,8 +4,8 @@ import copy
 
 import pytest
 
-from bianmin.geometry.dxf_read import read_plan
-from bianmin.geometry.dxf_write import new_document, write_plan
+from bianmin.geometry.dxf.read import read_plan
+from bianmin.geometry.dxf.write import new_document, write_plan
 from bianmin.geometry.model import new_id
 from bianmin.standards.engine import check
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from bianmin.geometry.atomic import clean_text
-from bianmin.standards.cli import main
+from bianmin.cli.main import main
 
 NAME = "西安市新城区示例街道便民服务中心"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bianmin.standards.cli import main
+from bianmin.cli.main import main
 from tests.fixtures.hostile import CASES, write_case, write_junk
 
 
@@ -59,7 +59,7 @@ def test_an_image_naming_a_fifo_hangs_no_command(tmp_path):
     doc.modelspace().add_image(image_def, insert=(0, 0), size_in_units=(2000, 2000))
     plan = tmp_path / "plan.dxf"
     doc.saveas(plan)
-    cli = "import sys; from bianmin.standards.cli import main; sys.exit(main())"
+    cli = "import sys; from bianmin.cli.main import main; sys.exit(main())"
     for args in (
         ["export", "pdf", str(plan), "-o", str(tmp_path / "a.pdf")],
         ["validate", str(plan), "--format", "pdf", "-o", str(tmp_path / "v.pdf")],

@@ -2,9 +2,9 @@
 
 import pytest
 
-from bianmin.geometry.dxf_read import read_plan
-from bianmin.standards.cli import main
-from bianmin.standards.layout import KINDS, layout
+from bianmin.geometry.dxf.read import read_plan
+from bianmin.cli.main import main
+from bianmin.autolayout import KINDS, layout
 
 from .layout_halls import HALLS
 
@@ -88,7 +88,7 @@ def test_too_few_exits_is_said_with_the_fix():
 
 
 def test_cli_writes_a_passing_plan(tmp_path, capsys):
-    from bianmin.geometry.dxf_write import write_plan
+    from bianmin.geometry.dxf.write import write_plan
 
     src, out = tmp_path / "bare.dxf", tmp_path / "done.dxf"
     write_plan(HALLS["l-shaped"](), src)

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from bianmin.standards import batch
+from bianmin.cli import batch
 from bianmin.standards.config import Config
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the patched worker reaches children by fork")

@@ -1,4 +1,4 @@
-"""The ``bianmin`` command skips the interpreter's teardown (standards/quick_exit.py): what a
+"""The ``bianmin`` command skips the interpreter's teardown (cli/quick_exit.py): what a
 program owes at exit must still happen (every byte written, atexit handlers run, the exit code)."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def run_script(body: str, tmp_path: Path) -> subprocess.CompletedProcess:
     script = tmp_path / "prog.py"
     script.write_text(
-        "import sys\nfrom bianmin.standards.quick_exit import run\n" + textwrap.dedent(body), encoding="utf-8"
+        "import sys\nfrom bianmin.cli.quick_exit import run\n" + textwrap.dedent(body), encoding="utf-8"
     )
     return subprocess.run(
         [sys.executable, str(script)], capture_output=True, timeout=120, cwd=tmp_path, encoding="utf-8"
@@ -93,7 +93,7 @@ def test_a_run_that_loaded_qt_ends_the_normal_way(tmp_path, in_main, stdout):
 
 def test_the_command_keeps_its_exit_codes(tmp_path):
     plan = ROOT / "samples" / "taihualu-counters-wrong.dxf"
-    cmd = [sys.executable, "-m", "bianmin.standards.cli", "validate", "--format", "json"]
+    cmd = [sys.executable, "-m", "bianmin.cli.main", "validate", "--format", "json"]
     r = subprocess.run(cmd + [str(plan)], capture_output=True, timeout=120, encoding="utf-8")
     assert r.returncode == 1
     assert r.stdout.rstrip().endswith("}")  # the whole report, flushed
@@ -117,7 +117,7 @@ def test_a_report_sent_to_a_full_disk_is_not_lost_in_silence(command, unbuffered
     plan = [str(ROOT / "samples" / "xiyilu-street-center.dxf")] if command[0] == "validate" else []
     with open("/dev/full", "w") as full:
         r = subprocess.run(
-            [sys.executable, "-m", "bianmin.standards.cli", *command, *plan],
+            [sys.executable, "-m", "bianmin.cli.main", *command, *plan],
             stdout=full,
             stderr=subprocess.PIPE,
             encoding="utf-8",
@@ -134,7 +134,7 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
     for i in range(30):
         (tmp_path / f"p{i:02d}.dxf").write_bytes((ROOT / "samples" / "taihualu-counters-wrong.dxf").read_bytes())
     p = subprocess.Popen(
-        [sys.executable, "-m", "bianmin.standards.cli", "validate", "--jobs", "1", str(tmp_path)],
+        [sys.executable, "-m", "bianmin.cli.main", "validate", "--jobs", "1", str(tmp_path)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=_env(False),

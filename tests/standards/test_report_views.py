@@ -6,7 +6,7 @@ import json
 import math
 
 from bianmin.geometry.model import Hall, Plan, rectangle
-from bianmin.standards.batch import summarize
+from bianmin.cli.batch import summarize
 from bianmin.standards.engine import merge_related
 from bianmin.standards.findings import Finding, PlanReport
 from bianmin.standards.report import WRITERS
@@ -129,7 +129,7 @@ def test_chinese_csv_and_rule_list_speak_chinese(root, capsys):
     import csv
     import io
 
-    from bianmin.standards.cli import main
+    from bianmin.cli.main import main
 
     main(["validate", str(root / "samples/xiyilu-street-center.dxf"), "--format", "csv"])
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))

@@ -10,10 +10,10 @@ import textwrap
 
 import pytest
 
-from bianmin.geometry.dxf_read import read_plan
-from bianmin.geometry.dxf_write import write_plan
+from bianmin.geometry.dxf.read import read_plan
+from bianmin.geometry.dxf.write import write_plan
 from bianmin.geometry.model import new_id
-from bianmin.standards.cli import main
+from bianmin.cli.main import main
 
 PLAN = "samples/hansenzhai-missing-signs.dxf"
 NAME = "西安市新城区韩森寨街道便民服务中心"
@@ -32,7 +32,7 @@ def second_round(src, out):
     plan.objects = [o for o in plan.objects if o.block != "BM_GLASSES"]
     i = next(k for k, o in enumerate(plan.objects) if o.block == "BM_WATER")
     plan.objects[i] = plan.objects[i].moved(400.0, 250.0)
-    from bianmin.geometry.dxf_write import new_document
+    from bianmin.geometry.dxf.write import new_document
 
     doc = new_document()  # another program numbers its entities from elsewhere: every handle new
     doc.entitydb.handles.reset(f"{int(str(doc.entitydb.handles), 16) + 0x4000:X}")
@@ -183,7 +183,7 @@ def test_two_rounds_add_diff_waive_status_letter(rounds, capsys, tmp_path):
 
 
 def test_letter_figures_are_said_in_chinese():
-    from bianmin.designer.sheets.letter import _figure
+    from bianmin.drawing.letter import _figure
 
     assert _figure(5, "devices") == "缺 5 台" and _figure(0, "devices") == "缺 0 台"
     assert _figure(2, "counters") == "2 个柜台" and _figure(1.5, "m²") == "1.5 m²"
@@ -256,7 +256,7 @@ def test_a_mistyped_db_is_named_not_made(tmp_path, capsys, command):
 WRITER = textwrap.dedent("""
     import sys, time
     from bianmin.standards.findings import Finding, PlanReport
-    from bianmin.standards.review import db as D
+    from bianmin.review import db as D
     con = D.connect(sys.argv[1])
     who = sys.argv[2]
     while time.time() < float(sys.argv[3]):
@@ -271,7 +271,7 @@ WRITER = textwrap.dedent("""
 
 OPENER = textwrap.dedent("""
     import sys, time
-    from bianmin.standards.review import db as D
+    from bianmin.review import db as D
     while time.time() < float(sys.argv[2]):
         pass
     D.connect(sys.argv[1]).close()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bianmin.geometry.properties import PlanProperties
-from bianmin.standards.cli import main
+from bianmin.cli.main import main
 from bianmin.standards.engine import validate_path
 from bianmin.standards.rule_docs import conditions, rules_markdown, rules_text
 from bianmin.standards.rules import all_rules

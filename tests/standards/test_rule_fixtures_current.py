@@ -7,7 +7,7 @@ import importlib.util
 
 import shapely
 
-from bianmin.geometry.dxf_read import PlanReadError, read_plan
+from bianmin.geometry.dxf.read import PlanReadError, read_plan
 
 
 def _builder(root):

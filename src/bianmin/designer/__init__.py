@@ -1,1 +1,1 @@
-"""The PyQt6 desktop designer and the printable drawing sheets."""
+"""The PyQt6 desktop designer: document and commands (no Qt), canvas, tools, panels, actions, window."""

@@ -1,6 +1,6 @@
 """工具 > 自动布置 and the findings panel's 修复: layout results as undoable commands (no Qt).
 
-``auto_layout_command(plan, only)`` runs bianmin.standards.layout on a copy of the plan and
+``auto_layout_command(plan, only)`` runs bianmin.autolayout on a copy of the plan and
 returns one :class:`Batch` that adds what it placed (one undo step).  ``quick_fix(plan, finding)``
 returns the command that mends one finding mechanically (a missing sign, extinguisher, exit
 sign, equipment item, window sign; an attribute out of range set to its default), or None when
@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from bianmin.geometry import catalog
 from bianmin.geometry.model import Plan
-from bianmin.standards.layout import api, counters, equipment, fire, signs
-from bianmin.standards.layout.site import Site
+from bianmin.autolayout import api, counters, equipment, fire, signs
+from bianmin.autolayout.site import Site
 
 from bianmin.designer.commands import AddElement, Batch, Command, ReplaceElement, SetProperties
 

@@ -1,7 +1,7 @@
 """文件 > 与上一版对比 (issue 12): the open plan against an earlier version of it.
 
 The earlier file is read and checked; its findings and the open plan's are matched by
-fingerprint (``bianmin.standards.review.compare``, the same matching as ``bianmin review
+fingerprint (``bianmin.review.compare``, the same matching as ``bianmin review
 diff``), so a version re-saved by another CAD program (every handle new) still matches.
 Markers: new red, unchanged orange, fixed green (at the earlier version's spot); the
 findings panel filters by them.  The comparison follows every re-check until another
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PyQt6.QtGui import QBrush, QColor
 
-from bianmin.standards.review.compare import compare
+from bianmin.review.compare import compare
 
 from bianmin.designer.canvas.items import MarkerItem, pen
 from bianmin.designer.i18n import tr
@@ -23,7 +23,7 @@ from bianmin.designer.panels.findings import COMPARE_STATES
 
 def compare_with_earlier(window, path=None):
     """Ask for (or take) the earlier version, check it and show the comparison; its findings, or None."""
-    from bianmin.geometry.dxf_read import PlanReadError, read_plan
+    from bianmin.geometry.dxf.read import PlanReadError, read_plan
     from bianmin.standards.engine import check
 
     if path is None:

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Callable
 
 from bianmin.geometry.atomic import same_file
-from bianmin.geometry.dxf_read import PlanReadError, ReadResult, plan_from_document, read_plan
+from bianmin.geometry.dxf.read import PlanReadError, ReadResult, plan_from_document, read_plan
 from bianmin.geometry.model import new_id
-from bianmin.geometry.dxf_write import apply_plan, document_from_text, document_text, new_document, save_atomic
+from bianmin.geometry.dxf.write import apply_plan, document_from_text, document_text, new_document, save_atomic
 
 from bianmin.designer.commands import Change, Command
 

@@ -19,7 +19,7 @@ from PyQt6.QtWidgets import (
     QPushButton,
 )
 
-from bianmin.geometry.dxf_read import PlanReadError, read_plan
+from bianmin.geometry.dxf.read import PlanReadError, read_plan
 
 from bianmin.designer.canvas.scene import PlanScene
 from bianmin.designer.canvas.view import PlanView
@@ -804,7 +804,7 @@ class MainWindow(QMainWindow):
             self.export_drawing_to(Path(path), **options)
 
     def export_drawing_to(self, path: Path, **options) -> bool:
-        from bianmin.designer.sheets.drawing import write_drawing
+        from bianmin.drawing.drawing import write_drawing
 
         if self._export_over_plan(path):
             return False
@@ -829,7 +829,7 @@ class MainWindow(QMainWindow):
     def export_report_to(self, path: Path) -> bool:
         from bianmin.standards.engine import check
 
-        from bianmin.designer.sheets.report import write_plan_report
+        from bianmin.drawing.report import write_plan_report
 
         if self._export_over_plan(path):
             return False

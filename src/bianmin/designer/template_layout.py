@@ -14,7 +14,7 @@ from bianmin.designer.commands import InsertLayout
 
 @lru_cache(maxsize=8)
 def _template_plan(name: str) -> Plan:
-    from bianmin.geometry.dxf_read import read_plan
+    from bianmin.geometry.dxf.read import read_plan
     from bianmin.templates import path_of
 
     return read_plan(path_of(name)).plan

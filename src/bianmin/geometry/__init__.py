@@ -1,1 +1,1 @@
-"""Plan model, DXF in and out, and the geometric analysis the rules share."""
+"""The plan model, catalogue, geometric analysis, DXF/DWG in and out (dxf/) and recognition (recognize/)."""

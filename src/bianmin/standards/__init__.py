@@ -1,3 +1,5 @@
-"""Rules, rule sets, the engine, reports and the command line."""
+"""Rules, the registry, the engine, configuration, findings and their report views (text, JSON, HTML, CSV).
+
+Below: geometry. Above: drawing (the PDF views), review, autolayout, designer, cli."""
 
 RULESET_VERSION = "2019.2"  # the second edition of rules.md (issue 9: conditions and citations)

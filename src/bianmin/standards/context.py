@@ -15,7 +15,7 @@ from shapely.ops import unary_union
 
 from bianmin.geometry.ahead import Ahead
 from bianmin.geometry.analysis import Analysis, blocked_union, blockers, free_floor_of, start_passable
-from bianmin.geometry.dxf_read import ReadResult
+from bianmin.geometry.dxf.read import ReadResult
 from bianmin.geometry.model import PlacedObject, Plan, as_geometry, prime_footprints
 
 

@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 
 from bianmin.geometry.atomic import clean_text
-from bianmin.geometry.dxf_read import PlanReadError, ReadResult, read_plan
+from bianmin.geometry.dxf.read import PlanReadError, ReadResult, read_plan
 
 from bianmin.standards.config import Config
 from bianmin.standards.context import CheckContext

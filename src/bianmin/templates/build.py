@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from bianmin.geometry.dxf_write import write_plan
+from bianmin.geometry.dxf.write import write_plan
 from bianmin.geometry.model import Hall, Opening, PlacedObject, Plan, Route, Zone, rectangle
 from bianmin.geometry.properties import PlanProperties
 

@@ -15,7 +15,7 @@ from PyQt6.QtCore import QPointF, QRectF, Qt
 from PyQt6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
 from PyQt6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from bianmin.designer.sheets.background import FlatBackend, render_background
+from bianmin.drawing.background import FlatBackend, render_background
 
 TILES = 48
 

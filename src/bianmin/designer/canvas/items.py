@@ -10,7 +10,7 @@ from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem,
 from bianmin.geometry.model import ELEMENT_KINDS, Hall, Obstacle, Opening, PlacedObject, Route, Zone, element_kind
 
 from bianmin.designer.i18n import language, tr
-from bianmin.designer.sheets.plan_painter import (
+from bianmin.drawing.plan_painter import (
     front_tick,
     object_colours,
     object_label,
@@ -25,7 +25,7 @@ from bianmin.designer.sheets.plan_painter import (
     route_arrow,
     zone_label,
 )
-from bianmin.designer.style import EXIT_GREEN, SEVERITY_COLOURS, ZONE_COLOURS
+from bianmin.drawing.style import EXIT_GREEN, SEVERITY_COLOURS, ZONE_COLOURS
 from bianmin.designer.canvas.surface import QtSurface
 
 Z = {**{k.key: k.z for k in ELEMENT_KINDS}, "marker": 20, "heat": 0.5}

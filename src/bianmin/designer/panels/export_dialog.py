@@ -13,7 +13,7 @@ from PyQt6.QtWidgets import (
 )
 
 from bianmin.designer.i18n import tr
-from bianmin.designer.sheets.paper import PAPER_MM, SCALES, SheetError, parse_scale
+from bianmin.drawing.paper import PAPER_MM, SCALES, SheetError, parse_scale
 
 ORIENTATIONS = {"landscape": ("横向", "landscape"), "portrait": ("纵向", "portrait")}
 # what the dialog remembers, with its first value

@@ -19,7 +19,7 @@ from bianmin.geometry.atomic import clean_text
 from bianmin.geometry.catalog import SEVERITIES
 
 from bianmin.designer.i18n import language, tr
-from bianmin.designer.style import SEVERITY_COLOURS
+from bianmin.drawing.style import SEVERITY_COLOURS
 
 SEV = SEVERITIES
 # 文件 > 与上一版对比 (issue 12): each finding against the earlier version, by fingerprint

@@ -11,7 +11,7 @@ from PyQt6.QtGui import QPainterPath, QPolygonF
 from PyQt6.QtWidgets import QGraphicsLineItem, QGraphicsPathItem, QGraphicsRectItem
 
 from bianmin.geometry import catalog
-from bianmin.geometry.background import closed_outlines
+from bianmin.geometry.dxf.background import closed_outlines
 from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Route, Zone, rectangle
 from bianmin.geometry.shapes import outline_polygon
 

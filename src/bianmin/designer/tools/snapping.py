@@ -10,7 +10,7 @@ import numpy as np
 import shapely
 from scipy.spatial import cKDTree
 
-from bianmin.geometry.background import points_and_segments
+from bianmin.geometry.dxf.background import points_and_segments
 from bianmin.geometry.shapes import inward_normal
 
 

@@ -50,8 +50,8 @@ def set_units(doc, rec: Recognition) -> bool:
 
 def write_recognized(doc, rec: Recognition, path) -> None:
     """The drawing as it was plus the recognized plan on BM- layers, saved atomically at ``path``."""
-    from bianmin.geometry.dxf_read import plan_from_document
-    from bianmin.geometry.dxf_write import write_plan
+    from bianmin.geometry.dxf.read import plan_from_document
+    from bianmin.geometry.dxf.write import write_plan
 
     plan = plan_from_document(doc).plan
     apply_to_plan(plan, rec)

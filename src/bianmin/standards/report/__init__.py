@@ -1,4 +1,4 @@
-"""Views of the report structure: text, JSON, CSV, HTML (and PDF in bianmin.designer.sheets)."""
+"""Views of the report structure: text, JSON, CSV, HTML (and PDF in bianmin.drawing)."""
 
 from bianmin.standards.report import csv_report, html_report, json_report, text_report
 

@@ -9,7 +9,7 @@ from bianmin.geometry.catalog import COUNTER_TYPES, DEVICES
 from bianmin.standards.context import centre
 from bianmin.standards.registry import ALL, hit, rule
 from bianmin.standards.wording import metres, window_name, window_subject
-from bianmin.standards.rules._text import mm
+from bianmin.standards.wording import mm
 
 
 @rule(

@@ -9,7 +9,7 @@ from bianmin.geometry.grid import path_length
 from bianmin.standards.context import centre
 from bianmin.standards.registry import ALL, hit, rule
 from bianmin.standards.wording import exit_name, exit_subject, metres, number, place
-from bianmin.standards.rules._text import m2, mm, things
+from bianmin.standards.wording import m2, mm, things
 
 
 def _no_exit():

@@ -6,7 +6,7 @@ import shapely
 from bianmin.standards.context import centre
 from bianmin.standards.registry import ALL, STREET, hit, rule
 from bianmin.standards.wording import exit_subject, metres, place, thing_name
-from bianmin.standards.rules._text import m2, object_subject
+from bianmin.standards.wording import m2, object_subject
 
 
 @rule(

@@ -8,7 +8,7 @@ from bianmin.geometry.properties import open_minutes
 from bianmin.standards.context import centre
 from bianmin.standards.registry import ALL, STREET, hit, rule
 from bianmin.standards.wording import exit_name, exit_subject
-from bianmin.standards.rules._text import m
+from bianmin.standards.wording import m
 
 
 def _near_entrance(ctx, block, max_distance, zh, en):

@@ -8,7 +8,7 @@ from bianmin.geometry.catalog import LAYERS, ZONE_LAYER
 from bianmin.standards.context import centre
 from bianmin.standards.registry import ALL, STREET, hit, rule
 from bianmin.standards.wording import metres, window_name, window_subject
-from bianmin.standards.rules._text import m2, things
+from bianmin.standards.wording import m2, things
 
 REQUIRED = ("consult", "wait", "window", "self")
 

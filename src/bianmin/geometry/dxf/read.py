@@ -115,7 +115,7 @@ def load_document(path: Path, split: str | None = None):
     """``(doc, notes)``; raises PlanReadError with a reason a person can act on.
 
     ``split="check"`` or ``"draw"``: a large drawing's simple background (LINEs, TEXTs … on the
-    architect's layers) is taken out before ezdxf reads it (geometry/dxf_split.py); for "draw" it
+    architect's layers) is taken out before ezdxf reads it (geometry/dxf/split.py); for "draw" it
     comes back in ``notes.background``. Such a ``doc`` must never be saved.
 
     Clean DXF files take ezdxf's plain reader (about twice as fast); only a file it refuses goes
@@ -170,7 +170,7 @@ SPLIT_ABOVE_BYTES = 2_000_000  # smaller drawings are read whole: the split woul
 
 def _read_split(path: Path, keep_geometry: bool):
     """``(doc, notes)`` of the drawing without its simple background, or None to read it whole."""
-    from bianmin.geometry.dxf_split import split
+    from bianmin.geometry.dxf.split import split
 
     try:
         parts = split(path.read_bytes(), keep_geometry=keep_geometry)

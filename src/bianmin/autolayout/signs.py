@@ -5,7 +5,7 @@ the public notice screen, a status screen by every zone, the complaints notice."
 from __future__ import annotations
 
 
-from bianmin.standards.layout.site import Site
+from bianmin.autolayout.site import Site
 
 MOUNTED_GAP = 250.0
 

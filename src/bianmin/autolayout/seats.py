@@ -3,9 +3,9 @@ facing the windows, rows 1.5 m apart and a 1.2 m aisle between benches; a form-f
 
 from __future__ import annotations
 
-from bianmin.standards.layout.counters import demand, seats_needed
-from bianmin.standards.layout.site import Site
-from bianmin.standards.layout.zones import zone_area
+from bianmin.autolayout.counters import demand, seats_needed
+from bianmin.autolayout.site import Site
+from bianmin.autolayout.zones import zone_area
 
 ROW_PITCH = 1600.0
 AISLE = 1300.0

@@ -28,7 +28,7 @@ import os
 import sys
 from typing import Callable, NoReturn
 
-from bianmin.standards.write_errors import cannot_write
+from bianmin.cli.write_errors import cannot_write
 
 
 EXIT_UNWRITTEN = 2  # the report could not be written (cli.md: the file could not be handled)

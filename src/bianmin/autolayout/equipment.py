@@ -4,8 +4,8 @@ column) as near its zone's centre as it fits."""
 
 from __future__ import annotations
 
-from bianmin.standards.layout.site import Site
-from bianmin.standards.layout.zones import zone_area
+from bianmin.autolayout.site import Site
+from bianmin.autolayout.zones import zone_area
 
 # block, zone it belongs in, profiles that need it (EQUIP-HALL, EQUIP-CONVENIENCE and the zone rules ask the
 # street centre; a community station gets the self-service terminal, water and the parcel locker)

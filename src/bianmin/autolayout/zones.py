@@ -12,7 +12,7 @@ from shapely.ops import unary_union
 
 from bianmin.geometry.model import Zone
 
-from bianmin.standards.layout.site import Site, clean, largest_part, local_box
+from bianmin.autolayout.site import Site, clean, largest_part, local_box
 
 WINDOW_DEPTH = 4000.0  # staff 800 + counter 800 + the public's 1.2 m in front + margin
 

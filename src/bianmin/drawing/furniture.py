@@ -8,7 +8,7 @@ from datetime import date
 from reportlab.lib.colors import black, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from bianmin.designer.sheets.paper import MM
+from bianmin.drawing.paper import MM
 
 BINDING_MM = 25.0
 MARGIN_MM = 10.0

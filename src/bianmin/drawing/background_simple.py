@@ -1,4 +1,4 @@
-"""The architect's simple entities on a sheet, from plain numbers (geometry/dxf_split.py).
+"""The architect's simple entities on a sheet, from plain numbers (geometry/dxf/split.py).
 
 A large drawing's LINEs, plain LWPOLYLINEs, CIRCLEs, ARCs and TEXTs on its own layers never
 pass through ezdxf's drawing frontend (200,000 of them took minutes, issue 16): their lines

@@ -9,8 +9,8 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from bianmin.designer.style import hex_rgb
-from bianmin.designer.sheets.paper import MM
+from bianmin.drawing.style import hex_rgb
+from bianmin.drawing.paper import MM
 
 
 class ReportLabSurface:

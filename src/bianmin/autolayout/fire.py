@@ -27,8 +27,8 @@ from bianmin.geometry.analysis import Analysis
 from bianmin.geometry.model import Route
 from bianmin.standards.rules.fire import HAZARD_DISTANCE, MIN_RATING, U_M2_PER_A, a_rating
 
-from bianmin.standards.layout.cover import greedy_cover, lower_bound, reach_masks
-from bianmin.standards.layout.site import Site, facing
+from bianmin.autolayout.cover import greedy_cover, lower_bound, reach_masks
+from bianmin.autolayout.site import Site, facing
 
 MARGIN = 0.92  # cover to this share of each reach: the rules' grid and ours differ by a cell
 ALARM_WALK_MM = 30000.0

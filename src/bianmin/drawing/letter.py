@@ -19,9 +19,9 @@ from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, Spacer, Tabl
 from bianmin.standards.findings import SEVERITY_RANK
 from bianmin.standards.report import labels as L
 
-from bianmin.designer.sheets.fonts import chinese_font
-from bianmin.designer.sheets.paper import MM
-from bianmin.designer.sheets.report import PlanFigure, _build, _styles, _table
+from bianmin.drawing.fonts import chinese_font
+from bianmin.drawing.paper import MM
+from bianmin.drawing.report import PlanFigure, _build, _styles, _table
 
 TITLE = "审查意见书"
 CONCLUSION = {

@@ -35,38 +35,13 @@ def _point(text: str) -> tuple[float, float]:
     return x, y
 
 
-def _load(src: Path, load_document, PlanReadError):
-    """The drawing; a DWG the reader cannot open is converted to DXF with ezdwg first."""
-    try:
-        return load_document(src)[0]
-    except PlanReadError:
-        if src.suffix.lower() != ".dwg" or not src.is_file():
-            raise
-    try:
-        import ezdwg
-    except ImportError:
-        raise PlanReadError(
-            "读取 DWG 需要 ezdwg（pip install ezdwg），或先在 CAD 中另存为 DXF / "
-            "reading DWG needs ezdwg, or save the drawing as DXF first"
-        ) from None
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        dxf = Path(tmp) / (src.stem + ".dxf")
-        try:
-            ezdwg.to_dxf(str(src), str(dxf))
-        except Exception as exc:  # noqa: BLE001 -- a DWG ezdwg cannot convert is unreadable, not a crash
-            raise PlanReadError(f"DWG 无法转换 / the DWG could not be converted: {type(exc).__name__}: {exc}") from None
-        return load_document(dxf)[0]
-
-
 def _fail(message: str) -> int:
     print(f"bianmin recognize: {message}", file=sys.stderr)
     return EXIT_NONE
 
 
 def run(args) -> int:
-    from bianmin.geometry.dxf_read import PlanReadError, load_document
+    from bianmin.geometry.dxf.read import PlanReadError, load_document
     from bianmin.geometry.recognize import recognize
     from bianmin.geometry.recognize.output import to_dict, to_text, write_recognized
     from bianmin.geometry.recognize.patterns import DEFAULT
@@ -89,7 +64,7 @@ def run(args) -> int:
         if out.exists() and not args.force:
             return _fail(f"{out} 已存在；用 --force 覆盖 / already exists; use --force to overwrite")
     try:
-        doc = _load(src, load_document, PlanReadError)
+        doc = load_document(src)[0]  # a DWG is read by its content (ezdwg, in the DXF adapter)
     except PlanReadError as exc:
         return _fail(f"{src}: {exc}")
     try:

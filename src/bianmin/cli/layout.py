@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from bianmin.standards.layout import KINDS
+from bianmin.autolayout import KINDS
 
 EXIT_PASS, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 _COVER_ZH = {
@@ -33,10 +33,10 @@ def add_parser(sub) -> None:
 
 def cmd_layout(args) -> int:
     from bianmin.geometry.atomic import same_file
-    from bianmin.geometry.dxf_read import PlanReadError, read_plan
-    from bianmin.geometry.dxf_write import write_plan
+    from bianmin.geometry.dxf.read import PlanReadError, read_plan
+    from bianmin.geometry.dxf.write import write_plan
 
-    from bianmin.standards.layout.api import layout
+    from bianmin.autolayout.api import layout
 
     en = args.lang == "en"
     only = [k.strip().lower() for k in args.only.split(",") if k.strip()]

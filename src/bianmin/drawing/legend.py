@@ -17,9 +17,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from bianmin.geometry.catalog import BLOCKS, GROUPS, LAYERS, OPENING_KINDS, ZONE_LAYER
 
-from bianmin.designer.style import EXIT_GREEN, GROUP_COLOURS, LABELS, OBSTACLE_COLOUR, ZONE_COLOURS, hex_rgb
-from bianmin.designer.sheets.paper import MM
-from bianmin.designer.sheets.plan_painter import opening_colour
+from bianmin.drawing.style import EXIT_GREEN, GROUP_COLOURS, LABELS, OBSTACLE_COLOUR, ZONE_COLOURS, hex_rgb
+from bianmin.drawing.paper import MM
+from bianmin.drawing.plan_painter import opening_colour
 
 HEADING_MM = 7.0  # the word 图例 and the gap below it
 SWATCH_W, SWATCH_H = 7.0, 3.6  # paper mm

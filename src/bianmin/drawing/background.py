@@ -15,10 +15,10 @@ from ezdxf.addons.drawing import Frontend, RenderContext
 from ezdxf.addons.drawing.backend import Backend
 from ezdxf.addons.drawing.config import Configuration, ImagePolicy, LineweightPolicy
 
-from bianmin.geometry.background import is_background, oversized_inserts
+from bianmin.geometry.dxf.background import is_background, oversized_inserts
 
-from bianmin.designer.style import LINE_MM
-from bianmin.designer.sheets.paper import MM
+from bianmin.drawing.style import LINE_MM
+from bianmin.drawing.paper import MM
 
 log = logging.getLogger(__name__)
 
@@ -305,7 +305,7 @@ def render_background(doc, backend, config: Configuration | None = None, view=No
     ``view`` (drawing units), if given: block references and texts wholly outside it are skipped."""
     if doc is None:
         return True
-    from bianmin.designer.sheets.fonts import install_cjk_fonts_for_ezdxf
+    from bianmin.drawing.fonts import install_cjk_fonts_for_ezdxf
 
     install_cjk_fonts_for_ezdxf()
     # images as their frame, never their file: a DXF may name any file (/etc/…, ../, a UNC path that
@@ -346,7 +346,7 @@ def draw_background(
     ``simple``: the simple entities a split read took out of ``doc`` (read_plan(split="draw")), put
     on the sheet from plain numbers (background_simple.py) in the same greys.
     """
-    from bianmin.designer.sheets.background_simple import add_simple, write_texts
+    from bianmin.drawing.background_simple import add_simple, write_texts
 
     from ezdxf.addons.drawing.config import LinePolicy
 

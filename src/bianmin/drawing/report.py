@@ -31,13 +31,13 @@ from reportlab.platypus import (
 from bianmin.standards.report import labels as L
 from bianmin.standards.report.common import grouped, legend
 
-from bianmin.designer.style import SEVERITY_COLOURS
-from bianmin.designer.sheets.background import draw_background
-from bianmin.designer.sheets.fonts import chinese_font
-from bianmin.designer.sheets.paper import MM
-from bianmin.designer.sheets.plan_painter import paint_markers, paint_plan, plan_extent
-from bianmin.designer.sheets.streams import binary_streams
-from bianmin.designer.sheets.surface import ReportLabSurface
+from bianmin.drawing.style import SEVERITY_COLOURS
+from bianmin.drawing.background import draw_background
+from bianmin.drawing.fonts import chinese_font
+from bianmin.drawing.paper import MM
+from bianmin.drawing.plan_painter import paint_markers, paint_plan, plan_extent
+from bianmin.drawing.streams import binary_streams
+from bianmin.drawing.surface import ReportLabSurface
 
 TITLE = {"zh": "便民服务中心平面校验报告", "en": "Service hall plan check report"}
 WORDS = {

@@ -8,7 +8,7 @@ from bianmin.geometry.catalog import OPENING_KINDS, ZONE_KINDS
 from bianmin.geometry.model import Plan
 from shapely.geometry import Polygon
 
-from bianmin.designer.style import (
+from bianmin.drawing.style import (
     EXIT_GREEN,
     GROUP_COLOURS,
     HALL_COLOUR,

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from bianmin.standards.write_errors import cannot_write
+from bianmin.cli.write_errors import cannot_write
 
 EXIT_PASS, EXIT_FAIL, EXIT_UNREADABLE = 0, 1, 2
 
@@ -111,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="界面语言 / interface language")
 
-    from bianmin.standards.layout_cli import add_parser as add_layout_parser
+    from bianmin.cli.layout import add_parser as add_layout_parser
 
     add_layout_parser(sub)
     p = sub.add_parser("export", help="导出 PDF / export PDF")
@@ -137,10 +137,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--config", metavar="FILE.toml", help="审批局的规则配置 / the bureau's rules config")
     e.add_argument("--lang", choices=["zh", "en"], default="zh", help="报告语言 / report language")
 
-    from bianmin.standards.cli_recognize import add_parser as add_recognize
+    from bianmin.cli.recognize import add_parser as add_recognize
 
     add_recognize(sub)
-    from bianmin.standards.cli_review import add_parser as add_review
+    from bianmin.cli.review import add_parser as add_review
 
     add_review(sub)
     return ap
@@ -178,7 +178,7 @@ def main(argv=None) -> int:
 
 
 def _cmd_layout(args) -> int:
-    from bianmin.standards.layout_cli import cmd_layout
+    from bianmin.cli.layout import cmd_layout
 
     return cmd_layout(args)
 
@@ -210,7 +210,7 @@ def _overrides(items) -> dict[str, str]:
 
 
 def cmd_validate(args) -> int:
-    from bianmin.standards import batch
+    from bianmin.cli import batch
     from bianmin.standards.config import Config
     from bianmin.standards.report import WRITERS
 
@@ -248,7 +248,7 @@ def cmd_validate(args) -> int:
     summary = batch.summarize(reports)
     try:
         if args.format == "pdf":
-            from bianmin.designer.sheets.report import write_batch_report
+            from bianmin.drawing.report import write_batch_report
 
             write_batch_report(
                 reports,
@@ -283,7 +283,7 @@ def _drawing_reader(overrides):
     """Reads a plan again for its figure in the batch PDF (the check ran in a worker process)."""
 
     def read(path):
-        from bianmin.geometry.dxf_read import PlanReadError, read_plan
+        from bianmin.geometry.dxf.read import PlanReadError, read_plan
 
         try:
             return read_plan(Path(path), overrides=overrides, split="draw")
@@ -295,8 +295,8 @@ def _drawing_reader(overrides):
 
 def _export_report(args) -> int:
     """One plan's check report: read once, checked, drawn; an unreadable plan is exit 2, no file."""
-    from bianmin.designer.sheets.report import write_plan_report
-    from bianmin.geometry.dxf_read import PlanReadError, read_plan
+    from bianmin.drawing.report import write_plan_report
+    from bianmin.geometry.dxf.read import PlanReadError, read_plan
 
     from bianmin.standards.config import Config
     from bianmin.standards.engine import check
@@ -382,7 +382,7 @@ def cmd_export(args) -> int:
         return _error(clash)
     try:
         if args.what == "pdf":
-            from bianmin.designer.sheets.drawing import export_drawing
+            from bianmin.drawing.drawing import export_drawing
 
             export_drawing(
                 Path(args.plan),
@@ -395,7 +395,7 @@ def cmd_export(args) -> int:
                 checker=args.checker,
                 approver=args.approver,
             )
-            from bianmin.designer.sheets.background import LEFT_OUT
+            from bianmin.drawing.background import LEFT_OUT
 
             for reason in LEFT_OUT:  # the rest of the architect's drawing is on the sheet
                 print(f"bianmin: 底图中未画出 / left out of the background: {reason}", file=sys.stderr)
@@ -412,16 +412,16 @@ def cmd_export(args) -> int:
 
 
 def cmd_recognize(args) -> int:
-    from bianmin.standards.cli_recognize import run
+    from bianmin.cli.recognize import run
 
     return run(args)
 
 
 def cmd_review(args) -> int:
-    from bianmin.standards.cli_review import run
+    from bianmin.cli.review import run
 
     def write_letter(data, read, out):  # the PDF code lives up in designer/sheets; the CLI composes
-        from bianmin.designer.sheets.letter import write_letter as write
+        from bianmin.drawing.letter import write_letter as write
 
         write(data, read, out)
 
@@ -430,7 +430,7 @@ def cmd_review(args) -> int:
 
 def run() -> None:
     """The ``bianmin`` command: main() without the interpreter's teardown (quick_exit)."""
-    from bianmin.standards.quick_exit import run as run_quickly
+    from bianmin.cli.quick_exit import run as run_quickly
 
     run_quickly(main)
 

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from bianmin.standards.write_errors import cannot_write
+from bianmin.cli.write_errors import cannot_write
 
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 VERDICT = {
@@ -72,8 +72,8 @@ def _fail(message: str) -> int:
 
 def run(args, write_letter=None) -> int:
     from bianmin.standards.config import Config
-    from bianmin.standards.review import commands as C
-    from bianmin.standards.review import db as D
+    from bianmin.review import commands as C
+    from bianmin.review import db as D
 
     if args.review_command is None:
         return _fail("add / status / diff / waive / unwaive / letter？")
@@ -129,7 +129,7 @@ def _code(states) -> int:
 
 
 def _add(args, con, db_path, config, C, _):
-    from bianmin.standards.batch import collect
+    from bianmin.cli.batch import collect
 
     files, skipped = collect(args.paths)
     if not files and not skipped:
@@ -193,8 +193,8 @@ def _status(args, con, db_path, config, C, _):
             ),
         )
     elif args.format == "html":
-        from bianmin.standards.review.db import now
-        from bianmin.standards.review.html import render
+        from bianmin.review.db import now
+        from bianmin.review.html import render
 
         _out(args, render(states, config.review.get("bureau", ""), now()))
     else:
@@ -228,7 +228,7 @@ def _status(args, con, db_path, config, C, _):
 
 
 def _diff(args, con, db_path, config, C, _):
-    from bianmin.standards.review import db as D
+    from bianmin.review import db as D
 
     a, b, cmp = C.diff(con, args.name, args.from_round, args.to_round)
     waivers = D.waivers(con, args.name)
@@ -272,7 +272,7 @@ def _letter(args, con, db_path, config, C, write_letter):
     data = C.letter_data(con, db_path, args.name, config)
     read = None
     if data["stored"] is not None:
-        from bianmin.geometry.dxf_read import PlanReadError, read_plan
+        from bianmin.geometry.dxf.read import PlanReadError, read_plan
 
         try:
             read = read_plan(data["stored"])

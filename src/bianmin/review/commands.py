@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bianmin.standards.review import db as D
-from bianmin.standards.review import store
-from bianmin.standards.review.compare import Comparison, compare
+from bianmin.review import db as D
+from bianmin.review import store
+from bianmin.review.compare import Comparison, compare
 
 
 def plan_name(report, given: str | None, path: Path) -> str:

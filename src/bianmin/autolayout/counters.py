@@ -10,8 +10,8 @@ from bianmin.geometry import catalog
 from bianmin.geometry.properties import open_minutes
 from bianmin.standards.queueing import load, waiting_percentile, windows_needed
 
-from bianmin.standards.layout.site import Site, local_box
-from bianmin.standards.layout.zones import zone_area
+from bianmin.autolayout.site import Site, local_box
+from bianmin.autolayout.zones import zone_area
 
 PEAK_FACTOR = 1.5  # CAP-WINDOWS / CAP-SEATS defaults
 TARGET_WAIT_MIN = 15.0
@@ -130,8 +130,8 @@ def _back_office(site: Site, row: list) -> None:
 
     from bianmin.geometry.model import Zone
 
-    from bianmin.standards.layout.site import clean, largest_part
-    from bianmin.standards.layout.zones import _outline
+    from bianmin.autolayout.site import clean, largest_part
+    from bianmin.autolayout.zones import _outline
 
     new_windows = [
         z for z in site.plan.zones if z.kind == "window" and z.id not in site.plan.loaded and z in site.new_zones

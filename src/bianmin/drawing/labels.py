@@ -19,9 +19,9 @@ import shapely
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from shapely.geometry import LineString, box
 
-from bianmin.designer.style import LINE_MM, ZONE_COLOURS, hex_rgb
-from bianmin.designer.sheets.paper import MM
-from bianmin.designer.sheets.plan_painter import (
+from bianmin.drawing.style import LINE_MM, ZONE_COLOURS, hex_rgb
+from bianmin.drawing.paper import MM
+from bianmin.drawing.plan_painter import (
     dimension_lines,
     object_label,
     opening_colour,

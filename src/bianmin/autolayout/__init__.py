@@ -12,7 +12,7 @@ __all__ = ["KINDS", "LayoutResult", "Note", "layout"]
 
 def __getattr__(name):
     if name in ("layout", "LayoutResult", "Note"):
-        from bianmin.standards.layout import api
+        from bianmin.autolayout import api
 
         return getattr(api, name)
     raise AttributeError(name)

@@ -20,11 +20,11 @@ from reportlab.platypus import Frame, Paragraph, Table, TableStyle
 from bianmin.geometry.atomic import atomic_output, clean_text
 from bianmin.geometry import catalog
 from bianmin.geometry.catalog import COUNTER_TYPES, DEVICES, split_list
-from bianmin.geometry.dxf_read import PlanReadError, read_plan
+from bianmin.geometry.dxf.read import PlanReadError, read_plan
 
-from bianmin.designer.sheets.background import draw_background
-from bianmin.designer.sheets.fonts import chinese_font
-from bianmin.designer.sheets.furniture import (
+from bianmin.drawing.background import draw_background
+from bianmin.drawing.fonts import chinese_font
+from bianmin.drawing.furniture import (
     PAD,
     draw_border,
     draw_north_arrow,
@@ -32,12 +32,12 @@ from bianmin.designer.sheets.furniture import (
     draw_title_block,
     layout_sheet,
 )
-from bianmin.designer.sheets.labels import paint_labelled_plan
-from bianmin.designer.sheets.legend import draw_legend, legend_entries, legend_layout
-from bianmin.designer.sheets.paper import MM, SheetError, choose_scale, fits, paper_size, parse_scale
-from bianmin.designer.sheets.plan_painter import paint_dimensions, plan_extent
-from bianmin.designer.sheets.streams import binary_streams
-from bianmin.designer.sheets.surface import ReportLabSurface
+from bianmin.drawing.labels import paint_labelled_plan
+from bianmin.drawing.legend import draw_legend, legend_entries, legend_layout
+from bianmin.drawing.paper import MM, SheetError, choose_scale, fits, paper_size, parse_scale
+from bianmin.drawing.plan_painter import paint_dimensions, plan_extent
+from bianmin.drawing.streams import binary_streams
+from bianmin.drawing.surface import ReportLabSurface
 
 SHEET_TITLE = "便民服务中心平面布置图"
 

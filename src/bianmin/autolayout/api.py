@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from bianmin.geometry.dxf_read import ReadResult
+from bianmin.geometry.dxf.read import ReadResult
 from bianmin.geometry.model import Plan
 
-from bianmin.standards.layout import counters, equipment, fire, seats, signs, zones
-from bianmin.standards.layout.site import Note, Site
+from bianmin.autolayout import counters, equipment, fire, seats, signs, zones
+from bianmin.autolayout.site import Note, Site
 
-from bianmin.standards.layout import KINDS  # noqa: F401  (re-exported: the stages by name)
+from bianmin.autolayout import KINDS  # noqa: F401  (re-exported: the stages by name)
 
 MAX_EXTENT_MM = 1_000_000.0  # a service hall is not a kilometre long: such an outline is a unit or drawing error
 

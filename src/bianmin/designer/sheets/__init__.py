@@ -1,1 +1,0 @@
-"""Printable sheets (reportlab, no Qt): the drawing set and the validation report."""
