@@ -17,7 +17,7 @@ from ezdxf import recover
 
 
 class PlanReadError(Exception):
-    """The file could not be read as DXF even with recovery (finding DXF-READ)."""
+    """The file could not be read as DXF even with recovery; the reason is in words a person can act on."""
 
 
 @dataclass
@@ -25,7 +25,7 @@ class LoadNotes:
     """How a drawing was read: which path, what recovery repaired or could not, what a DWG lost.
 
     Has ``fixes`` and ``errors`` like ezdxf's Auditor (empty unless recovery ran and changed
-    something), so that DXF-RECOVERED speaks only of real repairs."""
+    something), so that audit.py speaks only of real repairs."""
 
     source: str = "dxf"  # dxf | binary-dxf | dwg
     fixes: list = field(default_factory=list)
@@ -146,7 +146,7 @@ def _load_dwg(path: Path, version: str):
             result = ezdwg.to_dxf(str(path), str(out))
             doc = ezdxf.readfile(out)
             # ezdwg 0.17 writes ezdxf's default $INSUNITS (6, metres) whatever the DWG said: treat the
-            # units as unknown, so that the reader guesses them from the hall and says so (DXF-UNITS)
+            # units as unknown, so that the reader guesses them from the hall and says so (units.py)
             doc.header["$INSUNITS"] = 0
         except Exception as exc:  # noqa: BLE001 -- a DWG ezdwg cannot read is unreadable, not a crash
             raise PlanReadError(

@@ -373,7 +373,7 @@ class PlanReader:
                 return shape
         if loose:
             # a block of loose lines all on one line (or one point) has a flat box: widen it, so that
-            # the object still has a place and a centre (an empty footprint broke SAFE-CAMERA)
+            # the object still has a place and a centre (an empty footprint broke the camera check)
             x0, y0, x1, y1 = MultiPoint(loose).bounds
             if x1 - x0 < 1e-6:
                 x0, x1 = x0 - 5, x1 + 5
