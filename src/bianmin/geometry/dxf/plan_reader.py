@@ -13,17 +13,16 @@ import math
 import re
 
 from ezdxf.math import Matrix44
-from shapely import affinity, validation
-from shapely.geometry import MultiPoint, Polygon, box
-from shapely.ops import unary_union
+from shapely import validation
 
 from bianmin.geometry import catalog
+from bianmin.geometry.dxf.blocks import MAX_NESTING, Blocks, affine, scaled
+from bianmin.geometry.dxf.outlines import is_closed, raw_points
 from bianmin.geometry.dxf.units import declared_units, guessed_units
 from bianmin.geometry.intake import Intake, IntakeIssue, IssueKind
 from bianmin.geometry.model import Hall, Obstacle, Opening, PlacedObject, Plan, Route, Zone
-from bianmin.geometry.shapes import circle_outline, outline_polygon
+from bianmin.geometry.shapes import outline_polygon
 
-MAX_NESTING = 16
 # a plan lies within a few kilometres of its origin (even in a city's survey grid, within 10,000 km);
 # a vertex at 1e18 made the analysis grid ask numpy for 13 GiB, one at 1e300 broke every rule
 MAX_COORDINATE_MM = 1e10
@@ -43,9 +42,7 @@ class PlanReader:
     def __init__(self, doc) -> None:
         self.doc = doc
         self.factor, self.units_known, self.issues = declared_units(doc)
-        self._footprints: dict[str, Polygon] = {}
-        self._has_bm: dict[str, bool] = {}
-        self._attdefs: dict[str, dict[str, str]] = {}
+        self.blocks = Blocks(doc, self._cycle)
         self.planinfo: list = []  # BM_PLANINFO inserts in the modelspace
         self.bm_entities = 0  # entities of the convention met: BM- layers, BM_ blocks (nested too)
 
@@ -108,7 +105,7 @@ class PlanReader:
                     self._unknown_block(entity)
             elif catalog.is_bm_layer(layer_name):
                 self._unknown_block(entity)
-            elif self._block_has_bm(name, ()):
+            elif self.blocks.has_bm(name):
                 self.bm_entities += 1
                 self._collect_nested(entity, entity.matrix44(), inserts, (name.upper(),))
             return
@@ -136,7 +133,7 @@ class PlanReader:
     def _guess_units(self, halls) -> None:
         width = 0.0
         for entity in halls:
-            pts = self._raw_points(entity)
+            pts = raw_points(entity)
             if pts:
                 xs = [p[0] for p in pts]
                 ys = [p[1] for p in pts]
@@ -145,44 +142,12 @@ class PlanReader:
         self.issues.append(issue)
 
     # -- shapes -----------------------------------------------------------
-    def _raw_points(self, entity):
-        dxftype = entity.dxftype()
-        if dxftype == "LWPOLYLINE":
-            pts = [(x, y, b) for x, y, b in entity.get_points("xyb")]
-            if entity.dxf.get("extrusion", (0, 0, 1))[2] < 0:  # mirrored OCS
-                pts = [(-x, y, -b) for x, y, b in pts]
-            return pts
-        if dxftype == "POLYLINE":
-            pts = [(v.dxf.location[0], v.dxf.location[1], v.dxf.get("bulge", 0.0)) for v in entity.vertices]
-            if entity.dxf.get("extrusion", (0, 0, 1))[2] < 0:
-                pts = [(-x, y, -b) for x, y, b in pts]
-            return pts
-        if dxftype == "CIRCLE":
-            c = entity.dxf.center
-            r = entity.dxf.radius
-            cx = -c[0] if entity.dxf.get("extrusion", (0, 0, 1))[2] < 0 else c[0]
-            return circle_outline(cx, c[1], r)
-        if dxftype == "LINE":
-            s, e = entity.dxf.start, entity.dxf.end
-            return [(s[0], s[1], 0.0), (e[0], e[1], 0.0)]
-        return []
-
-    def _is_closed(self, entity, pts) -> bool:
-        dxftype = entity.dxftype()
-        if dxftype == "CIRCLE":
-            return True
-        if dxftype == "LWPOLYLINE" and entity.closed:
-            return True
-        if dxftype == "POLYLINE" and entity.is_closed:
-            return True
-        return len(pts) > 2 and math.dist(pts[0][:2], pts[-1][:2]) < 1e-6
-
     def _shape(self, entity, role):
         handle = entity.dxf.handle
         spec = catalog.layer_spec(entity.dxf.layer)
         what_zh, what_en = (spec.zh, spec.en) if spec else (role, role)
-        pts = self._raw_points(entity)
-        if not self._is_closed(entity, pts):
+        pts = raw_points(entity)
+        if not is_closed(entity, pts):
             self._entity_issue(
                 IssueKind.SHAPE_UNUSABLE, entity, f"{what_zh}外形未闭合", f"{what_en} outline is not closed"
             )
@@ -226,7 +191,7 @@ class PlanReader:
         return handle, outline
 
     def _opening(self, entity, kind):
-        pts = self._raw_points(entity)
+        pts = raw_points(entity)
         spec = catalog.LAYERS[catalog.OPENING_LAYER[kind]]
         if len(pts) != 2:
             self._entity_issue(
@@ -250,8 +215,8 @@ class PlanReader:
         return Opening(kind=kind, start=(x1 * f, y1 * f), end=(x2 * f, y2 * f), id=entity.dxf.handle)
 
     def _route(self, entity):
-        pts = self._raw_points(entity)
-        if entity.dxftype() != "LINE" and self._is_closed(entity, pts) and len(pts) > 2:
+        pts = raw_points(entity)
+        if entity.dxftype() != "LINE" and is_closed(entity, pts) and len(pts) > 2:
             pts = pts + [pts[0]]
         if len(pts) < 2:
             self._entity_issue(
@@ -275,26 +240,6 @@ class PlanReader:
             )
         )
 
-    def _block_has_bm(self, name: str, stack: tuple[str, ...]) -> bool:
-        """Whether a block holds a BM_ INSERT at any depth (cycles answer False)."""
-        key = name.upper()
-        if key in self._has_bm:
-            return self._has_bm[key]
-        if key in stack or len(stack) > MAX_NESTING:
-            return False
-        block = self.doc.blocks.get(name)
-        found = False
-        if block is not None:
-            for child in block:
-                if child.dxftype() != "INSERT":
-                    continue
-                cname = child.dxf.name
-                if cname.upper().startswith("BM_") or self._block_has_bm(cname, stack + (key,)):
-                    found = True
-                    break
-        self._has_bm[key] = found
-        return found
-
     def _collect_nested(self, insert, matrix: Matrix44, inserts, stack) -> None:
         block = self.doc.blocks.get(insert.dxf.name)
         if block is None:
@@ -311,7 +256,7 @@ class PlanReader:
                     self._unknown_block(child)
             elif cname.upper() in stack or len(stack) > MAX_NESTING:
                 self._cycle(child, stack)
-            elif self._block_has_bm(cname, ()):
+            elif self.blocks.has_bm(cname):
                 self._collect_nested(child, cmatrix, inserts, stack + (cname.upper(),))
 
     def _cycle(self, entity, stack) -> None:
@@ -325,10 +270,10 @@ class PlanReader:
 
     def _object(self, insert, matrix: Matrix44, nested: bool):
         name = insert.dxf.name.upper()
-        local = self._block_footprint(insert.dxf.name, insert)
+        local = self.blocks.footprint(insert.dxf.name, insert)
         f = self.factor
-        local_mm = _scaled(local, f)
-        a, b, d, e, xo, yo = _affine(matrix)
+        local_mm = scaled(local, f)
+        a, b, d, e, xo, yo = affine(matrix)
         transform = (a, b, d, e, xo * f, yo * f)
         if not all(math.isfinite(v) for v in transform) or abs(a * e - b * d) < 1e-12:
             self._entity_issue(
@@ -338,89 +283,12 @@ class PlanReader:
                 f"block {name} has a zero or invalid scale",
             )
             return None
-        attribs = self._block_attdefs(insert.dxf.name)
+        attribs = self.blocks.attdefs(insert.dxf.name)
         for attrib in insert.attribs:
             attribs[attrib.dxf.tag.upper()] = attrib.dxf.text
         return PlacedObject(
             block=name, transform=transform, local=local_mm, attribs=attribs, id=insert.dxf.handle, nested=nested
         )
-
-    def _block_attdefs(self, name: str) -> dict[str, str]:
-        """Default attribute values of a block (cached: ezdxf parses every query string)."""
-        key = name.upper()
-        if key not in self._attdefs:
-            block = self.doc.blocks.get(name)
-            self._attdefs[key] = (
-                {}
-                if block is None
-                else {e.dxf.tag.upper(): e.dxf.text for e in block if e.dxftype() == "ATTDEF" and e.dxf.get("text")}
-            )
-        return dict(self._attdefs[key])
-
-    def _block_footprint(self, name: str, insert=None) -> Polygon:
-        key = name.upper()
-        if key not in self._footprints:
-            self._footprints[key] = self._compute_footprint(name, (key,), insert)
-        return self._footprints[key]
-
-    def _compute_footprint(self, name: str, stack, insert) -> Polygon:
-        closed, loose = self._block_geometry(name, Matrix44(), stack, insert)
-        if closed:
-            shape = unary_union(closed)
-            if not shape.is_valid:
-                shape = shape.buffer(0)
-            if not shape.is_empty:
-                return shape
-        if loose:
-            # a block of loose lines all on one line (or one point) has a flat box: widen it, so that
-            # the object still has a place and a centre (an empty footprint broke the camera check)
-            x0, y0, x1, y1 = MultiPoint(loose).bounds
-            if x1 - x0 < 1e-6:
-                x0, x1 = x0 - 5, x1 + 5
-            if y1 - y0 < 1e-6:
-                y0, y1 = y0 - 5, y1 + 5
-            return box(x0, y0, x1, y1)
-        return box(-5, -5, 5, 5)
-
-    def _block_geometry(self, name, matrix: Matrix44, stack, insert):
-        """Closed shapes and loose points of a block, in the outermost block's coordinates."""
-        block = self.doc.blocks.get(name)
-        closed: list[Polygon] = []
-        loose: list[tuple[float, float]] = []
-        if block is None:
-            return closed, loose
-        for e in block:
-            t = e.dxftype()
-            try:
-                if t in ("LWPOLYLINE", "POLYLINE", "CIRCLE"):
-                    pts = self._raw_points(e)
-                    if self._is_closed(e, pts) and len(pts) >= 2:
-                        poly = outline_polygon(pts)
-                        if not poly.is_empty:
-                            closed.append(_apply(poly, matrix))
-                    else:
-                        loose.extend(_apply_pts([(p[0], p[1]) for p in pts], matrix))
-                elif t in ("SOLID", "TRACE"):
-                    vs = [e.dxf.vtx0, e.dxf.vtx1, e.dxf.vtx3, e.dxf.vtx2]
-                    poly = Polygon([(v[0], v[1]) for v in vs])
-                    if poly.area > 0:
-                        closed.append(_apply(poly.buffer(0), matrix))
-                elif t == "LINE":
-                    loose.extend(_apply_pts([(e.dxf.start.x, e.dxf.start.y), (e.dxf.end.x, e.dxf.end.y)], matrix))
-                elif t == "ARC":
-                    loose.extend(_apply_pts([(p[0], p[1]) for p in e.flattening(1.0)], matrix))
-                elif t == "INSERT":
-                    cname = e.dxf.name.upper()
-                    if cname in stack or len(stack) > MAX_NESTING:
-                        if insert is not None:
-                            self._cycle(insert, stack)
-                        continue
-                    c, lines = self._block_geometry(e.dxf.name, e.matrix44() * matrix, stack + (cname,), insert)
-                    closed.extend(c)
-                    loose.extend(lines)
-            except Exception:
-                continue  # a broken piece of a symbol does not change what the block is
-        return closed, loose
 
     def _entity_issue(self, kind: IssueKind, entity, zh, en, location=None) -> None:
         try:
@@ -436,26 +304,6 @@ class PlanReader:
 
 
 _CLOSED_TYPES = ("LWPOLYLINE", "POLYLINE", "CIRCLE")
-
-
-def _affine(m: Matrix44):
-    """An INSERT matrix as shapely's (a, b, d, e, xoff, yoff), in the plane."""
-    return (m.ux[0], m.uy[0], m.ux[1], m.uy[1], m.origin[0], m.origin[1])
-
-
-def _apply(poly, m: Matrix44):
-    return affinity.affine_transform(poly, _affine(m))
-
-
-def _apply_pts(pts, m: Matrix44):
-    a, b, d, e, xo, yo = _affine(m)
-    return [(a * x + b * y + xo, d * x + e * y + yo) for x, y in pts]
-
-
-def _scaled(poly, f: float):
-    if f == 1.0:
-        return poly
-    return affinity.scale(poly, f, f, origin=(0, 0))
 
 
 def _reason_point(reason: str):
