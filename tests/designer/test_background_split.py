@@ -7,13 +7,13 @@ import pdfplumber
 import pytest
 
 from bianmin.drawing.drawing import export_drawing
-from bianmin.geometry.dxf import read as dxf_read, split as dxf_split
+from bianmin.geometry.dxf import load as dxf_load, read as dxf_read, split as dxf_split
 from bianmin.templates import path_of
 
 
 @pytest.fixture
 def split_everything(monkeypatch):
-    monkeypatch.setattr(dxf_read, "SPLIT_ABOVE_BYTES", 0)
+    monkeypatch.setattr(dxf_load, "SPLIT_ABOVE_BYTES", 0)
     monkeypatch.setattr(dxf_split, "MIN_ENTITIES", 1)
 
 

@@ -10,6 +10,7 @@ from bianmin.designer.document import PlanDocument  # noqa: E402
 from bianmin.designer.panels.plan_dialog import PlanPropertiesDialog  # noqa: E402
 from bianmin.designer.units import guess_factor  # noqa: E402
 from bianmin.geometry.dxf.read import read_plan  # noqa: E402
+from bianmin.geometry.intake import UNIT_KINDS  # noqa: E402
 
 from .gui import click, wait_validation  # noqa: E402
 
@@ -72,7 +73,7 @@ def test_a_hall_picked_in_a_drawing_without_units_offers_metres_and_one_undo_tak
     window.document.save(out)
     again = read_plan(out)
     assert again.units_factor == 1000.0 and again.plan.hall_area_m2 == pytest.approx(160)
-    assert not [i for i in again.issues if i.rule == "DXF-UNITS"]
+    assert not [i for i in again.intake.issues if i.kind in UNIT_KINDS]
     hall = next(e for e in again.doc.modelspace() if e.dxf.layer == "BM-HALL")
     assert max(x for x, *_ in hall.get_points()) == pytest.approx(16)  # the drawing's own numbers, in metres
 

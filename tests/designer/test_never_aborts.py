@@ -91,7 +91,7 @@ def test_export_report_with_markup_in_the_plan_name(make_window, tmp_path, root)
     from bianmin.standards.engine import check
 
     out = tmp_path / "r.pdf"
-    report = check(window.document.read, path="x.dxf")
+    report = check(window.document.read.intake, path="x.dxf")
     report.properties["BM_NAME"] = window.document.plan.properties.name
     write_plan_report(report, window.document.read, window.validator.config.ruleset, out, "zh")
     import pdfplumber

@@ -54,7 +54,7 @@ def many_counters():
             )
         )
     plan = replace(read.plan, objects=[o for o in read.plan.objects if not o.is_counter] + counters)
-    return replace(read, plan=plan)
+    return read.with_plan(plan)
 
 
 WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>')
@@ -204,8 +204,8 @@ def test_a_bow_tie_zone_and_an_empty_hall_still_make_sheets(tmp_path):
         ],
     )
     assert not bow.polygon.is_valid
-    bowed = replace(read, plan=replace(read.plan, zones=[*read.plan.zones, bow]))
-    bare = replace(read, plan=replace(read.plan, zones=[], objects=[], openings=[], routes=[], obstacles=[]))
+    bowed = read.with_plan(replace(read.plan, zones=[*read.plan.zones, bow]))
+    bare = read.with_plan(replace(read.plan, zones=[], objects=[], openings=[], routes=[], obstacles=[]))
     for name, plan in (("bow", bowed), ("bare", bare)):
         out = tmp_path / f"{name}.pdf"
         write_drawing(plan, out, paper="A4", orientation="portrait")

@@ -125,7 +125,7 @@ def test_narrow_passage_found_exactly():
 
 def test_degenerate_plans_do_not_raise():
     from bianmin.standards.engine import check
-    from bianmin.geometry.dxf.read import ReadResult
+    from bianmin.geometry.intake import Intake
 
     cases = [
         plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], []),  # no exits at all
@@ -145,7 +145,7 @@ def test_degenerate_plans_do_not_raise():
         plan_with([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], [("main", (20000, 0), (21000, 0))]),  # exit far away
     ]
     for plan in cases:
-        report = check(ReadResult(plan=plan, doc=None, units_factor=1.0), path="x")
+        report = check(Intake(plan=plan), path="x")
         assert not [f for f in report.findings if "内部错误" in f.message], [f.message for f in report.findings]
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bianmin.geometry.dxf.read import is_dwg, load_document, read_plan
+from bianmin.geometry.dxf.load import is_dwg, load_document
+from bianmin.geometry.dxf.read import read_plan
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "dwg-corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the DWG corpus is not beside the checkout")
@@ -29,7 +30,7 @@ def test_the_three_acadsharp_samples_read_alike():
 @needs_corpus
 def test_entity_types_ezdwg_skips_are_one_finding_naming_them():
     read = read_plan(CORPUS / "sample_AC1018.dwg")
-    notes = [i for i in read.issues if "DWG" in i.message]
+    notes = [i for i in read.intake.issues if "DWG" in i.message]
     assert len(notes) == 1 and "MTEXT" in notes[0].message
 
 
@@ -81,7 +82,7 @@ def test_a_bm_plan_written_as_dwg_validates_like_its_dxf_twin(root, tmp_path):
     def rules(report):
         return sorted(f.rule for f in report.findings if f.rule != "DXF-RECOVERED")
 
-    a, b = check(dwg, config), check(dxf, config)
+    a, b = check(dwg.intake, config), check(dxf.intake, config)
     assert rules(a) == rules(b) and len(a.findings) > 5
 
 

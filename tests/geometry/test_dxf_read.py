@@ -7,6 +7,7 @@ import pytest
 from shapely.geometry import Point
 
 from bianmin.geometry.dxf.read import PlanReadError, read_plan
+from bianmin.geometry.intake import UNIT_KINDS, IssueKind
 
 from .helpers import counter_block, drawing, hall
 
@@ -121,7 +122,7 @@ def test_units_convert_to_millimetres(tmp_path, units, scale):
     obj = result.plan.objects[0]
     assert obj.position == pytest.approx((5000, 6000))
     assert obj.depth == pytest.approx(800)
-    assert not [i for i in result.issues if i.rule == "DXF-UNITS"]
+    assert not [i for i in result.intake.issues if i.kind in UNIT_KINDS]
 
 
 @pytest.mark.parametrize("width,guess,factor", [(20000, "毫米", 1.0), (20, "米", 1000.0)])
@@ -129,7 +130,8 @@ def test_missing_units_are_guessed_from_hall_extent(tmp_path, width, guess, fact
     doc = drawing(0)
     hall(doc, w=width, h=width * 0.6)
     result = read(doc, tmp_path)
-    (issue,) = [i for i in result.issues if i.rule == "DXF-UNITS"]
+    (issue,) = [i for i in result.intake.issues if i.kind in UNIT_KINDS]
+    assert issue.kind is IssueKind.UNITS_GUESSED
     assert guess in issue.message
     assert result.units_factor == factor
     assert result.plan.hall_area_m2 == pytest.approx(240.0)
@@ -140,7 +142,7 @@ def test_inches_are_converted_and_reported(tmp_path):
     hall(doc, w=1000, h=500)
     result = read(doc, tmp_path)
     assert result.plan.hall_area_m2 == pytest.approx(1000 * 500 * 25.4**2 / 1e6, rel=1e-6)
-    assert any(i.rule == "DXF-UNITS" and "英寸" in i.message for i in result.issues)
+    assert any(i.kind is IssueKind.UNITS_CONVERTED and "英寸" in i.message for i in result.intake.issues)
 
 
 # -- layer names ---------------------------------------------------------------
@@ -266,7 +268,7 @@ def test_self_inserting_block_is_a_finding_not_a_hang(tmp_path):
     doc.modelspace().add_blockref("BM_WATER", (1000, 1000))
     result = read(doc, tmp_path)
     assert len(result.plan.objects) == 1
-    assert any(i.rule == "DXF-GEOMETRY" and "引用自身" in i.message for i in result.issues)
+    assert any(i.kind is IssueKind.BLOCK_CYCLE and "引用自身" in i.message for i in result.intake.issues)
 
 
 def test_broken_shapes_are_findings_with_handles(tmp_path):
@@ -280,7 +282,7 @@ def test_broken_shapes_are_findings_with_handles(tmp_path):
     flat = msp.add_lwpolyline([(0, 0), (1000, 0), (2000, 0)], close=True, dxfattribs={"layer": "BM-OBSTACLE"})
     dot = msp.add_line((500, 0), (500, 0), dxfattribs={"layer": "BM-DOOR-EXIT"})
     result = read(doc, tmp_path)
-    issues = {tuple(i.handles): i.message for i in result.issues if i.rule == "DXF-GEOMETRY"}
+    issues = {tuple(i.handles): i.message for i in result.intake.issues if i.kind is IssueKind.SHAPE_UNUSABLE}
     assert "自相交" in issues[(bowtie.dxf.handle,)]
     assert "未闭合" in issues[(open_one.dxf.handle,)]
     assert "面积为零" in issues[(flat.dxf.handle,)]
@@ -293,12 +295,12 @@ def test_two_halls_leave_the_plan_without_hall(tmp_path):
     hall(doc)
     hall(doc, w=5000, h=5000)
     result = read(doc, tmp_path)
-    assert result.hall_count == 2 and result.plan.hall is None
+    assert result.intake.hall_count == 2 and result.plan.hall is None
 
 
 def test_recovered_real_file_reports_fixes(root):
     result = read_plan(root / "tests" / "fixtures" / "real" / "ezdxf-recover01.dxf")
-    messages = [i.message for i in result.issues if i.rule == "DXF-RECOVERED"]
+    messages = [i.message for i in result.intake.issues if i.kind is IssueKind.RECOVERY_FIXED]
     assert any("68 处" in m for m in messages), messages
 
 
@@ -306,7 +308,7 @@ def test_recovered_summary_is_chinese_counts_by_kind_and_the_raw_words_are_detai
     """issue 14: the Chinese message counts the repairs by kind; ezdxf's English stays in the English
     message and in the details (JSON), never in the Chinese summary."""
     result = read_plan(root / "tests" / "fixtures" / "real" / "ezdxf-recover01.dxf")
-    fixed = next(i for i in result.issues if i.rule == "DXF-RECOVERED" and "已自动修复" in i.message)
+    fixed = next(i for i in result.intake.issues if i.kind is IssueKind.RECOVERY_FIXED and "已自动修复" in i.message)
     assert "未定义的文字样式 63 处" in fixed.message and "文件段结构 5 处" in fixed.message
     assert not any(c.isascii() and c.isalpha() for c in fixed.message), fixed.message
     assert "undefined text style ×63" in fixed.message_en and "$EXTMIN" in fixed.message_en

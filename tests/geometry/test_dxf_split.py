@@ -6,7 +6,7 @@ from pathlib import Path
 import ezdxf
 import pytest
 
-from bianmin.geometry.dxf import read as dxf_read, split as dxf_split
+from bianmin.geometry.dxf import load as dxf_load, read as dxf_read, split as dxf_split
 from bianmin.templates import path_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def split_everything(monkeypatch):
-    monkeypatch.setattr(dxf_read, "SPLIT_ABOVE_BYTES", 0)
+    monkeypatch.setattr(dxf_load, "SPLIT_ABOVE_BYTES", 0)
     monkeypatch.setattr(dxf_split, "MIN_ENTITIES", 1)
 
 
@@ -27,7 +27,7 @@ def signature(result):
         sorted(str(z.outline) for z in plan.zones),
         len(plan.obstacles),
         len(plan.routes),
-        sorted((i.rule, i.message) for i in result.issues),
+        sorted((i.kind, i.message) for i in result.intake.issues),
         result.bm_content,
         result.units_factor,
         plan.properties.to_mapping(),

@@ -8,6 +8,7 @@ from ezdxf.lldxf.tagwriter import TagCollector
 from bianmin.geometry import catalog
 from bianmin.geometry.dxf.read import read_plan
 from bianmin.geometry.dxf.write import apply_plan, save_atomic, write_plan
+from bianmin.geometry.intake import UNIT_KINDS
 from bianmin.geometry.model import Hall, Opening, PlacedObject, Plan, Route, Zone, rectangle
 from bianmin.templates.build import street_center
 
@@ -201,8 +202,8 @@ def test_a_drawing_without_units_read_as_millimetres_is_saved_with_insunits_4(tm
     src = tmp_path / "no-units.dxf"
     doc.saveas(src)
     read = read_plan(src)
-    assert any(i.rule == "DXF-UNITS" for i in read.issues)
+    assert any(i.kind in UNIT_KINDS for i in read.intake.issues)
     apply_plan(read.doc, read.plan, read.units_factor)
     save_atomic(read.doc, tmp_path / "saved.dxf")
     again = read_plan(tmp_path / "saved.dxf")
-    assert again.doc.header["$INSUNITS"] == 4 and not any(i.rule == "DXF-UNITS" for i in again.issues)
+    assert again.doc.header["$INSUNITS"] == 4 and not any(i.kind in UNIT_KINDS for i in again.intake.issues)

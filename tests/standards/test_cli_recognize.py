@@ -5,7 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from bianmin.geometry.dxf.read import load_document, read_plan
+from bianmin.geometry.dxf.load import load_document
+from bianmin.geometry.dxf.read import read_plan
 from bianmin.cli.main import main
 
 from ..conftest import CORPUS, FIXTURES

@@ -1,6 +1,6 @@
 """The engine on plans as the designer holds them (regressions)."""
 
-from bianmin.geometry.dxf.read import ReadResult
+from bianmin.geometry.intake import Intake
 from bianmin.geometry.model import Hall, Plan, rectangle
 from bianmin.standards.engine import check
 
@@ -8,10 +8,10 @@ from bianmin.standards.engine import check
 def test_hall_drawn_after_opening_is_not_reported_missing():
     """Regression: DXF-HALL read the hall count of the file as opened, not the plan."""
     plan = Plan(hall=Hall(outline=rectangle(0, 0, 10000, 8000)))
-    read = ReadResult(plan=plan, doc=None, units_factor=1.0, hall_count=0)
-    assert "DXF-HALL" not in {f.rule for f in check(read).findings}
-    read.plan.hall = None
-    assert "DXF-HALL" in {f.rule for f in check(read).findings}
+    intake = Intake(plan=plan, hall_count=0)
+    assert "DXF-HALL" not in {f.rule for f in check(intake).findings}
+    intake.plan.hall = None
+    assert "DXF-HALL" in {f.rule for f in check(intake).findings}
 
 
 def test_a_rule_that_raises_becomes_a_finding_not_a_crash(monkeypatch):
@@ -24,7 +24,7 @@ def test_a_rule_that_raises_becomes_a_finding_not_a_crash(monkeypatch):
 
     monkeypatch.setattr(rule, "check", broken)
     plan = Plan(hall=Hall(outline=rectangle(0, 0, 10000, 8000)))
-    report = check(ReadResult(plan=plan, doc=None, units_factor=1.0, hall_count=1))
+    report = check(Intake(plan=plan, hall_count=1))
     (f,) = [f for f in report.findings if f.rule == "HALL-AREA"]
     assert "内部错误" in f.message and "boom" in f.message and report.status == "fail"
 
@@ -37,7 +37,7 @@ def test_findings_about_a_u_shaped_hall_are_marked_inside_it():
     u = [(0, 0), (12000, 0), (12000, 9000), (9000, 9000), (9000, 2000), (3000, 2000), (3000, 9000), (0, 9000)]
     assert not Polygon(u).contains(Polygon(u).centroid)
     plan = Plan(hall=Hall(outline=[(x, y, 0.0) for x, y in u]))
-    findings = check(ReadResult(plan=plan, doc=None, units_factor=1.0, hall_count=1)).findings
+    findings = check(Intake(plan=plan, hall_count=1)).findings
     area = [f for f in findings if f.rule == "HALL-AREA"]
     assert area, "a 78 m² hall is too small"
     assert Polygon(u).buffer(1.0).contains(Point(area[0].location))
@@ -54,7 +54,7 @@ def test_a_cut_off_sliver_is_reported_as_the_floor_it_stands_for(root, monkeypat
     from bianmin.standards.config import Config
 
     read = read_plan(root / "tests/fixtures/rules/EVAC-PASSAGE/fail-staff-area-through-400mm-gaps.dxf")
-    ctx = CheckContext(read, read.plan.properties.kind)
+    ctx = CheckContext(read.intake, read.plan.properties.kind)
     (part,) = ctx.analysis.narrow_cut_off(1100.0)
     sliver = box(*part.representative_point().buffer(5).bounds)  # 10 mm x 10 mm
     monkeypatch.setattr(type(ctx.analysis), "narrow_cut_off", lambda self, width, min_area=0.0: [sliver])

@@ -30,7 +30,7 @@ def resaved(path, tmp_path, name="resaved.dxf", move=None):
 
 
 def fingerprints(path):
-    return {f.fingerprint: f for f in check(read_plan(path)).findings}
+    return {f.fingerprint: f for f in check(read_plan(path).intake).findings}
 
 
 @pytest.mark.parametrize(
@@ -75,7 +75,7 @@ def test_fingerprints_differ_between_subjects_and_rules():
 def test_two_counters_with_one_number_have_their_own_fingerprints(root):
     """Regression: both CNTR-NUMBER findings of two counters numbered 3 had one fingerprint, so
     waiving one waived both and fixing one was not seen as fixed."""
-    findings = check(read_plan(root / FIX / "CNTR-NUMBER/fail-duplicate-3.dxf")).findings
+    findings = check(read_plan(root / FIX / "CNTR-NUMBER/fail-duplicate-3.dxf").intake).findings
     both = [f for f in findings if f.rule == "CNTR-NUMBER"]
     assert len(both) == 2
     assert both[0].fingerprint != both[1].fingerprint

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from bianmin.geometry.dxf.read import ReadResult
+from bianmin.geometry.intake import Intake
 from bianmin.geometry.model import Plan
 
 from bianmin.autolayout import counters, equipment, fire, seats, signs, zones
@@ -94,7 +94,7 @@ def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> Layout
     if check:
         from bianmin.standards import engine
 
-        result.report = engine.check(ReadResult(work, None, 1.0), config)
+        result.report = engine.check(Intake(plan=work), config)
         result.notes.extend(_unmet(work, result.report, result.notes))
     return result
 

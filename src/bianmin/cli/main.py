@@ -310,7 +310,7 @@ def _export_report(args) -> int:
         from bianmin.standards.engine import NOT_A_PLAN, NOT_A_PLAN_ADVICE
 
         return _error(f"{args.plan}：{NOT_A_PLAN[0]}；{NOT_A_PLAN_ADVICE[0]} / {NOT_A_PLAN[1]}; {NOT_A_PLAN_ADVICE[1]}")
-    report = check(read, config, path=str(args.plan))
+    report = check(read.intake, config, path=str(args.plan))
     write_plan_report(report, read, config.ruleset, Path(args.output), args.lang)
     print(f"已导出 / exported {args.output}")
     return EXIT_PASS

@@ -41,7 +41,7 @@ def _fail(message: str) -> int:
 
 
 def run(args) -> int:
-    from bianmin.geometry.dxf.read import PlanReadError, load_document
+    from bianmin.geometry.dxf.load import PlanReadError, load_document
     from bianmin.geometry.recognize import recognize
     from bianmin.geometry.recognize.output import to_dict, to_text, write_recognized
     from bianmin.geometry.recognize.patterns import DEFAULT

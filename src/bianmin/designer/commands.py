@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bianmin.geometry.intake import UNIT_KINDS
 from bianmin.geometry.model import Hall, Plan, list_for  # noqa: F401  (list_for: used by the commands below)
 
 
@@ -166,7 +167,8 @@ class SetUnits(Command):
         every = {id(e): e for e in list(plan.elements()) + list(plan.loaded.values())}
         new = {key: scaled_element(e, k) for key, e in every.items()}
         self.states = (self._state(plan, lambda e: e), self._state(plan, lambda e: new[id(e)]))
-        self.issues = (list(read.issues), [i for i in read.issues if i.rule != "DXF-UNITS"])
+        issues = read.intake.issues
+        self.issues = (list(issues), [i for i in issues if i.kind not in UNIT_KINDS])
 
     @staticmethod
     def _state(plan, f):
@@ -185,7 +187,7 @@ class SetUnits(Command):
             getattr(plan, name)[:] = items
         plan.loaded = dict(loaded)
         self.read.units_factor = (self.old_factor, self.new_factor)[which]
-        self.read.issues[:] = self.issues[which]
+        self.read.intake.issues[:] = self.issues[which]
         if self.codes is not None:
             self.read.doc.header["$INSUNITS"] = self.codes[which]
         return Change(reset=True, properties=True)

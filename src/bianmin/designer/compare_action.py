@@ -36,7 +36,7 @@ def compare_with_earlier(window, path=None):
             return None
     try:
         read = read_plan(Path(path))
-        report = check(read, window.validator.config if window.validator else None)
+        report = check(read.intake, window.validator.config if window.validator else None)
     except (PlanReadError, OSError) as exc:
         window.error(tr("无法读取上一版", "Cannot read the earlier version"), f"{path}: {exc}")
         return None

@@ -4,7 +4,6 @@ layers docked around it, menus in Chinese (English from the 语言 menu)."""
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from PyQt6.QtCore import QRectF, QSettings, Qt, QTimer
@@ -809,7 +808,7 @@ class MainWindow(QMainWindow):
         if self._export_over_plan(path):
             return False
         try:
-            scale = write_drawing(replace(self.document.read, plan=self.document.plan), path, **options)
+            scale = write_drawing(self.document.read.with_plan(self.document.plan), path, **options)
         except (ValueError, OSError) as exc:
             self.error(tr("导出失败", "Export failed"), str(exc))
             return False
@@ -833,9 +832,9 @@ class MainWindow(QMainWindow):
 
         if self._export_over_plan(path):
             return False
-        read = replace(self.document.read, plan=self.document.plan.copy())
+        read = self.document.read.with_plan(self.document.plan.copy())
         try:
-            report = check(read, self.validator.config, path=self.document.title)
+            report = check(read.intake, self.validator.config, path=self.document.title)
             write_plan_report(report, read, self.validator.config.ruleset, Path(path), language())
         except OSError as exc:
             self.error(tr("导出失败", "Export failed"), str(exc))

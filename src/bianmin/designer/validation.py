@@ -30,11 +30,11 @@ def evacuation_data(ctx, limit_mm: float = 30000.0):
     }
 
 
-def run_check(read, config, generation):
+def run_check(intake, config, generation):
     from bianmin.standards.engine import check_with_context
 
     start = time.perf_counter()
-    report, ctx = check_with_context(read, config)
+    report, ctx = check_with_context(intake, config)
     try:
         evac = evacuation_data(ctx)
     except Exception:
@@ -47,9 +47,9 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, read, config, generation):
+    def __init__(self, intake, config, generation):
         super().__init__()
-        self.args = (read, config, generation)
+        self.args = (intake, config, generation)
         self.signals = _Signals()
 
     def run(self):
@@ -95,8 +95,8 @@ class LiveValidator(QObject):
             self.pending = True
             return
         self.running = True
-        read = replace(self.document.read, plan=self.document.plan.copy())
-        job = _Job(read, self.config, self.generation)
+        intake = replace(self.document.read.intake, plan=self.document.plan.copy())
+        job = _Job(intake, self.config, self.generation)
         job.signals.done.connect(self._done)
         self._jobs.append(job)
         self.pool.start(job)

@@ -1,4 +1,4 @@
-"""What every rule sees: the plan, its profile, the reader's issues, and shared analysis.
+"""What every rule sees: the plan, its profile, the reader's issues (its intake), and shared analysis.
 
 Per-plan facts that several rules need (the free floor, the spatial index of
 objects, the evacuation analysis) are computed once, on first use, and cached
@@ -15,15 +15,15 @@ from shapely.ops import unary_union
 
 from bianmin.geometry.ahead import Ahead
 from bianmin.geometry.analysis import Analysis, blocked_union, blockers, free_floor_of, start_passable
-from bianmin.geometry.dxf.read import ReadResult
+from bianmin.geometry.intake import Intake
 from bianmin.geometry.model import PlacedObject, Plan, as_geometry, prime_footprints
 
 
 class CheckContext:
-    def __init__(self, read: ReadResult, profile: str):
-        self.read = read
-        self.plan: Plan = read.plan
-        self.props = read.plan.properties
+    def __init__(self, intake: Intake, profile: str):
+        self.intake = intake
+        self.plan: Plan = intake.plan
+        self.props = intake.plan.properties
         self.profile = profile
         prime_footprints(self.plan.objects)  # every rule reads them
         self.ahead = Ahead()  # GEOS work begun before the rules that need it (Rule.prepare)

@@ -8,7 +8,8 @@ import traceback
 from pathlib import Path
 
 from bianmin.geometry.atomic import clean_text
-from bianmin.geometry.dxf.read import PlanReadError, ReadResult, read_plan
+from bianmin.geometry.dxf.read import PlanReadError, read_plan
+from bianmin.geometry.intake import Intake
 
 from bianmin.standards.config import Config
 from bianmin.standards.context import CheckContext
@@ -21,19 +22,19 @@ from bianmin.standards.rules import all_rules
 MAX_FINDINGS_PER_RULE = 200
 
 
-def check(read: ReadResult, config: Config | None = None, profile: str | None = None, path: str = "") -> PlanReport:
-    """Findings for a plan that has been read."""
-    return check_with_context(read, config, profile, path)[0]
+def check(intake: Intake, config: Config | None = None, profile: str | None = None, path: str = "") -> PlanReport:
+    """Findings for a plan that has been read (or made: ``Intake(plan=...)``)."""
+    return check_with_context(intake, config, profile, path)[0]
 
 
 def check_with_context(
-    read: ReadResult, config: Config | None = None, profile: str | None = None, path: str = ""
+    intake: Intake, config: Config | None = None, profile: str | None = None, path: str = ""
 ) -> tuple[PlanReport, CheckContext]:
     """The report and the context it was made in (whose analysis the designer shows)."""
     config = config or Config()
-    plan = read.plan
+    plan = intake.plan
     profile = profile or plan.properties.kind
-    ctx = CheckContext(read, profile)
+    ctx = CheckContext(intake, profile)
     findings: list[Finding] = []
     rules = [
         rule
@@ -145,7 +146,7 @@ def validate_path(
     try:
         # a large drawing's simple background (the architect's LINEs, TEXTs …) is not read: nothing checks it
         read = read_plan(Path(path), overrides=overrides, split="check")
-        report = check(read, config, profile, path=shown)
+        report = check(read.intake, config, profile, path=shown)
         if not read.bm_content:
             # what the file itself is worth saying (its repairs) stays; what a plan would lack does not
             report = not_a_plan_report(shown, [f for f in report.findings if f.rule == "DXF-RECOVERED"])

@@ -1,8 +1,29 @@
-"""DXF- rules: what reading the file found.  The reader does the work; these rules report it."""
+"""DXF- rules: what reading the file found.  The reader does the work (geometry/dxf/); these rules
+report it, each the kinds of issue that :data:`RULE_OF` gives it."""
 
 import re
 
+from bianmin.geometry.intake import IssueKind
 from bianmin.standards.registry import ALL, rule
+
+# which rule reports each kind of issue the reader meets (geometry/intake.py)
+RULE_OF = {
+    IssueKind.CUT_SHORT: "DXF-RECOVERED",
+    IssueKind.DWG_ENTITIES_SKIPPED: "DXF-RECOVERED",
+    IssueKind.RECOVERY_FIXED: "DXF-RECOVERED",
+    IssueKind.RECOVERY_UNFIXED: "DXF-RECOVERED",
+    IssueKind.UNITS_UNKNOWN_CODE: "DXF-UNITS",
+    IssueKind.UNITS_CONVERTED: "DXF-UNITS",
+    IssueKind.UNITS_GUESSED: "DXF-UNITS",
+    IssueKind.ENTITY_UNREADABLE: "DXF-GEOMETRY",
+    IssueKind.SHAPE_UNUSABLE: "DXF-GEOMETRY",
+    IssueKind.BLOCK_CYCLE: "DXF-GEOMETRY",
+    IssueKind.INSERT_SCALE_INVALID: "DXF-GEOMETRY",
+    IssueKind.BLOCK_NOT_IN_CATALOGUE: "DXF-UNKNOWN-BLOCK",
+    IssueKind.PROPERTY_INVALID: "DXF-GEOMETRY",
+    IssueKind.PLANINFO_REPEATED: "DXF-GEOMETRY",
+    IssueKind.PLANINFO_CONFLICT: "DXF-GEOMETRY",
+}
 
 _NUM = r"(-?[\d.]+(?:e[-+]?\d+)?)"
 # library wording (shapely's explain_validity, ezdxf's auditor) in the words a reviewer uses: (pattern, zh, en)
@@ -57,8 +78,8 @@ def plain(zh: str, en: str) -> tuple[str, str]:
 def _intake(ctx, rule_id):
     from bianmin.standards.registry import hit
 
-    for issue in ctx.read.issues:
-        if issue.rule == rule_id:
+    for issue in ctx.intake.issues:
+        if RULE_OF[issue.kind] == rule_id:
             zh, en = plain(issue.message, issue.message_en)
             yield hit(zh, en, handles=issue.handles, at=issue.location, severity=issue.severity, details=issue.details)
 
@@ -132,7 +153,7 @@ def dxf_hall(ctx, p):
     from bianmin.standards.registry import hit
 
     # the plan, not the file as read: in the designer the hall may be drawn after opening
-    n = 1 if ctx.plan.hall is not None else ctx.read.hall_count
+    n = 1 if ctx.plan.hall is not None else ctx.intake.hall_count
     if n == 0:
         yield hit(
             "图层 BM-HALL（BM-大厅）上没有可用的闭合大厅外形；其他几何规则未运行",
