@@ -1,4 +1,4 @@
-"""Read a plan from a DXF drawing (dxf-convention.md).
+"""Read a plan from a DXF drawing (docs/dxf-convention.md).
 
 ``ezdxf.recover`` reads whatever a CAD program wrote; what its auditor fixed
 and what it could not fix are kept apart and become ``DXF-RECOVERED``
@@ -353,7 +353,7 @@ def planinfo_values(insert) -> dict[str, str]:
 
 
 def _fill_from_planinfo(mapping: dict[str, str], inserts, issues: list[IntakeIssue]) -> None:
-    """dxf-convention.md: header custom properties first, then BM_PLANINFO for any key still unset;
+    """docs/dxf-convention.md: header custom properties first, then BM_PLANINFO for any key still unset;
     a key set in both with different values is a warning naming both (the header wins)."""
     if not inserts:
         return
