@@ -138,7 +138,7 @@ def main():
 
     # start-up: what the validate command imports before it reads a byte, against ezdxf's own import
     py = [sys.executable, "-c"]
-    ours = "import bianmin.cli.main, bianmin.cli.batch, bianmin.standards.report"
+    ours = "import bianmin.cli.main, bianmin.cli.validate, bianmin.cli.batch, bianmin.cli.summary, bianmin.standards.report"
     start_b, start_a = best_pair(command(py + [ours]), command(py + ["import ezdxf"]), max(args.repeat, 5))
     bare = best(command(py + ["pass"]), max(args.repeat, 5))
     print(

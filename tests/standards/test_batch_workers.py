@@ -46,6 +46,7 @@ def test_a_killed_worker_costs_only_its_own_file(folder, monkeypatch):
 
 
 @fork_only
+@pytest.mark.slow
 def test_a_file_past_the_time_limit_gets_a_finding_and_the_batch_goes_on(folder, monkeypatch):
     monkeypatch.setattr(batch, "_work", work_that_hangs)
     files = sorted(folder.glob("*.dxf"))

@@ -68,7 +68,7 @@ def test_jobs_1_and_2_agree(plans, capsys):
     assert one["files"] == two["files"] and one["summary"] == two["summary"]
 
 
-def test_json_shape_matches_cli_md(root, capsys):
+def test_json_shape_matches_docs_json_report(root, capsys):
     _, data = run_json(["validate", str(root / "src" / "bianmin" / "templates" / "street-center.dxf")], capsys)
     assert data["tool"] == "bianmin" and data["version"]
     assert data["ruleset"]["version"] == RULESET_VERSION and len(data["ruleset"]["config_sha256"]) == 64

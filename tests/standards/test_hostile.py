@@ -13,6 +13,7 @@ from bianmin.cli.main import main
 from tests.fixtures.hostile import CASES, write_case, write_junk
 
 
+@pytest.mark.slow
 def test_every_hostile_plan_ends_in_a_verdict_with_valid_json(tmp_path, capsys):
     folder = tmp_path / "hostile"
     folder.mkdir()

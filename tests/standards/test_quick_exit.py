@@ -16,9 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_script(body: str, tmp_path: Path) -> subprocess.CompletedProcess:
     script = tmp_path / "prog.py"
-    script.write_text(
-        "import sys\nfrom bianmin.cli.quick_exit import run\n" + textwrap.dedent(body), encoding="utf-8"
-    )
+    script.write_text("import sys\nfrom bianmin.cli.quick_exit import run\n" + textwrap.dedent(body), encoding="utf-8")
     return subprocess.run(
         [sys.executable, str(script)], capture_output=True, timeout=120, cwd=tmp_path, encoding="utf-8"
     )

@@ -6,7 +6,7 @@ import json
 import math
 
 from bianmin.geometry.model import Hall, Plan, rectangle
-from bianmin.cli.batch import summarize
+from bianmin.cli.summary import summarize
 from bianmin.standards.engine import merge_related
 from bianmin.standards.findings import Finding, PlanReport
 from bianmin.standards.report import WRITERS

@@ -278,6 +278,7 @@ OPENER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_two_processes_creating_one_database_both_open_it(tmp_path):
     """Regression: switching a new database to WAL answered "database is locked" at once to the
     second of two processes (one time in three), so one reviewer's `review add` failed."""

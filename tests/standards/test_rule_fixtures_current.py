@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 
+import pytest
 import shapely
 
 from bianmin.geometry.dxf.read import PlanReadError, read_plan
@@ -33,6 +34,7 @@ def signature(path) -> list:
     return sorted(out, key=repr)
 
 
+@pytest.mark.slow
 def test_committed_fixtures_are_what_the_builder_makes(root, tmp_path):
     committed = root / "tests/fixtures/rules"
     count = _builder(root).build(out=tmp_path)

@@ -1,15 +1,16 @@
-"""The ``bianmin`` command (cli.md).  Nothing here imports PyQt6 but ``design``."""
+"""The ``bianmin`` command: its arguments and which module runs each sub-command.
+
+Every sub-command's body is a module of its own (validate.py, export.py, new.py, rules.py,
+design.py, recognize.py, review.py, layout.py); the README's "Use it" section describes them.
+Nothing here imports PyQt6 but ``design``, and only when it runs."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
 
-from bianmin.cli.write_errors import cannot_write
-
-EXIT_PASS, EXIT_FAIL, EXIT_UNREADABLE = 0, 1, 2
+from bianmin.cli import layout, recognize, review
+from bianmin.cli.exits import EXIT_PASS, EXIT_UNREADABLE
 
 
 class _VersionAction(argparse.Action):
@@ -111,9 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="界面语言 / interface language")
 
-    from bianmin.cli.layout import add_parser as add_layout_parser
-
-    add_layout_parser(sub)
+    layout.add_parser(sub)
     p = sub.add_parser("export", help="导出 PDF / export PDF")
     what = p.add_subparsers(dest="what", metavar="WHAT")
     e = what.add_parser("pdf", help="施工图 / the drawing set")
@@ -137,12 +136,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--config", metavar="FILE.toml", help="审批局的规则配置 / the bureau's rules config")
     e.add_argument("--lang", choices=["zh", "en"], default="zh", help="报告语言 / report language")
 
-    from bianmin.cli.recognize import add_parser as add_recognize
-
-    add_recognize(sub)
-    from bianmin.cli.review import add_parser as add_review
-
-    add_review(sub)
+    recognize.add_parser(sub)
+    review.add_parser(sub)
     return ap
 
 
@@ -163,269 +158,38 @@ def main(argv=None) -> int:
     if args.command is None:
         ap.print_help()
         return EXIT_UNREADABLE
-    handler = {
-        "validate": cmd_validate,
-        "rules": cmd_rules,
-        "new": cmd_new,
-        "templates": cmd_templates,
-        "design": cmd_design,
-        "export": cmd_export,
-        "recognize": cmd_recognize,
-        "review": cmd_review,
-        "layout": _cmd_layout,
-    }[args.command]
+    handler = _handler(args.command)
     return handler(args)
 
 
-def _cmd_layout(args) -> int:
-    from bianmin.cli.layout import cmd_layout
+def _handler(command: str):
+    """The function that runs ``command``. Its module is imported only for that command: each costs
+    every run of ``bianmin`` its import time (recognize, review and layout are in for their parsers)."""
+    if command == "validate":
+        from bianmin.cli.validate import cmd_validate
 
-    return cmd_layout(args)
+        return cmd_validate
+    if command == "rules":
+        from bianmin.cli.rules import cmd_rules
 
+        return cmd_rules
+    if command == "new":
+        from bianmin.cli.new import cmd_new
 
-def _error(message: str) -> int:
-    print(f"bianmin: {message}", file=sys.stderr)
-    return EXIT_UNREADABLE
+        return cmd_new
+    if command == "templates":
+        from bianmin.cli.new import cmd_templates
 
+        return cmd_templates
+    if command == "design":
+        from bianmin.cli.design import cmd_design
 
-def _overrides(items) -> dict[str, str]:
-    """``--set KEY=VALUE`` pairs; an unknown key or a value the property cannot take is a
-    command-line error (exit 2), not a finding repeated on every plan."""
-    from bianmin.geometry.properties import KEYS, PlanProperties
+        return cmd_design
+    if command == "export":
+        from bianmin.cli.export import cmd_export
 
-    out = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        key = key.strip().upper()
-        if not sep or key not in KEYS:
-            raise ValueError(
-                f"--set {item!r}: 应为 KEY=VALUE，KEY 为 {', '.join(KEYS)} 之一 / "
-                f"expected KEY=VALUE with KEY one of the plan properties"
-            )
-        _, problems = PlanProperties().updated({key: value})
-        if problems:
-            raise ValueError(f"--set {item!r}: 取值无效 / invalid value: {problems[0]}")
-        out[key] = value
-    return out
-
-
-def cmd_validate(args) -> int:
-    from bianmin.cli import batch
-    from bianmin.standards.config import Config
-    from bianmin.standards.report import WRITERS
-
-    try:
-        overrides = _overrides(args.overrides)
-        config = Config.from_option(args.config)
-    except ValueError as exc:
-        return _error(str(exc))
-    if args.format == "pdf" and not args.output:
-        return _error("--format pdf 需要 -o 输出文件 / --format pdf needs -o FILE")
-    if args.jobs is not None and args.jobs < 1:
-        return _error("--jobs 应为正整数 / --jobs must be at least 1")
-    files, skipped = batch.collect(args.paths)
-    if not files and not skipped:
-        return _error("没有找到 DXF/DWG 文件 / no DXF or DWG files found")
-    if args.output and (clash := _output_clash(Path(args.output), files)):
-        return _error(clash)
-    progress = None
-    if not args.quiet and len(files) > 3 and sys.stderr.isatty():
-        progress = batch.terminal_progress()
-    jobs = args.jobs or batch.default_jobs()
-    reports = batch.run(
-        files,
-        config,
-        profile=args.profile,
-        overrides=overrides,
-        jobs=jobs,
-        progress=progress,
-        timeout=args.timeout if args.timeout and args.timeout > 0 else None,
-    )
-    # every given or found path is in every format's file list, with the reason it was not checked
-    from bianmin.standards.engine import unreadable_report
-
-    reports += [unreadable_report(path, reason) for path, reason in skipped]
-    summary = batch.summarize(reports)
-    try:
-        if args.format == "pdf":
-            from bianmin.drawing.report import write_batch_report
-
-            write_batch_report(
-                reports,
-                summary,
-                config.ruleset,
-                Path(args.output),
-                lang=args.lang,
-                read_plan=_drawing_reader(overrides),
-            )
-        else:
-            text = WRITERS[args.format](reports, summary, config.ruleset, args.lang)
-            if args.output:
-                from bianmin.geometry.atomic import write_text
-
-                write_text(Path(args.output), text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
-            else:
-                from bianmin.geometry.atomic import clean_text
-
-                sys.stdout.write(clean_text(text))  # --quiet hides the progress, never the report
-    except OSError as exc:
-        if isinstance(exc, BrokenPipeError) and not args.output:
-            raise  # `| head` took what it wanted: quick_exit ends quietly
-        return _error(cannot_write(args.output, exc))
-    if any(r.status in ("unreadable", "not-a-plan") for r in reports):
-        return EXIT_UNREADABLE
-    if any(r.status == "fail" for r in reports):
-        return EXIT_FAIL
-    return EXIT_PASS
-
-
-def _drawing_reader(overrides):
-    """Reads a plan again for its figure in the batch PDF (the check ran in a worker process)."""
-
-    def read(path):
-        from bianmin.geometry.dxf.read import PlanReadError, read_plan
-
-        try:
-            return read_plan(Path(path), overrides=overrides, split="draw")
-        except (PlanReadError, OSError):
-            return None
-
-    return read
-
-
-def _export_report(args) -> int:
-    """One plan's check report: read once, checked, drawn; an unreadable plan is exit 2, no file."""
-    from bianmin.drawing.report import write_plan_report
-    from bianmin.geometry.dxf.read import PlanReadError, read_plan
-
-    from bianmin.standards.config import Config
-    from bianmin.standards.engine import check
-
-    config = Config.from_option(args.config)
-    try:
-        read = read_plan(Path(args.plan), split="draw")
-    except PlanReadError as exc:
-        return _error(f"无法读取图纸 {args.plan}：{exc}")
-    if not read.bm_content:
-        from bianmin.standards.engine import NOT_A_PLAN, NOT_A_PLAN_ADVICE
-
-        return _error(f"{args.plan}：{NOT_A_PLAN[0]}；{NOT_A_PLAN_ADVICE[0]} / {NOT_A_PLAN[1]}; {NOT_A_PLAN_ADVICE[1]}")
-    report = check(read.intake, config, path=str(args.plan))
-    write_plan_report(report, read, config.ruleset, Path(args.output), args.lang)
-    print(f"已导出 / exported {args.output}")
-    return EXIT_PASS
-
-
-def _output_clash(out: Path, inputs) -> str | None:
-    """A message when the output would overwrite an input (also through a link), else None."""
-    from bianmin.geometry.atomic import same_file
-
-    for f in inputs:
-        if same_file(out, Path(f)):
-            return (
-                f"输出文件 {out} 就是输入的图纸 {f}，不能覆盖；请换一个输出文件名 / "
-                f"the output {out} is the input plan {f}: refusing to overwrite it"
-            )
-    return None
-
-
-def cmd_rules(args) -> int:
-    from bianmin.standards.rule_docs import rules_json, rules_markdown, rules_text
-
-    if args.format == "json":
-        sys.stdout.write(json.dumps(rules_json(), ensure_ascii=False, indent=2) + "\n")
-    elif args.format == "markdown":
-        sys.stdout.write(rules_markdown())
-    else:
-        sys.stdout.write(rules_text(args.lang))
-    return EXIT_PASS
-
-
-def cmd_templates(args) -> int:
-    from bianmin.templates import NAMES
-
-    for name, (zh, en) in NAMES.items():
-        print(f"{name:<20} {zh} / {en}")
-    return EXIT_PASS
-
-
-def cmd_new(args) -> int:
-    from bianmin.templates import NAMES, path_of
-
-    if args.template not in NAMES:
-        return _error(f"没有模板 {args.template}；可用：{', '.join(NAMES)} / unknown template")
-    out = Path(args.output)
-    if out.exists() and not args.force:
-        return _error(f"{out} 已存在；用 --force 覆盖 / already exists; use --force to overwrite")
-    from bianmin.geometry.atomic import write_bytes
-
-    try:
-        write_bytes(out, path_of(args.template).read_bytes())
-    except OSError as exc:
-        return _error(cannot_write(out, exc))
-    print(f"已创建 / created {out}（模板 / template {args.template}）")
-    return EXIT_PASS
-
-
-def cmd_design(args) -> int:
-    try:
-        from bianmin.designer.app import run
-    except ImportError as exc:
-        return _error(f"无法启动设计器 / cannot start the designer: {exc}")
-    return run(args.plan, screenshot=args.screenshot, lang=args.lang)
-
-
-def cmd_export(args) -> int:
-    if args.what is None:
-        return _error("export pdf 或 export report / export what?")
-    if clash := _output_clash(Path(args.output), [Path(args.plan)]):
-        return _error(clash)
-    try:
-        if args.what == "pdf":
-            from bianmin.drawing.drawing import export_drawing
-
-            export_drawing(
-                Path(args.plan),
-                Path(args.output),
-                paper=args.paper,
-                orientation=args.orientation,
-                scale=args.scale,
-                drawing_no=args.drawing_no,
-                designer=args.designer,
-                checker=args.checker,
-                approver=args.approver,
-            )
-            from bianmin.drawing.background import LEFT_OUT
-
-            for reason in LEFT_OUT:  # the rest of the architect's drawing is on the sheet
-                print(f"bianmin: 底图中未画出 / left out of the background: {reason}", file=sys.stderr)
-        else:
-            return _export_report(args)
-    except ValueError as exc:
-        return _error(str(exc))
-    except OSError as exc:
-        return _error(cannot_write(args.output, exc))
-    except Exception as exc:  # never a traceback for the user; the message says what broke
-        return _error(f"导出失败 / export failed: {type(exc).__name__}: {exc}")
-    print(f"已导出 / exported {args.output}")
-    return EXIT_PASS
-
-
-def cmd_recognize(args) -> int:
-    from bianmin.cli.recognize import run
-
-    return run(args)
-
-
-def cmd_review(args) -> int:
-    from bianmin.cli.review import run
-
-    def write_letter(data, read, out):  # the PDF code lives up in designer/sheets; the CLI composes
-        from bianmin.drawing.letter import write_letter as write
-
-        write(data, read, out)
-
-    return run(args, write_letter)
+        return cmd_export
+    return {"recognize": recognize.run, "review": review.cmd_review, "layout": layout.cmd_layout}[command]
 
 
 def run() -> None:

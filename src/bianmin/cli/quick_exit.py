@@ -31,7 +31,7 @@ from typing import Callable, NoReturn
 from bianmin.cli.write_errors import cannot_write
 
 
-EXIT_UNWRITTEN = 2  # the report could not be written (cli.md: the file could not be handled)
+EXIT_UNWRITTEN = 2  # the report could not be written (README "Using it": exit 2, a file could not be handled)
 EXIT_INTERRUPTED = 130  # what a shell shows for a program stopped by Ctrl+C
 
 

@@ -129,7 +129,7 @@ def _code(states) -> int:
 
 
 def _add(args, con, db_path, config, C, _):
-    from bianmin.cli.batch import collect
+    from bianmin.cli.plan_files import collect
 
     files, skipped = collect(args.paths)
     if not files and not skipped:
@@ -281,3 +281,14 @@ def _letter(args, con, db_path, config, C, write_letter):
     write_letter(data, read, Path(args.output))
     print(f"已生成审查意见书 / letter written: {args.output}")
     return EXIT_PASS
+
+
+def cmd_review(args) -> int:
+    """``bianmin review …``, with the opinion letter's PDF writer (drawing/letter.py) composed in."""
+
+    def write_letter(data, read, out):
+        from bianmin.drawing.letter import write_letter as write
+
+        write(data, read, out)
+
+    return run(args, write_letter)

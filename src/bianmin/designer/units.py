@@ -1,6 +1,6 @@
 """The drawing's units in the designer (no Qt): what they are, and a guess from the hall.
 
-A drawing without $INSUNITS is read with guessed units (``geometry.dxf_read``: from the
+A drawing without $INSUNITS is read with guessed units (``geometry.dxf.read``: from the
 hall's size, or millimetres when there is no hall yet).  The plan dialog lets the user say
 the units (mm / cm / m); once a hall is drawn in a drawing still without units, the guess is
 made again from that hall and offered (:func:`guess_factor`).

@@ -1,6 +1,6 @@
 """The per-plan analysis that evacuation, fire and access rules share, computed once.
 
-* the free floor (rules.md): the hall minus obstacles, counters and every object
+* the free floor (docs/rules.md): the hall minus obstacles, counters and every object
   that stands on the floor (signs, cameras, lights and alarms hang on walls);
 * straight-line distance to the nearest exit, exact at the grid's cell centres and
   at every corner of the free floor;
@@ -33,7 +33,7 @@ REACH_TOLERANCE_MM = 10.0
 
 
 def blockers(plan: Plan) -> list:
-    """What takes floor (rules.md "free floor"): obstacles and every object that stands on the
+    """What takes floor (docs/rules.md "free floor"): obstacles and every object that stands on the
     floor; signs, cameras, lights and alarms hang on walls and ceilings and do not."""
     return [*plan.obstacles, *(o for o in plan.objects if not o.mounted)]
 

@@ -1,4 +1,4 @@
-"""The one vocabulary of the plan (dxf-convention.md): blocks, their attributes, layers, enumerations.
+"""The one vocabulary of the plan (docs/dxf-convention.md): blocks, their attributes, layers, enumerations.
 
 Every name a user sees for a thing in the plan, every attribute default, range
 and unit, and every enumerated value with its Chinese and English label is
@@ -57,7 +57,7 @@ class Vocab:
         return list(self._labels).index(key)
 
 
-# -- enumerations (dxf-convention.md, rules.md) ----------------------------
+# -- enumerations (docs/dxf-convention.md, docs/rules.md) ----------------------------
 KINDS = Vocab(
     ("street-center", "镇/街道便民服务中心", "street service centre"),
     ("community-station", "社区便民服务站", "community service station"),

@@ -1,4 +1,4 @@
-"""Plan properties: the BM_* custom header variables of dxf-convention.md."""
+"""Plan properties: the BM_* custom header variables of docs/dxf-convention.md."""
 
 from __future__ import annotations
 

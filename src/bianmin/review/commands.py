@@ -1,4 +1,4 @@
-"""What ``bianmin review add|status|diff|waive|unwaive|letter`` do, as data; cli_review prints it."""
+"""What ``bianmin review add|status|diff|waive|unwaive|letter`` do, as data; cli/review.py prints it."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ class CheckContext:
 
     @cached_property
     def free_floor(self):
-        """The hall minus obstacles, counters and furniture (rules.md "free floor")."""
+        """The hall minus obstacles, counters and furniture (docs/rules.md "free floor")."""
         return free_floor_of(self.plan, blocked=self.blocked)
 
     def start_passable(self, width: float) -> None:

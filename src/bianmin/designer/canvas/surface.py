@@ -1,4 +1,4 @@
-"""The designer's Surface: the plan painter of designer/sheets draws the canvas items through it.
+"""The designer's Surface: the plan painter (drawing/plan_painter.py) draws the canvas items through it.
 
 Coordinates are plan millimetres (the scene's units); line widths and text sizes, given in paper
 millimetres for the sheets, become cosmetic pixels here (``PX_PER_PAPER_MM``), so that a wall, a

@@ -62,7 +62,7 @@ def planinfo_values(insert) -> dict[str, str]:
 
 
 def fill_from_planinfo(mapping: dict[str, str], inserts, issues: list[IntakeIssue]) -> None:
-    """dxf-convention.md: header custom properties first, then BM_PLANINFO for any key still unset;
+    """docs/dxf-convention.md: header custom properties first, then BM_PLANINFO for any key still unset;
     a key set in both with different values is a warning naming both (the header wins)."""
     if not inserts:
         return

@@ -258,7 +258,7 @@ def has_custom_properties(doc) -> bool:
 def _write_properties(doc, plan: Plan, units_factor: float = 1.0) -> None:
     """Plan properties where the version keeps them (header custom properties); in BM_PLANINFO where
     it does not (R12, R2000: created beside the hall when missing); an existing BM_PLANINFO is always
-    updated too, so that the two never disagree (dxf-convention.md)."""
+    updated too, so that the two never disagree (docs/dxf-convention.md)."""
     mapping = plan.properties.to_mapping()
     if has_custom_properties(doc):
         custom = doc.header.custom_vars

@@ -1,4 +1,4 @@
-"""The JSON report of cli.md (docs/json-report.md describes every field)."""
+"""The JSON report of ``bianmin validate --format json`` (docs/json-report.md describes every field)."""
 
 import json
 

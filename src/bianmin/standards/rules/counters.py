@@ -32,7 +32,7 @@ def counter_height(ctx, p):
         a counter outside 700-800 mm is a warning (about 750 mm is advised); an accessible counter outside
         700-800 mm is an error.
     Why: XA 三(四)3: 台面高度宜为75 cm左右 (advice); GB 55019 3.6.3 and GB 50763 3.15.2 give 700mm~850mm for
-        低位服务设施 with 容膝空间 below; rules.md (second edition) keeps an accessible counter at most 800 mm,
+        低位服务设施 with 容膝空间 below; the rule set 2019.2 (second edition) keeps an accessible counter at most 800 mm,
         inside both the code and the seed's advice (a bureau may set ``accessible_height_mm`` to [700, 850]).
     Parameters: ``height_mm`` ([700, 800]), ``accessible_height_mm`` ([700, 800]).
     Passes: HEIGHT 750; an accessible counter at 780.
