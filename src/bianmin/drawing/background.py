@@ -1,4 +1,5 @@
-"""The architect's drawing as the sheet's background: ezdxf's drawing frontend with a reportlab backend.
+"""The architect's drawing as the sheet's background: ezdxf's drawing frontend (run by the DXF
+adapter, geometry/dxf/render.py) into a reportlab backend.
 
 Everything but the BM- content is drawn, greyed and thin (GB/T 50001 0.25b), so that the
 service-hall layout drawn over it stands out. Text is rendered by ezdxf as outlines, Chinese
@@ -11,78 +12,21 @@ import logging
 
 import numpy as np
 
-from ezdxf.addons.drawing import Frontend, RenderContext
-from ezdxf.addons.drawing.backend import Backend
-from ezdxf.addons.drawing.config import Configuration, ImagePolicy, LineweightPolicy
+from bianmin.geometry.dxf.render import (
+    CURVE3_TO,
+    CURVE4_TO,
+    LEFT_OUT as LEFT_OUT,  # what the last background drawing left out: cli/main.py tells the user
+    LINE_TO,
+    Curve,
+    CurveBackend,
+    render_background,
+)
 
-from bianmin.geometry.dxf.background import is_background, oversized_inserts
-
+from bianmin.drawing.fonts import CJK_NAMES, CJK_PRESENT
 from bianmin.drawing.style import LINE_MM
 from bianmin.drawing.paper import MM
 
 log = logging.getLogger(__name__)
-
-
-class FlatBackend(Backend):
-    """ezdxf's drawing backend reduced to two calls, in plan millimetres:
-    ``stroke(points, properties)`` for lines and ``fill(rings, properties)`` for filled areas
-    (even-odd). The PDF sheets and the designer's screen each give it a sink."""
-
-    def __init__(self, units_factor: float):
-        super().__init__()
-        self.f = units_factor or 1.0
-
-    def _mm(self, vertices):
-        f = self.f
-        return [(v.x * f, v.y * f) for v in vertices]
-
-    def stroke(self, points, properties):
-        raise NotImplementedError
-
-    def fill(self, rings, properties):
-        raise NotImplementedError
-
-    def draw_point(self, pos, properties):
-        pass  # points are construction aids, not drawn
-
-    def draw_line(self, start, end, properties):
-        self.stroke(self._mm([start, end]), properties)
-
-    def draw_solid_lines(self, lines, properties):
-        for s, e in lines:
-            self.stroke(self._mm([s, e]), properties)
-
-    def draw_path(self, path, properties):
-        if len(path):
-            for sub in path.sub_paths():
-                self.stroke(self._mm(sub.flattening(distance=self.config.max_flattening_distance)), properties)
-
-    def draw_filled_paths(self, paths, properties):
-        rings = []
-        for path in paths:
-            for sub in path.sub_paths():
-                ring = self._mm(sub.flattening(distance=self.config.max_flattening_distance))
-                if len(ring) >= 3:
-                    rings.append(ring)
-        if rings:
-            self.fill(rings, properties)
-
-    def draw_filled_polygon(self, points, properties):
-        ring = self._mm(points.vertices())
-        if len(ring) >= 3:
-            self.fill([ring], properties)
-
-    def draw_image(self, image_data, properties):
-        pass  # raster images (scanned plans) are left out
-
-    def set_background(self, color):
-        pass
-
-    def clear(self):
-        pass
-
-    def finalize(self):
-        pass
 
 
 class _Code:
@@ -95,10 +39,7 @@ class _Code:
         return self.code
 
 
-TEXT_TYPES = frozenset({"TEXT", "MTEXT", "ATTRIB", "ATTDEF"})
-
-
-class ReportLabBackend(FlatBackend):
+class ReportLabBackend(CurveBackend):
     """The architect's drawing as few, compact PDF paths.
 
     Curves go to the page as Bézier curves (PDF has them), not flattened into hundreds of
@@ -131,7 +72,7 @@ class ReportLabBackend(FlatBackend):
         self.text_boxes: list[tuple[float, float, float, float]] = []  # plan mm, for labels to keep clear of
         self.left_out = 0
 
-    # -- the frontend's calls, straight to PDF operators ------------------------------------------
+    # -- the frontend's calls (as numbers: geometry/dxf/render.py), straight to PDF operators --------
     def _in_view(self, xy) -> bool:
         if self.view is None or not len(xy):
             return True
@@ -144,9 +85,9 @@ class ReportLabBackend(FlatBackend):
         out[:, 1] = xy[:, 1] * self.k + self.by
         return out
 
-    def _spell(self, path, close: bool) -> str:
-        """One ezdxf path (lines, quadratic and cubic curves, moves) as PDF path operators."""
-        verts = np.asarray(path._vertices, dtype=float)  # the path's own array: no Vec2 per vertex
+    def _spell(self, curve: Curve, close: bool) -> str:
+        """One path (lines, quadratic and cubic curves, moves) as PDF path operators."""
+        verts = curve.vertices
         if not len(verts) or not self._in_view(verts):
             self.left_out += 1
             return ""
@@ -154,19 +95,19 @@ class ReportLabBackend(FlatBackend):
         out = [f"{pts[0, 0]:.2f} {pts[0, 1]:.2f} m"]
         i = 1
         last = pts[0]
-        for cmd in path._commands:
-            if cmd == 1:  # LINE_TO
+        for cmd in curve.commands:
+            if cmd == LINE_TO:
                 last = pts[i]
                 out.append(f"{last[0]:.2f} {last[1]:.2f} l")
                 i += 1
-            elif cmd == 2:  # CURVE3_TO: ctrl, end -> the same curve as a cubic
+            elif cmd == CURVE3_TO:  # ctrl, end -> the same curve as a cubic
                 ctrl, end = pts[i], pts[i + 1]
                 c1 = last + (ctrl - last) * (2 / 3)
                 c2 = end + (ctrl - end) * (2 / 3)
                 out.append(f"{c1[0]:.2f} {c1[1]:.2f} {c2[0]:.2f} {c2[1]:.2f} {end[0]:.2f} {end[1]:.2f} c")
                 last = end
                 i += 2
-            elif cmd == 3:  # CURVE4_TO: ctrl1, ctrl2, end
+            elif cmd == CURVE4_TO:  # ctrl1, ctrl2, end
                 c1, c2, end = pts[i], pts[i + 1], pts[i + 2]
                 out.append(f"{c1[0]:.2f} {c1[1]:.2f} {c2[0]:.2f} {c2[1]:.2f} {end[0]:.2f} {end[1]:.2f} c")
                 last = end
@@ -190,54 +131,31 @@ class ReportLabBackend(FlatBackend):
         code = f"{pts[0, 0]:.2f} {pts[0, 1]:.2f} m " + " ".join(f"{x:.2f} {y:.2f} l" for x, y in pts[1:])
         return code + " h" if close else code
 
-    def _is_text(self) -> bool:
-        return any(e.dxftype() in TEXT_TYPES for e, _ in self.entity_stack)
-
-    def draw_line(self, start, end, properties):
-        code = self._spell_points([(start.x, start.y), (end.x, end.y)], False)
+    def line(self, xy):
+        code = self._spell_points(xy, False)
         if code:
             self.strokes.append(code)
 
-    def draw_solid_lines(self, lines, properties):
-        for s, e in lines:
-            self.draw_line(s, e, properties)
+    def curve(self, c: Curve):
+        code = self._spell(c, False)
+        if code:
+            self.strokes.append(code)
 
-    def draw_path(self, path, properties):
-        if len(path):
-            code = self._spell(path, False)
-            if code:
-                self.strokes.append(code)
-
-    def draw_filled_paths(self, paths, properties):
-        code = " ".join(c for c in (self._spell(p, True) for p in paths if len(p)) if c)
+    def area(self, curves: list[Curve], text: bool):
+        code = " ".join(c for c in (self._spell(p, True) for p in curves if len(p)) if c)
         if not code:
             return
-        if self._is_text():
+        if text:
             self.texts.append(code)
-            verts = np.concatenate([np.asarray(p._vertices, dtype=float) for p in paths if len(p._vertices)]) * self.f
+            verts = np.concatenate([p.vertices for p in curves if len(p.vertices)]) * self.f
             self.text_boxes.append((*verts.min(axis=0), *verts.max(axis=0)))
         else:
             self.fills.append(code)
 
-    def draw_filled_polygon(self, points, properties):
-        xy = [(v.x, v.y) for v in points.vertices()]
-        if len(xy) >= 3:
-            code = self._spell_points(xy, True)
-            if code:
-                (self.texts if self._is_text() else self.fills).append(code)
-
-    # -- FlatBackend's two calls (kept for anything that calls them directly) ------------------------
-    def stroke(self, points, properties):
-        code = self._spell_points([(x / self.f, y / self.f) for x, y in points], False)
+    def polygon(self, xy, text: bool):
+        code = self._spell_points(xy, True)
         if code:
-            self.strokes.append(code)
-
-    def fill(self, rings, properties):
-        code = " ".join(
-            c for c in (self._spell_points([(x / self.f, y / self.f) for x, y in r], True) for r in rings) if c
-        )
-        if code:
-            self.fills.append(code)
+            (self.texts if text else self.fills).append(code)
 
     def flush(self) -> None:
         """Put what was collected on the page: fills, then lines, then text."""
@@ -262,77 +180,6 @@ class ReportLabBackend(FlatBackend):
         self.strokes, self.fills, self.texts = [], [], []
 
 
-def outside_view(doc, view):
-    """A test for top-level block references and texts that lie wholly outside ``view`` (drawing
-    units: x0, y0, x1, y1), so that ezdxf never explodes or lays them out (the other floors of a
-    TArch drawing were most of the export's time). Anything it cannot measure counts as inside."""
-    from ezdxf import bbox
-
-    vx0, vy0, vx1, vy1 = view
-    blocks: dict[str, object] = {}
-
-    def disjoint(xs, ys) -> bool:
-        return max(xs) < vx0 or min(xs) > vx1 or max(ys) < vy0 or min(ys) > vy1
-
-    def test(e) -> bool:
-        kind = e.dxftype()
-        try:
-            if kind == "INSERT":
-                if e.mcount > 1:
-                    return False
-                name = e.dxf.name
-                if name not in blocks:
-                    blocks[name] = bbox.extents(doc.blocks[name], fast=True)
-                box = blocks[name]
-                if not box.has_data:
-                    return False
-                m = e.matrix44()
-                (x0, y0, _), (x1, y1, _) = box.extmin, box.extmax
-                pts = list(m.transform_vertices([(x0, y0, 0), (x1, y0, 0), (x1, y1, 0), (x0, y1, 0)]))
-                return disjoint([p.x for p in pts], [p.y for p in pts])
-            if kind in ("TEXT", "MTEXT"):
-                box = bbox.extents([e], fast=True)
-                return box.has_data and disjoint([box.extmin.x, box.extmax.x], [box.extmin.y, box.extmax.y])
-        except Exception:  # a block it cannot measure: draw it, as before
-            return False
-        return False
-
-    return test
-
-
-def render_background(doc, backend, config: Configuration | None = None, view=None) -> bool:
-    """Run ezdxf's frontend over the modelspace's non-BM entities into a backend; False if it stopped.
-    ``view`` (drawing units), if given: block references and texts wholly outside it are skipped."""
-    if doc is None:
-        return True
-    from bianmin.drawing.fonts import install_cjk_fonts_for_ezdxf
-
-    install_cjk_fonts_for_ezdxf()
-    # images as their frame, never their file: a DXF may name any file (/etc/…, ../, a UNC path that
-    # would make the bureau's PC contact another host, a pipe that never ends, a 13000 x 13000 PNG)
-    config = (config or Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE)).with_changes(
-        image_policy=ImagePolicy.RECT
-    )
-    skipped = oversized_inserts(doc)
-    LEFT_OUT[:] = list(skipped.values())
-    for reason in skipped.values():
-        log.warning("background: left out %s", reason)
-    outside = outside_view(doc, view) if view is not None else (lambda e: False)
-    try:
-        Frontend(RenderContext(doc), backend, config=config).draw_layout(
-            doc.modelspace(),
-            finalize=True,
-            filter_func=lambda e: is_background(e) and e.dxf.handle not in skipped and not outside(e),
-        )
-    except Exception as exc:  # a broken background must not cost the user the sheet or the window
-        log.warning("background drawing stopped: %s", exc)
-        return False
-    return True
-
-
-# what the last background drawing left out (a block bomb, a block that inserts itself), to tell the user
-LEFT_OUT: list[str] = []
-
 LARGE_DRAWING = 5000  # modelspace entities above which linetypes are drawn solid on paper too
 
 
@@ -348,16 +195,20 @@ def draw_background(
     """
     from bianmin.drawing.background_simple import add_simple, write_texts
 
-    from ezdxf.addons.drawing.config import LinePolicy
-
     # curves are written as curves; what is still flattened (linetype patterns, hatch
     # boundaries) needs no finer steps than 0.05 mm on paper
     tolerance = 0.05 * surface.scale / (units_factor or 1.0)
-    config = Configuration(lineweight_policy=LineweightPolicy.ABSOLUTE, max_flattening_distance=tolerance)
-    if doc is not None and len(doc.modelspace()) + getattr(simple, "count", 0) > LARGE_DRAWING:
-        config = config.with_changes(line_policy=LinePolicy.SOLID)
+    large = doc is not None and len(doc.modelspace()) + getattr(simple, "count", 0) > LARGE_DRAWING
     backend = ReportLabBackend(surface, units_factor, view)
-    ok = render_background(doc, backend, config, backend.view)
+    ok = render_background(
+        doc,
+        backend,
+        view=backend.view,
+        solid_lines=large,
+        flattening=tolerance,
+        cjk_fonts=CJK_PRESENT,
+        cjk_names=CJK_NAMES,
+    )
     texts: list = []
     if simple is not None:
         try:

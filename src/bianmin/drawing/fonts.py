@@ -4,6 +4,9 @@ Windows: SimHei, Microsoft YaHei, SimSun (C:\\Windows\\Fonts). Linux: WenQuanYi 
 (fonts-wqy-microhei), then Noto/Source Han Sans CJK in TrueType form. reportlab embeds
 TrueType outlines only; the CFF-flavoured .otf/.ttc of Noto CJK cannot be embedded and are
 skipped.
+
+The names of Chinese fonts for ezdxf's rendering of the architect's drawing are here too
+(CJK_NAMES, CJK_PRESENT); the DXF adapter maps them (geometry/dxf/render.py).
 """
 
 from __future__ import annotations
@@ -60,7 +63,8 @@ def chinese_font() -> tuple[str, str | None]:
     return FALLBACK_CID, None
 
 
-# names Chinese drawings ask for, and ezdxf's Unicode fallback font
+# for the architect's drawing, whose text ezdxf renders (geometry/dxf/render.py, map_missing_fonts):
+# the font names Chinese drawings ask for, and ezdxf's Unicode fallback font ...
 CJK_NAMES = [
     "simhei.ttf",
     "simsun.ttc",
@@ -73,6 +77,7 @@ CJK_NAMES = [
     "kaiti_gb2312.ttf",
     "ArialUni.ttf",
 ]
+# ... and the Chinese fonts that may be installed, best first: the first ezdxf finds stands in for them
 CJK_PRESENT = [
     "simhei.ttf",
     "msyh.ttc",
@@ -84,27 +89,3 @@ CJK_PRESENT = [
     "uming.ttc",
     "PingFang.ttc",
 ]
-
-
-@lru_cache(maxsize=1)
-def install_cjk_fonts_for_ezdxf() -> str | None:
-    """Let ezdxf's text renderer draw Chinese: map missing Chinese font names to one that is here.
-
-    A drawing made on a Chinese Windows PC asks for simhei.ttf or simsun.ttc (or an SHX font
-    that falls back to ezdxf's Unicode font); on Linux those are missing and ezdxf would fall
-    back to a font without Chinese glyphs. Returns the font used, or None if there is none.
-    """
-    try:
-        from ezdxf.fonts import fonts
-    except ImportError:
-        return None
-    fm = fonts.font_manager
-    present = next((name for name in CJK_PRESENT if fm.has_font(name)), None)
-    if present is None:
-        return None
-    for name in CJK_NAMES:  # each missing name resolves to the font that is there (one dict kept only the last)
-        if not fm.has_font(name):
-            fm.add_synonyms({present: name}, reverse=False)
-    if hasattr(fm, "_fallback_font_name"):
-        fm._fallback_font_name = ""  # pick the fallback again, now that ArialUni.ttf resolves
-    return present

@@ -1,4 +1,5 @@
-"""The architect's drawing on screen: ezdxf's frontend into a tiled Qt item.
+"""The architect's drawing on screen: ezdxf's frontend (run by the DXF adapter, geometry/dxf/render.py)
+into a tiled Qt item.
 
 ezdxf's own PyQt backend needs PySide6 or PyQt5; this one is PyQt6 and batches the
 drawing into one path per colour per tile, so a view of a large drawing paints only the
@@ -15,7 +16,7 @@ from PyQt6.QtCore import QPointF, QRectF, Qt
 from PyQt6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
 from PyQt6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from bianmin.drawing.background import FlatBackend, render_background
+from bianmin.geometry.dxf.render import FlatBackend, render_background
 
 TILES = 48
 
@@ -26,16 +27,16 @@ class _Collector(FlatBackend):
         self.strokes = []  # (bbox, colour, points)
         self.fills = []
 
-    def stroke(self, points, properties):
+    def stroke(self, points, colour):
         if len(points) >= 2:
             xs = [p[0] for p in points]
             ys = [p[1] for p in points]
-            self.strokes.append(((min(xs), min(ys), max(xs), max(ys)), properties.color[:7], points))
+            self.strokes.append(((min(xs), min(ys), max(xs), max(ys)), colour[:7], points))
 
-    def fill(self, rings, properties):
+    def fill(self, rings, colour):
         xs = [p[0] for r in rings for p in r]
         ys = [p[1] for r in rings for p in r]
-        self.fills.append(((min(xs), min(ys), max(xs), max(ys)), properties.color[:7], rings))
+        self.fills.append(((min(xs), min(ys), max(xs), max(ys)), colour[:7], rings))
 
 
 class Tiles:
@@ -165,7 +166,7 @@ _LOCK = threading.Lock()
 
 def collect_background(doc, units_factor: float) -> _Collector:
     """The drawing's lines and fills in plan mm (no Qt objects: safe in a worker thread); cached."""
-    from ezdxf.addons.drawing.config import BackgroundPolicy, ColorPolicy, Configuration, LinePolicy
+    from bianmin.drawing.fonts import CJK_NAMES, CJK_PRESENT
 
     with _LOCK:
         cached = _COLLECTED.get(doc, {}).get(units_factor)
@@ -174,12 +175,9 @@ def collect_background(doc, units_factor: float) -> _Collector:
     collector = _Collector(units_factor)
     # solid lines: dashed linetypes cut into single dashes made one real drawing 1.9 million
     # strokes and a 54 s wait; as a reference under the layout, solid lines serve as well
-    # COLOR: on a white background ezdxf draws colour 7 (black/white) black; COLOR_SWAP_BW drew it
-    # white on white (40 of the 42 texts of the TArch plan in the corpus were invisible)
-    config = Configuration(
-        background_policy=BackgroundPolicy.WHITE, color_policy=ColorPolicy.COLOR, line_policy=LinePolicy.SOLID
-    )
-    render_background(doc, collector, config)
+    # on white: ezdxf draws colour 7 (black/white) black; COLOR_SWAP_BW drew it white on white
+    # (40 of the 42 texts of the TArch plan in the corpus were invisible)
+    render_background(doc, collector, solid_lines=True, on_white=True, cjk_fonts=CJK_PRESENT, cjk_names=CJK_NAMES)
     with _LOCK:
         _COLLECTED.setdefault(doc, {})[units_factor] = collector
     return collector
