@@ -124,7 +124,7 @@ def test_failed_save_keeps_old_file_and_stays_dirty(document, monkeypatch):
 
 def test_sign_snapped_onto_the_wall_is_pushed_inside():
     """Regression: a wall sign snapped to the hall outline stood half outside (HALL-CONTAINS)."""
-    from bianmin.designer.tools.snapping import inside_hall
+    from bianmin.designer.canvas.snapping import inside_hall
 
     hall = Hall(outline=rectangle(0, 0, 10000, 8000))
     sign = PlacedObject.place("BM_EXIT_SIGN", 4750, 0)  # centred on the wall line

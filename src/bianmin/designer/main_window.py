@@ -23,7 +23,8 @@ from bianmin.geometry.dxf.read import PlanReadError, read_plan
 
 from bianmin.designer.canvas.scene import PlanScene
 from bianmin.designer.canvas.view import PlanView
-from bianmin.designer import config_action, crash
+from bianmin.designer import crash
+from bianmin.designer.actions import config as config_action
 from bianmin.designer import units
 from bianmin.designer.commands import Batch, ReplaceElement, SetProperties, SetUnits
 from bianmin.geometry.atomic import ReadOnlyTargetError
@@ -31,14 +32,14 @@ from bianmin.geometry.atomic import ReadOnlyTargetError
 from bianmin.designer.document import ExternalChangeError, PlanDocument, PropertiesNotSaved, recoverable
 from bianmin.designer.i18n import language, set_language, tr
 from bianmin.designer.qt_language import use_qt_language
-from bianmin.designer.compare_action import apply_comparison, compare_with_earlier
-from bianmin.designer.opening import open_with_progress
+from bianmin.designer.actions.compare import apply_comparison, compare_with_earlier
+from bianmin.designer.open_in_thread import open_with_progress
 from bianmin.designer.panels.findings import FindingsPanel
 from bianmin.designer.panels.layers import LayersPanel
 from bianmin.designer.panels.palette import Palette
 from bianmin.designer.panels.plan_dialog import PlanPropertiesDialog
 from bianmin.designer.panels.properties import PropertiesPanel
-from bianmin.designer.recognize_action import recognize_open_drawing
+from bianmin.designer.actions.recognize import recognize_open_drawing
 from bianmin.designer.tools.draw import (
     MeasureTool,
     OpeningTool,
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
                 self.save_computed_routes,
             )
         )
-        from bianmin.designer import autolayout_actions
+        from bianmin.designer.actions import autolayout as autolayout_actions
 
         autolayout_actions.install(self, m, act)
 
