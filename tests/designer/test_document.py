@@ -3,7 +3,8 @@
 import pytest
 
 from bianmin.designer.commands import AddElement, Batch, RemoveElement, ReplaceElement, SetHall, SetProperties
-from bianmin.designer.document import PlanDocument, autosave_path, recoverable
+from bianmin.designer.autosave import autosave_path, recoverable
+from bianmin.designer.document import PlanDocument
 from bianmin.geometry.dxf.read import read_plan
 from bianmin.geometry.model import Hall, Opening, PlacedObject, Zone, rectangle
 
