@@ -26,7 +26,7 @@ def main() -> int:
 
     app = QApplication([])
     from bianmin.designer.main_window import MainWindow
-    from bianmin.designer.opening import OpeningProgress
+    from bianmin.designer.open_in_thread import OpeningProgress
 
     settings = QSettings(str(Path(os.environ.get("TMPDIR", "/tmp")) / "bench-open.ini"), QSettings.Format.IniFormat)
     window = MainWindow(None, settings=settings, interactive=False)

@@ -135,7 +135,7 @@ def test_offering_fixes_runs_no_layout(monkeypatch):
 
 
 def test_a_fix_with_nothing_to_do_says_so_and_its_button_goes(make_window, qtbot, monkeypatch):
-    from bianmin.designer import autolayout_actions
+    from bianmin.designer.actions import autolayout as autolayout_actions
 
     doc = PlanDocument.from_template("street-center")
     doc.plan.objects[:] = [o for o in doc.plan.objects if o.block != "BM_EXIT_SIGN"]
@@ -153,7 +153,8 @@ def test_a_fix_with_nothing_to_do_says_so_and_its_button_goes(make_window, qtbot
 
 def test_a_fix_that_places_too_little_says_why(make_window, monkeypatch):
     """Regression (tryout): 已修复 FIRE-ALARM, 17 call points added, and the finding still stood."""
-    from bianmin.designer import autolayout, autolayout_actions
+    from bianmin.designer import autolayout
+    from bianmin.designer.actions import autolayout as autolayout_actions
 
     doc = PlanDocument.from_template("street-center")
     doc.plan.objects[:] = [o for o in doc.plan.objects if o.block != "BM_ALARM"]
@@ -170,7 +171,7 @@ def test_a_fix_that_places_too_little_says_why(make_window, monkeypatch):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_layout_notes_are_listed_in_the_chosen_language(make_window, tmp_path, lang):
     """The notes were only in the status bar, cut off, and dropped in English."""
-    from bianmin.designer.autolayout_actions import notes_box
+    from bianmin.designer.actions.autolayout import notes_box
 
     window = make_window(_doc(HALLS["street-20x14"]()))
     window.set_language(lang)

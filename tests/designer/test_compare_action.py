@@ -4,7 +4,7 @@ import pytest
 
 pytest.importorskip("PyQt6")
 
-from bianmin.designer.compare_action import compare_with_earlier  # noqa: E402
+from bianmin.designer.actions.compare import compare_with_earlier  # noqa: E402
 from bianmin.designer.document import PlanDocument  # noqa: E402
 from bianmin.designer.panels.findings import COMPARE_STATES  # noqa: E402
 

@@ -3,7 +3,8 @@
 import pytest
 
 from bianmin.designer.commands import AddElement, Batch, RemoveElement, ReplaceElement, SetHall, SetProperties
-from bianmin.designer.document import PlanDocument, autosave_path, recoverable
+from bianmin.designer.autosave import autosave_path, recoverable
+from bianmin.designer.document import PlanDocument
 from bianmin.geometry.dxf.read import read_plan
 from bianmin.geometry.model import Hall, Opening, PlacedObject, Zone, rectangle
 
@@ -124,7 +125,7 @@ def test_failed_save_keeps_old_file_and_stays_dirty(document, monkeypatch):
 
 def test_sign_snapped_onto_the_wall_is_pushed_inside():
     """Regression: a wall sign snapped to the hall outline stood half outside (HALL-CONTAINS)."""
-    from bianmin.designer.tools.snapping import inside_hall
+    from bianmin.designer.canvas.snapping import inside_hall
 
     hall = Hall(outline=rectangle(0, 0, 10000, 8000))
     sign = PlacedObject.place("BM_EXIT_SIGN", 4750, 0)  # centred on the wall line

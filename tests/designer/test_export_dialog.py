@@ -76,7 +76,7 @@ def test_the_title_block_carries_the_names_and_the_paper_is_used(make_window, mo
     monkeypatch.setattr(ExportDrawingDialog, "exec", fill)
     out = tmp_path / "drawing.pdf"
     monkeypatch.setattr(
-        "bianmin.designer.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), "PDF (*.pdf)")
+        "bianmin.designer.actions.export.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), "PDF (*.pdf)")
     )
     window.export_drawing()
     first = PdfReader(str(out)).pages[0]

@@ -7,7 +7,8 @@ import pytest
 
 from bianmin.designer import document as document_module
 from bianmin.designer.commands import AddElement, RemoveElement, ReplaceElement
-from bianmin.designer.document import ExternalChangeError, PlanDocument, untitled_autosaves
+from bianmin.designer.autosave import untitled_autosaves
+from bianmin.designer.document import ExternalChangeError, PlanDocument
 from bianmin.geometry.dxf.read import read_plan
 from bianmin.geometry.model import PlacedObject
 

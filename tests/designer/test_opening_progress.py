@@ -8,9 +8,9 @@ pytest.importorskip("PyQt6")
 
 from PyQt6.QtCore import QTimer  # noqa: E402
 
-from bianmin.designer import opening  # noqa: E402
+from bianmin.designer import open_in_thread  # noqa: E402
 from bianmin.designer.document import PlanDocument  # noqa: E402
-from bianmin.designer.opening import OpeningProgress  # noqa: E402
+from bianmin.designer.open_in_thread import OpeningProgress  # noqa: E402
 
 TARCH = "tests/fixtures/real/egg-dxf_1.dxf"  # the TArch plan: 1.4 MB, seconds to read
 
@@ -41,7 +41,7 @@ def test_large_drawing_opens_with_a_progress_dialog_and_a_live_window(make_windo
     # the dialog was up from the first stage, named the file and the stage, and went through them in order
     assert seen and seen[0][0] == "load" and path.name in seen[0][1] and "读取图纸" in seen[0][1]
     stages = [s for s, _ in seen]
-    assert "background" in stages and stages == sorted(stages, key=opening.ORDER.index)
+    assert "background" in stages and stages == sorted(stages, key=open_in_thread.ORDER.index)
     # the event loop ran while the thread read: a frozen window lets no timer through for the whole
     # open. Measured as the longest stall against the whole open, so a loaded CI machine, which slows
     # both alike, does not fail it (a count of ticks did, with 11 of 13 wanted)
@@ -74,7 +74,7 @@ def test_cancel_while_reading_keeps_the_open_plan(make_window, root, monkeypatch
     assert time.monotonic() - started < 1.8  # the window came back before the thread ended
     assert window.document is before
     assert "取消" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: not opening._ABANDONED, timeout=10000)  # the thread ends, its result dropped
+    qtbot.waitUntil(lambda: not open_in_thread._ABANDONED, timeout=10000)  # the thread ends, its result dropped
     assert window.document is before
 
 

@@ -12,12 +12,8 @@ pytest.importorskip("PyQt6")
 
 from bianmin.designer.app import recover_orphans  # noqa: E402
 from bianmin.designer.commands import AddElement  # noqa: E402
-from bianmin.designer.document import (
-    ExternalChangeError,
-    PlanDocument,
-    orphaned_autosaves,  # noqa: E402
-    untitled_autosaves,
-)
+from bianmin.designer.autosave import orphaned_autosaves, untitled_autosaves  # noqa: E402
+from bianmin.designer.document import ExternalChangeError, PlanDocument  # noqa: E402
 from bianmin.geometry.dxf import write as dxf_write
 from bianmin.geometry.dxf.read import read_plan  # noqa: E402
 from bianmin.geometry.model import PlacedObject  # noqa: E402

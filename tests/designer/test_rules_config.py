@@ -4,7 +4,7 @@ import pytest
 
 pytest.importorskip("PyQt6")
 
-from bianmin.designer import config_action  # noqa: E402
+from bianmin.designer.actions import config as config_action  # noqa: E402
 from bianmin.designer.document import PlanDocument  # noqa: E402
 
 

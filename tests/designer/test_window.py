@@ -321,7 +321,7 @@ def test_file_menu_exports_the_edited_plan(make_window, monkeypatch, tmp_path):
     window.document.do(RemoveElement(window.document.plan.objects_of("BM_SIGN_HOURS")[0]))
     targets = iter([str(tmp_path / "report.pdf"), str(tmp_path / "drawing.pdf")])
     monkeypatch.setattr(
-        "bianmin.designer.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (next(targets), "PDF (*.pdf)")
+        "bianmin.designer.actions.export.QFileDialog.getSaveFileName", lambda *a, **k: (next(targets), "PDF (*.pdf)")
     )
     monkeypatch.setattr("bianmin.designer.panels.export_dialog.ExportDrawingDialog.exec", lambda self: 1)
     window.export_report()

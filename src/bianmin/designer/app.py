@@ -51,7 +51,8 @@ def recover_orphans(window, settings, ask=None) -> list:
     answers "recover", "delete" or "later" (tests); by default a dialog asks.  Returns the new windows."""
     from PyQt6.QtWidgets import QMessageBox
 
-    from bianmin.designer.document import PlanDocument, orphaned_autosaves
+    from bianmin.designer.autosave import orphaned_autosaves
+    from bianmin.designer.document import PlanDocument
     from bianmin.designer.i18n import tr
     from bianmin.designer.main_window import MainWindow
 

@@ -14,7 +14,7 @@ import traceback
 import weakref
 from pathlib import Path
 
-from bianmin.designer.document import app_data_dir
+from bianmin.designer.autosave import app_data_dir
 
 _windows: "weakref.WeakSet" = weakref.WeakSet()
 _installed = {"hook": None}

@@ -7,91 +7,17 @@ every action.
 
 from __future__ import annotations
 
-import copy
 import hashlib
-import os
-import re
-import sys
-import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from bianmin.geometry.atomic import same_file
-from bianmin.geometry.dxf.read import PlanReadError, ReadResult, plan_from_document, read_plan
-from bianmin.geometry.model import new_id
+from bianmin.geometry.dxf.read import ReadResult, plan_from_document, read_plan
 from bianmin.geometry.dxf.write import apply_plan, document_from_text, document_text, new_document, save_atomic
 
+from bianmin.designer.autosave import autosave_path, untitled_target, write_autosave
 from bianmin.designer.commands import Change, Command
-
-AUTOSAVE_SUFFIX = ".bm-autosave.dxf"
-
-
-def autosave_path(path: Path) -> Path:
-    return path.with_name(path.stem + AUTOSAVE_SUFFIX)
-
-
-def app_data_dir() -> Path:
-    """Where the designer keeps its own files (untitled plans' autosaves, the crash log)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "Bianmin"
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support" / "Bianmin"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "bianmin"
-    return base
-
-
-def untitled_autosaves() -> list[Path]:
-    """Autosaves of plans that were never saved under a name, newest first (recovery offers each)."""
-    folder = app_data_dir() / "autosave"
-    try:
-        found = [p for p in folder.glob("*" + AUTOSAVE_SUFFIX) if p.is_file()]
-    except OSError:
-        return []
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
-
-
-_OWNER = re.compile(r"-p(\d+)-")
-
-
-def orphaned_autosaves() -> list[Path]:
-    """The untitled autosaves no running designer owns (its process ended: a crash, a kill): the ones
-    to offer for recovery at start-up.  A name without an owner (an older version's) counts as orphaned."""
-    out = []
-    for side in untitled_autosaves():
-        m = _OWNER.search(side.name)
-        if m and (int(m.group(1)) == os.getpid() or _pid_alive(int(m.group(1)))):
-            continue
-        out.append(side)
-    return out
-
-
-def _pid_alive(pid: int) -> bool:
-    from bianmin.geometry.atomic import _pid_gone
-
-    if sys.platform == "win32":
-        return _windows_pid_alive(pid)
-    return not _pid_gone(pid)
-
-
-def _windows_pid_alive(pid: int) -> bool:
-    import ctypes
-
-    try:
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        try:
-            code = ctypes.c_ulong()
-            ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return bool(ok) and code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    except (AttributeError, OSError):
-        return True  # cannot tell: do not offer another designer's work
 
 
 @dataclass(frozen=True)
@@ -336,34 +262,12 @@ class PlanDocument:
         if self.path is not None:
             return autosave_path(self.path)
         if self._untitled_autosave is None:
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            self._untitled_autosave = (
-                app_data_dir() / "autosave" / (f"未命名-{stamp}-p{os.getpid()}-{uuid.uuid4().hex[:6]}{AUTOSAVE_SUFFIX}")
-            )
+            self._untitled_autosave = untitled_target()
         return self._untitled_autosave
 
     def autosave(self, *, force: bool = False) -> Path | None:
         """Write the current state to the side file (never to the plan itself)."""
-        if not self.dirty and not force:
-            return None
-        side = self.autosave_target()
-        side.parent.mkdir(parents=True, exist_ok=True)
-        # a deep copy of the plan goes into a fresh copy of the drawing: writing gives new
-        # elements handles, and those must not leak into the plan being edited
-        plan_copy = copy.deepcopy(self.plan)
-        doc, fresh = _reopen(self)
-        if fresh:
-            # nothing of the plan is in a new drawing: write every element, under fresh ids (the
-            # handles of the plan's own file would name other entities in this one)
-            plan_copy.loaded = {}
-            for element in plan_copy.elements():
-                element.id = new_id()
-        apply_plan(doc, plan_copy, self.read.units_factor if not fresh else 1.0)
-        if not fresh and doc.dxfversion > "AC1009" and self.read.doc.dxfversion > "AC1009":
-            # the units as set in this window (编辑 > 图纸属性), not as the file on disk still says
-            doc.header["$INSUNITS"] = self.read.doc.header.get("$INSUNITS", 0)
-        save_atomic(doc, side)
-        return side
+        return write_autosave(self, force=force)
 
 
 def _with_doc(read: ReadResult, doc) -> ReadResult:
@@ -379,27 +283,3 @@ def missing_properties(plan, path: Path) -> list[str]:
     except Exception:
         return ["(文件无法读回 / the file cannot be read back)"]
     return [k for k, v in plan.properties.to_mapping().items() if v and back.get(k) != v]
-
-
-def _reopen(document: PlanDocument):
-    """A copy of the drawing as last saved, or a new drawing (then True), to write the autosave into.
-
-    A file another program changed since is not used: the edits were made against its old
-    handles, and applied to the new content they could delete what it now holds."""
-    if document.path and document.path.exists() and not document.changed_on_disk():
-        try:
-            return read_plan(document.path).doc, False
-        except PlanReadError:
-            pass
-    return new_document(), True
-
-
-def recoverable(path: Path) -> Path | None:
-    """The autosave next to a plan, if it is newer than the plan."""
-    side = autosave_path(Path(path))
-    try:
-        if side.exists() and (not Path(path).exists() or side.stat().st_mtime > Path(path).stat().st_mtime):
-            return side
-    except OSError:
-        return None
-    return None

@@ -207,7 +207,7 @@ class PlanScene(QGraphicsScene):
     @property
     def snapper(self):
         if self._snap is None:
-            from bianmin.designer.tools.snapping import Snapper
+            from bianmin.designer.canvas.snapping import Snapper
 
             self._snap = Snapper(self.document)
         return self._snap

@@ -255,7 +255,7 @@ class PlaceTool(Tool):
         self._ghost = None
 
     def _object(self, x, y):
-        from bianmin.designer.tools.snapping import inside_hall
+        from bianmin.designer.canvas.snapping import inside_hall
 
         attribs = default_attributes(self.block, self.document.plan)
         obj = PlacedObject.place(self.block, x, y, self.rotation, attribs=attribs)

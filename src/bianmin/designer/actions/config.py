@@ -1,5 +1,5 @@
-"""文件 > 校验配置…: the bureau's rules config in the designer (docs/config.md), so that the planner
-sees what the bureau will see.
+"""文件 > 校验配置… and 使用默认规则 (entries in actions/menus.py): the bureau's rules config in the
+designer (docs/config.md), so that the planner sees what the bureau will see.
 
 The file is read by the same loader as ``bianmin validate --config`` (``standards.config``);
 the choice is remembered (QSettings ``rules_config``) and shown in the status bar and the
@@ -15,15 +15,10 @@ from PyQt6.QtWidgets import QFileDialog
 
 from bianmin.standards.config import Config, ConfigError
 
+from bianmin.designer.actions.file import last_dir
 from bianmin.designer.i18n import tr
 
 SETTING = "rules_config"
-
-
-def install(window, menu, act) -> None:
-    """Add 校验配置… and 使用默认规则 to ``menu`` (``act`` is the window's action factory)."""
-    menu.addAction(act("rules_config", ("校验配置…", "Rules config…"), lambda: choose_config(window)))
-    menu.addAction(act("rules_default", ("使用默认规则", "Use the default rules"), lambda: use_config(window, None)))
 
 
 def load(path) -> Config:
@@ -39,7 +34,7 @@ def load(path) -> Config:
 
 def choose_config(window) -> None:
     current = window.config.source
-    start = str(Path(current).parent) if current else window._last_dir()
+    start = str(Path(current).parent) if current else last_dir(window)
     path, _ = QFileDialog.getOpenFileName(
         window,
         tr("选择审批局的校验配置", "Choose the bureau's rules config"),

@@ -1,32 +1,17 @@
-"""The designer's 工具 > 自动布置 menu entries and the findings panel's 修复 buttons (Qt side)."""
+"""工具 > 自动布置 and the findings panel's 修复 buttons (Qt side; the layout itself is designer/autolayout.py)."""
 
 from __future__ import annotations
 
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QMessageBox
 
-from bianmin.designer.autolayout import EVERYTHING, FIRE_AND_SIGNS, auto_layout_command, has_fix, quick_fix_with_notes
+from bianmin.designer.autolayout import auto_layout_command, has_fix, quick_fix_with_notes
 from bianmin.designer.i18n import language, tr
 from bianmin.designer.in_thread import run_in_thread
 
 
-def install(window, menu, act) -> None:
-    """Add the menu entries to ``menu`` (``act`` is the window's action factory) and wire the panel."""
-    menu.addSeparator()
-    menu.addAction(
-        act(
-            "auto_layout",
-            ("自动布置（补全全部）", "Auto layout (everything missing)"),
-            lambda: run_layout(window, EVERYTHING),
-        )
-    )
-    menu.addAction(
-        act(
-            "auto_layout_fire",
-            ("自动布置（仅消防与标识）", "Auto layout (fire and signs only)"),
-            lambda: run_layout(window, FIRE_AND_SIGNS),
-        )
-    )
+def wire_fixes(window) -> None:
+    """The findings panel offers 修复 where a fix may exist, and runs it (the menu entries are in actions/menus.py)."""
     panel = window.findings
     if panel.fixable is None:
         panel.fixable = lambda f: window.document is not None and has_fix(f, window.document.plan)
