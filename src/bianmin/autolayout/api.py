@@ -70,7 +70,7 @@ def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> Layout
                 f"no opening hours: set to {counters.DEFAULT_HOURS}",
             )
         )
-    site = Site(work)
+    site = Site(work, config)
     if "zones" in only:
         zones.run(site)
     if "counters" in only:

@@ -55,9 +55,10 @@ def _adding(plan: Plan, work: Plan, text) -> Batch | None:
     return Batch(commands, text) if commands else None
 
 
-def auto_layout_command(plan: Plan, only=EVERYTHING) -> tuple[Batch | None, api.LayoutResult]:
-    """工具 > 自动布置: everything missing, or ``FIRE_AND_SIGNS`` only; one undo step."""
-    result = api.layout(plan, only, check=False)
+def auto_layout_command(plan: Plan, only=EVERYTHING, config=None) -> tuple[Batch | None, api.LayoutResult]:
+    """工具 > 自动布置: everything missing, or ``FIRE_AND_SIGNS`` only; one undo step.  ``config``: the
+    configuration the designer checks with (its distances are the layout's)."""
+    result = api.layout(plan, only, config=config, check=False)
     return _adding(plan, result.plan, ("自动布置", "Auto layout")), result
 
 
@@ -89,12 +90,12 @@ def _invalid_attributes(plan: Plan, handle) -> tuple:
     return obj, obj.attribute_problems()
 
 
-def quick_fix(plan: Plan, finding) -> Command | None:
+def quick_fix(plan: Plan, finding, config=None) -> Command | None:
     """The one-step fix of ``finding``, or None when there is none (or nothing to do)."""
-    return quick_fix_with_notes(plan, finding)[0]
+    return quick_fix_with_notes(plan, finding, config)[0]
 
 
-def quick_fix_with_notes(plan: Plan, finding) -> tuple[Command | None, list]:
+def quick_fix_with_notes(plan: Plan, finding, config=None) -> tuple[Command | None, list]:
     """quick_fix, and the layout's notes: what it could not do and what would (site.Note), so that
     a fix that adds too little, or nothing, can say why (the tryout saw 已修复 FIRE-ALARM with the
     finding still standing, and then 没有可自动完成的修复 against it)."""
@@ -104,7 +105,7 @@ def quick_fix_with_notes(plan: Plan, finding) -> tuple[Command | None, list]:
     if finding.rule == "DXF-GEOMETRY":
         return _reset_attributes(plan, finding, text), []
     work = plan.copy()
-    site = Site(work)
+    site = Site(work, config)
     if finding.rule in _SIGN_RULES:
         signs.run(site, _SIGN_RULES[finding.rule])
     elif finding.rule == "FIRE-EXIT-SIGN":
