@@ -8,8 +8,12 @@ check on a grid that differs from the rules' by a cell).
 
 from __future__ import annotations
 
-from bianmin.standards.config import Config
+from typing import TYPE_CHECKING
+
 from bianmin.standards.tables import HAZARD_DISTANCE
+
+if TYPE_CHECKING:  # the configuration, and the rules it imports, load only when the layout runs
+    from bianmin.standards.config import Config
 
 MARGIN_MM = 100.0  # a clearance kept this much over what its rule asks
 
@@ -18,6 +22,8 @@ class Distances:
     """Every distance (mm) the layout uses, from ``config`` (the default rules when None)."""
 
     def __init__(self, config: Config | None = None):
+        from bianmin.standards.config import Config
+
         self.config = config or Config()
 
     def param(self, rule_id: str, key: str):
