@@ -191,3 +191,19 @@ def test_the_layout_notes_are_listed_in_the_chosen_language(make_window, tmp_pat
         box.close()
     finally:
         window.set_language("zh")
+
+
+def test_auto_layout_uses_the_configuration_the_designer_checks_with(make_window):
+    """自动布置 passes window.validator.config: a shorter extinguisher reach places more extinguishers."""
+    from bianmin.standards.config import Config
+
+    counts = []
+    for config in (None, Config.from_dict({"rules": {"FIRE-EXT-REACH": {"max_distance_m": {"medium": 10.0}}}})):
+        plan = HALLS["columns-30x20"]()
+        plan.properties.fire_hazard = "medium"
+        window = make_window(_doc(plan))
+        if config is not None:
+            window.validator.config = config
+        window.acts["auto_layout_fire"].trigger()
+        counts.append(len(window.document.plan.objects_of("BM_EXTINGUISHER")))
+    assert counts[1] > counts[0]
