@@ -173,3 +173,15 @@ def test_cli_layout_reads_the_config(tmp_path, capsys):
     bad = tmp_path / "bad.toml"
     bad.write_text("nonsense = 1\n", encoding="utf-8")
     assert main(["layout", str(src), "-o", str(tmp_path / "x.dxf"), "--config", str(bad)]) == 2
+
+
+def test_the_fix_table_names_only_rules_that_exist():
+    """autolayout/fixes.py: the one table from rule id to fix; a misspelt id would never be fixed."""
+    from bianmin.autolayout import fixes
+    from bianmin.standards.rules import all_rules
+
+    assert {*fixes.PLACES, *fixes.UNMET, fixes.MENDS} <= set(all_rules())
+    assert fixes.unmet_words("EVAC-PASSAGE", "东", "east") == (
+        "需在东侧腾出 1.1 m 宽的疏散通道",
+        "clear a 1.1 m passage on the east side",
+    )

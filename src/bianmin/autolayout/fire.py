@@ -31,7 +31,6 @@ from bianmin.autolayout.cover import greedy_cover, lower_bound, reach_masks
 from bianmin.autolayout.site import Site, facing
 
 MARGIN = 0.92  # cover to this share of each reach: the rules' grid and ours differ by a cell
-CAMERA_SHARE = 0.6
 RATING_STEPS = [int(r[:-1]) for r in catalog.RATINGS.keys()]
 
 
@@ -240,7 +239,7 @@ def cameras(site: Site, stats: dict) -> None:
         shapely.prepare(sector)
         options.append((cam, shapely.contains_xy(sector, grid.xy[:, 0], grid.xy[:, 1])))
     placed = 0
-    while options and seen.mean() < CAMERA_SHARE and placed < 4:
+    while options and seen.mean() < site.mm.camera_share and placed < 4:
         best = max(range(len(options)), key=lambda i: ((options[i][1] & ~seen).sum(), -i))
         cam, mask = options.pop(best)
         site.add(cam)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the configuration, and the rules it imports, load only when
     from bianmin.standards.config import Config
 
 MARGIN_MM = 100.0  # a clearance kept this much over what its rule asks
+SIGN_MARGIN_MM = 500.0  # a sign placed this much nearer than its rule's farthest
 
 
 class Distances:
@@ -68,3 +69,11 @@ class Distances:
     @property
     def exit_sign_near(self) -> float:
         return 0.8 * float(self.param("FIRE-EXIT-SIGN", "max_distance_mm"))
+
+    def sign_near(self, rule_id: str) -> float:
+        """How near its target a sign of ``rule_id`` (SIGN-HOURS, SIGN-GUIDE …) is placed."""
+        return float(self.param(rule_id, "max_distance_mm")) - SIGN_MARGIN_MM
+
+    @property
+    def camera_share(self) -> float:  # the share the cameras are placed to see, over SAFE-CAMERA-COVER's
+        return float(self.param("SAFE-CAMERA-COVER", "min_share")) + 0.1
