@@ -144,7 +144,7 @@ def test_a_fix_with_nothing_to_do_says_so_and_its_button_goes(make_window, qtbot
     (row, finding) = next((i, f) for i, f in enumerate(panel.findings) if f.rule == "FIRE-EXIT-SIGN")
     item = panel.tree.topLevelItem(row)
     note = Note("FIRE-EXIT-SIGN", "出口上方没有可安装的墙面", "no wall above the exit")
-    monkeypatch.setattr(autolayout_actions, "quick_fix_with_notes", lambda plan, f: (None, [note]))
+    monkeypatch.setattr(autolayout_actions, "quick_fix_with_notes", lambda plan, f, config=None: (None, [note]))
     panel.tree.itemWidget(item, 5).click()
     assert panel.tree.itemWidget(item, 5) is None
     assert "无法自动修复：出口上方没有可安装的墙面" in window.statusBar().currentMessage()
@@ -162,7 +162,9 @@ def test_a_fix_that_places_too_little_says_why(make_window, monkeypatch):
     finding = next(f for f in window.findings.findings if f.rule == "FIRE-ALARM")
     note = Note("FIRE-ALARM", "有的地面在任何靠墙设置点的保护距离之外", "some floor is out of reach of every wall")
     real = autolayout.quick_fix_with_notes
-    monkeypatch.setattr(autolayout_actions, "quick_fix_with_notes", lambda plan, f: (real(plan, f)[0], [note]))
+    monkeypatch.setattr(
+        autolayout_actions, "quick_fix_with_notes", lambda plan, f, config=None: (real(plan, f, config)[0], [note])
+    )
     autolayout_actions.apply_fix(window, finding)
     assert window.document.plan.objects_of("BM_ALARM")
     assert "已部分修复 FIRE-ALARM（可撤销）：有的地面" in window.statusBar().currentMessage()
@@ -190,3 +192,19 @@ def test_the_layout_notes_are_listed_in_the_chosen_language(make_window, tmp_pat
         box.close()
     finally:
         window.set_language("zh")
+
+
+def test_auto_layout_uses_the_configuration_the_designer_checks_with(make_window):
+    """自动布置 passes window.validator.config: a shorter extinguisher reach places more extinguishers."""
+    from bianmin.standards.config import Config
+
+    counts = []
+    for config in (None, Config.from_dict({"rules": {"FIRE-EXT-REACH": {"max_distance_m": {"medium": 10.0}}}})):
+        plan = HALLS["columns-30x20"]()
+        plan.properties.fire_hazard = "medium"
+        window = make_window(_doc(plan))
+        if config is not None:
+            window.validator.config = config
+        window.acts["auto_layout_fire"].trigger()
+        counts.append(len(window.document.plan.objects_of("BM_EXTINGUISHER")))
+    assert counts[1] > counts[0]

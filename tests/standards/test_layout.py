@@ -129,3 +129,59 @@ def test_absurd_hall_is_refused_with_a_note_not_a_hang():
     plan.hall = Hall(outline=[(0, 0, 0), (1e18, 0, 0), (1e18, 8000, 0), (0, 8000, 0)])
     result = layout(plan)
     assert result.added == [] and result.notes[0].rule == "DXF-HALL" and "异常" in result.notes[0].zh
+
+
+def test_a_config_shortening_the_extinguisher_reach_places_more_extinguishers():
+    """The layout's distances are the rules' parameters in the active configuration (autolayout/params.py)."""
+    from bianmin.standards.config import Config
+
+    short = Config.from_dict({"rules": {"FIRE-EXT-REACH": {"max_distance_m": {"medium": 10.0}}}})
+    plan = HALLS["columns-30x20"]()
+    plan.properties.fire_hazard = "medium"
+    default = layout(plan, ("fire",))
+    shorter = layout(plan, ("fire",), config=short)
+    n_default = len([o for o in default.added if o.block == "BM_EXTINGUISHER"])
+    n_short = len([o for o in shorter.added if o.block == "BM_EXTINGUISHER"])
+    assert n_short > n_default
+    assert "FIRE-EXT-REACH" not in [r for r, _ in _errors(shorter.report)]  # checked with the same config
+
+
+def test_a_config_widening_the_passage_changes_where_objects_stand(tmp_path):
+    from bianmin.standards.config import Config
+
+    wide = Config.from_dict({"rules": {"EVAC-PASSAGE": {"min_width_mm": 2500.0}}})
+    plan = HALLS["street-20x14"]()
+
+    def spots(result):
+        return [(o.block, tuple(round(v) for v in o.transform)) for o in result.added]
+
+    assert spots(layout(plan, config=wide, check=False)) != spots(layout(plan, check=False))
+
+
+def test_cli_layout_reads_the_config(tmp_path, capsys):
+    from bianmin.geometry.dxf.write import write_plan
+
+    src, toml = tmp_path / "hall.dxf", tmp_path / "bureau.toml"
+    write_plan(HALLS["columns-30x20"](), src)
+    toml.write_text('[rules."FIRE-EXT-REACH"]\nmax_distance_m = { medium = 10.0 }\n', encoding="utf-8")
+    counts = []
+    for extra in ([], ["--config", str(toml)]):
+        out = tmp_path / f"out{len(extra)}.dxf"
+        assert main(["layout", str(src), "-o", str(out), "--only", "fire", *extra]) in (0, 1)
+        counts.append(len(read_plan(out).plan.objects_of("BM_EXTINGUISHER")))
+    assert counts[1] > counts[0]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("nonsense = 1\n", encoding="utf-8")
+    assert main(["layout", str(src), "-o", str(tmp_path / "x.dxf"), "--config", str(bad)]) == 2
+
+
+def test_the_fix_table_names_only_rules_that_exist():
+    """autolayout/fixes.py: the one table from rule id to fix; a misspelt id would never be fixed."""
+    from bianmin.autolayout import fixes
+    from bianmin.standards.rules import all_rules
+
+    assert {*fixes.PLACES, *fixes.UNMET, fixes.MENDS} <= set(all_rules())
+    assert fixes.unmet_words("EVAC-PASSAGE", "东", "east") == (
+        "需在东侧腾出 1.1 m 宽的疏散通道",
+        "clear a 1.1 m passage on the east side",
+    )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from bianmin.geometry.intake import Intake
 from bianmin.geometry.model import Plan
 
-from bianmin.autolayout import counters, equipment, fire, seats, signs, zones
+from bianmin.autolayout import counters, equipment, fire, fixes, seats, signs, zones
 from bianmin.autolayout.site import Note, Site
 
 from bianmin.autolayout import KINDS  # noqa: F401  (re-exported: the stages by name)
@@ -70,7 +70,7 @@ def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> Layout
                 f"no opening hours: set to {counters.DEFAULT_HOURS}",
             )
         )
-    site = Site(work)
+    site = Site(work, config)
     if "zones" in only:
         zones.run(site)
     if "counters" in only:
@@ -95,7 +95,7 @@ def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> Layout
         from bianmin.standards import engine
 
         result.report = engine.check(Intake(plan=work), config)
-        result.notes.extend(_unmet(work, result.report, result.notes))
+        result.notes.extend(_unmet(work, result.report, result.notes, config))
     return result
 
 
@@ -107,18 +107,8 @@ def _side(plan: Plan, x: float, y: float) -> tuple[str, str]:
     return ("北", "north") if dy > 0 else ("南", "south")
 
 
-_FIXES = {
-    "EVAC-EXIT-COUNT": ("需增设一个安全出口：大厅{zh}端", "add an emergency exit at the {en} end of the hall"),
-    "EVAC-TRAVEL": ("需增设一个安全出口：大厅{zh}端（疏散距离过长）", "add an exit at the {en} end (travel too long)"),
-    "EVAC-EXIT-SPACING": ("需将两个安全出口相距 5 m 以上", "move the exits at least 5 m apart"),
-    "EVAC-EXIT-WIDTH": ("需加宽安全出口至 0.9 m 以上", "widen the exit to at least 0.9 m"),
-    "HALL-AREA": ("大厅面积不足该类型的要求，需换用更大的大厅", "the hall is too small for its kind: use a larger one"),
-    "EVAC-PASSAGE": ("需在{zh}侧腾出 1.1 m 宽的疏散通道", "clear a 1.1 m passage on the {en} side"),
-}
-
-
-def _unmet(plan: Plan, report, notes) -> list[Note]:
-    """A note for every error finding left: the rule, and what would fix it."""
+def _unmet(plan: Plan, report, notes, config=None) -> list[Note]:
+    """A note for every error finding left: the rule, and what would fix it (autolayout/fixes.py)."""
     said = {n.rule for n in notes}
     out = []
     for f in report.findings:
@@ -129,11 +119,7 @@ def _unmet(plan: Plan, report, notes) -> list[Note]:
         if f.rule in ("EVAC-EXIT-COUNT", "EVAC-TRAVEL") or not isinstance(at, tuple):
             at = _farthest(plan) or at
         zh_side, en_side = _side(plan, *at[:2]) if isinstance(at, tuple) else ("", "")
-        fix = _FIXES.get(f.rule)
-        if fix:
-            zh, en = fix[0].format(zh=zh_side, en=en_side), fix[1].format(zh=zh_side, en=en_side)
-        else:
-            zh, en = "自动布置未能满足，需人工调整", "the layout could not meet it; adjust by hand"
+        zh, en = fixes.unmet_words(f.rule, zh_side, en_side, config)
         out.append(Note(f.rule, f"{zh}（{f.message}）", f"{en} ({f.message_en})"))
     return out
 

@@ -25,16 +25,12 @@ from shapely.geometry import LineString, Point
 from bianmin.geometry import catalog
 from bianmin.geometry.analysis import Analysis
 from bianmin.geometry.model import Route
-from bianmin.standards.rules.fire import HAZARD_DISTANCE, MIN_RATING, U_M2_PER_A, a_rating
+from bianmin.standards.tables import HAZARD_DISTANCE, MIN_RATING, U_M2_PER_A, a_rating
 
 from bianmin.autolayout.cover import greedy_cover, lower_bound, reach_masks
 from bianmin.autolayout.site import Site, facing
 
 MARGIN = 0.92  # cover to this share of each reach: the rules' grid and ours differ by a cell
-ALARM_WALK_MM = 30000.0
-LIGHT_RADIUS_MM = 8000.0
-EVAC_SPACING_MM = 9000.0
-CAMERA_SHARE = 0.6
 RATING_STEPS = [int(r[:-1]) for r in catalog.RATINGS.keys()]
 
 
@@ -47,7 +43,7 @@ def exit_signs(site: Site, only_ids=None) -> None:
     for o in site.plan.exits:
         if only_ids and o.id not in only_ids:
             continue
-        if any(s.footprint.distance(o.line) <= 800.0 for s in signs):
+        if any(s.footprint.distance(o.line) <= site.mm.exit_sign_near for s in signs):
             continue
         nx, ny = site.normal_of(o)
         x, y = o.midpoint
@@ -57,7 +53,7 @@ def exit_signs(site: Site, only_ids=None) -> None:
 def extinguishers(site: Site, stats: dict) -> None:
     props = site.plan.properties
     hazard = props.fire_hazard if props.fire_hazard in HAZARD_DISTANCE else "medium"
-    reach = HAZARD_DISTANCE[hazard] * 1000.0
+    reach = site.mm.extinguisher_reach(hazard)
     an = _analysis(site)
     grid = an.grid
     existing = site.plan.objects_of("BM_EXTINGUISHER")
@@ -85,7 +81,7 @@ def extinguishers(site: Site, stats: dict) -> None:
             "part of the floor is beyond reach from any wall spot: add a column or wall there",
         )
     # rating: Q = K·S/U over all points, each unit at least the hazard's minimum
-    k = 0.7 if props.sprinklers else 1.0
+    k = site.mm.k_sprinklers if props.sprinklers else 1.0
     q = k * site.plan.hall_area_m2 / U_M2_PER_A.get(hazard, 75.0)
     have = sum(e.count() * a_rating(e.attr("RATING")) for e in existing)
     if placed and have + sum(2 * a_rating(p.attr("RATING")) for p in placed) < q:
@@ -110,14 +106,14 @@ def alarms(site: Site, stats: dict) -> None:
     an = _analysis(site)
     grid = an.grid
     existing = site.plan.objects_of("BM_ALARM")
-    already = an.alarm_field.dist <= ALARM_WALK_MM * MARGIN if existing else np.zeros(grid.n, bool)
+    already = an.alarm_field.dist <= site.mm.alarm_walk * MARGIN if existing else np.zeros(grid.n, bool)
     already |= ~np.isfinite(an.exit_field.dist)
     candidates = [site.make("BM_ALARM", x, y, rot) for x, y, rot in site.wall_spots("BM_ALARM", step=2000.0, inset=5.0)]
-    covers = reach_masks(grid, [c.footprint for c in candidates], ALARM_WALK_MM * MARGIN)
+    covers = reach_masks(grid, [c.footprint for c in candidates], site.mm.alarm_walk * MARGIN)
     chosen = greedy_cover(covers, already, must=0 if existing else 1)
     for i in chosen:
         site.add(candidates[i])
-    stats["manual call points"] = (len(chosen), lower_bound(an.free_floor.area, ALARM_WALK_MM))
+    stats["manual call points"] = (len(chosen), lower_bound(an.free_floor.area, site.mm.alarm_walk))
 
 
 def lights(site: Site, stats: dict) -> None:
@@ -129,7 +125,7 @@ def lights(site: Site, stats: dict) -> None:
     already = np.zeros(len(xy), bool)
     for e in existing:
         c = e.footprint.centroid
-        already |= np.hypot(xy[:, 0] - c.x, xy[:, 1] - c.y) <= LIGHT_RADIUS_MM * MARGIN
+        already |= np.hypot(xy[:, 0] - c.x, xy[:, 1] - c.y) <= site.mm.light_radius * MARGIN
     minx, miny, maxx, maxy = site.hall.bounds
     candidates, covers = [], []
     step = 2000.0
@@ -138,14 +134,14 @@ def lights(site: Site, stats: dict) -> None:
             if not site.hall.buffer(-300).contains(Point(x, y)):
                 continue
             candidates.append((float(x), float(y)))
-            covers.append(np.hypot(xy[:, 0] - x, xy[:, 1] - y) <= LIGHT_RADIUS_MM * MARGIN)
+            covers.append(np.hypot(xy[:, 0] - x, xy[:, 1] - y) <= site.mm.light_radius * MARGIN)
     chosen = [candidates[i] for i in greedy_cover(covers, already)]
-    lattice = _lattice(site, xy, already, LIGHT_RADIUS_MM * MARGIN)
+    lattice = _lattice(site, xy, already, site.mm.light_radius * MARGIN)
     if lattice is not None and len(lattice) < len(chosen):
         chosen = lattice
     for x, y in chosen:
         site.add(site.make("BM_EMERGENCY_LIGHT", x, y, 0.0))
-    stats["emergency lights"] = (len(chosen), lower_bound(an.free_floor.area, LIGHT_RADIUS_MM))
+    stats["emergency lights"] = (len(chosen), lower_bound(an.free_floor.area, site.mm.light_radius))
 
 
 def _lattice(site: Site, xy: np.ndarray, already: np.ndarray, radius: float):
@@ -172,6 +168,7 @@ def _lattice(site: Site, xy: np.ndarray, already: np.ndarray, radius: float):
 
 def evac_signs(site: Site, stats: dict) -> None:
     an = _analysis(site)
+    spacing = site.mm.evac_spacing
     paths = [p["points"] for p in an.evacuation_paths()] + [r.points for r in site.plan.routes]
     added = 0
     inner = site.hall.buffer(-300.0)
@@ -185,11 +182,11 @@ def evac_signs(site: Site, stats: dict) -> None:
                 [0.0, line.length]
                 + [line.project(s.footprint.centroid) for s in signs if line.distance(s.footprint.centroid) <= 2000.0]
             )
-            gaps = [(b - a, a) for a, b in zip(marks, marks[1:], strict=False) if b - a > EVAC_SPACING_MM]
+            gaps = [(b - a, a) for a, b in zip(marks, marks[1:], strict=False) if b - a > spacing]
             if not gaps:
                 break
             gap, start = gaps[0]
-            at = start + min(EVAC_SPACING_MM, gap / 2 if gap < 2 * EVAC_SPACING_MM else EVAC_SPACING_MM)
+            at = start + min(spacing, gap / 2 if gap < 2 * spacing else spacing)
             p = line.interpolate(at)
             q = line.interpolate(min(line.length, at + 500.0))
             if not inner.contains(p):  # a path along a wall: hang the sign inside the hall
@@ -242,7 +239,7 @@ def cameras(site: Site, stats: dict) -> None:
         shapely.prepare(sector)
         options.append((cam, shapely.contains_xy(sector, grid.xy[:, 0], grid.xy[:, 1])))
     placed = 0
-    while options and seen.mean() < CAMERA_SHARE and placed < 4:
+    while options and seen.mean() < site.mm.camera_share and placed < 4:
         best = max(range(len(options)), key=lambda i: ((options[i][1] & ~seen).sum(), -i))
         cam, mask = options.pop(best)
         site.add(cam)

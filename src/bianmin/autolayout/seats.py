@@ -22,7 +22,7 @@ def run(site: Site) -> None:
     have = sum(o.count() for o in site.plan.objects_of("BM_SEAT"))
     local = site.to_local_geom(area)
     u0, v0, u1, v1 = local.bounds
-    v = v1 - 1300.0  # leave the public's space in front of the counters
+    v = v1 - site.mm.counter_front  # leave the public's space in front of the counters (CNTR-FRONT-CLEAR)
     placed = 0
     while v - SEAT / 2 >= v0 and have + placed < need:
         u = u0 + AISLE

@@ -32,7 +32,12 @@ def run(site: Site, blocks: tuple[str, ...] | None = None) -> None:
         site = _Only(site, blocks)
     street = plan.properties.kind == "street-center"
     entrance = plan.main_entrance
-    wanted = [("BM_SIGN_HOURS", 2500.0, True), ("BM_SIGN_GUIDE", 4500.0, street), ("BM_SIGN_FLOORPLAN", 4500.0, street)]
+    near = site.mm.sign_near  # each sign's rule's distance, less a margin
+    wanted = [
+        ("BM_SIGN_HOURS", near("SIGN-HOURS"), True),
+        ("BM_SIGN_GUIDE", near("SIGN-GUIDE"), street),
+        ("BM_SIGN_FLOORPLAN", near("SIGN-FLOORPLAN"), street),
+    ]
     if entrance is not None:
         for block, limit, needed in wanted:
             if not needed or any(s.footprint.distance(entrance.line) <= limit for s in plan.objects_of(block)):
@@ -41,22 +46,26 @@ def run(site: Site, blocks: tuple[str, ...] | None = None) -> None:
                 site.note(
                     block, f"主入口 {limit / 1000:g} m 内墙面放不下 {block}", f"no wall near the entrance for {block}"
                 )
+    direction = near("SIGN-DIRECTION")
     for door in plan.openings_of("door"):
-        if not street or any(s.footprint.distance(door.line) <= 2500 for s in plan.objects_of("BM_SIGN_DIRECTION")):
+        if not street or any(
+            s.footprint.distance(door.line) <= direction for s in plan.objects_of("BM_SIGN_DIRECTION")
+        ):
             continue
-        _wall_sign(site, "BM_SIGN_DIRECTION", door.midpoint, 2500.0, door.line)
+        _wall_sign(site, "BM_SIGN_DIRECTION", door.midpoint, direction, door.line)
     if street and not plan.objects_of("BM_SIGN_DISPLAY"):
         wait = [z for z in plan.zones if z.kind == "wait"]
         c = wait[0].polygon.centroid if wait else site.hall.centroid
         _wall_sign(site, "BM_SIGN_DISPLAY", (c.x, c.y))
+    screen_near = near("SIGN-ZONE-SCREEN")
     if street:
         for zone in plan.zones:
             if zone.kind == "office":
                 continue
-            if any(s.footprint.distance(zone.polygon) <= 2500 for s in plan.objects_of("BM_SIGN_ZONE_SCREEN")):
+            if any(s.footprint.distance(zone.polygon) <= screen_near for s in plan.objects_of("BM_SIGN_ZONE_SCREEN")):
                 continue
             c = zone.polygon.representative_point()
-            screen = _wall_sign(site, "BM_SIGN_ZONE_SCREEN", (c.x, c.y), 2500.0, zone.polygon)
+            screen = _wall_sign(site, "BM_SIGN_ZONE_SCREEN", (c.x, c.y), screen_near, zone.polygon)
             if screen is None:  # hung from the ceiling inside the zone
                 site.add(site.make("BM_SIGN_ZONE_SCREEN", c.x, c.y, site.angle))
     if not plan.objects_of("BM_SIGN_COMPLAINT"):

@@ -21,13 +21,11 @@ from bianmin.geometry import catalog
 from bianmin.geometry.model import PlacedObject, Plan
 from bianmin.geometry.shapes import inward_normal
 
+from bianmin.autolayout.params import Distances
+
 GAP_MM = 150.0  # floor objects against a wall stand at least this far apart
-PASSAGE_MM = 1200.0  # an object standing free keeps a passage this wide all round (EVAC-PASSAGE 1.1 m)
 WALL_TOUCH_MM = 100.0
 MAX_COLUMNS = 200  # candidate spots on at most this many obstacles' faces (a drawing may have thousands)
-EXIT_CLEAR_MM = 1500.0  # EVAC-EXIT-CLEAR asks 1400
-COUNTER_FRONT_MM = 1300.0  # CNTR-FRONT-CLEAR asks 1200
-FIRE_FRONT_MM = 900.0  # FIRE-EQUIP-CLEAR asks 800
 
 
 @dataclass
@@ -45,8 +43,9 @@ def facing(dx: float, dy: float) -> float:
 
 
 class Site:
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, config=None):
         self.plan = plan
+        self.mm = Distances(config)  # the rules' distances in the active configuration
         self.hall: Polygon = plan.hall.polygon
         self.notes: list[Note] = []
         self.added: list[PlacedObject] = []
@@ -69,9 +68,9 @@ class Site:
         shapely.prepare(self.obstacles)
         self.reserved: list[Polygon] = []
         for o in plan.exits:
-            self.reserved.append(self._clear(o, EXIT_CLEAR_MM))
+            self.reserved.append(self._clear(o, self.mm.exit_clear))
         for o in plan.openings_of("door"):
-            self.reserved.append(self._clear(o, EXIT_CLEAR_MM))
+            self.reserved.append(self._clear(o, self.mm.exit_clear))
         for obj in plan.objects:
             self._reserve_for(obj)
         for route in plan.routes:  # a drawn route stays walkable
@@ -113,17 +112,17 @@ class Site:
 
     def _reserve_for(self, obj: PlacedObject) -> None:
         if obj.is_counter:
-            self.reserved.append(obj.strip_in_front(COUNTER_FRONT_MM))
+            self.reserved.append(obj.strip_in_front(self.mm.counter_front))
             fx, fy = obj.front_direction  # and the staff's way behind it
             self.reserved.append(
                 affinity.translate(
-                    obj.strip_in_front(COUNTER_FRONT_MM + obj.depth),
-                    -fx * (COUNTER_FRONT_MM + obj.depth),
-                    -fy * (COUNTER_FRONT_MM + obj.depth),
+                    obj.strip_in_front(self.mm.counter_front + obj.depth),
+                    -fx * (self.mm.counter_front + obj.depth),
+                    -fy * (self.mm.counter_front + obj.depth),
                 )
             )
         elif obj.block in ("BM_EXTINGUISHER", "BM_HYDRANT"):
-            self.reserved.append(obj.strip_in_front(FIRE_FRONT_MM))
+            self.reserved.append(obj.strip_in_front(self.mm.fire_front))
 
     # -- placing -------------------------------------------------------------------
     def make(self, block: str, x: float, y: float, rotation: float = 0.0, sx: float = 1.0, **attribs) -> PlacedObject:
@@ -147,7 +146,7 @@ class Site:
         if any(grown.intersects(t) for t in self.floor_taken):
             return False
         if obj.block != "BM_SEAT":
-            wide = fp.buffer(PASSAGE_MM)
+            wide = fp.buffer(self.mm.passage)
             free = obj.is_counter or fp.distance(self.walls) > WALL_TOUCH_MM
             others = (
                 self.floor_taken if not obj.is_counter else [t for t in self.floor_taken if t not in self.counter_fps]
@@ -159,7 +158,7 @@ class Site:
         if any(fp.intersects(r) for r in self.reserved):
             return False
         if obj.is_counter or obj.block in ("BM_EXTINGUISHER", "BM_HYDRANT"):
-            front = obj.strip_in_front(COUNTER_FRONT_MM if obj.is_counter else FIRE_FRONT_MM)
+            front = obj.strip_in_front(self.mm.counter_front if obj.is_counter else self.mm.fire_front)
             if not self.hall.buffer(1.0).contains(front) or any(front.intersects(t) for t in self.floor_taken):
                 return False
             if not self.obstacles.is_empty and front.intersects(self.obstacles):

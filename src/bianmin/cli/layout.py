@@ -27,6 +27,7 @@ def add_parser(sub) -> None:
         default=",".join(KINDS),
         help=f"只布置这些类别，逗号分隔 / only these kinds, comma-separated: {','.join(KINDS)}",
     )
+    p.add_argument("--config", metavar="FILE.toml", help="审批局的规则配置（距离按其参数） / the bureau's rules config")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 / output language")
 
@@ -38,7 +39,14 @@ def cmd_layout(args) -> int:
 
     from bianmin.autolayout.api import layout
 
+    from bianmin.standards.config import Config
+
     en = args.lang == "en"
+    try:
+        config = Config.from_option(getattr(args, "config", None))
+    except ValueError as exc:
+        print(f"bianmin: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
     only = [k.strip().lower() for k in args.only.split(",") if k.strip()]
     bad = [k for k in only if k not in KINDS]
     if bad or not only:
@@ -63,7 +71,7 @@ def cmd_layout(args) -> int:
         print(f"bianmin: 无法读取 {src}：{exc} / cannot read {src}", file=sys.stderr)
         return EXIT_UNREADABLE
     start = time.perf_counter()
-    result = layout(read.plan, only)
+    result = layout(read.plan, only, config=config)
     took = time.perf_counter() - start
     if read.plan.hall is None or not result.added and any(n.rule == "DXF-HALL" for n in result.notes):
         for n in result.notes:

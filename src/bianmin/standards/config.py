@@ -67,6 +67,11 @@ class Config:
         values.update(self.params.get(rule.id, {}))
         return values
 
+    def param(self, rule_id: str, key: str):
+        """One parameter of one rule: this configuration's value, else the rule's declared default
+        (what the layout reads: autolayout/params.py)."""
+        return self.params_for(all_rules()[rule_id])[key]
+
     @classmethod
     def from_option(cls, path) -> "Config":
         """The commands' --config: the default rules without a file; a bad file raises ConfigError,

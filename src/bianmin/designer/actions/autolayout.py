@@ -41,12 +41,19 @@ def notes_box(window, head: str, lines: list[str]) -> QMessageBox:
     return box
 
 
+def _config(window):
+    """The configuration the designer checks with (designer/validation.py), for the layout's distances."""
+    return window.validator.config if window.validator is not None else None
+
+
 def run_layout(window, only) -> None:
     plan = window.document.plan
     if plan.hall is None:
         window.status(tr("请先绘制或拾取大厅外形", "draw or pick the hall outline first"))
         return
-    command, result = run_in_thread(window, ("正在自动布置", "Laying out"), auto_layout_command, plan, only)
+    command, result = run_in_thread(
+        window, ("正在自动布置", "Laying out"), auto_layout_command, plan, only, _config(window)
+    )
     if command is not None:
         window.document.do(command)
     head, lines = layout_summary(len(result.added) if command is not None else 0, result.notes)
@@ -58,7 +65,7 @@ def run_layout(window, only) -> None:
 
 def apply_fix(window, finding) -> None:
     words = (f"正在修复 {finding.rule}", f"Fixing {finding.rule}")
-    command, notes = run_in_thread(window, words, quick_fix_with_notes, window.document.plan, finding)
+    command, notes = run_in_thread(window, words, quick_fix_with_notes, window.document.plan, finding, _config(window))
     why_zh = f"：{notes[0].zh}" if notes else ""
     why_en = f": {notes[0].en}" if notes else ""
     if command is None:

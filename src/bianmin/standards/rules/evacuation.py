@@ -8,6 +8,7 @@ from bianmin.geometry.grid import path_length
 
 from bianmin.standards.context import centre
 from bianmin.standards.registry import ALL, hit, rule
+from bianmin.standards.tables import TRAVEL_DISTANCE_M, WIDTH_TABLE
 from bianmin.standards.wording import exit_name, exit_subject, metres, number, place
 from bianmin.standards.wording import m2, mm, things
 
@@ -247,9 +248,6 @@ def width_per_100(props, table) -> tuple[float, str, str]:
     return float(table[row][g3]), f"地上 {storeys_zh}、耐火等级{grade_zh}", f"{storeys_en}, {grade_en}"
 
 
-WIDTH_TABLE = {"1-2": [0.65, 0.75], "3": [0.75, 1.0], "4+": [1.0, 1.25], "basement": [0.75, 1.0]}
-
-
 @rule(
     "EVAC-TOTAL-WIDTH",
     severity="error",
@@ -336,12 +334,7 @@ def travel_limit(ctx, p) -> tuple[float, str, str]:
     title="疏散距离",
     title_en="Travel distance",
     params={
-        "max_distance_m": 30.0,
-        "max_distance_grade3_m": 25.0,
-        "dead_end_m": 22.0,
-        "dead_end_high_rise_m": 20.0,
-        "dead_end_grade3_m": 20.0,
-        "dead_end_grade4_m": 15.0,
+        **TRAVEL_DISTANCE_M,
         "sprinkler_factor": 1.25,
     },
 )

@@ -1,16 +1,15 @@
 """FIRE- rules: signs, extinguishers, hydrants, alarms, emergency lights."""
 
 import math
-import re
 
 import shapely
 
-from bianmin.geometry import catalog
 from bianmin.geometry.grid import path_length
 
 from bianmin.standards.context import centre
 
 from bianmin.standards.registry import ALL, hit, rule
+from bianmin.standards.tables import HAZARD_DISTANCE, MIN_RATING, U_M2_PER_A, a_rating
 from bianmin.standards.wording import exit_name, exit_subject, metres, place, thing_name
 
 
@@ -162,9 +161,6 @@ def evac_sign(ctx, p):
             )
 
 
-HAZARD_DISTANCE = {"light": 25.0, "medium": 20.0, "severe": 15.0}
-
-
 @rule(
     "FIRE-EXT-REACH",
     severity="error",
@@ -293,16 +289,6 @@ def _ext_subject(ctx, e) -> tuple[str, str]:
         if o is e or o.id == e.id:
             return ("extinguisher", str(n))
     return ("extinguisher", "0")
-
-
-U_M2_PER_A = {"light": 100.0, "medium": 75.0, "severe": 50.0}
-MIN_RATING = {"light": 1, "medium": 2, "severe": 3}
-_RATING = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*A", re.I)
-
-
-def a_rating(text: str) -> float:
-    m_ = _RATING.match(text or catalog.attribute_spec("BM_EXTINGUISHER", "RATING").default)
-    return float(m_.group(1)) if m_ else 0.0
 
 
 def k_factor(ctx, p) -> tuple[float, str, str]:
