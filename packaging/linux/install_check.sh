@@ -14,19 +14,21 @@ export DEBIAN_FRONTEND=noninteractive
 start=$(now)
 apt-get install -y -qq "$DEB" >/dev/null
 echo "deb install: $(since "$start") s"
-[ "$(command -v bianmin)" = /usr/bin/bianmin ] || { echo "bianmin is not on PATH"; exit 1; }
+# /usr/bin/bianmin, called by its full path: in CI a pip-installed bianmin may come first on PATH
+[ "$(readlink /usr/bin/bianmin)" = /opt/bianmin/bianmin ] || { echo "no /usr/bin/bianmin"; exit 1; }
+BIANMIN=/usr/bin/bianmin
 desktop-file-validate /usr/share/applications/bianmin.desktop 2>/dev/null || true
 [ -f /usr/share/icons/hicolor/256x256/apps/bianmin.png ] || { echo "no icon"; exit 1; }
 
 cd "$WORK"
-bianmin --version
+"$BIANMIN" --version
 set +e
-bianmin validate "$ROOT/samples/xiyilu-street-center.dxf" --format json -o r.json
+"$BIANMIN" validate "$ROOT/samples/xiyilu-street-center.dxf" --format json -o r.json
 code=$?
 set -e
 [ "$code" -le 1 ] || { echo "installed validate failed with exit $code"; exit 1; }
 python3 -c "import json,sys; d=json.load(open(sys.argv[1], encoding='utf-8')); assert d['files'][0]['status'] in ('pass','fail'), d" r.json
-bianmin export pdf "$ROOT/src/bianmin/templates/community-station.dxf" -o plan.pdf --paper A3
+"$BIANMIN" export pdf "$ROOT/src/bianmin/templates/community-station.dxf" -o plan.pdf --paper A3
 head -c 5 plan.pdf | grep -q '%PDF-' || { echo "installed export wrote no PDF"; exit 1; }
 QT_QPA_PLATFORM=offscreen /opt/bianmin/bianmin-designer "$ROOT/src/bianmin/templates/street-center.dxf" --screenshot shot.png
 python3 - shot.png <<'PY'
