@@ -2,7 +2,8 @@
 # Build the one-folder bundle with PyInstaller on Linux and use it as a user would (run by .ci/run
 # after the tests; the Windows build uses the same spec through packaging/windows/build.ps1):
 # the frozen CLI validates a sample and exports a PDF, the frozen designer writes a screenshot.
-# Prints the bundle's size and the start-up times.
+# Then packs the bundle into the Linux .deb (packaging/linux/) and, as root, installs, uses and removes it.
+# Works from the machine's Python or from inside a virtual environment. Prints sizes and times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 now() { python -c 'import time; print(time.time())'; }
