@@ -2,7 +2,8 @@
 # Build the one-folder bundle with PyInstaller on Linux and use it as a user would (run by .ci/run
 # after the tests; the Windows build uses the same spec through packaging/windows/build.ps1):
 # the frozen CLI validates a sample and exports a PDF, the frozen designer writes a screenshot.
-# Prints the bundle's size and the start-up times.
+# Then packs the bundle into the Linux .deb (packaging/linux/) and, as root, installs, uses and removes it.
+# Works from the machine's Python or from inside a virtual environment. Prints sizes and times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 now() { python -c 'import time; print(time.time())'; }
@@ -11,8 +12,15 @@ ROOT=$PWD
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# a plain (non-editable) install in its own venv, so PyInstaller sees real package folders
+# a plain (non-editable) install in its own venv, so PyInstaller sees real package folders; the
+# dependencies come from the machine's Python or, when this runs inside a virtual environment,
+# from that environment (its site-packages joins the new venv's path through a .pth file)
 python -m venv --system-site-packages "$WORK/venv"
+OUTER=$(python -c 'import sys, sysconfig; print(sysconfig.get_paths()["purelib"] if sys.prefix != sys.base_prefix else "")')
+if [ -n "$OUTER" ]; then
+  INNER=$("$WORK/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+  echo "$OUTER" > "$INNER/outer-venv.pth"
+fi
 "$WORK/venv/bin/pip" install -q --no-deps "$ROOT"
 "$WORK/venv/bin/pip" install -q "pyinstaller>=6.3"
 ( cd "$WORK" && "$WORK/venv/bin/python" -m PyInstaller --noconfirm --log-level WARN --distpath "$WORK/dist" \
@@ -49,3 +57,14 @@ assert w > 400 and h > 300, (w, h)
 print(f"designer screenshot {w}x{h}")
 PY
 echo "frozen smoke test passed"
+
+# the Linux package (packaging/linux/build_deb.py) from the same bundle; installed, used and removed
+# when this runs as root with apt-get (CI): packaging/linux/install_check.sh
+start=$(now)
+DEB=$(python "$ROOT/packaging/linux/build_deb.py" "$APP" -o "${BIANMIN_DEB_DIR:-$WORK/deb}" | cut -d' ' -f1)
+echo "deb: $(basename "$DEB"), $(du -m "$DEB" | cut -f1) MiB, built in $(since "$start") s"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  bash "$ROOT/packaging/linux/install_check.sh" "$DEB" "$ROOT"
+else
+  echo "not root or no apt-get: the .deb is built but not installed"
+fi
