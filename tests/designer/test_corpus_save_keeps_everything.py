@@ -15,7 +15,7 @@ from bianmin.geometry.dxf.read import read_plan
 from bianmin.geometry.model import PlacedObject
 
 
-CORPUS = Path("/work/shared/dxf-corpus/real")
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "dxf-corpus" / "real"  # beside the checkout, as CI lays it
 # one or two small files of every DXF version in the corpus (R12 real and recovered, R2000 with duplicate
 # handles and Chinese text, R2004, R2007 without $LASTSAVEDBY, R2013, R2018); BIANMIN_FULL_CORPUS=1: all 23
 # (about a minute of CPU; all pass)
