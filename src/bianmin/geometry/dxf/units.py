@@ -1,25 +1,14 @@
 """The drawing's units: millimetres per drawing unit from ``$INSUNITS``, or, when the drawing does
-not say, a guess from the hall's extent (wider than 1000 units: mm, else m), each said as an issue.
-
-The names of the codes (UNIT_NAMES) are the reader's; geometry/recognize/units.py and
-designer/units.py keep tables of their own.
+not say, the guess from the hall's extent that the designer makes too (geometry/units.py holds the
+table and the guess), each said as an issue.
 """
 
 from __future__ import annotations
 
 from ezdxf.units import conversion_factor
 
+from bianmin.geometry import units as _units
 from bianmin.geometry.intake import IntakeIssue, IssueKind
-
-UNIT_NAMES = {
-    1: ("英寸", "inches"),
-    2: ("英尺", "feet"),
-    4: ("毫米", "mm"),
-    5: ("厘米", "cm"),
-    6: ("米", "m"),
-    7: ("千米", "km"),
-    14: ("分米", "dm"),
-}
 
 
 def declared_units(doc) -> tuple[float, bool, list[IntakeIssue]]:
@@ -43,7 +32,8 @@ def declared_units(doc) -> tuple[float, bool, list[IntakeIssue]]:
         )
         return 1.0, True, [unknown]
     if units not in (4, 5, 6):
-        zh, en = UNIT_NAMES.get(units, (str(units), str(units)))
+        known_unit = _units.BY_CODE.get(units)
+        zh, en = (known_unit.zh, known_unit.en) if known_unit else (str(units), str(units))
         converted = IntakeIssue(
             IssueKind.UNITS_CONVERTED,
             f"图纸单位为{zh}（$INSUNITS={units}），已换算为毫米；约定单位为毫米、厘米或米",
@@ -55,12 +45,10 @@ def declared_units(doc) -> tuple[float, bool, list[IntakeIssue]]:
 
 def guessed_units(width: float, has_hall: bool) -> tuple[float, IntakeIssue]:
     """``(factor, issue)`` for a drawing without units, from the widest hall's extent in drawing units."""
-    if width > 1000 or not has_hall:
-        factor = 1.0
-        zh, en = "毫米", "millimetres"
-    else:
-        factor = 1000.0
-        zh, en = "米", "metres"
+    factor = _units.guess_from_hall(width) if has_hall else 1.0
+    if factor is None:  # no plausible hall in any unit: the old rule of thumb
+        factor = 1.0 if width > 1000 else 1000.0
+    zh, en = _units.name_of(factor)
     basis_zh = f"大厅外形尺寸 {width:g} 个单位" if has_hall else "图中没有大厅"
     basis_en = f"hall extent {width:g} units" if has_hall else "no hall in the drawing"
     return factor, IntakeIssue(

@@ -5,17 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from bianmin.geometry.recognize.collect import Drawing
+from bianmin.geometry.units import UNITS as _UNITS
 
-# $INSUNITS code -> millimetres per drawing unit (the ones architects use)
-FACTORS = {1: 25.4, 2: 304.8, 4: 1.0, 5: 10.0, 6: 1000.0, 14: 100.0}
-NAMES = {
-    1.0: ("毫米", "millimetres"),
-    10.0: ("厘米", "centimetres"),
-    1000.0: ("米", "metres"),
-    25.4: ("英寸", "inches"),
-    304.8: ("英尺", "feet"),
-    100.0: ("分米", "decimetres"),
-}
+# $INSUNITS code -> millimetres per drawing unit, and their names (the one table: geometry/units.py)
+FACTORS = {u.code: u.mm for u in _UNITS if u.code != 7}  # not kilometres: no architect draws in them
+NAMES = {u.mm: (u.zh, u.en) for u in _UNITS}
 
 DOOR_MM = (500.0, 2500.0)  # a door leaf's swing radius, mm
 CANDIDATES = (1.0, 1000.0, 10.0, 25.4, 304.8)  # in order of preference when the votes tie
