@@ -10,12 +10,10 @@ import sys
 from pathlib import Path
 
 from bianmin.cli.write_errors import cannot_write
+from bianmin.standards.report.labels import REVIEW_VERDICT
 
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
-VERDICT = {
-    "zh": {"pass": "同意", "fail": "修改后重新报审", "unreadable": "无法读取"},
-    "en": {"pass": "approved", "fail": "revise and resubmit", "unreadable": "unreadable"},
-}
+VERDICT = REVIEW_VERDICT  # the words live with the report labels (standards/report/labels.py)
 
 
 def add_parser(sub) -> None:

@@ -24,11 +24,12 @@ from bianmin.drawing.paper import MM
 from bianmin.drawing.report import PlanFigure, _build, _styles, _table
 
 TITLE = "审查意见书"
-CONCLUSION = {
-    "pass": ("同意", "#1b7a2e"),
-    "fail": ("修改后重新报审", "#b00020"),
-    "unreadable": ("修改后重新报审（图纸无法读取）", "#b00020"),
-    "not-a-plan": ("修改后重新报审（不是按约定绘制的平面图）", "#b00020"),
+_V = L.REVIEW_VERDICT["zh"]
+CONCLUSION = {  # the verdict words of standards/report/labels.py, with the letter's reason for a refusal
+    "pass": (_V["pass"], L.VERDICT_COLOUR["pass"]),
+    "fail": (_V["fail"], L.VERDICT_COLOUR["fail"]),
+    "unreadable": (f"{_V['fail']}（图纸无法读取）", L.VERDICT_COLOUR["fail"]),
+    "not-a-plan": (f"{_V['fail']}（不是按约定绘制的平面图）", L.VERDICT_COLOUR["fail"]),
 }
 
 

@@ -8,7 +8,7 @@ from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
 
 from bianmin.standards.report import labels as L
 
-VERDICT = {"pass": ("同意", "#1b7a2e"), "fail": ("修改后重新报审", "#b00020"), "unreadable": ("无法读取", "#6a1b9a")}
+VERDICT = {k: (word, L.VERDICT_COLOUR[k]) for k, word in L.REVIEW_VERDICT["zh"].items()}
 CSS = """body{font-family:"Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:24px;color:#222}
 h1{font-size:22px}h2{font-size:16px;margin-top:22px}table{border-collapse:collapse;margin:6px 0}
 td,th{border:1px solid #bbb;padding:4px 10px;text-align:left}th{background:#1f4e79;color:#fff;white-space:nowrap}
