@@ -2,7 +2,7 @@
 
     python bench/bench_layout.py [--repeat 3]
 
-For each bare test hall (tests/standards/layout_halls.py; the 30 × 20 m hall with four columns
+For each bare test hall (tests/autolayout/layout_halls.py; the 30 × 20 m hall with four columns
 is the issue's 600 m² case) prints the layout time, the time to validate the laid-out plan once
 (the peer: the layout validates its result once, so the rest is the layout's own work), the
 error findings left, and for every cover the points placed against the lower bound (free floor
@@ -38,7 +38,7 @@ def main() -> None:
     from bianmin.geometry.dxf.read import ReadResult, read_plan
     from bianmin.standards import engine
     from bianmin.autolayout import layout
-    from tests.standards.layout_halls import HALLS
+    from tests.autolayout.layout_halls import HALLS
 
     print(f"{'hall':<22}{'m²':>6}{'layout s':>10}{'validate s':>12}{'errors':>8}  covers placed/bound")
     for name, build in HALLS.items():

@@ -12,7 +12,7 @@ from bianmin.designer.document import PlanDocument  # noqa: E402
 from bianmin.geometry.model import PlacedObject  # noqa: E402
 from bianmin.autolayout.site import Note  # noqa: E402
 
-from ..standards.layout_halls import HALLS  # noqa: E402
+from ..autolayout.layout_halls import HALLS  # noqa: E402
 from .gui import wait_validation  # noqa: E402
 
 SHOTS = os.environ.get("BIANMIN_SCREENSHOTS")  # a folder: write the README's screenshots there

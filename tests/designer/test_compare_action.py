@@ -8,7 +8,7 @@ from bianmin.designer.actions.compare import compare_with_earlier  # noqa: E402
 from bianmin.designer.document import PlanDocument  # noqa: E402
 from bianmin.designer.panels.findings import COMPARE_STATES  # noqa: E402
 
-from ..standards.test_review import PLAN, second_round  # noqa: E402
+from ..review.test_review import PLAN, second_round  # noqa: E402
 
 
 def test_compare_with_the_earlier_version(make_window, root, tmp_path):
