@@ -15,9 +15,11 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-PROFILES = ("street-center", "community-station")
+from bianmin.geometry.catalog import KINDS
+
+PROFILES = tuple(KINDS)  # the plan kinds of the catalogue: a rule applies to some or all of them
 ALL = PROFILES
-STREET = ("street-center",)
+STREET = (PROFILES[0],)  # street-center
 DOC_SECTIONS = ("Checks:", "Why:", "Parameters:", "Passes:", "Fails:")
 
 
