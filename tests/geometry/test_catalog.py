@@ -133,3 +133,16 @@ def test_every_plan_property_the_reader_knows_has_labels():
     assert set(KEYS) <= documented
     for p in catalog.PLAN_PROPERTIES:
         assert p.zh and p.en and not HAN.search(p.en) and p.default_en and not HAN.search(p.default_en)
+
+
+def test_plan_property_defaults_come_from_the_catalogue():
+    """The defaults the convention doc states are the ones the model uses (one place: catalog.py)."""
+    from bianmin.geometry.catalog import PLAN_PROPERTIES
+    from bianmin.geometry.properties import PlanProperties
+
+    stated = {spec.key: spec.default for spec in PLAN_PROPERTIES if spec.default}
+    assert stated, "the catalogue states no defaults"
+    from_catalogue, problems = PlanProperties.from_mapping(stated)
+    assert problems == []
+    assert from_catalogue == PlanProperties()
+    assert PlanProperties().kind == "street-center" and PlanProperties().service_minutes == 10.0

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from bianmin.cli import layout, recognize, review
+from bianmin.geometry.catalog import KINDS
 from bianmin.cli.exits import EXIT_PASS, EXIT_UNREADABLE
 
 
@@ -48,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是屏幕 / write to a file instead of the screen")
     p.add_argument(
         "--profile",
-        choices=["street-center", "community-station"],
+        choices=list(KINDS),  # the catalogue's plan kinds (already loaded by the sub-parsers)
         help="按此类型校验所有图纸，忽略图中的 BM_KIND / check every plan as this kind",
     )
     p.add_argument(

@@ -113,8 +113,17 @@ class PropertySpec:
     values: Vocab | None = None
     accepts_zh: str = ""
     accepts_en: str = ""
-    default_zh: str = "空"
-    default_en: str = "empty"
+    note_zh: str = ""  # the default in words, where it is not one value (it depends on the kind …)
+    note_en: str = ""
+    default: str = ""  # the value that applies when the plan does not say, as a plan would write it
+
+    @property
+    def default_zh(self) -> str:
+        return self.note_zh or self.default or "空"
+
+    @property
+    def default_en(self) -> str:
+        return self.note_en or self.default or "empty"
 
 
 PLAN_PROPERTIES: tuple[PropertySpec, ...] = (
@@ -126,8 +135,8 @@ PLAN_PROPERTIES: tuple[PropertySpec, ...] = (
         "文字，如 西安市新城区西一路街道便民服务中心",
         "text, e.g. 西安市新城区西一路街道便民服务中心",
     ),
-    PropertySpec("BM_KIND", "类型", "kind", KINDS, default_zh="street-center", default_en="street-center"),
-    PropertySpec("BM_CONSTRUCTION", "建设性质", "construction", CONSTRUCTIONS, default_zh="new", default_en="new"),
+    PropertySpec("BM_KIND", "类型", "kind", KINDS, default="street-center"),
+    PropertySpec("BM_CONSTRUCTION", "建设性质", "construction", CONSTRUCTIONS, default="new"),
     PropertySpec(
         "BM_HOURS",
         "对外服务时间",
@@ -143,22 +152,18 @@ PLAN_PROPERTIES: tuple[PropertySpec, ...] = (
         None,
         "整数，1 为首层，-1 为地下一层",
         "integer, 1 = ground floor, -1 = first basement",
-        "1",
-        "1",
+        default="1",
     ),
     PropertySpec(
-        "BM_BUILDING_FLOORS", "建筑地上层数", "storeys above ground", None, "正整数", "positive integer", "1", "1"
+        "BM_BUILDING_FLOORS", "建筑地上层数", "storeys above ground", None, "正整数", "positive integer", default="1"
     ),
-    PropertySpec(
-        "BM_SPRINKLERS", "设自动喷水灭火系统", "sprinklers installed", YES_NO, default_zh="no", default_en="no"
-    ),
+    PropertySpec("BM_SPRINKLERS", "设自动喷水灭火系统", "sprinklers installed", YES_NO, default="no"),
     PropertySpec(
         "BM_FIRE_HAZARD",
         "火灾危险等级（灭火器配置）",
         "fire hazard (extinguishers)",
         HAZARDS,
-        default_zh="medium",
-        default_en="medium",
+        default="medium",
     ),
     PropertySpec("BM_POPULATION", "服务人口", "residents served", None, "正整数", "positive integer"),
     PropertySpec(
@@ -171,19 +176,16 @@ PLAN_PROPERTIES: tuple[PropertySpec, ...] = (
         None,
         "正数",
         "positive number",
-        "10",
-        "10",
+        default="10",
     ),
-    PropertySpec(
-        "BM_FIRE_RESISTANCE", "建筑耐火等级", "fire-resistance grade", FIRE_RESISTANCE, default_zh="2", default_en="2"
-    ),
+    PropertySpec("BM_FIRE_RESISTANCE", "建筑耐火等级", "fire-resistance grade", FIRE_RESISTANCE, default="2"),
     PropertySpec(
         "BM_FIRE_ALARM_SYSTEM",
         "设火灾自动报警系统",
         "automatic fire alarm system",
         YES_NO,
-        default_zh="街道中心 yes，社区站 no",
-        default_en="yes for street-center, no for community-station",
+        note_zh="街道中心 yes，社区站 no",
+        note_en="yes for street-center, no for community-station",
     ),
     PropertySpec(
         "BM_BUILDING_HEIGHT_M",

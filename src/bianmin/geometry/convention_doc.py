@@ -28,8 +28,9 @@ Any CAD program can produce or edit a conforming plan by hand. DWG files are rea
 
 - `$INSUNITS` = 4（毫米）为默认，也是设计器保存时写入的值；5（厘米）和 6（米）会被换算。
   `$INSUNITS` = 4 (mm) is the default and what the designer writes; 5 (cm) and 6 (m) are converted.
-- 缺少 `$INSUNITS` 或为 0：按大厅尺寸推定（宽于 1000 个单位为毫米，否则为米），并给出 DXF-UNITS 提示。
-  Missing or 0: guessed from the hall's extent and reported as DXF-UNITS.
+- 缺少 `$INSUNITS` 或为 0：按大厅尺寸推定（依次试毫米、米、厘米，取使大厅长边为 4–400 m 的第一个；都不合适时宽于 1000 个单位为毫米，否则为米），并给出 DXF-UNITS 提示；设计器的单位建议与此相同。
+  Missing or 0: guessed from the hall's extent (the first of mm, m, cm that makes its longer side 4–400 m; else mm when over
+  1000 units across, m below), reported as DXF-UNITS; the designer offers the same guess.
 - 本文所有长度单位为毫米，面积为平方米。块属性中的长度（HEIGHT、RANGE）始终为毫米。
   Every length here is in mm, every area in m²; attribute lengths (HEIGHT, RANGE) are always mm.
 """

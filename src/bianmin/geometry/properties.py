@@ -34,20 +34,23 @@ HIGH_RISE_HEIGHT_M = 24.0  # GB 50016 2.1.1: a public building over 24 m is high
 HIGH_RISE_FLOORS = 9  # without a height: more than 9 storeys above ground counts as high-rise
 
 
+_DEFAULT = {spec.key: spec.default for spec in catalog.PLAN_PROPERTIES}  # the catalogue says each default once
+
+
 @dataclass
 class PlanProperties:
-    name: str = ""
-    kind: str = "street-center"
-    construction: str = "new"
-    hours: str = ""
-    floor: int = 1
-    building_floors: int = 1
-    sprinklers: bool = False
-    fire_hazard: str = "medium"
+    name: str = _DEFAULT["BM_NAME"]
+    kind: str = _DEFAULT["BM_KIND"]
+    construction: str = _DEFAULT["BM_CONSTRUCTION"]
+    hours: str = _DEFAULT["BM_HOURS"]
+    floor: int = int(_DEFAULT["BM_FLOOR"])
+    building_floors: int = int(_DEFAULT["BM_BUILDING_FLOORS"])
+    sprinklers: bool = _DEFAULT["BM_SPRINKLERS"] == "yes"
+    fire_hazard: str = _DEFAULT["BM_FIRE_HAZARD"]
     population: int | None = None
     peak_daily_visits: int | None = None
-    service_minutes: float = 10.0
-    fire_resistance: int = 2  # 耐火等级 1-4
+    service_minutes: float = float(_DEFAULT["BM_SERVICE_MINUTES"])
+    fire_resistance: int = int(_DEFAULT["BM_FIRE_RESISTANCE"])  # 耐火等级 1-4
     fire_alarm_system: bool | None = None  # None: the profile's default (street-center yes, community-station no)
     building_height_m: float | None = None
 
