@@ -5,6 +5,9 @@ the paper show the same plan. Colours are hex RGB; line weights follow the GB/T 
 line-weight group with b = 0.7 mm (b, 0.7b, 0.5b, 0.25b).
 """
 
+from bianmin.geometry.catalog import BLOCKS
+
+
 ZONE_COLOURS = {
     "consult": "#4aa3df",  # 咨询导引区: blue
     "wait": "#7cc576",  # 服务等候区: green
@@ -20,40 +23,8 @@ OBSTACLE_COLOUR = "#555555"
 
 LINE_MM = {"hall": 0.7, "zone": 0.25, "object": 0.18, "route": 0.35, "opening": 0.7, "background": 0.13, "dim": 0.13}
 
-# a short label for each block: what a Chinese drawing writes in its symbol
-LABELS = {
-    "BM_COUNTER": "窗",
-    "BM_GUIDE_DESK": "导",
-    "BM_INFO_KIOSK": "查",
-    "BM_QUEUE_MACHINE": "号",
-    "BM_TV": "屏",
-    "BM_SUGGESTION_BOX": "意",
-    "BM_EVALUATION_BOX": "评",
-    "BM_SEAT": "座",
-    "BM_FORM_DESK": "填",
-    "BM_SELF_SERVICE": "自",
-    "BM_PRINTER": "印",
-    "BM_WATER": "水",
-    "BM_CHARGER": "充",
-    "BM_GLASSES": "镜",
-    "BM_MAILBOX_24H": "箱",
-    "BM_SIGN_HOURS": "时",
-    "BM_SIGN_GUIDE": "引",
-    "BM_SIGN_FLOORPLAN": "图",
-    "BM_SIGN_DIRECTION": "向",
-    "BM_SIGN_WINDOW": "牌",
-    "BM_SIGN_DISPLAY": "公",
-    "BM_SIGN_ZONE_SCREEN": "显",
-    "BM_SIGN_COMPLAINT": "诉",
-    "BM_EXIT_SIGN": "出",
-    "BM_EVAC_SIGN": "疏",
-    "BM_FIRE_SIGN": "消",
-    "BM_EXTINGUISHER": "灭",
-    "BM_HYDRANT": "栓",
-    "BM_EMERGENCY_LIGHT": "灯",
-    "BM_ALARM": "报",
-    "BM_CAMERA": "监",
-}
+# a short label for each block: what a Chinese drawing writes in its symbol (the catalogue's glyph)
+LABELS = {name: spec.glyph for name, spec in BLOCKS.items()}
 
 SEVERITY_COLOURS = {"error": "#d62728", "warning": "#ff9f1c", "info": "#1f77b4"}
 

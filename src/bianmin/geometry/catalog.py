@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from shapely.geometry import Polygon, box
 
@@ -327,6 +328,7 @@ class BlockSpec:
     layer: str
     round: bool = False
     mounted: bool = False  # on a wall or ceiling: not part of the floor
+    glyph: str = ""  # the one character its symbol shows on screen and paper (a counter shows its window no.)
 
     @property
     def attributes(self) -> tuple[str, ...]:
@@ -356,39 +358,53 @@ GROUPS = {
     "fire": ("消防与安全", "Fire and safety"),
 }
 
-_TABLE = [
+_TABLE: list[tuple[str, str, str, str, tuple[int, int], dict[str, Any]]] = [
     # name, zh, en, group, size, flags/attributes
-    ("BM_COUNTER", "服务柜台", "service counter", "counter", (1600, 800), {}),
-    ("BM_GUIDE_DESK", "咨询导引服务台", "guidance desk", "equipment", (1800, 700), {}),
-    ("BM_INFO_KIOSK", "信息查询设备", "information kiosk", "equipment", (600, 500), {}),
-    ("BM_QUEUE_MACHINE", "自助抽号机", "queue ticket machine", "equipment", (500, 400), {}),
-    ("BM_TV", "多媒体电视屏", "multimedia TV", "equipment", (1200, 300), {}),
-    ("BM_SUGGESTION_BOX", "意见箱", "suggestion box", "equipment", (400, 250), {}),
-    ("BM_EVALUATION_BOX", "评议箱", "evaluation box", "equipment", (400, 250), {}),
-    ("BM_SEAT", "等候座椅", "waiting seat", "equipment", (600, 600), {}),
-    ("BM_FORM_DESK", "自助填单台", "form-filling desk", "equipment", (1200, 600), {}),
-    ("BM_SELF_SERVICE", "自助服务终端", "self-service terminal", "equipment", (700, 600), {}),
-    ("BM_PRINTER", "免费打印复印机", "free printer/copier", "equipment", (800, 600), {}),
-    ("BM_WATER", "饮水机", "water dispenser", "equipment", (400, 400), {}),
-    ("BM_CHARGER", "手机充电台", "phone charging station", "equipment", (500, 400), {}),
-    ("BM_GLASSES", "老花镜", "reading glasses", "equipment", (400, 300), {}),
-    ("BM_MAILBOX_24H", "24小时自助信包箱", "24-hour parcel locker", "equipment", (1500, 500), {}),
-    ("BM_SIGN_HOURS", "工作时间标识", "working hours sign", "sign", (600, 100), {"mounted": True}),
-    ("BM_SIGN_GUIDE", "导引牌", "guide board", "sign", (800, 100), {"mounted": True}),
-    ("BM_SIGN_FLOORPLAN", "大厅平面示意图", "floor plan board", "sign", (800, 100), {"mounted": True}),
-    ("BM_SIGN_DIRECTION", "指向牌", "direction sign", "sign", (600, 100), {"mounted": True}),
-    ("BM_SIGN_WINDOW", "窗口吊牌", "window sign", "sign", (800, 100), {"mounted": True}),
-    ("BM_SIGN_DISPLAY", "电子公示屏", "public notice screen", "sign", (1500, 100), {"mounted": True}),
-    ("BM_SIGN_ZONE_SCREEN", "功能区滚动显示屏", "zone status screen", "sign", (1000, 100), {"mounted": True}),
-    ("BM_SIGN_COMPLAINT", "监督投诉公示", "complaints notice", "sign", (600, 100), {"mounted": True}),
-    ("BM_EXIT_SIGN", "安全出口标志", "exit sign", "fire", (350, 150), {"mounted": True}),
-    ("BM_EVAC_SIGN", "疏散方向标志", "evacuation direction sign", "fire", (350, 150), {"mounted": True}),
-    ("BM_FIRE_SIGN", "消防安全标志", "fire safety sign", "fire", (300, 300), {"mounted": True}),
-    ("BM_EXTINGUISHER", "灭火器设置点", "fire extinguisher point", "fire", (500, 300), {}),
-    ("BM_HYDRANT", "室内消火栓", "indoor fire hydrant", "fire", (700, 240), {}),
-    ("BM_EMERGENCY_LIGHT", "应急照明灯", "emergency light", "fire", (300, 300), {"round": True, "mounted": True}),
-    ("BM_ALARM", "手动报警按钮", "manual alarm", "fire", (120, 120), {"mounted": True}),
-    ("BM_CAMERA", "监控摄像机", "security camera", "fire", (200, 200), {"round": True, "mounted": True}),
+    ("BM_COUNTER", "服务柜台", "service counter", "counter", (1600, 800), {"glyph": "窗"}),
+    ("BM_GUIDE_DESK", "咨询导引服务台", "guidance desk", "equipment", (1800, 700), {"glyph": "导"}),
+    ("BM_INFO_KIOSK", "信息查询设备", "information kiosk", "equipment", (600, 500), {"glyph": "查"}),
+    ("BM_QUEUE_MACHINE", "自助抽号机", "queue ticket machine", "equipment", (500, 400), {"glyph": "号"}),
+    ("BM_TV", "多媒体电视屏", "multimedia TV", "equipment", (1200, 300), {"glyph": "屏"}),
+    ("BM_SUGGESTION_BOX", "意见箱", "suggestion box", "equipment", (400, 250), {"glyph": "意"}),
+    ("BM_EVALUATION_BOX", "评议箱", "evaluation box", "equipment", (400, 250), {"glyph": "评"}),
+    ("BM_SEAT", "等候座椅", "waiting seat", "equipment", (600, 600), {"glyph": "座"}),
+    ("BM_FORM_DESK", "自助填单台", "form-filling desk", "equipment", (1200, 600), {"glyph": "填"}),
+    ("BM_SELF_SERVICE", "自助服务终端", "self-service terminal", "equipment", (700, 600), {"glyph": "自"}),
+    ("BM_PRINTER", "免费打印复印机", "free printer/copier", "equipment", (800, 600), {"glyph": "印"}),
+    ("BM_WATER", "饮水机", "water dispenser", "equipment", (400, 400), {"glyph": "水"}),
+    ("BM_CHARGER", "手机充电台", "phone charging station", "equipment", (500, 400), {"glyph": "充"}),
+    ("BM_GLASSES", "老花镜", "reading glasses", "equipment", (400, 300), {"glyph": "镜"}),
+    ("BM_MAILBOX_24H", "24小时自助信包箱", "24-hour parcel locker", "equipment", (1500, 500), {"glyph": "箱"}),
+    ("BM_SIGN_HOURS", "工作时间标识", "working hours sign", "sign", (600, 100), {"glyph": "时", "mounted": True}),
+    ("BM_SIGN_GUIDE", "导引牌", "guide board", "sign", (800, 100), {"glyph": "引", "mounted": True}),
+    ("BM_SIGN_FLOORPLAN", "大厅平面示意图", "floor plan board", "sign", (800, 100), {"glyph": "图", "mounted": True}),
+    ("BM_SIGN_DIRECTION", "指向牌", "direction sign", "sign", (600, 100), {"glyph": "向", "mounted": True}),
+    ("BM_SIGN_WINDOW", "窗口吊牌", "window sign", "sign", (800, 100), {"glyph": "牌", "mounted": True}),
+    ("BM_SIGN_DISPLAY", "电子公示屏", "public notice screen", "sign", (1500, 100), {"glyph": "公", "mounted": True}),
+    (
+        "BM_SIGN_ZONE_SCREEN",
+        "功能区滚动显示屏",
+        "zone status screen",
+        "sign",
+        (1000, 100),
+        {"glyph": "显", "mounted": True},
+    ),
+    ("BM_SIGN_COMPLAINT", "监督投诉公示", "complaints notice", "sign", (600, 100), {"glyph": "诉", "mounted": True}),
+    ("BM_EXIT_SIGN", "安全出口标志", "exit sign", "fire", (350, 150), {"glyph": "出", "mounted": True}),
+    ("BM_EVAC_SIGN", "疏散方向标志", "evacuation direction sign", "fire", (350, 150), {"glyph": "疏", "mounted": True}),
+    ("BM_FIRE_SIGN", "消防安全标志", "fire safety sign", "fire", (300, 300), {"glyph": "消", "mounted": True}),
+    ("BM_EXTINGUISHER", "灭火器设置点", "fire extinguisher point", "fire", (500, 300), {"glyph": "灭"}),
+    ("BM_HYDRANT", "室内消火栓", "indoor fire hydrant", "fire", (700, 240), {"glyph": "栓"}),
+    (
+        "BM_EMERGENCY_LIGHT",
+        "应急照明灯",
+        "emergency light",
+        "fire",
+        (300, 300),
+        {"glyph": "灯", "round": True, "mounted": True},
+    ),
+    ("BM_ALARM", "手动报警按钮", "manual alarm", "fire", (120, 120), {"glyph": "报", "mounted": True}),
+    ("BM_CAMERA", "监控摄像机", "security camera", "fire", (200, 200), {"glyph": "监", "round": True, "mounted": True}),
 ]
 
 _LAYER_OF_GROUP = {"counter": "BM-COUNTER", "sign": "BM-SIGN", "equipment": "BM-EQUIP", "fire": "BM-FIRE"}
