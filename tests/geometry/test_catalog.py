@@ -146,3 +146,15 @@ def test_plan_property_defaults_come_from_the_catalogue():
     assert problems == []
     assert from_catalogue == PlanProperties()
     assert PlanProperties().kind == "street-center" and PlanProperties().service_minutes == 10.0
+
+
+@pytest.mark.parametrize("plan", ["xiyilu-street-center.dxf", "taihualu-counters-wrong.dxf"])
+def test_every_metric_a_check_reports_is_named_in_the_catalogue(root, plan):
+    """Metric keys are produced by the analysis and the check context and named once, in
+    catalog.METRICS; a new figure without a name would print as its key in every report."""
+    from bianmin.geometry.catalog import METRICS
+    from bianmin.standards.engine import validate_path
+
+    report = validate_path(root / "samples" / plan)
+    assert report.metrics, "the check reported no figures"
+    assert set(report.metrics) - set(METRICS) == set()

@@ -351,6 +351,22 @@ class BlockSpec:
         return box(-w / 2, -d / 2, w / 2, d / 2)
 
 
+# the figures a check reports for every plan (standards/context.py, geometry/analysis.py) and their names
+METRICS: dict[str, tuple[str, str]] = {
+    "hall_area_m2": ("大厅面积 (m²)", "hall area (m²)"),
+    "counters": ("柜台数", "counters"),
+    "windows": ("窗口数", "windows"),
+    "seats": ("等候座椅", "waiting seats"),
+    "mailbox": ("24小时信包箱", "24-hour locker"),
+    "max_travel_m": ("最远直线疏散距离 (m)", "max straight-line travel (m)"),
+    "max_walk_travel_m": ("最远步行疏散距离 (m)", "max walking travel (m)"),
+    "max_extinguisher_walk_m": ("最远步行至灭火器 (m)", "max walk to an extinguisher (m)"),
+    "max_alarm_walk_m": ("最远步行至报警按钮 (m)", "max walk to an alarm (m)"),
+    "camera_coverage": ("监控覆盖率", "camera coverage"),
+    "required_windows": ("排队模型所需窗口数", "windows required by the queue model"),
+}
+
+
 GROUPS = {
     "counter": ("柜台", "Counters"),
     "equipment": ("设施", "Equipment"),

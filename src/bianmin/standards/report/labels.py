@@ -1,5 +1,6 @@
 """Words shared by the report views, in both languages (enumerations come from the catalogue)."""
 
+from bianmin.geometry import catalog
 from bianmin.geometry.catalog import KINDS, SEVERITIES
 
 STATUS = {
@@ -14,19 +15,7 @@ REVIEW_VERDICT = {
 VERDICT_COLOUR = {"pass": "#1b7a2e", "fail": "#b00020", "unreadable": "#6a1b9a", "not-a-plan": "#b00020"}
 SEVERITY = {lang: {k: SEVERITIES.label(k, lang) for k in SEVERITIES} for lang in ("zh", "en")}
 PROFILE = {lang: {**{k: KINDS.label(k, lang) for k in KINDS}, None: "—"} for lang in ("zh", "en")}
-METRICS = {
-    "hall_area_m2": ("大厅面积 (m²)", "hall area (m²)"),
-    "counters": ("柜台数", "counters"),
-    "windows": ("窗口数", "windows"),
-    "seats": ("等候座椅", "waiting seats"),
-    "mailbox": ("24小时信包箱", "24-hour locker"),
-    "max_travel_m": ("最远直线疏散距离 (m)", "max straight-line travel (m)"),
-    "max_walk_travel_m": ("最远步行疏散距离 (m)", "max walking travel (m)"),
-    "max_extinguisher_walk_m": ("最远步行至灭火器 (m)", "max walk to an extinguisher (m)"),
-    "max_alarm_walk_m": ("最远步行至报警按钮 (m)", "max walk to an alarm (m)"),
-    "camera_coverage": ("监控覆盖率", "camera coverage"),
-    "required_windows": ("排队模型所需窗口数", "windows required by the queue model"),
-}
+METRICS = catalog.METRICS  # the metric keys and their names: geometry/catalog.py
 
 
 def status(value, lang):
