@@ -10,24 +10,10 @@ from __future__ import annotations
 
 from bianmin.geometry.units import CONVENTION, HALL_SPAN_M as HALL_M, name_of  # noqa: F401  (re-exported)
 from bianmin.geometry.units import guess_from_hall as guess_factor  # noqa: F401  (the reader's guess too)
+from bianmin.geometry.dxf.units import can_record, insunits  # noqa: F401  (as the reader reads them)
 
 # millimetres per drawing unit -> ($INSUNITS code, zh, en): the units the convention allows
 UNITS = {u.mm: (u.code, u.zh, u.en) for u in CONVENTION}
-
-
-def insunits(doc) -> int:
-    """The drawing's $INSUNITS (0: not set; an R12 drawing has none)."""
-    if doc is None or doc.dxfversion <= "AC1009":
-        return 0
-    try:
-        return int(doc.header.get("$INSUNITS", 0) or 0)
-    except (TypeError, ValueError):
-        return 0
-
-
-def can_record(doc) -> bool:
-    """Whether the drawing can say its units (R12 has no $INSUNITS)."""
-    return doc is not None and doc.dxfversion > "AC1009"
 
 
 def hall_extent_units(plan, factor: float) -> float:

@@ -11,15 +11,25 @@ from bianmin.geometry import units as _units
 from bianmin.geometry.intake import IntakeIssue, IssueKind
 
 
+def can_record(doc) -> bool:
+    """Whether the drawing can say its units (R12 has no $INSUNITS)."""
+    return doc is not None and doc.dxfversion > "AC1009"
+
+
+def insunits(doc) -> int:
+    """The drawing's $INSUNITS (0: not set, unreadable, or an R12 drawing, which has none)."""
+    if not can_record(doc):
+        return 0
+    try:
+        return int(doc.header.get("$INSUNITS", 0) or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
 def declared_units(doc) -> tuple[float, bool, list[IntakeIssue]]:
     """``(factor, known, issues)``: mm per drawing unit as ``$INSUNITS`` says; ``known`` is False
     when it says nothing (missing, 0, or an R12 drawing), and the factor is then to be guessed."""
-    units = 0
-    if doc.dxfversion > "AC1009":
-        try:
-            units = int(doc.header.get("$INSUNITS", 0) or 0)
-        except (TypeError, ValueError):
-            units = 0
+    units = insunits(doc)
     if units == 0:
         return 1.0, False, []
     try:
