@@ -13,7 +13,6 @@ from bianmin.cli.write_errors import cannot_write
 from bianmin.standards.report.labels import REVIEW_VERDICT
 
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
-VERDICT = REVIEW_VERDICT  # the words live with the report labels (standards/report/labels.py)
 
 
 def add_parser(sub) -> None:
@@ -139,7 +138,7 @@ def _add(args, con, db_path, config, C, _):
     if args.format == "json":
         _out(args, _json({"submissions": [C.public(s) for s in states]}))
     else:
-        v = VERDICT[args.lang]
+        v = REVIEW_VERDICT[args.lang]
         for s in states:
             if "error" in s and "verdict" not in s:
                 print(f"{s['file']}: {s['error']}")
@@ -196,7 +195,7 @@ def _status(args, con, db_path, config, C, _):
 
         _out(args, render(states, config.review.get("bureau", ""), now()))
     else:
-        v = VERDICT[args.lang]
+        v = REVIEW_VERDICT[args.lang]
         head = (
             ("图纸", "轮次", "结论", "错误", "警告", "已豁免", "已改正", "新增")
             if args.lang == "zh"
