@@ -30,7 +30,7 @@ def cmd_export(args) -> int:
                 checker=args.checker,
                 approver=args.approver,
             )
-            from bianmin.drawing.background import LEFT_OUT
+            from bianmin.geometry.dxf.render import LEFT_OUT  # what the last background drawing left out
 
             for reason in LEFT_OUT:  # the rest of the architect's drawing is on the sheet
                 print(f"bianmin: 底图中未画出 / left out of the background: {reason}", file=sys.stderr)

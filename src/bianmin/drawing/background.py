@@ -15,7 +15,6 @@ import numpy as np
 from bianmin.geometry.dxf.render import (
     CURVE3_TO,
     CURVE4_TO,
-    LEFT_OUT as LEFT_OUT,  # what the last background drawing left out: cli/main.py tells the user
     LINE_TO,
     Curve,
     CurveBackend,
