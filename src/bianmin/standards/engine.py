@@ -94,6 +94,7 @@ def check_with_context(
                     h.limit,
                     h.unit,
                     h.details,
+                    mandatory=rule.mandatory,
                 )
             )
     findings.sort(key=lambda f: order[f.rule])

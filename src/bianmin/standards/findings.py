@@ -27,6 +27,7 @@ class Finding:
     unit: str = ""
     details: list[str] = field(default_factory=list)  # e.g. ezdxf's own repair messages behind DXF-RECOVERED
     occurrence: int = 0  # 1, 2 … when another finding of the plan has the same identity (see number_repeats)
+    mandatory: bool = False  # the clause it breaks is a 强制性条文 (every clause of a 通用规范; bold ones elsewhere)
 
     def text(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message
@@ -60,6 +61,7 @@ class Finding:
             "unit": self.unit,
             "details": list(self.details),
             "fingerprint": self.fingerprint,
+            "mandatory": self.mandatory,
         }
 
 

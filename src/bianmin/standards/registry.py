@@ -79,6 +79,7 @@ class Rule:
     # work the rule will need, begun before the rules run so that it overlaps them
     # (prepare(ctx, params); e.g. Analysis.start_passable): a hint, never a finding
     prepare: Callable | None = None
+    mandatory: bool = False  # its clause is a 强制性条文
 
     @property
     def doc(self) -> str:
@@ -118,6 +119,7 @@ def rule(
     when_text: str = "",
     needs_hall: bool = True,
     prepare=None,
+    mandatory: bool = False,
 ):
     """Register a rule function under ``id``; a second rule with the same id is refused."""
 
@@ -138,6 +140,7 @@ def rule(
             when_text=when_text,
             needs_hall=needs_hall,
             prepare=prepare,
+            mandatory=mandatory,
         )
         return func
 
