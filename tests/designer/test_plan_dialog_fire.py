@@ -30,3 +30,19 @@ def test_values_set_in_the_dialog_reach_the_plan(qtbot):
     qtbot.addWidget(again)
     assert again.resistance.currentData() == "3" and again.alarm.currentData() is True
     assert again.height.value() == pytest.approx(31.5)
+
+
+def test_hall_setting_and_crowded_in_the_dialog(qtbot):
+    """Issue 22: the hall's building context is set in the plan dialog; 'default' keeps the property unset."""
+    dialog = PlanPropertiesDialog(PlanProperties())
+    qtbot.addWidget(dialog)
+    assert dialog.setting.currentData() is None and dialog.crowded.currentData() is None
+    result = dialog.result_properties()
+    assert result.hall_setting is None and result.crowded is None
+    dialog.setting.setCurrentIndex(dialog.setting.findData("room"))
+    dialog.crowded.setCurrentIndex(dialog.crowded.findData(False))
+    result = dialog.result_properties()
+    assert result.hall_setting == "room" and result.crowded is False and result.setting == "room"
+    again = PlanPropertiesDialog(result)
+    qtbot.addWidget(again)
+    assert again.setting.currentData() == "room" and again.crowded.currentData() is False

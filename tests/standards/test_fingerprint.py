@@ -38,7 +38,7 @@ def fingerprints(path):
     [
         "EVAC-TRAVEL/fail-60m-hall-exits-at-one-end.dxf",
         "SIGN-DIRECTION/fail-door-without-sign.dxf",
-        "CNTR-DEPTH/fail-600-deep.dxf",
+        "CNTR-DEPTH/fail-600-deep-warning.dxf",
         "EQUIP-HALL/fail-no-evaluation-box.dxf",
         "HALL-AREA/fail-180m2-new.dxf",
     ],

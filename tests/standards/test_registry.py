@@ -38,7 +38,7 @@ def test_config_defaults_and_overrides():
     rules = all_rules()
     config = Config.from_dict({"rules": {"CNTR-HEIGHT": {"height_mm": [720, 780]}}})
     assert config.params_for(rules["CNTR-HEIGHT"])["height_mm"] == [720, 780]
-    assert config.params_for(rules["CNTR-HEIGHT"])["accessible_height_mm"] == [700, 800]
+    assert config.params_for(rules["CNTR-HEIGHT"])["accessible_height_mm"] == [700, 850]  # GB 55019 (2019.3)
     with pytest.raises(ConfigError):
         Config.from_dict({"rules": {"CNTR-HEIGHT": {"height_mm": [800, 700]}}})
     assert Config().sha256 == Config.from_dict({}).sha256

@@ -43,6 +43,7 @@ def _vocab_words() -> set[str]:
 ALLOWED_IN_ZH = {
     "m",
     "mm",
+    "lx",  # the unit of illuminance, as the codes write it (3.0 lx)
     "m²",
     "a",
     "k",

@@ -24,6 +24,7 @@ class Summary:
     mailbox_rate: dict = field(default_factory=dict)
     travel_failures: int = 0
     extinguisher_gaps: int = 0
+    mandatory_failures: int = 0  # plans with an error finding of a 强制性条文 (the findings' own flag)
 
     def to_dict(self) -> dict:
         return {
@@ -38,6 +39,7 @@ class Summary:
             "mailbox_targets": DISTRICT_MAILBOX_TARGETS,
             "travel_failures": self.travel_failures,
             "extinguisher_gaps": self.extinguisher_gaps,
+            "mandatory_failures": self.mandatory_failures,
         }
 
 
@@ -66,6 +68,8 @@ def summarize(reports: list[PlanReport]) -> Summary:
             s.travel_failures += 1
         if failed_rules & {"FIRE-EXT-REACH", "FIRE-EXT-COUNT", "FIRE-EXT-RATING"}:
             s.extinguisher_gaps += 1
+        if any(f.severity == "error" and getattr(f, "mandatory", False) for f in r.findings):
+            s.mandatory_failures += 1
     s.by_rule = dict(sorted(rules.items(), key=lambda kv: (-kv[1], kv[0])))
     s.by_profile = dict(profiles)
     s.mailbox_rate = {k: (round(sum(v) / len(v), 3) if v else None) for k, v in mailbox.items()}

@@ -29,7 +29,7 @@ from reportlab.platypus import (
 )
 
 from bianmin.standards.report import labels as L
-from bianmin.standards.report.common import grouped, legend
+from bianmin.standards.report.common import grouped, legend, mark
 
 from bianmin.drawing.style import SEVERITY_COLOURS
 from bianmin.drawing.background import draw_background
@@ -69,6 +69,7 @@ WORDS = {
         "count": "次数",
         "travel": "疏散距离不合格的图纸",
         "ext": "灭火器配置不足的图纸",
+        "mandatory": "违反强制性条文的图纸",
     },
     "en": {
         "plan": "Plan",
@@ -98,6 +99,7 @@ WORDS = {
         "count": "Plans",
         "travel": "Plans with travel-distance failures",
         "ext": "Plans with extinguisher gaps",
+        "mandatory": "Plans breaking a mandatory clause",
     },
 }
 STATUS_COLOUR = {"pass": "#1b7a2e", "fail": "#b00020", "unreadable": "#6a1b9a", "not-a-plan": "#6a1b9a"}
@@ -215,7 +217,7 @@ def plan_section(report, read, ruleset, font, lang, *, cover=True):
                 f'<font color="{SEVERITY_COLOURS.get(f.severity, "#000")}">{L.severity(f.severity, lang)}</font>',
                 st["small"],
             )
-            rows.append([str(n), f.rule, sev, f.text(lang), f.source])
+            rows.append([str(n), f.rule, sev, mark(f, lang) + f.text(lang), f.source])
         story.append(_table(rows, [10, 34, 13, 85, 28], st))
     else:
         story.append(Paragraph(w["none"], st["body"]))
@@ -282,6 +284,7 @@ def write_batch_report(reports, summary, ruleset, out: Path, lang="zh", *, read_
         *([[L.status("not-a-plan", lang), str(summary.not_a_plan)]] if getattr(summary, "not_a_plan", 0) else []),
         [w["travel"], str(summary.travel_failures)],
         [w["ext"], str(summary.extinguisher_gaps)],
+        [w["mandatory"], str(getattr(summary, "mandatory_failures", 0))],
         [w["ruleset"], ruleset["version"]],
         [w["config"], ruleset["config_sha256"]],
         [w["date"], date.today().isoformat()],

@@ -101,6 +101,12 @@ MOUNTS = Vocab(("wall", "墙面", "wall"), ("ceiling", "吊装", "ceiling (hung)
 RATINGS = Vocab(*((f"{n}A", f"{n}A", f"{n}A") for n in (1, 2, 3, 4, 6, 8, 10)))
 
 YES_NO = Vocab(("yes", "是", "yes"), ("no", "否", "no"))
+# the hall's building context (rule set 2019.3): the hall is the building (or a fire compartment whose doors
+# lead outside: its doors are 安全出口) or a room in a larger building (its doors are 疏散门 to corridors)
+HALL_SETTINGS = Vocab(
+    ("building", "独立建筑/防火分区（门通向室外）", "the building (doors lead outside)"),
+    ("room", "建筑内的房间（门通向走道）", "a room in a building (doors lead to corridors)"),
+)
 
 
 @dataclass(frozen=True)
@@ -197,6 +203,22 @@ PLAN_PROPERTIES: tuple[PropertySpec, ...] = (
         "number; over 24 m is high-rise",
         "空（地上层数 > 9 时按高层）",
         "empty (high-rise when storeys > 9)",
+    ),
+    PropertySpec(
+        "BM_HALL_SETTING",
+        "大厅所处位置",
+        "hall's setting",
+        HALL_SETTINGS,
+        note_zh="地上层数为 1 时 building，否则 room",
+        note_en="building for a single-storey building, else room",
+    ),
+    PropertySpec(
+        "BM_CROWDED",
+        "人员密集场所",
+        "crowded premises",
+        YES_NO,
+        note_zh="街道中心或大厅面积超过 200 m² 时 yes，否则 no",
+        note_en="yes for street-center or a hall over 200 m², else no",
     ),
 )
 

@@ -28,7 +28,11 @@ KEYS = {
     "BM_FIRE_RESISTANCE": "fire_resistance",
     "BM_FIRE_ALARM_SYSTEM": "fire_alarm_system",
     "BM_BUILDING_HEIGHT_M": "building_height_m",
+    "BM_HALL_SETTING": "hall_setting",
+    "BM_CROWDED": "crowded",
 }
+HALL_SETTINGS = catalog.HALL_SETTINGS.keys()
+CROWDED_OVER_M2 = 200.0  # a hall over 200 m² is taken as 人员密集 unless the plan says otherwise
 
 HIGH_RISE_HEIGHT_M = 24.0  # GB 50016 2.1.1: a public building over 24 m is high-rise
 HIGH_RISE_FLOORS = 9  # without a height: more than 9 storeys above ground counts as high-rise
@@ -53,6 +57,21 @@ class PlanProperties:
     fire_resistance: int = int(_DEFAULT["BM_FIRE_RESISTANCE"])  # 耐火等级 1-4
     fire_alarm_system: bool | None = None  # None: the profile's default (street-center yes, community-station no)
     building_height_m: float | None = None
+    hall_setting: str | None = None  # None: building for a single-storey building, else room
+    crowded: bool | None = None  # None: yes for street-center or a hall over 200 m²
+
+    @property
+    def setting(self) -> str:
+        """``building`` (doors lead outside: 安全出口) or ``room`` (doors lead to corridors: 疏散门)."""
+        if self.hall_setting in HALL_SETTINGS:
+            return self.hall_setting
+        return "building" if self.building_floors <= 1 else "room"
+
+    def is_crowded(self, hall_area_m2: float) -> bool:
+        """人员密集场所: as declared, else a street centre or a hall over 200 m²."""
+        if self.crowded is not None:
+            return self.crowded
+        return self.kind == "street-center" or hall_area_m2 > CROWDED_OVER_M2
 
     @property
     def alarm_system(self) -> bool:
@@ -118,7 +137,9 @@ def _parse(key: str, raw: str):
         return _choice(raw, CONSTRUCTIONS)
     if attr == "fire_hazard":
         return _choice(raw, HAZARDS)
-    if attr in ("sprinklers", "fire_alarm_system"):
+    if attr == "hall_setting":
+        return _choice(raw, HALL_SETTINGS)
+    if attr in ("sprinklers", "fire_alarm_system", "crowded"):
         low = raw.lower()
         if low in ("yes", "y", "true", "1", "是", "有"):
             return True

@@ -2,4 +2,4 @@
 
 Below: geometry. Above: drawing (the PDF views), review, autolayout, designer, cli."""
 
-RULESET_VERSION = "2019.2"  # the second edition of the rule set (issue 9: conditions and citations); docs/rules.md
+RULESET_VERSION = "2019.3"  # the third edition (issue 22: current codes, 强制性条文, building context); docs/rules.md

@@ -94,7 +94,7 @@ def check_with_context(
                     h.limit,
                     h.unit,
                     h.details,
-                    mandatory=rule.mandatory,
+                    mandatory=rule.mandatory if h.mandatory is None else h.mandatory,
                 )
             )
     findings.sort(key=lambda f: order[f.rule])

@@ -37,6 +37,9 @@ class Hit:
     limit: float | str | None = None
     unit: str = ""
     details: list[str] = field(default_factory=list)  # the raw words behind a summary (JSON only)
+    # whether this finding breaks a 强制性条文; None: the rule's flag (CNTR-HEIGHT's advice on an
+    # ordinary counter is the seed's 宜, while its accessible counter is GB 55019's)
+    mandatory: bool | None = None
 
 
 def hit(
@@ -51,6 +54,7 @@ def hit(
     limit=None,
     unit: str = "",
     details=(),
+    mandatory: bool | None = None,
 ) -> Hit:
     """One finding of a rule.  ``subject`` names what it is about by a stable identity (never a
     handle alone): the review's fingerprint is made from it, so a re-saved drawing (new handles)
@@ -59,7 +63,9 @@ def hit(
     if location is not None and not (math.isfinite(location[0]) and math.isfinite(location[1])):
         location = None  # a finding without a place beats a marker at NaN (which aborted the designer)
     subj = (str(subject[0]), str(subject[1])) if subject is not None else None
-    return Hit(zh, en, [h for h in handles if h], location, severity, subj, measured, limit, unit, list(details))
+    return Hit(
+        zh, en, [h for h in handles if h], location, severity, subj, measured, limit, unit, list(details), mandatory
+    )
 
 
 @dataclass

@@ -20,15 +20,22 @@ HAZARD_DISTANCE = {"light": 25.0, "medium": 20.0, "severe": 15.0}
 MIN_RATING = {"light": 1, "medium": 2, "severe": 3}
 U_M2_PER_A = {"light": 100.0, "medium": 75.0, "severe": 50.0}
 
-# GB 50016 table 5.5.21-1: exit width (m) per 100 people by storeys (and, below ground, by depth
-# ΔH <= 10 m, > 10 m) for fire-resistance grade 1-2 and grade 3 (EVAC-TOTAL-WIDTH's defaults).
-WIDTH_TABLE = {"1-2": [0.65, 0.75], "3": [0.75, 1.0], "4+": [1.0, 1.25], "basement": [0.75, 1.0]}
+# GB 50016 table 5.5.21-1 (GB 55037 table 7.4.7): exit width (m) per 100 people by storeys (and, below
+# ground, by depth ΔH <= 10 m, > 10 m) for fire-resistance grade 1-2, grade 3 and grade 4 (a grade 4
+# building has 1-2 storeys only); "basement-crowded": 地下、半地下人员密集的厅、室 at any depth (5.5.21(3))
+# (EVAC-TOTAL-WIDTH's defaults).
+WIDTH_TABLE = {
+    "1-2": [0.65, 0.75, 1.0],
+    "3": [0.75, 1.0],
+    "4+": [1.0, 1.25],
+    "basement": [0.75, 1.0],
+    "basement-crowded": [1.0],
+}
 
 # GB 50016 5.5.17 and table 5.5.17: the straight-line travel limit (m) by fire-resistance grade,
 # between two exits and in a dead end (EVAC-TRAVEL's defaults; sprinklers ×1.25 is the rule's).
 TRAVEL_DISTANCE_M = {
     "max_distance_m": 30.0,
-    "max_distance_grade3_m": 25.0,
     "dead_end_m": 22.0,
     "dead_end_high_rise_m": 20.0,
     "dead_end_grade3_m": 20.0,

@@ -16,7 +16,7 @@ from PyQt6.QtWidgets import (
     QSpinBox,
 )
 
-from bianmin.geometry.catalog import CONSTRUCTIONS, FIRE_RESISTANCE, HAZARDS, KINDS
+from bianmin.geometry.catalog import CONSTRUCTIONS, FIRE_RESISTANCE, HALL_SETTINGS, HAZARDS, KINDS
 
 from bianmin.designer.i18n import tr
 from bianmin.designer.units import UNITS, name_of
@@ -67,6 +67,21 @@ class PlanPropertiesDialog(QDialog):
         self.alarm.addItem(tr("有", "yes"), True)
         self.alarm.addItem(tr("无", "no"), False)
         self.alarm.setCurrentIndex({None: 0, True: 1, False: 2}[properties.fire_alarm_system])
+        # the hall's building context (rule set 2019.3): "by default" or declared
+        self.setting = QComboBox()
+        self.setting.addItem(
+            tr("按默认（地上 1 层为独立建筑，否则为房间）", "default (single storey: building, else room)"), None
+        )
+        for key, (zh, en) in HALL_SETTINGS.items():
+            self.setting.addItem(tr(zh, en), key)
+        self.setting.setCurrentIndex(max(0, self.setting.findData(properties.hall_setting)))
+        self.crowded = QComboBox()
+        self.crowded.addItem(
+            tr("按默认（街道中心或大厅超过 200 m² 为是）", "default (street-center or a hall over 200 m²: yes)"), None
+        )
+        self.crowded.addItem(tr("是", "yes"), True)
+        self.crowded.addItem(tr("否", "no"), False)
+        self.crowded.setCurrentIndex({None: 0, True: 1, False: 2}[properties.crowded])
         self.height = QDoubleSpinBox()
         self.height.setRange(0, 1000)
         self.height.setDecimals(1)
@@ -96,6 +111,8 @@ class PlanPropertiesDialog(QDialog):
             (tr("建筑耐火等级", "Fire-resistance grade"), self.resistance),
             (tr("设火灾自动报警系统", "Automatic fire alarm system"), self.alarm),
             (tr("建筑高度", "Building height"), self.height),
+            (tr("大厅所处位置", "Hall's setting"), self.setting),
+            (tr("人员密集场所", "Crowded premises"), self.crowded),
             (tr("服务人口", "Residents served"), self.population),
             (tr("高峰日办件量", "Peak daily visits"), self.visits),
             (tr("平均办件时长（分钟）", "Minutes per visit"), self.minutes),
@@ -154,4 +171,6 @@ class PlanPropertiesDialog(QDialog):
             fire_resistance=int(self.resistance.currentData()),
             fire_alarm_system=self.alarm.currentData(),
             building_height_m=self.height.value() or None,
+            hall_setting=self.setting.currentData(),
+            crowded=self.crowded.currentData(),
         )

@@ -7,56 +7,16 @@ import re
 from dataclasses import dataclass
 
 from bianmin.standards import findings as _findings
+from bianmin.standards.codes import CODES, cited_keys, mandatory_mark
 
-# every source a rule cites, spelled out once in every report (issue 9)
-SOURCES: dict[str, tuple[str, str]] = {
-    "XA": (
-        "《西安市基层便民服务中心(站)标准化建设指导意见》（2019）",
-        "Xi'an guidance on standardised grassroots service centres and stations (2019)",
-    ),
-    "XC": (
-        "《新城区基层便民服务中心(站)标准化建设实施方案》（2019）",
-        "Xincheng district implementation plan for standardised service centres (2019)",
-    ),
-    "GB 50016": (
-        "GB 50016—2014（2018 年版）《建筑设计防火规范》",
-        "GB 50016-2014 (2018) Code for fire protection design of buildings",
-    ),
-    "GB 50140": (
-        "GB 50140—2005《建筑灭火器配置设计规范》",
-        "GB 50140-2005 Code for design of extinguisher distribution in buildings",
-    ),
-    "GB 51309": (
-        "GB 51309—2018《消防应急照明和疏散指示系统技术标准》",
-        "GB 51309-2018 Technical standard for fire emergency lighting and evacuation indicating systems",
-    ),
-    "GB 50116": (
-        "GB 50116—2013《火灾自动报警系统设计规范》",
-        "GB 50116-2013 Code for design of automatic fire alarm systems",
-    ),
-    "GB 55019": (
-        "GB 55019—2021《建筑与市政工程无障碍通用规范》",
-        "GB 55019-2021 General code for accessibility of buildings and municipal engineering",
-    ),
-    "GB 50763": ("GB 50763—2012《无障碍设计规范》", "GB 50763-2012 Codes for accessibility design"),
-    "GA 654": ("GA 654—2006《人员密集场所消防安全管理》", "GA 654-2006 Fire safety management of crowded places"),
-    "GB 15630": ("GB 15630—1995《消防安全标志设置要求》", "GB 15630-1995 Requirements for setting fire safety signs"),
-    "GB 13495.1": ("GB 13495.1—2015《消防安全标志 第1部分：标志》", "GB 13495.1-2015 Fire safety signs, part 1"),
-    "GB 2893": ("GB 2893—2008《安全色》", "GB 2893-2008 Safety colours"),
-}
-_SOURCE_KEYS = sorted(SOURCES, key=len, reverse=True)
+# every source a rule cites, spelled out once in every report (issue 9); the editions are in
+# standards/codes.py (issue 22), which the letter's 审查依据 reads too
+SOURCES: dict[str, tuple[str, str]] = {k: (c.full("zh"), c.full("en")) for k, c in CODES.items()}
 
 
 def cited(source: str) -> list[str]:
     """The documents a finding's source names ("GB 50016 5.5.17; GA 654" -> ["GB 50016", "GA 654"])."""
-    found = []
-    for part in re.split(r"[;；]", source or ""):
-        part = part.strip()
-        for key in _SOURCE_KEYS:
-            if part.startswith(key) and key not in found:
-                found.append(key)
-                break
-    return found
+    return cited_keys(source)
 
 
 def sources_of(reports) -> list[str]:
@@ -115,6 +75,10 @@ class Group:
         return self.worst(1)[0].location
 
     @property
+    def mandatory(self) -> bool:
+        return any(getattr(f, "mandatory", False) for f in self.members)
+
+    @property
     def handles(self):
         return [h for f in self.worst(3) for h in f.handles]
 
@@ -135,6 +99,11 @@ def grouped(findings) -> list:
         else:
             out.append(f)
     return out
+
+
+def mark(finding, lang: str = "zh") -> str:
+    """【强条】 (followed by nothing) for a finding of a 强制性条文, else ""; the views put it before the message."""
+    return mandatory_mark(lang) if getattr(finding, "mandatory", False) else ""
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

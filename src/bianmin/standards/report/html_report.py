@@ -6,7 +6,7 @@ from html import escape
 from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
 
 from bianmin.standards.report import labels as L
-from bianmin.standards.report.common import grouped, legend
+from bianmin.standards.report.common import grouped, legend, mark
 
 CSS = """
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:2em;color:#222}
@@ -14,7 +14,7 @@ h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-b
 table{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
 th{background:#f2f2f2}.error{color:#b00020;font-weight:bold}.warning{color:#a15c00}.info{color:#555}
 .error,.warning,.info{white-space:nowrap}.pass{color:#1b7a2e;font-weight:bold}.fail{color:#b00020;font-weight:bold}.unreadable{color:#6a1b9a;font-weight:bold}
-.meta{color:#666;font-size:.9em}.rule{font-family:Consolas,monospace;white-space:nowrap}
+.meta{color:#666;font-size:.9em}.mandatory{color:#b00020;font-weight:bold}.rule{font-family:Consolas,monospace;white-space:nowrap}
 """
 
 T = {
@@ -44,6 +44,7 @@ T = {
         "plans": "个图纸",
         "travel": "疏散距离不合格的图纸",
         "ext": "灭火器配置不足的图纸",
+        "mandatory": "违反强制性条文的图纸",
         "sources": "依据的文件",
     },
     "en": {
@@ -72,6 +73,7 @@ T = {
         "plans": "plans",
         "travel": "Plans with travel-distance failures",
         "ext": "Plans with extinguisher gaps",
+        "mandatory": "Plans breaking a mandatory clause (强制性条文)",
         "sources": "Sources cited",
     },
 }
@@ -127,7 +129,10 @@ def render(reports, summary, ruleset, lang="zh") -> str:
             f"{e(L.PROFILE[lang][k])} {'—' if v is None else f'{v * 100:.0f}%'} ({t['target']} {target * 100:.0f}%)"
         )
     parts.append(f"<p><b>{t['mailbox']}</b>: {' · '.join(rates)}</p>")
-    parts.append(f"<p>{t['travel']}: {summary.travel_failures} · {t['ext']}: {summary.extinguisher_gaps}</p>")
+    parts.append(
+        f"<p>{t['travel']}: {summary.travel_failures} · {t['ext']}: {summary.extinguisher_gaps} · "
+        f"{t['mandatory']}: {summary.mandatory_failures}</p>"
+    )
     for i, r in enumerate(ordered):
         parts.append(
             f"<h2 id='f{i}'>{e(r.path)} — <span class='{_css(r.status)}'>{L.status(r.status, lang)}</span></h2>"
@@ -152,10 +157,10 @@ def render(reports, summary, ruleset, lang="zh") -> str:
         )
         for n, f in enumerate(grouped(findings), 1):
             where = f"{f.location[0] / 1000:.1f}, {f.location[1] / 1000:.1f}" if f.location else ""
-            ents = f"<br><span class='meta'>#{e(', '.join(f.handles[:6]))}</span>" if f.handles else ""
+            strong = f"<span class='mandatory'>{e(mark(f, lang))}</span>" if mark(f, lang) else ""
             parts.append(
                 f"<tr><td>{n}</td><td class='rule'>{e(f.rule)}</td><td class='{f.severity}'>"
-                f"{L.severity(f.severity, lang)}</td><td>{e(f.text(lang))}{ents}</td><td>{e(f.source)}</td>"
+                f"{L.severity(f.severity, lang)}</td><td>{strong}{e(f.text(lang))}</td><td>{e(f.source)}</td>"
                 f"<td>{where}</td></tr>"
             )
         parts.append("</table>")

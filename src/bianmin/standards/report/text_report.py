@@ -3,7 +3,7 @@
 from bianmin.geometry.catalog import DISTRICT_MAILBOX_TARGETS
 
 from bianmin.standards.report import labels as L
-from bianmin.standards.report.common import grouped, legend, plain
+from bianmin.standards.report.common import grouped, legend, mark, plain
 
 
 def render(reports, summary, ruleset, lang="zh") -> str:
@@ -26,9 +26,10 @@ def render(reports, summary, ruleset, lang="zh") -> str:
             where = ""
             if f.location:
                 where = f" @({f.location[0] / 1000:.1f}, {f.location[1] / 1000:.1f}) m"
-            ents = f" #{','.join(f.handles[:4])}" if f.handles else ""
+            # no handle list: a reviewer reads places, not entity handles (the JSON report keeps them)
             src = f" [{f.source}]" if f.source and f.source != "—" else ""
-            out.append(f"  {f.rule:<22} {L.severity(f.severity, lang):<7} {plain(f.text(lang))}{src}{where}{ents}")
+            text = mark(f, lang) + plain(f.text(lang))
+            out.append(f"  {f.rule:<22} {L.severity(f.severity, lang):<7} {text}{src}{where}")
         out.append("")
     out.append(_summary(summary, ruleset, lang))
     out.append("")
@@ -55,6 +56,7 @@ def _summary(s, ruleset, lang) -> str:
         lines.append(
             f"Plans with travel-distance failures: {s.travel_failures}; with extinguisher gaps: {s.extinguisher_gaps}"
         )
+        lines.append(f"Plans breaking a mandatory clause (强制性条文): {s.mandatory_failures}")
         lines.append(f"Rule set {ruleset['version']}, configuration {ruleset['config_sha256'][:12]}")
     else:
         lines.append(
@@ -70,6 +72,7 @@ def _summary(s, ruleset, lang) -> str:
         )
         lines.append(f"24小时自助信包箱投放率：{rates}")
         lines.append(f"疏散距离不合格的图纸：{s.travel_failures}；灭火器配置不足的图纸：{s.extinguisher_gaps}")
+        lines.append(f"违反强制性条文的图纸：{s.mandatory_failures}")
         lines.append(f"规则集 {ruleset['version']}，配置 {ruleset['config_sha256'][:12]}")
     return "\n".join(lines)
 

@@ -8,9 +8,10 @@ from bianmin.standards.wording import metres, window_name, window_subject
     "ACC-COUNTER",
     severity="error",
     profiles=ALL,
-    source="GB 55019 3.6.1; GB 50763 3.15",
+    source="GB 55019 3.6.1; GB 50763 3.15.1",
     title="低位服务台",
     title_en="Accessible counter",
+    mandatory=True,
 )
 def acc_counter(ctx, p):
     """服务台应设置低位服务设施。 At least one accessible (low) counter.
@@ -62,10 +63,11 @@ def _knee_space(counter, depth):
     "ACC-TURNING",
     severity="error",
     profiles=ALL,
-    source="GB 55019 3.6.3; GB 50763 3.15",
+    source="GB 55019 3.6.3; GB 50763 3.15.3",
     title="轮椅回转空间",
     title_en="Wheelchair turning space",
     params={"diameter_mm": 1500.0, "knee_space_mm": 450.0},
+    mandatory=True,
 )
 def acc_turning(ctx, p):
     """低位服务设施前应有轮椅回转空间，回转直径不小于 1.50 m。 Turning space at the low counter.
@@ -139,22 +141,24 @@ def acc_turning(ctx, p):
     source="GB 55019 2.2.2; GB 50763 3.5.1",
     title="无障碍通道",
     title_en="Accessible route",
-    params={"min_width_mm": 1800.0},
-    prepare=lambda ctx, p: ctx.main_entrance and _accessible(ctx) and ctx.start_passable(p.min_width_mm),
+    params={"min_width_mm": 1800.0, "not_crowded_min_width_mm": 1200.0},
+    prepare=lambda ctx, p: ctx.main_entrance and _accessible(ctx) and ctx.start_passable(_route_width(ctx, p)),
+    mandatory=True,
 )
 def acc_route(ctx, p):
-    """主入口至低位服务台的无障碍通道净宽：人员密集的公共场所不应小于 1.80 m。 An accessible route to the low counter.
+    """主入口至低位服务台的无障碍通道净宽：人员密集的公共场所不应小于 1.80 m，其他不应小于 1.20 m。 An accessible route.
 
     Checks: the main entrance connects to the front of each accessible counter through
-        passages at least ``min_width_mm`` wide (the free floor shrunk by half the width
-        still joins the two; exact, shapely).
-    Conditions: 默认 1.80 m（人员密集的公共场所）；审批局可在规则配置中设为 1.20 m // 1.80 m by default (crowded public
-        places); a bureau may set 1.20 m in its configuration.
+        passages at least ``min_width_mm`` wide in crowded premises (``BM_CROWDED``: by default a street
+        centre or a hall over 200 m²), else ``not_crowded_min_width_mm`` (the free floor shrunk by half the
+        width still joins the two; exact, shapely). The message gives the route's narrowest width (found to
+        10 mm) and the finding stands where it pinches.
+    Conditions: 人员密集场所（BM_CROWDED）1.80 m，其他 1.20 m // 1.80 m in crowded premises (BM_CROWDED), else 1.20 m.
     Why: GB 55019 2.2.2: 无障碍通道的通行净宽不应小于1.20m, 人员密集的公共场所的室内无障碍通道净宽不应小于1.80m;
         GB 50763 3.5.1.
-    Parameters: ``min_width_mm`` (1800).
-    Passes: open floor from the door to the low window.
-    Fails: the low window behind a row of seats with 0.9 m gaps.
+    Parameters: ``min_width_mm`` (1800), ``not_crowded_min_width_mm`` (1200).
+    Passes: open floor from the door to the low window; a 1.5 m gap in a community station that is not crowded.
+    Fails: the low window behind a row of seats with 0.9 m gaps; a 1.5 m gap in a street centre.
     """
     import shapely
 
@@ -162,18 +166,72 @@ def acc_route(ctx, p):
     counters = _accessible(ctx)
     if entrance is None or not counters:
         return
+    width = _route_width(ctx, p)
+    crowded = width >= p.min_width_mm
     for c in counters:
-        front = _turning_circle(c, min(p.min_width_mm, 1500.0)).centroid
-        if not ctx.analysis.same_passage(entrance.line, shapely.Point(front.x, front.y), p.min_width_mm):
-            zh, en = window_name(ctx.plan, c)
-            yield hit(
-                f"主入口到{zh}（低位窗口）没有净宽不小于 {metres(p.min_width_mm, 2)} 的通道；"
-                f"请移开通道上的座椅或设施，留出 {metres(p.min_width_mm, 2)} 宽的通道",
-                f"no passage at least {metres(p.min_width_mm, 2)} wide leads from the main entrance to {en} "
-                f"(the accessible window): move seats or furniture to open one",
-                handles=[c.id, entrance.id],
-                at=(front.x, front.y),
-                subject=window_subject(ctx.plan, c),
-                limit=p.min_width_mm,
-                unit="mm",
-            )
+        front = _turning_circle(c, min(width, 1500.0)).centroid
+        target = shapely.Point(front.x, front.y)
+        if ctx.analysis.same_passage(entrance.line, target, width):
+            continue
+        narrowest, pinch = _narrowest(ctx, entrance.line, target, width)
+        zh, en = window_name(ctx.plan, c)
+        why_zh = "人员密集场所" if crowded else "非人员密集场所"
+        why_en = "crowded premises" if crowded else "premises that are not crowded"
+        if narrowest is None:
+            got_zh, got_en = "不到 0.30 m（实际不通）", "under 0.30 m (no way through)"
+        else:
+            got_zh = got_en = metres(narrowest, 2)
+        yield hit(
+            f"主入口到{zh}（低位窗口）的无障碍通道最窄处净宽 {got_zh}，应不小于 {metres(width, 2)}（{why_zh}）；"
+            f"请移开最窄处的座椅或设施，留出 {metres(width, 2)} 宽的通道",
+            f"the accessible route from the main entrance to {en} (the accessible window) narrows to {got_en}; "
+            f"at least {metres(width, 2)} is required ({why_en}): move the seats or furniture at the pinch",
+            handles=[c.id, entrance.id],
+            at=pinch if pinch is not None else (front.x, front.y),
+            subject=window_subject(ctx.plan, c),
+            measured=round(narrowest) if narrowest is not None else 0,
+            limit=width,
+            unit="mm",
+        )
+
+
+def _route_width(ctx, p) -> float:
+    """The accessible route's width: 1.80 m in crowded premises (BM_CROWDED), else 1.20 m."""
+    crowded = ctx.props.is_crowded(ctx.plan.hall_area_m2)
+    return float(p.min_width_mm if crowded else p.not_crowded_min_width_mm)
+
+
+def _narrowest(ctx, a, b, width: float, floor_mm: float = 300.0, step_mm: float = 10.0):
+    """The widest passage (to ``step_mm``) joining a and b below ``width``, and where it pinches: the middle of
+    the shortest line between the two parts of the floor that a slightly wider person could not cross.
+    (None, place) when not even ``floor_mm`` gets through."""
+    import shapely
+
+    an = ctx.analysis
+    lo, hi = 0.0, float(width)
+    if an.same_passage(a, b, floor_mm):
+        lo = floor_mm
+        while hi - lo > step_mm:
+            mid = (lo + hi) / 2.0
+            if an.same_passage(a, b, mid):
+                lo = mid
+            else:
+                hi = mid
+    else:
+        hi = floor_mm
+    half = hi / 2.0
+    parts = an.passable(hi)
+    near_a = [q for q in parts if q.distance(a) <= half + 50.0]
+    near_b = [q for q in parts if q.distance(b) <= half + 50.0]
+    pinch = None
+    if near_a and near_b:
+        line = shapely.shortest_line(shapely.union_all(near_a), shapely.union_all(near_b))
+        mid = line.interpolate(0.5, normalized=True)
+        pinch = (mid.x, mid.y)
+    elif near_a or near_b:
+        side = shapely.union_all(near_a or near_b)
+        other = b if near_a else a
+        line = shapely.shortest_line(side, other)
+        mid = line.interpolate(0.5, normalized=True)
+        pinch = (mid.x, mid.y)
+    return (round(lo / step_mm) * step_mm if lo > 0 else None), pinch

@@ -57,34 +57,76 @@ def occupants(ctx, density: float) -> int:
     return int(math.ceil(value)) if math.isfinite(value) and value > 0 else 0
 
 
+def door_words(ctx) -> tuple[str, str]:
+    """What the hall's exits are called: 安全出口 when the hall is the building (doors lead outside),
+    疏散门 when it is a room whose doors lead to corridors (BM_HALL_SETTING)."""
+    return ("疏散门", "exit door") if ctx.props.setting == "room" else ("安全出口", "exit")
+
+
+def _farthest_from(polygon, line) -> float:
+    """The largest straight-line distance from any point of the hall to a door (at a vertex: the distance
+    to a segment is convex, so its maximum over a polygon is at a corner)."""
+    import shapely
+
+    return max((line.distance(shapely.Point(c)) for c in polygon.exterior.coords), default=0.0)
+
+
 @rule(
     "EVAC-EXIT-COUNT",
     severity="error",
     profiles=ALL,
-    source="GB 50016 5.5.8",
-    title="安全出口数量",
+    source="GB 55037 7.4.1, 7.4.2; GB 50016 5.5.8, 5.5.15",
+    title="安全出口/疏散门数量",
     title_en="Number of exits",
-    params={"single_exit_max_m2": 200.0, "single_exit_max_people": 50, "occupant_density_per_m2": 0.5},
+    params={
+        "single_exit_max_m2": 200.0,
+        "single_exit_max_people": 50,
+        "occupant_density_per_m2": 0.5,
+        "room_single_door_max_m2": 120.0,
+        "corridor_end_max_m2": 200.0,
+        "corridor_end_max_distance_m": 15.0,
+        "corridor_end_min_door_mm": 1400.0,
+    },
+    mandatory=True,
 )
 def exit_count(ctx, p):
-    """公共建筑内每个防火分区的安全出口不应少于 2 个；单层或多层首层的小房间可设 1 个。 Number of exits.
+    """安全出口（独立建筑）或房间疏散门（建筑内房间）不应少于 2 个，符合条件的可设 1 个。 Number of exits.
 
-    Checks: the hall has at least two exits (the main entrance and ``BM-DOOR-EXIT``
-        openings), unless it may have one: it is on the ground floor (``BM_FLOOR`` 1) of a
-        building that is not high-rise, its area is at most ``single_exit_max_m2`` **and**
-        its occupant load (area × ``occupant_density_per_m2``, rounded up) is at most
-        ``single_exit_max_people``. Any hall has at least one exit.
-    Conditions: 仅当大厅在非高层建筑的首层、面积不大于 200 m² 且人数不超过 50 人时可设 1 个安全出口，否则不少于 2 个 //
-        one exit only on the ground floor of a building that is not high-rise, with at most 200 m² and at most
-        50 people; otherwise at least 2.
-    Why: GB 50016 5.5.8(2): 除医疗建筑、老年人照料设施、儿童活动场所外，单层公共建筑或多层公共建筑的首层,
-        每层最大建筑面积不大于200m²且人数不超过50人时, 可设置1个安全出口.
+    Checks: by the hall's setting (``BM_HALL_SETTING``). A **building** (its doors lead outside: 安全出口)
+        has at least two exits unless it may have one: it is on the ground floor (``BM_FLOOR`` 1) of a
+        building that is not high-rise, its area is at most ``single_exit_max_m2`` **and** its occupant load
+        (area × ``occupant_density_per_m2``, rounded up) is at most ``single_exit_max_people``. A **room**
+        (its doors lead to corridors: 疏散门) has at least two doors unless its area is at most
+        ``room_single_door_max_m2`` (a room between two exits or beside a dead-end corridor); a room of at
+        most ``corridor_end_max_m2`` with every point within ``corridor_end_max_distance_m`` of its one door
+        and that door at least ``corridor_end_min_door_mm`` wide may have one door **at a corridor's end**,
+        which the plan cannot show: a warning asks the reviewer to confirm it. Any hall has at least one exit.
+    Conditions: 独立建筑（门通向室外）：首层、非高层、面积不大于 200 m² 且不超过 50 人时可设 1 个安全出口；建筑内的房间：
+        面积不大于 120 m² 可设 1 个疏散门，位于走道尽端、不大于 200 m²、任一点至疏散门不大于 15 m 且门宽不小于 1.40 m 时
+        也可（需确认）；否则不少于 2 个 // a building (doors lead outside): one exit on a ground floor that is not high-rise
+        with at most 200 m² and 50 people; a room in a building: one door up to 120 m², or at a corridor's end up to
+        200 m² with every point within 15 m of a door at least 1.40 m wide (to be confirmed); otherwise at least 2.
+    Why: GB 55037 7.4.1(1): 建筑面积不大于200m²且人数不大于50人的单层公共建筑或多层公共建筑的首层可仅设1个安全出口;
+        GB 55037 7.4.2(4)(6): 公共建筑内仅设置1个疏散门的房间，对于其他用途的场所，房间位于两个安全出口之间或袋形走道两侧且
+        建筑面积不大于120m²，或位于走道尽端且建筑面积不大于200m²、房间内任一点至疏散门的直线距离不大于15m、疏散门的净宽度
+        不小于1.40m; GB 50016 5.5.8, 5.5.15 say the same in the older wording.
     Parameters: ``single_exit_max_m2`` (200), ``single_exit_max_people`` (50), ``occupant_density_per_m2`` (0.5,
-        an assumption the bureau may set; the same as EVAC-TOTAL-WIDTH's).
-    Passes: an 80 m² community station on the ground floor with one door (40 people).
-    Fails: a 110 m² hall with one exit (55 people); a 250 m² hall with the main entrance only.
+        an assumption the bureau may set; the same as EVAC-TOTAL-WIDTH's), ``room_single_door_max_m2`` (120),
+        ``corridor_end_max_m2`` (200), ``corridor_end_max_distance_m`` (15), ``corridor_end_min_door_mm`` (1400).
+    Passes: an 80 m² community station on the ground floor with one door (40 people); a 110 m² room in a
+        3-storey building with one door.
+    Fails: a 110 m² single-storey hall with one exit (55 people); a 250 m² hall with the main entrance only; a
+        150 m² room with one 1.5 m door (a warning: only at a corridor's end).
     """
     n = len(ctx.plan.exits)
+    if n >= 2:
+        return
+    if n == 0:
+        yield _no_exit()
+        return
+    if ctx.props.setting == "room":
+        yield from _room_one_door(ctx, p)
+        return
     area = ctx.plan.hall_area_m2
     people = occupants(ctx, p.occupant_density_per_m2)
     pr = ctx.props
@@ -94,11 +136,7 @@ def exit_count(ctx, p):
         and area <= p.single_exit_max_m2 + 1e-6
         and people <= p.single_exit_max_people
     )
-    need = 1 if one_ok else 2
-    if n >= need:
-        return
-    if n == 0:
-        yield _no_exit()
+    if one_ok:
         return
     reasons_zh, reasons_en = [], []
     if pr.floor != 1:
@@ -129,6 +167,60 @@ def exit_count(ctx, p):
         limit=2,
         unit="exits",
     )
+
+
+def _room_one_door(ctx, p):
+    """A room in a building with one door (GB 55037 7.4.2): ≤ 120 m²; at a corridor's end ≤ 200 m², ≤ 15 m, ≥ 1.40 m."""
+    area = ctx.plan.hall_area_m2
+    if area <= p.room_single_door_max_m2 + 1e-6:
+        return
+    door = ctx.plan.exits[0]
+    far = _farthest_from(ctx.plan.hall.polygon, door.line)
+    end_ok = (
+        area <= p.corridor_end_max_m2 + 1e-6
+        and far <= p.corridor_end_max_distance_m * 1000.0 + 0.5
+        and door.width + 0.5 >= p.corridor_end_min_door_mm
+    )
+    figures_zh = f"面积 {number(area, 1, 'm²')}，任一点至疏散门最远 {metres(far)}，门宽 {metres(door.width, 2)}"
+    figures_en = (
+        f"{number(area, 1, 'm²')}, farthest point {metres(far)} from the door, the door {metres(door.width, 2)}"
+    )
+    if end_ok:
+        yield hit(
+            f"房间只有 1 个疏散门（{figures_zh}）：仅当房间位于走道尽端时允许；否则面积超过 "
+            f"{number(p.room_single_door_max_m2, 0, 'm²')} 应设 2 个疏散门，请核实或增设通向走道的疏散门",
+            f"the room has one exit door ({figures_en}): allowed only when the room lies at a corridor's end; "
+            f"otherwise a room over {number(p.room_single_door_max_m2, 0, 'm²')} needs two: confirm it or add "
+            f"a second exit door to the corridor",
+            handles=[ctx.plan.hall.id],
+            at=centre(ctx.hall),
+            severity="warning",
+            subject=("hall", "exits"),
+            measured=round(area, 1),
+            limit=p.room_single_door_max_m2,
+            unit="m²",
+        )
+        return
+    yield hit(
+        f"房间只有 1 个疏散门，应不少于 2 个（{figures_zh}；1 个疏散门只允许面积不大于 "
+        f"{number(p.room_single_door_max_m2, 0, 'm²')}，或位于走道尽端、不大于 {number(p.corridor_end_max_m2, 0, 'm²')}、"
+        f"任一点至门不大于 {number(p.corridor_end_max_distance_m, 0, 'm')} 且门宽不小于 "
+        f"{metres(p.corridor_end_min_door_mm, 2)}）；请增设第 2 个通向走道的疏散门",
+        f"the room has one exit door; at least 2 are required ({figures_en}; one door only up to "
+        f"{number(p.room_single_door_max_m2, 0, 'm²')}, or at a corridor's end up to {number(p.corridor_end_max_m2, 0, 'm²')} "
+        f"with every point within {number(p.corridor_end_max_distance_m, 0, 'm')} of a door at least "
+        f"{metres(p.corridor_end_min_door_mm, 2)} wide): add a second exit door to the corridor",
+        handles=[ctx.plan.hall.id],
+        at=centre(ctx.hall),
+        subject=("hall", "exits"),
+        measured=n_exits(ctx),
+        limit=2,
+        unit="exits",
+    )
+
+
+def n_exits(ctx) -> int:
+    return len(ctx.plan.exits)
 
 
 @rule(
@@ -176,41 +268,53 @@ def exit_spacing(ctx, p):
     "EVAC-EXIT-WIDTH",
     severity="error",
     profiles=ALL,
-    source="GB 50016 5.5.18, 5.5.19",
+    source="GB 55037 7.1.4; GB 50016 5.5.18, 5.5.19",
     title="安全出口宽度",
     title_en="Exit width",
     params={
         "min_width_mm": 900.0,
+        "ground_exterior_min_width_mm": 1100.0,
         "high_rise_ground_min_width_mm": 1200.0,
         "crowded": False,
         "crowded_min_width_mm": 1400.0,
     },
+    mandatory=True,
 )
 def exit_width(ctx, p):
-    """疏散门和安全出口的净宽度不应小于 0.90 m；高层公共建筑首层疏散外门不应小于 1.20 m。 Exit width.
+    """疏散门净宽不应小于 0.90 m；首层疏散外门不应小于 1.10 m（高层 1.20 m）；人员密集场所 1.40 m。 Exit width.
 
-    Checks: every exit opening is at least ``min_width_mm`` wide; in a high-rise building
-        the exits of a ground-floor hall (its external doors) at least ``high_rise_ground_min_width_mm``;
-        when the bureau's configuration sets ``crowded = true`` (人员密集场所) every exit at least
+    Checks: every exit opening is at least ``min_width_mm`` wide; on the ground floor (``BM_FLOOR`` 1) the
+        external doors (the main entrance; every exit when ``BM_HALL_SETTING`` is ``building``) at least
+        ``ground_exterior_min_width_mm``, in a high-rise building ``high_rise_ground_min_width_mm``; in crowded
+        premises (``BM_CROWDED``, or the configuration's ``crowded = true``) every exit at least
         ``crowded_min_width_mm``.
-    Conditions: 一般 0.90 m；高层建筑首层的疏散外门 1.20 m；规则配置设 crowded = true（人员密集场所）时 1.40 m //
-        0.90 m in general; 1.20 m for the external doors of a high-rise building's ground floor; 1.40 m when the
-        configuration sets crowded = true (crowded premises).
-    Why: GB 50016 5.5.18: 疏散门和安全出口的净宽度不应小于0.90m; table 5.5.18: 高层公共建筑首层疏散外门
-        不应小于1.20m (1.30 m for hospitals); 5.5.19: 人员密集的公共场所的疏散门净宽度不应小于1.40m.
-    Parameters: ``min_width_mm`` (900), ``high_rise_ground_min_width_mm`` (1200), ``crowded`` (false),
-        ``crowded_min_width_mm`` (1400).
-    Passes: a 1.5 m exit; a 1.0 m exit in a 3-storey building.
-    Fails: a 0.8 m exit; a 1.0 m exit on the ground floor of a 12-storey building.
+    Conditions: 一般疏散门 0.90 m；首层疏散外门 1.10 m，高层建筑 1.20 m；人员密集场所（BM_CROWDED）1.40 m //
+        0.90 m in general; 1.10 m for ground-floor external doors, 1.20 m in a high-rise building; 1.40 m in crowded
+        premises (BM_CROWDED).
+    Why: GB 55037 7.1.4(3): 疏散走道、首层疏散外门、公共建筑中的室内疏散楼梯的净宽度均不应小于1.1m; GB 50016 5.5.18:
+        公共建筑内疏散门和安全出口的净宽度不应小于0.90m, table 5.5.18: 高层公共建筑首层疏散外门不应小于1.20m; 5.5.19:
+        人员密集的公共场所的疏散门净宽度不应小于1.40m.
+    Parameters: ``min_width_mm`` (900), ``ground_exterior_min_width_mm`` (1100), ``high_rise_ground_min_width_mm``
+        (1200), ``crowded`` (false: the plan's BM_CROWDED decides; true forces it), ``crowded_min_width_mm`` (1400).
+    Passes: a 1.5 m exit; a 1.0 m exit of a room on the second floor.
+    Fails: a 0.8 m exit; a 1.0 m exit on the ground floor of a 12-storey building; a 1.0 m main entrance on the
+        ground floor (1.10 m); a 1.2 m exit of a street centre (crowded: 1.40 m).
     """
     plan = ctx.plan
-    limit, why_zh, why_en = p.min_width_mm, "", ""
-    if ctx.props.high_rise and ctx.props.floor == 1 and p.high_rise_ground_min_width_mm > limit:
-        limit = p.high_rise_ground_min_width_mm
-        why_zh, why_en = "（高层建筑首层疏散外门）", " (a high-rise ground-floor door)"
-    if p.crowded and p.crowded_min_width_mm > limit:
-        limit, why_zh, why_en = p.crowded_min_width_mm, "（人员密集场所）", " (crowded premises)"
+    pr = ctx.props
+    crowded = p.crowded or pr.is_crowded(plan.hall_area_m2)
     for o in plan.exits:
+        limit, why_zh, why_en = p.min_width_mm, "", ""
+        exterior = pr.floor == 1 and (o.kind == "main" or pr.setting == "building")
+        if exterior:
+            high = pr.high_rise and p.high_rise_ground_min_width_mm > p.ground_exterior_min_width_mm
+            ext = p.high_rise_ground_min_width_mm if high else p.ground_exterior_min_width_mm
+            if ext > limit:
+                limit = ext
+                why_zh = "（高层建筑首层疏散外门）" if high else "（首层疏散外门）"
+                why_en = " (a high-rise ground-floor external door)" if high else " (a ground-floor external door)"
+        if crowded and p.crowded_min_width_mm > limit:
+            limit, why_zh, why_en = p.crowded_min_width_mm, "（人员密集场所）", " (crowded premises)"
         if o.width + 0.5 < limit:
             zh, en = exit_name(plan, o)
             yield hit(
@@ -225,14 +329,21 @@ def exit_width(ctx, p):
             )
 
 
-def width_per_100(props, table) -> tuple[float, str, str]:
+def width_per_100(props, table, crowded: bool = False) -> tuple[float, str, str]:
     """Metres of exit width per 100 people (GB 50016 table 5.5.21-1), with the row it came from.
 
-    ``table`` maps "1-2", "3", "4+" to (grade 1-2, grade 3) and "basement" to (ΔH <= 10 m, > 10 m).
-    Above ground the row is the building's storeys; below ground the depth (assumed 5 m a storey).
+    ``table`` maps "1-2", "3", "4+" to (grade 1-2, grade 3[, grade 4]), "basement" to (ΔH <= 10 m, > 10 m)
+    and "basement-crowded" to (any depth). Above ground the row is the building's storeys; below ground the
+    depth (assumed 5 m a storey), or 1.00 m at any depth for a crowded room (5.5.21(3)). A grade 4 building
+    over 2 storeys (which the code does not allow) takes the last figure of its row.
     """
-    g3 = 1 if props.fire_resistance >= 3 else 0
     if props.floor <= -1:
+        if crowded and table.get("basement-crowded"):
+            return (
+                float(table["basement-crowded"][0]),
+                "地下人员密集的厅、室",
+                "a crowded room below ground",
+            )
         deep = -props.floor * 5.0 > 10.0  # ΔH: a storey is taken as at most 5 m
         return (
             float(table["basement"][1 if deep else 0]),
@@ -241,21 +352,25 @@ def width_per_100(props, table) -> tuple[float, str, str]:
         )
     n = props.building_floors
     row = "1-2" if n <= 2 else "3" if n == 3 else "4+"
-    grade_zh = "三级" if g3 else "一、二级"
-    grade_en = "grade 3" if g3 else "grade 1-2"
+    grade = min(max(int(props.fire_resistance), 2), 4) - 2  # 0: grade 1-2, 1: grade 3, 2: grade 4
+    figures = list(table[row])
+    col = min(grade, len(figures) - 1)
+    grade_zh = ("一、二级", "三级", "四级")[grade]
+    grade_en = ("grade 1-2", "grade 3", "grade 4")[grade]
     storeys_zh = {"1-2": "1～2 层", "3": "3 层", "4+": "4 层及以上"}[row]
     storeys_en = {"1-2": "1-2 storeys", "3": "3 storeys", "4+": "4 storeys or more"}[row]
-    return float(table[row][g3]), f"地上 {storeys_zh}、耐火等级{grade_zh}", f"{storeys_en}, {grade_en}"
+    return float(figures[col]), f"地上 {storeys_zh}、耐火等级{grade_zh}", f"{storeys_en}, {grade_en}"
 
 
 @rule(
     "EVAC-TOTAL-WIDTH",
     severity="error",
     profiles=ALL,
-    source="GB 50016 5.5.21",
+    source="GB 55037 7.4.7; GB 50016 5.5.21",
     title="疏散总宽度",
     title_en="Total exit width",
     params={"occupant_density_per_m2": 0.5, "width_per_100_m": {k: list(v) for k, v in WIDTH_TABLE.items()}},
+    mandatory=True,
 )
 def total_width(ctx, p):
     """疏散门的总净宽度按每 100 人的最小疏散净宽度计算。 Total exit width for the occupant load.
@@ -266,14 +381,16 @@ def total_width(ctx, p):
         message states it) and the width per 100 people comes from table 5.5.21-1 by the
         building's storeys above ground (``BM_BUILDING_FLOORS``) and its fire-resistance grade
         (``BM_FIRE_RESISTANCE``); below ground by the depth (a storey taken as 5 m).
-    Conditions: 每百人净宽：地上 1～2 层 0.65 m（三级 0.75 m），3 层 0.75 m（1.00 m），不少于 4 层 1.00 m（1.25 m）；
-        地下埋深不大于 10 m 0.75 m，大于 10 m 1.00 m // width per 100 people: 1-2 storeys 0.65 m (grade 3: 0.75 m),
-        3 storeys 0.75 m (1.00 m), 4 storeys or more 1.00 m (1.25 m); below ground at most 10 m deep 0.75 m,
-        deeper 1.00 m.
-    Why: GB 50016 5.5.21(1) and table 5.5.21-1: 每层的房间疏散门、安全出口的各自总净宽度, 应根据疏散人数按每100人的
+    Conditions: 每百人净宽：地上 1～2 层 0.65 m（三级 0.75 m，四级 1.00 m），3 层 0.75 m（1.00 m），不少于 4 层 1.00 m
+        （1.25 m）；地下埋深不大于 10 m 0.75 m，大于 10 m 1.00 m；地下人员密集的厅、室 1.00 m // width per 100 people:
+        1-2 storeys 0.65 m (grade 3: 0.75 m, grade 4: 1.00 m), 3 storeys 0.75 m (1.00 m), 4 storeys or more 1.00 m
+        (1.25 m); below ground at most 10 m deep 0.75 m, deeper 1.00 m; a crowded room below ground 1.00 m.
+    Why: GB 55037 7.4.7 and table 7.4.7 (the same figures, mandatory); GB 50016 5.5.21(3): 地下或半地下人员密集的厅、室
+        和歌舞娱乐放映游艺场所，其房间疏散门、安全出口、疏散走道和疏散楼梯的各自总净宽度，应根据疏散人数按每100人不小于
+        1.00m计算确定; GB 50016 5.5.21(1) and table 5.5.21-1: 每层的房间疏散门、安全出口的各自总净宽度, 应根据疏散人数按每100人的
         最小疏散净宽度计算确定; the row is the building's storeys, not the hall's floor.
-    Parameters: ``occupant_density_per_m2`` (0.5), ``width_per_100_m`` ({"1-2": [0.65, 0.75], "3": [0.75, 1.0],
-        "4+": [1.0, 1.25], "basement": [0.75, 1.0]}).
+    Parameters: ``occupant_density_per_m2`` (0.5), ``width_per_100_m`` ({"1-2": [0.65, 0.75, 1.0], "3": [0.75, 1.0],
+        "4+": [1.0, 1.25], "basement": [0.75, 1.0], "basement-crowded": [1.0]}).
     Passes: 250 m² in a 3-storey building → 125 people × 0.75 m → 0.94 m needed; 3.5 m of exits.
     Fails: 1200 m² (600 people) on the ground floor of a 6-storey building: 6.0 m needed, 3.5 m drawn.
     """
@@ -281,7 +398,7 @@ def total_width(ctx, p):
     table = dict(WIDTH_TABLE)
     if isinstance(p.width_per_100_m, dict):
         table.update(p.width_per_100_m)
-    per100, row_zh, row_en = width_per_100(ctx.props, table)
+    per100, row_zh, row_en = width_per_100(ctx.props, table, ctx.props.is_crowded(ctx.plan.hall_area_m2))
     need = people / 100.0 * per100 * 1000.0
     have = sum(o.width for o in ctx.plan.exits)
     if have + 0.5 < need:
@@ -307,7 +424,8 @@ def travel_limit(ctx, p) -> tuple[float, str, str]:
     grade = _grade(ctx)
     gz, ge = _grade_words(ctx)
     if len(ctx.plan.exits) >= 2:
-        base = p.max_distance_m if grade <= 2 else p.max_distance_grade3_m
+        # grade 3 and 4: 5.5.17(4)'s 30 m is for grade 1-2 only; a room takes 5.5.17(3)'s dead-end column
+        base = p.max_distance_m if grade <= 2 else p.dead_end_grade3_m if grade == 3 else p.dead_end_grade4_m
         zh, en = f"耐火等级{gz}、有 2 个以上出口", f"{ge}, two or more exits"
     else:
         if grade >= 3:
@@ -343,19 +461,20 @@ def travel(ctx, p):
 
     Checks: every point of the free floor is within the limit, in a straight line, of the
         nearest exit. A hall with two or more exits: ``max_distance_m`` in a grade 1–2
-        building, ``max_distance_grade3_m`` in grade 3 and 4; a hall with one exit (a dead-end
+        building, ``dead_end_grade3_m`` in grade 3 and ``dead_end_grade4_m`` in grade 4 (5.5.17(3): the 30 m of
+        5.5.17(4) is for grade 1–2 only); a hall with one exit (a dead-end
         room): ``dead_end_m`` (grade 1–2, not high-rise), ``dead_end_high_rise_m`` (high-rise),
         ``dead_end_grade3_m`` (grade 3), ``dead_end_grade4_m`` (grade 4). × ``sprinkler_factor``
         with sprinklers in every case. Measured at every corner of the free floor and at the
         analysis grid's cell centres; the finding names the farthest point and its distance.
-    Conditions: 2 个以上出口：一、二级 30 m，三、四级 25 m；只有 1 个出口（袋形房间）：一、二级非高层 22 m，高层 20 m，
-        三级 20 m，四级 15 m；设自动喷水灭火系统时均 ×1.25 // two or more exits: 30 m (grade 1-2), 25 m (grade 3-4);
+    Conditions: 2 个以上出口：一、二级 30 m，三级 20 m，四级 15 m；只有 1 个出口（袋形房间）：一、二级非高层 22 m，高层 20 m，
+        三级 20 m，四级 15 m；设自动喷水灭火系统时均 ×1.25 // two or more exits: 30 m (grade 1-2), 20 m (grade 3), 15 m (grade 4);
         one exit (a dead-end room): 22 m (grade 1-2, not high-rise), 20 m (high-rise), 20 m (grade 3), 15 m (grade 4);
         × 1.25 with sprinklers.
     Why: GB 50016 5.5.17(4): 一、二级耐火等级建筑内疏散门或安全出口不少于2个的观众厅、展览厅、多功能厅、餐厅、
         营业厅等, 其室内任一点至最近疏散门或安全出口的直线距离不应大于30m; table 5.5.17 (位于袋形走道两侧或尽端的
         疏散门: 22 m, 高层 20 m, 三级 20 m, 四级 15 m); 5.5.17 note 3: 设自动喷水灭火系统时可增加25%.
-    Parameters: ``max_distance_m`` (30), ``max_distance_grade3_m`` (25), ``dead_end_m`` (22),
+    Parameters: ``max_distance_m`` (30), ``dead_end_m`` (22),
         ``dead_end_high_rise_m`` (20), ``dead_end_grade3_m`` (20), ``dead_end_grade4_m`` (15),
         ``sprinkler_factor`` (1.25).
     Passes: a 20 m × 12.5 m hall with exits on two walls (15.4 m at most); a one-door hall whose far
@@ -431,11 +550,12 @@ def reach(ctx, p):
     "EVAC-PASSAGE",
     severity="error",
     profiles=ALL,
-    source="GB 50016 5.5.18",
+    source="GB 55037 7.1.4; GB 50016 5.5.18",
     title="疏散通道宽度",
     title_en="Passage width",
     params={"min_width_mm": 1100.0},
     prepare=lambda ctx, p: ctx.plan.exits and ctx.start_passable(p.min_width_mm),
+    mandatory=True,
 )
 def passage(ctx, p):
     """疏散走道的净宽度不应小于 1.10 m。 No area cut off by a passage under 1.1 m.
@@ -444,7 +564,7 @@ def passage(ctx, p):
         comes within half the width (plus 50 mm) of an exit, or it is reached only through
         a passage narrower than the width. Narrow nooks that vanish in the shrinking (the
         gap between two rows of seats) are left to EVAC-REACH.
-    Why: GB 50016 5.5.18: 疏散走道的净宽度不应小于1.10m.
+    Why: GB 55037 7.1.4(3): 疏散走道……的净宽度均不应小于1.1m; GB 50016 5.5.18: 疏散走道的净宽度不应小于1.10m.
     Parameters: ``min_width_mm`` (1100).
     Passes: a 1.5 m gap at the end of the counter row.
     Fails: the staff area behind counters reached only through 0.4 m gaps between them.
@@ -479,20 +599,25 @@ def passage(ctx, p):
     title="出口前无遮挡",
     title_en="Exits kept clear",
     params={"depth_mm": 1400.0},
+    when=lambda ctx: ctx.props.is_crowded(ctx.plan.hall_area_m2),
+    when_text="in crowded premises (BM_CROWDED; by default street-center and halls over 200 m²)",
 )
 def exit_clear(ctx, p):
-    """疏散门内外 1.40 m 范围内不应设置踏步；安全出口不得占用、堵塞。 The door's landing is kept clear.
+    """人员密集场所疏散门内外 1.40 m 范围内不应设置踏步；安全出口不得占用、堵塞。 The door's landing is kept clear.
 
-    Checks: a rectangle as wide as each exit and ``depth_mm`` deep, inside the hall in front
-        of it (the door's landing), is free of obstacles and floor objects.
+    Checks: in crowded premises (``BM_CROWDED``: by default a street centre or a hall over 200 m²), a
+        rectangle as wide as each exit and ``depth_mm`` deep, inside the hall in front of it (the door's
+        landing), is free of obstacles and floor objects; the message gives the clear depth left (from the
+        door to the nearest thing in the landing).
     Why: GB 50016 5.5.19: 人员密集的公共场所……紧靠门口内外各1.40m范围内不应设置踏步 — used here as a
         clear-landing rule; GA 654: 严禁占用、堵塞疏散通道和安全出口.
     Parameters: ``depth_mm`` (1400).
-    Passes: open floor in front of both exits.
+    Passes: open floor in front of both exits; a 100 m² community station (not crowded) with a table by its door.
     Fails: a water dispenser 0.5 m inside the emergency exit.
     """
     plan = ctx.plan
     names = {o.id: o for o in plan.objects}
+    shapes = {ob.id: ob.polygon for ob in plan.obstacles if getattr(ob, "polygon", None) is not None}
     for o in plan.exits:
         area = ctx.analysis.clear_area(o, p.depth_mm)
         blockers = ctx.blockers_hit(area)
@@ -500,17 +625,23 @@ def exit_clear(ctx, p):
             zh, en = exit_name(plan, o)
             things_zh = [names[b].spec.zh if b in names and names[b].spec else "障碍物" for b in blockers]
             things_en = [names[b].spec.en if b in names and names[b].spec else "an obstacle" for b in blockers]
+            gaps = [
+                o.line.distance(names[b].footprint if b in names else shapes[b])
+                for b in blockers
+                if b in names or b in shapes
+            ]
+            clear = min(gaps) if gaps else 0.0
             yield hit(
                 f"{zh}内侧 {metres(p.depth_mm)} 的门前平台内有{'、'.join(dict.fromkeys(things_zh))}，"
-                f"门前平台应保持畅通；请移开",
-                f"{', '.join(dict.fromkeys(things_en))} within the {metres(p.depth_mm)} landing inside {en}; "
-                f"the door's landing must stay clear: move it away",
+                f"门前净深只有 {metres(clear)}，应不小于 {metres(p.depth_mm)}（人员密集场所）；请移开",
+                f"{', '.join(dict.fromkeys(things_en))} within the {metres(p.depth_mm)} landing inside {en}: "
+                f"{metres(clear)} clear, at least {metres(p.depth_mm)} required (crowded premises): move it away",
                 handles=[o.id, *blockers],
                 at=o.midpoint,
                 subject=exit_subject(plan, o),
-                measured=len(blockers),
-                limit=0,
-                unit="objects",
+                measured=round(clear),
+                limit=p.depth_mm,
+                unit="mm",
             )
 
 

@@ -17,7 +17,7 @@ from bianmin.standards.wording import exit_name, exit_subject, metres, place, th
     "FIRE-EXIT-SIGN",
     severity="error",
     profiles=ALL,
-    source="GB 50016 10.3.5(1); GB 51309 3.2.8",
+    source="GB 51309 3.2.8; GB 50016 10.3.5",
     title="安全出口标志",
     title_en="Exit signs",
     params={"max_distance_mm": 1000.0},
@@ -169,6 +169,7 @@ def evac_sign(ctx, p):
     title="灭火器保护距离",
     title_en="Extinguisher reach",
     params={"max_distance_m": dict(HAZARD_DISTANCE)},
+    mandatory=True,
 )
 def ext_reach(ctx, p):
     """设置点到最不利点的距离不应超过最大保护距离。 Every point within reach of an extinguisher.
@@ -232,6 +233,7 @@ _HAZARD_EN = {"light": "light hazard", "medium": "medium hazard", "severe": "sev
     source="GB 50140 6.1.1, 6.1.2",
     title="灭火器数量",
     title_en="Extinguisher count",
+    mandatory=True,
 )
 def ext_count(ctx, p):
     """一个计算单元内配置的灭火器数量不得少于 2 具；每个设置点不宜多于 5 具。 Extinguisher count.
@@ -322,6 +324,7 @@ def required_rating(ctx, p) -> tuple[int, float, float, str, str]:
     title="灭火级别",
     title_en="Extinguisher rating",
     params={"k_hydrant": 0.9, "k_sprinklers": 0.7, "k_both": 0.5, "below_ground_factor": 1.3},
+    mandatory=True,
 )
 def ext_rating(ctx, p):
     """计算单元的最小需配灭火级别 Q = K·S/U，取整；每个设置点按 Qe = Q/N 配置。 Extinguisher rating.
@@ -517,10 +520,11 @@ def alarm(ctx, p):
     "FIRE-EMERGENCY-LIGHT",
     severity="warning",
     profiles=ALL,
-    source="GB 50016 10.3.2; GB 51309 3.2.5; XA 八(二)",
+    source="GB 55037 10.1.10; GB 51309 3.2.5; XA 八(二)",
     title="应急照明布置",
     title_en="Emergency light layout",
     params={"radius_mm": 8000.0},
+    mandatory=True,
 )
 def emergency_light(ctx, p):
     """配备应急照明灯（布置启发式：任一点 8 m 内有灯）。 Emergency lights cover the floor.
@@ -528,17 +532,23 @@ def emergency_light(ctx, p):
     Checks: every point of the free floor is within ``radius_mm`` (straight line) of a
         ``BM_EMERGENCY_LIGHT`` — a layout heuristic, and the message says so: illuminance needs
         a lighting calculation the plan cannot hold.
-    Why: GB 50016 10.3.2 (疏散照明的地面最低水平照度) and GB 51309 3.2.5 (照明灯的设置) ask for a floor
-        illuminance; XA 八(二): 配备应急照明灯.
+        The message names the floor illuminance that applies: 3.0 lx in crowded premises (``BM_CROWDED``),
+        else 1.0 lx.
+    Why: GB 55037 10.1.10: 疏散照明的地面最低水平照度，对于疏散走道、人员密集的场所不应低于3.0lx，其他场所不应低于
+        1.0lx (GB 50016 10.3.2 in the older wording); GB 51309 3.2.5 (照明灯的设置); XA 八(二): 配备应急照明灯.
     Parameters: ``radius_mm`` (8000).
     Passes: lights on a 10 m × 4 m grid.
     Fails: two lights for a 40 m hall.
     """
     lights = ctx.objects("BM_EMERGENCY_LIGHT")
+    crowded = ctx.props.is_crowded(ctx.plan.hall_area_m2)
+    lux = 3.0 if crowded else 1.0
+    lux_zh = f"地面最低水平照度不应低于 {lux:.1f} lx（{'人员密集场所' if crowded else '一般场所'}）"
+    lux_en = f"the floor needs at least {lux:.1f} lx ({'crowded premises' if crowded else 'other premises'})"
     if not lights:
         yield hit(
-            "图中没有应急照明灯（BM_EMERGENCY_LIGHT）；请按照度计算布置应急照明灯",
-            "the plan has no emergency light (BM_EMERGENCY_LIGHT): lay them out by a lighting calculation",
+            f"图中没有应急照明灯（BM_EMERGENCY_LIGHT）；{lux_zh}，请按照度计算布置应急照明灯",
+            f"the plan has no emergency light (BM_EMERGENCY_LIGHT); {lux_en}: lay them out by a lighting calculation",
             subject=("block", "BM_EMERGENCY_LIGHT"),
             measured=0,
             limit=1,
@@ -553,10 +563,10 @@ def emergency_light(ctx, p):
         pz, pe = place(ctx.plan, where)
         yield hit(
             f"{pz}距最近应急照明灯 {metres(d)}，超过布置估算的 {metres(p.radius_mm)}"
-            f"（估算，照度以照明计算为准）；"
+            f"（估算，{lux_zh}，以照明计算为准）；"
             f"请在该处附近增设应急照明灯",
             f"{pe} is {metres(d)} from the nearest emergency light, over the {metres(p.radius_mm)} of this "
-            f"layout estimate (the lighting calculation decides): add a light near it",
+            f"layout estimate ({lux_en}; the lighting calculation decides): add a light near it",
             at=where,
             subject=("hall", "emergency-light"),
             measured=round(d),
