@@ -223,3 +223,9 @@ def test_emergency_light_names_the_lux_that_applies():
 def test_counter_depth_is_advice():
     (f,) = fired("CNTR-DEPTH", "fail-600-deep-warning.dxf")
     assert f.severity == "warning" and "进深" in f.message and "宽 " not in f.message and not f.mandatory
+
+
+def test_the_advice_on_an_ordinary_counter_cites_the_seed_not_gb_55019():
+    (general,) = fired("CNTR-HEIGHT", "fail-general-820-warning.dxf")
+    (accessible,) = fired("CNTR-HEIGHT", "fail-accessible-900-error.dxf")
+    assert general.source == "XA 三(四)3" and accessible.source.startswith("GB 55019 3.6.2")

@@ -86,7 +86,7 @@ def check_with_context(
                     configured or h.severity or rule.severity,
                     h.message,
                     h.message_en,
-                    rule.source,
+                    h.source or rule.source,
                     h.handles,
                     h.location,
                     h.subject,

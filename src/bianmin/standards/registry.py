@@ -40,6 +40,7 @@ class Hit:
     # whether this finding breaks a 强制性条文; None: the rule's flag (CNTR-HEIGHT's advice on an
     # ordinary counter is the seed's 宜, while its accessible counter is GB 55019's)
     mandatory: bool | None = None
+    source: str | None = None  # the clause this finding breaks when it is not the rule's governing one
 
 
 def hit(
@@ -55,6 +56,7 @@ def hit(
     unit: str = "",
     details=(),
     mandatory: bool | None = None,
+    source: str | None = None,
 ) -> Hit:
     """One finding of a rule.  ``subject`` names what it is about by a stable identity (never a
     handle alone): the review's fingerprint is made from it, so a re-saved drawing (new handles)
@@ -64,7 +66,7 @@ def hit(
         location = None  # a finding without a place beats a marker at NaN (which aborted the designer)
     subj = (str(subject[0]), str(subject[1])) if subject is not None else None
     return Hit(
-        zh, en, [h for h in handles if h], location, severity, subj, measured, limit, unit, list(details), mandatory
+        zh, en, [h for h in handles if h], location, severity, subj, measured, limit, unit, list(details), mandatory, source
     )
 
 

@@ -79,6 +79,7 @@ def counter_height(ctx, p):
                 at=centre(c.footprint),
                 severity="warning",
                 mandatory=False,
+                source="XA 三(四)3",
                 subject=subject,
                 measured=value,
                 limit=hi if value > hi else lo,
