@@ -229,3 +229,30 @@ def test_the_advice_on_an_ordinary_counter_cites_the_seed_not_gb_55019():
     (general,) = fired("CNTR-HEIGHT", "fail-general-820-warning.dxf")
     (accessible,) = fired("CNTR-HEIGHT", "fail-accessible-900-error.dxf")
     assert general.source == "XA 三(四)3" and accessible.source.startswith("GB 55019 3.6.2")
+
+
+def test_hall_area_measures_the_centre_when_stated():
+    assert not fired("HALL-AREA", "pass-180m2-hall-260m2-centre.dxf")
+    (f,) = fired("HALL-AREA", "fail-180m2-hall-190m2-centre.dxf")
+    assert f.measured == 190.0 and "BM_CENTRE_AREA_M2" in f.message and "180.0 m²" in f.message
+    (hall,) = fired("HALL-AREA", "fail-180m2-new.dxf")
+    assert hall.measured == 180.0 and "按大厅计" in hall.message
+
+
+def test_smoke_exhaust_is_asked_over_100m2():
+    assert not fired("FIRE-SMOKE", "pass-80m2-station-not-asked.dxf")
+    assert not fired("FIRE-SMOKE", "pass-250m2-natural-6m2-vents.dxf")
+    (missing,) = fired("FIRE-SMOKE", "fail-250m2-not-stated.dxf")
+    assert missing.severity == "warning" and missing.mandatory and "5.0 m²" in missing.message
+    (small,) = fired("FIRE-SMOKE", "fail-250m2-natural-3m2-vents.dxf")
+    assert small.measured == 3.0 and small.limit == 5.0
+
+
+def test_hydrant_reach_one_jet_is_an_error_two_jets_a_warning():
+    (far,) = fired("FIRE-HYDRANT-REACH", "fail-60m-hall-one-hydrant.dxf")
+    assert far.severity == "error" and far.limit == 28000 and far.measured > 28000
+    (two,) = fired("FIRE-HYDRANT-REACH", "fail-one-hydrant-needs-two-jets-warning.dxf")
+    assert two.severity == "warning" and "2 股" in two.message
+    assert two.location[0] < 5000  # the point farthest from the one hydrant on the east wall
+    assert not fired("FIRE-HYDRANT-REACH", "pass-hydrants-on-both-walls.dxf")
+    assert not fired("FIRE-HYDRANT-REACH", "pass-one-hydrant-one-jet-allowed.dxf")

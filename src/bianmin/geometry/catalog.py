@@ -103,6 +103,10 @@ RATINGS = Vocab(*((f"{n}A", f"{n}A", f"{n}A") for n in (1, 2, 3, 4, 6, 8, 10)))
 YES_NO = Vocab(("yes", "是", "yes"), ("no", "否", "no"))
 # the hall's building context (rule set 2019.3): the hall is the building (or a fire compartment whose doors
 # lead outside: its doors are 安全出口) or a room in a larger building (its doors are 疏散门 to corridors)
+SMOKE_EXHAUST = Vocab(
+    ("natural", "自然排烟", "natural smoke exhaust"),
+    ("mechanical", "机械排烟", "mechanical smoke exhaust"),
+)
 HALL_SETTINGS = Vocab(
     ("building", "独立建筑/防火分区（门通向室外）", "the building (doors lead outside)"),
     ("room", "建筑内的房间（门通向走道）", "a room in a building (doors lead to corridors)"),
@@ -219,6 +223,33 @@ PLAN_PROPERTIES: tuple[PropertySpec, ...] = (
         YES_NO,
         note_zh="街道中心或大厅面积超过 200 m² 时 yes，否则 no",
         note_en="yes for street-center or a hall over 200 m², else no",
+    ),
+    PropertySpec(
+        "BM_CENTRE_AREA_M2",
+        "中心总面积（m²，大厅及后台用房）",
+        "centre's area (m², hall and back rooms)",
+        None,
+        "正数",
+        "positive number",
+        "空（按大厅面积）",
+        "empty (the hall's area)",
+    ),
+    PropertySpec("BM_SMOKE_EXHAUST", "排烟方式", "smoke exhaust", SMOKE_EXHAUST),
+    PropertySpec(
+        "BM_SMOKE_OPENINGS_M2",
+        "自然排烟窗有效面积（m²）",
+        "natural smoke vents' open area (m²)",
+        None,
+        "正数",
+        "positive number",
+    ),
+    PropertySpec(
+        "BM_HYDRANT_ONE_JET",
+        "消火栓可按 1 股充实水柱到达",
+        "hydrants: one jet suffices",
+        YES_NO,
+        note_zh="空（按 no：2 股水柱）",
+        note_en="empty (no: two jets)",
     ),
 )
 

@@ -30,7 +30,12 @@ KEYS = {
     "BM_BUILDING_HEIGHT_M": "building_height_m",
     "BM_HALL_SETTING": "hall_setting",
     "BM_CROWDED": "crowded",
+    "BM_CENTRE_AREA_M2": "centre_area_m2",
+    "BM_SMOKE_EXHAUST": "smoke_exhaust",
+    "BM_SMOKE_OPENINGS_M2": "smoke_openings_m2",
+    "BM_HYDRANT_ONE_JET": "hydrant_one_jet",
 }
+SMOKE_EXHAUST = catalog.SMOKE_EXHAUST.keys()
 HALL_SETTINGS = catalog.HALL_SETTINGS.keys()
 CROWDED_OVER_M2 = 200.0  # a hall over 200 m² is taken as 人员密集 unless the plan says otherwise
 
@@ -59,6 +64,10 @@ class PlanProperties:
     building_height_m: float | None = None
     hall_setting: str | None = None  # None: building for a single-storey building, else room
     crowded: bool | None = None  # None: yes for street-center or a hall over 200 m²
+    centre_area_m2: float | None = None  # the centre's area (hall and back rooms) when the plan says it
+    smoke_exhaust: str | None = None  # natural | mechanical; None: not stated
+    smoke_openings_m2: float | None = None
+    hydrant_one_jet: bool | None = None  # None: no (two jets must reach every point)
 
     @property
     def setting(self) -> str:
@@ -139,7 +148,17 @@ def _parse(key: str, raw: str):
         return _choice(raw, HAZARDS)
     if attr == "hall_setting":
         return _choice(raw, HALL_SETTINGS)
-    if attr in ("sprinklers", "fire_alarm_system", "crowded"):
+    if attr == "smoke_exhaust":
+        return _choice(raw, SMOKE_EXHAUST)
+    if attr in ("centre_area_m2", "smoke_openings_m2"):
+        try:
+            area = float(raw)
+        except ValueError:
+            raise ValueError("应为正数 / expected a positive number") from None
+        if not math.isfinite(area) or area <= 0 or area > 1_000_000:
+            raise ValueError("应为正数 / expected a positive number")
+        return area
+    if attr in ("sprinklers", "fire_alarm_system", "crowded", "hydrant_one_jet"):
         low = raw.lower()
         if low in ("yes", "y", "true", "1", "是", "有"):
             return True

@@ -66,7 +66,18 @@ def hit(
         location = None  # a finding without a place beats a marker at NaN (which aborted the designer)
     subj = (str(subject[0]), str(subject[1])) if subject is not None else None
     return Hit(
-        zh, en, [h for h in handles if h], location, severity, subj, measured, limit, unit, list(details), mandatory, source
+        zh,
+        en,
+        [h for h in handles if h],
+        location,
+        severity,
+        subj,
+        measured,
+        limit,
+        unit,
+        list(details),
+        mandatory,
+        source,
     )
 
 

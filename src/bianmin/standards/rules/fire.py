@@ -10,7 +10,7 @@ from bianmin.standards.context import centre
 
 from bianmin.standards.registry import ALL, hit, rule
 from bianmin.standards.tables import HAZARD_DISTANCE, MIN_RATING, U_M2_PER_A, a_rating
-from bianmin.standards.wording import exit_name, exit_subject, metres, place, thing_name
+from bianmin.standards.wording import exit_name, exit_subject, metres, number, place, thing_name
 
 
 @rule(
@@ -573,3 +573,154 @@ def emergency_light(ctx, p):
             limit=p.radius_mm,
             unit="mm",
         )
+
+
+@rule(
+    "FIRE-SMOKE",
+    severity="warning",
+    profiles=ALL,
+    source="GB 55037 8.2.2; GB 50016 8.5.3; GB 51251 4.3",
+    title="排烟设施",
+    title_en="Smoke exhaust",
+    params={"over_m2": 100.0, "natural_share": 0.02},
+    when=lambda ctx: ctx.plan.hall_area_m2 > 100.0,
+    when_text="when the hall is over 100 m²",
+    mandatory=True,
+)
+def smoke(ctx, p):
+    """建筑面积大于 100 m² 且经常有人停留的房间应设置排烟设施。 A hall over 100 m² states its smoke exhaust.
+
+    Checks: a hall over ``over_m2`` states how its smoke is let out: ``BM_SMOKE_EXHAUST`` = ``mechanical``, or
+        ``natural`` with ``BM_SMOKE_OPENINGS_M2`` (the vents' open area) at least ``natural_share`` of the hall's
+        area. A warning: the plan cannot show the windows' opening parts, so it asks the designer to say.
+    Why: GB 55037 8.2.2: 公共建筑内建筑面积大于100m²且经常有人停留的房间应采取排烟等烟气控制措施; GB 50016 8.5.3(3)
+        says the same; the 2 % of the floor area for natural vents is the customary figure (GB 51251 4.3 sizes them
+        by calculation; a bureau may set ``natural_share``).
+    Parameters: ``over_m2`` (100), ``natural_share`` (0.02).
+    Passes: a 250 m² hall with mechanical exhaust; natural with 6 m² of vents (2.4 %); an 80 m² station.
+    Fails: a 250 m² hall that does not say; natural with 3 m² of vents (1.2 %).
+    """
+    area = ctx.plan.hall_area_m2
+    if area <= p.over_m2:
+        return
+    kind = ctx.props.smoke_exhaust
+    if kind == "mechanical":
+        return
+    need = area * p.natural_share
+    if kind is None:
+        yield hit(
+            f"大厅面积 {number(area, 1, 'm²')}，超过 {number(p.over_m2, 0, 'm²')}，应设置排烟设施；图纸未说明排烟方式"
+            f"（BM_SMOKE_EXHAUST：自然排烟需有效开窗面积不小于 {number(need, 1, 'm²')}，或机械排烟）；请在图纸属性中填写",
+            f"the hall is {number(area, 1, 'm²')}, over {number(p.over_m2, 0, 'm²')}, and needs smoke exhaust; the plan "
+            f"does not say how (BM_SMOKE_EXHAUST: natural with at least {number(need, 1, 'm²')} of open vents, or "
+            f"mechanical): state it in the plan properties",
+            at=centre(ctx.hall),
+            subject=("hall", "smoke-exhaust"),
+            limit=round(need, 1),
+            unit="m²",
+        )
+        return
+    have = ctx.props.smoke_openings_m2 or 0.0
+    if have + 1e-9 < need:
+        yield hit(
+            f"自然排烟窗有效面积 {number(have, 1, 'm²')}（BM_SMOKE_OPENINGS_M2），不足大厅面积 {number(area, 1, 'm²')} 的 "
+            f"{p.natural_share * 100:g}%（{number(need, 1, 'm²')}）；请加大可开启面积或改为机械排烟",
+            f"the natural smoke vents open {number(have, 1, 'm²')} (BM_SMOKE_OPENINGS_M2), under {p.natural_share * 100:g}% "
+            f"of the hall's {number(area, 1, 'm²')} ({number(need, 1, 'm²')}): enlarge the vents or use mechanical exhaust",
+            at=centre(ctx.hall),
+            subject=("hall", "smoke-exhaust"),
+            measured=round(have, 2),
+            limit=round(need, 1),
+            unit="m²",
+        )
+
+
+def _hydrant_fields(ctx, hydrants):
+    """Walking distance (mm) from every grid cell to each hydrant, one row per hydrant, sorted per cell."""
+    import numpy as np
+
+    rows = [ctx.analysis.grid.field([h.footprint]).dist for h in hydrants]
+    return np.sort(np.vstack(rows), axis=0)
+
+
+@rule(
+    "FIRE-HYDRANT-REACH",
+    severity="error",
+    profiles=ALL,
+    source="GB 50974 7.4.6, 7.4.10",
+    title="消火栓保护范围",
+    title_en="Hydrant reach",
+    params={"hose_m": 25.0, "jet_m": 3.0},
+    when=lambda ctx: bool(ctx.objects("BM_HYDRANT")),
+    when_text="when hydrants are placed (BM_HYDRANT)",
+    mandatory=True,
+)
+def hydrant_reach(ctx, p):
+    """室内消火栓的布置应满足同一平面 2 支水枪的 2 股充实水柱同时达到任何部位。 Hydrant reach.
+
+    Checks: where hydrants are placed, every point of the free floor is within ``hose_m`` + ``jet_m`` walking
+        distance of a hydrant (an **error** when no hydrant reaches it) and of two hydrants (a **warning**: the
+        second jet may come from a hydrant outside the hall, in the corridor, which the plan does not show),
+        unless ``BM_HYDRANT_ONE_JET`` is yes (where the code lets one jet suffice). The finding names the worst
+        point and its distance.
+    Why: GB 50974 7.4.6: 室内消火栓的布置应满足同一平面有2支消防水枪的2股充实水柱同时达到任何部位的要求 (one jet
+        where the code allows it); 7.4.10: the hose length (25 m) and the jet's reach set the protection radius.
+    Parameters: ``hose_m`` (25), ``jet_m`` (3).
+    Passes: hydrants on both side walls of a 20 m hall; one hydrant where one jet is allowed.
+    Fails: one hydrant at one end of a 60 m hall (an error); one hydrant in a 20 m hall needing two jets (a warning).
+    """
+    import numpy as np
+
+    hydrants = ctx.objects("BM_HYDRANT")
+    reach = (p.hose_m + p.jet_m) * 1000.0
+    dists = _hydrant_fields(ctx, hydrants)
+    grid = ctx.analysis.grid
+    if dists.shape[1] == 0:
+        return
+    first = np.where(np.isfinite(dists[0]), dists[0], -1.0)
+    k = int(np.argmax(first))
+    if first[k] > reach:
+        where = (float(grid.xy[k, 0]), float(grid.xy[k, 1]))
+        pz, pe = place(ctx.plan, where)
+        yield hit(
+            f"{pz}距最近消火栓步行 {metres(first[k])}，超过水带 {number(p.hose_m, 0, 'm')} 加充实水柱 "
+            f"{number(p.jet_m, 0, 'm')} 的 {metres(reach)}；请在该处附近增设室内消火栓",
+            f"{pe} is {metres(first[k])} on foot from the nearest hydrant, over the {metres(reach)} of a "
+            f"{number(p.hose_m, 0, 'm')} hose and a {number(p.jet_m, 0, 'm')} jet: add a hydrant near it",
+            at=where,
+            subject=("hall", "hydrant-reach"),
+            measured=round(first[k]),
+            limit=round(reach),
+            unit="mm",
+        )
+        return
+    if ctx.props.hydrant_one_jet:
+        return
+    second = dists[1] if len(dists) > 1 else np.full(dists.shape[1], np.inf)
+    reached = np.isfinite(dists[0])
+    short = reached & ~(second <= reach)
+    if not short.any():
+        return
+    gap = np.where(short, np.where(np.isfinite(second), second, 1e12 + dists[0]), -1.0)
+    k = int(np.argmax(gap))
+    where = (float(grid.xy[k, 0]), float(grid.xy[k, 1]))
+    pz, pe = place(ctx.plan, where)
+    n = len(hydrants)
+    got_zh = f"第 2 近的消火栓步行 {metres(second[k])}" if np.isfinite(second[k]) else f"图中只有 {n} 个消火栓"
+    got_en = (
+        f"the second nearest hydrant is {metres(second[k])} on foot"
+        if np.isfinite(second[k])
+        else f"the plan has {n} hydrant"
+    )
+    yield hit(
+        f"{pz}只有 1 股充实水柱可达（{got_zh}，限 {metres(reach)}），应有 2 股同时到达；若走道内的消火栓可补足请核实，"
+        f"或在规范允许 1 股时将 BM_HYDRANT_ONE_JET 设为 yes，否则请增设消火栓",
+        f"only one jet reaches {pe} ({got_en}; limit {metres(reach)}); two must reach every point: confirm a "
+        f"corridor hydrant supplies the second, set BM_HYDRANT_ONE_JET=yes where the code allows one, or add one",
+        at=where,
+        severity="warning",
+        subject=("hall", "hydrant-two-jets"),
+        measured=round(float(second[k])) if np.isfinite(second[k]) else None,
+        limit=round(reach),
+        unit="mm",
+    )

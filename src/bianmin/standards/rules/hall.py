@@ -21,20 +21,34 @@ from bianmin.standards.wording import m2, object_subject
     when_text="BM_CONSTRUCTION 为 new 或 expanded / when new or expanded",
 )
 def hall_area(ctx, p):
-    """新建、扩建的镇（街）便民服务中心面积不小于 200 m²。 Hall area of a new or expanded centre.
+    """新建、扩建的镇（街）便民服务中心面积不小于 200 m²。 Area of a new or expanded centre.
 
-    Checks: the hall's area is at least ``min_area_m2`` when ``BM_CONSTRUCTION`` is
-        ``new`` or ``expanded`` (an existing hall is not held to it).
-    Why: XA 三(二): 新建、扩建的镇(街)便民服务中心面积应不小于200平方米.
+    Checks: the centre's area is at least ``min_area_m2`` when ``BM_CONSTRUCTION`` is
+        ``new`` or ``expanded`` (an existing hall is not held to it). The centre is the hall and its back
+        rooms: ``BM_CENTRE_AREA_M2`` when the plan states it (never less than the hall drawn), else the
+        hall's area; the message says which it measured.
+    Why: XA 三(二): 新建、扩建的镇(街)便民服务中心面积应不小于200平方米 — the centre, not its hall alone
+        (rule set 2019.3; it measured the hall only).
     Parameters: ``min_area_m2`` (200).
-    Passes: a 20 m × 12.5 m hall (250 m²).
-    Fails: a new 15 m × 12 m hall (180 m²).
+    Passes: a 20 m × 12.5 m hall (250 m²); a new 180 m² hall whose centre is stated as 260 m².
+    Fails: a new 15 m × 12 m hall (180 m²) with no centre area stated.
     """
-    area = ctx.plan.hall_area_m2
+    hall = ctx.plan.hall_area_m2
+    stated = ctx.props.centre_area_m2
+    if stated is not None and stated >= hall:
+        area = stated
+        what_zh = f"中心面积（BM_CENTRE_AREA_M2，大厅 {m2(hall)} 及后台用房）"
+        what_en = f"the centre's stated area (BM_CENTRE_AREA_M2: the hall's {m2(hall)} and back rooms)"
+    else:
+        area = hall
+        what_zh, what_en = (
+            "大厅面积（未填中心面积 BM_CENTRE_AREA_M2，按大厅计）",
+            "the hall (no BM_CENTRE_AREA_M2 stated)",
+        )
     if area < p.min_area_m2:
         yield hit(
-            f"大厅面积 {m2(area)}，新建、扩建的中心应不小于 {m2(p.min_area_m2)}；请扩大大厅或另选场地",
-            f"the hall is {m2(area)}; a new or expanded centre needs at least {m2(p.min_area_m2)}: enlarge it "
+            f"{what_zh}为 {m2(area)}，新建、扩建的中心应不小于 {m2(p.min_area_m2)}；请扩大中心或另选场地",
+            f"{what_en} is {m2(area)}; a new or expanded centre needs at least {m2(p.min_area_m2)}: enlarge it "
             f"or choose another site",
             handles=[ctx.plan.hall.id],
             at=centre(ctx.hall),
