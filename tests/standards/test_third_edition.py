@@ -256,3 +256,12 @@ def test_hydrant_reach_one_jet_is_an_error_two_jets_a_warning():
     assert two.location[0] < 5000  # the point farthest from the one hydrant on the east wall
     assert not fired("FIRE-HYDRANT-REACH", "pass-hydrants-on-both-walls.dxf")
     assert not fired("FIRE-HYDRANT-REACH", "pass-one-hydrant-one-jet-allowed.dxf")
+
+
+def test_evacuation_signs_along_every_passage_and_at_route_turns():
+    (bare,) = fired("FIRE-EVAC-SIGN", "fail-bare-passage-to-the-main-entrance.dxf")
+    assert bare.subject == ("walk", "main") and bare.measured > 20000 and "主入口" in bare.message
+    assert not fired("FIRE-EVAC-SIGN", "pass-signs-on-both-passages.dxf")
+    (turn,) = fired("FIRE-EVAC-SIGN", "fail-route-turn-3m-from-sign-warning.dxf")
+    assert turn.severity == "warning" and turn.limit == 1000 and turn.location == (3000.0, 11200.0)
+    assert not fired("FIRE-EVAC-SIGN", "pass-short-walks.dxf")  # a hung sign 0.3 m from the turn

@@ -95,28 +95,40 @@ _MOUNT_WORDS = {
     source="GB 51309 3.2.9; GB 50016 10.3.5",
     title="疏散指示标志间距",
     title_en="Evacuation sign spacing",
-    params={"near_mm": 2000.0, "max_gap_wall_m": 10.0, "max_gap_ceiling_m": 20.0, "max_gap_floor_m": 3.0},
+    params={
+        "near_mm": 2000.0,
+        "max_gap_wall_m": 10.0,
+        "max_gap_ceiling_m": 20.0,
+        "max_gap_floor_m": 3.0,
+        "turn_mm": 1000.0,
+        "turn_deg": 45.0,
+    },
 )
 def evac_sign(ctx, p):
     """方向标志灯的间距：墙面 10 m、吊挂 20 m、地面 3 m。 Evacuation sign spacing by mounting.
 
-    Checks: along the walking path from the farthest point of the free floor to its nearest
-        exit, and along each drawn route, the signs that the path passes within ``near_mm`` of
+    Checks: along every evacuation passage of the free floor (the walk from its farthest point to its
+        nearest exit, and for each exit the walk from the farthest point that leaves by it) and along each
+        drawn route, the signs that the path passes within ``near_mm`` of
         (``BM_EVAC_SIGN``, ``BM_EXIT_SIGN``) are taken in order from the path's start to the
         exit; the gap after each sign is at most the limit of its MOUNT: ``wall`` (facing
         parallel to the escape direction) ``max_gap_wall_m``, ``ceiling`` (hung, facing the
         escape direction; exit signs count as hung) ``max_gap_ceiling_m``, ``floor``
-        ``max_gap_floor_m``. The walk to the first sign is allowed the widest of them.
+        ``max_gap_floor_m``. The walk to the first sign is allowed the widest of them. Each turn of a drawn
+        route of at least ``turn_deg`` has a sign within ``turn_mm`` (a **warning**: in an open hall a drawn
+        route's bend is not always a corridor's corner).
     Conditions: 间距按标志安装方式：墙面（标志面与疏散方向平行）不大于 10 m，吊挂（标志面与疏散方向垂直）不大于 20 m，
         地面不大于 3 m；只计路径 2 m 内的标志 // gaps by mounting: wall (facing parallel to the escape direction)
         at most 10 m, hung from the ceiling (facing the escape direction) at most 20 m, floor at most 3 m; only signs
         within 2 m of the path count.
     Why: GB 51309 3.2.9: 方向标志灯……标志面与疏散方向垂直时, 灯具的设置间距不应大于20m; 标志面与疏散方向平行时,
         中型或小型方向标志灯的设置间距不应大于10m; 地面上设置的……方向标志灯间距不应大于3m;
-        GB 50016 10.3.5(2): 灯光疏散指示标志的间距.
-    Parameters: ``near_mm`` (2000), ``max_gap_wall_m`` (10), ``max_gap_ceiling_m`` (20), ``max_gap_floor_m`` (3).
+        GB 50016 10.3.5(2): 灯光疏散指示标志的间距……在走道转角区，不应大于1.0m.
+    Parameters: ``near_mm`` (2000), ``max_gap_wall_m`` (10), ``max_gap_ceiling_m`` (20), ``max_gap_floor_m`` (3),
+        ``turn_mm`` (1000), ``turn_deg`` (45).
     Passes: hung direction signs 15 m apart along a 45 m hall.
-    Fails: wall signs 15 m apart along the same hall; a 45 m hall with no direction signs.
+    Fails: wall signs 15 m apart along the same hall; a 45 m hall with no direction signs; a bare stretch on the
+        way to the second exit that the farthest point's walk does not pass; a route turning 90° 3 m from a sign.
     """
     plan = ctx.plan
     signs = ctx.objects("BM_EVAC_SIGN", "BM_EXIT_SIGN")
@@ -124,6 +136,10 @@ def evac_sign(ctx, p):
         ("从最远点到出口的疏散路径", "the walk from the farthest point to its exit", ("walk", "farthest"), p_["points"])
         for p_ in ctx.analysis.evacuation_paths()
     ]
+    # every evacuation passage: the walk to each exit from the farthest point that leaves by it
+    for opening, pts in _passages_by_exit(ctx):
+        ez, ee = exit_name(plan, opening)
+        paths.append((f"通向{ez}的疏散通道", f"the passage to {ee}", ("walk", exit_subject(plan, opening)[1]), pts))
     for n, r in enumerate(plan.routes, 1):
         paths.append((f"第 {n} 条疏散路线", f"drawn route {n}", ("route", str(n)), r.points))
     limits = {
@@ -131,6 +147,7 @@ def evac_sign(ctx, p):
         "ceiling": p.max_gap_ceiling_m * 1000.0,
         "floor": p.max_gap_floor_m * 1000.0,
     }
+    seen: set = set()
     for zh, en, subject, pts in paths:
         if len(pts) < 2 or path_length(pts) < 1.0:
             continue
@@ -146,6 +163,10 @@ def evac_sign(ctx, p):
         excess, gap, start, limit, mount = _gaps(line, spots, limits)
         if excess > 0:
             mid = line.interpolate(start + gap / 2)
+            key = (round(mid.x / 1000.0), round(mid.y / 1000.0))
+            if key in seen:  # two passages sharing the same bare stretch: said once
+                continue
+            seen.add(key)
             pz, pe = place(plan, (mid.x, mid.y))
             mz, me = _MOUNT_WORDS[mount]
             yield hit(
@@ -159,6 +180,65 @@ def evac_sign(ctx, p):
                 limit=round(limit),
                 unit="mm",
             )
+    # a drawn route's turns (走道转角区): a sign within turn_mm of each
+    for n, r in enumerate(plan.routes, 1):
+        for i, corner in enumerate(_turns(r.points, p.turn_deg), 1):
+            pt = shapely.Point(corner)
+            d = min((s.footprint.distance(pt) for s in signs), default=math.inf)
+            if d <= p.turn_mm:
+                continue
+            pz, pe = place(plan, corner)
+            near_zh = f"最近的标志在 {metres(d)} 外" if math.isfinite(d) else "图中没有疏散指示标志"
+            near_en = f"the nearest sign is {metres(d)} away" if math.isfinite(d) else "the plan has no sign"
+            yield hit(
+                f"第 {n} 条疏散路线在{pz}转弯，转角处 {metres(p.turn_mm)} 内没有疏散指示标志（{near_zh}）；"
+                f"请在转角处增设疏散指示标志",
+                f"drawn route {n} turns at {pe} with no evacuation sign within {metres(p.turn_mm)} of the turn "
+                f"({near_en}): add a sign at the turn",
+                at=corner,
+                severity="warning",
+                subject=("route-turn", f"{n}.{i}"),
+                measured=round(d) if math.isfinite(d) else None,
+                limit=round(p.turn_mm),
+                unit="mm",
+            )
+
+
+def _passages_by_exit(ctx) -> list:
+    """For each exit, the walking path from the farthest point of the floor whose nearest exit it is."""
+    import numpy as np
+
+    an = ctx.analysis
+    exits = ctx.plan.exits
+    if len(exits) < 2 or an.grid.n == 0:
+        return []  # one exit: the farthest point's walk is already its passage
+    fields = [an.grid.field([o.line]) for o in exits]
+    dist = np.vstack([f.dist for f in fields])
+    nearest = np.argmin(dist, axis=0)
+    best = dist.min(axis=0)
+    out = []
+    for i, (opening, f) in enumerate(zip(exits, fields, strict=True)):
+        mine = (nearest == i) & np.isfinite(best)
+        if not mine.any():
+            continue
+        k = int(np.argmax(np.where(mine, best, -1.0)))
+        out.append((opening, f.path_from(k)))
+    return out
+
+
+def _turns(points, min_deg: float) -> list:
+    """The interior vertices of a polyline where its direction changes by at least ``min_deg``."""
+    out = []
+    for a, b, c in zip(points, points[1:], points[2:], strict=False):
+        ux, uy = b[0] - a[0], b[1] - a[1]
+        vx, vy = c[0] - b[0], c[1] - b[1]
+        nu, nv = math.hypot(ux, uy), math.hypot(vx, vy)
+        if nu < 1.0 or nv < 1.0:
+            continue
+        cos = max(-1.0, min(1.0, (ux * vx + uy * vy) / (nu * nv)))
+        if math.degrees(math.acos(cos)) >= min_deg:
+            out.append((float(b[0]), float(b[1])))
+    return out
 
 
 @rule(
