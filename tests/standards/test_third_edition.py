@@ -265,3 +265,30 @@ def test_evacuation_signs_along_every_passage_and_at_route_turns():
     (turn,) = fired("FIRE-EVAC-SIGN", "fail-route-turn-3m-from-sign-warning.dxf")
     assert turn.severity == "warning" and turn.limit == 1000 and turn.location == (3000.0, 11200.0)
     assert not fired("FIRE-EVAC-SIGN", "pass-short-walks.dxf")  # a hung sign 0.3 m from the turn
+
+
+def test_exit_door_type_and_swing():
+    (revolving,) = fired("EVAC-DOOR-TYPE", "fail-revolving-main-entrance.dxf")
+    assert revolving.subject == ("exit", "main") and "旋转门" in revolving.message and revolving.mandatory
+    assert "卷帘门" in fired("EVAC-DOOR-TYPE", "fail-roller-shutter-exit.dxf")[0].message
+    assert fired("EVAC-DOOR-TYPE", "fail-auto-sliding-without-swing.dxf")
+    assert not fired("EVAC-DOOR-TYPE", "pass-auto-sliding-with-breakout-swing.dxf")
+    (inward,) = fired("EVAC-DOOR-TYPE", "fail-exit-opens-inward-125-people.dxf")
+    assert inward.measured == 125 and inward.limit == 60
+    assert not fired("EVAC-DOOR-TYPE", "pass-door-opens-inward-40-people.dxf")  # 80 m²: 40 people
+
+
+@pytest.mark.parametrize("version", ["R2010", "R12"])
+def test_door_attributes_survive_a_save_as_xdata(tmp_path, version):
+    import ezdxf
+
+    from bianmin.templates.build import street_center
+
+    plan = street_center()
+    exit_ = next(o for o in plan.openings if o.kind == "exit")
+    exit_.attribs = {"TYPE": "auto-sliding", "FAILSAFE": "yes"}
+    path = tmp_path / "p.dxf"
+    write_plan(plan, path, doc=ezdxf.new(version))
+    back = {o.kind: o for o in read_plan(path).plan.openings}
+    assert back["exit"].attribs == {"TYPE": "auto-sliding", "FAILSAFE": "yes"}
+    assert back["main"].attribs == {} and back["main"].attr("TYPE") == "swing"  # the catalogue's default

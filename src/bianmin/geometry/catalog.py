@@ -358,6 +358,24 @@ ATTRIBUTES: dict[str, tuple[AttributeSpec, ...]] = {
 }
 
 
+# a door's attributes (rule set 2019.3): XDATA of application OPENING_APPID on the opening's LINE or
+# polyline, each a 1000 string "TAG=value" (openings are lines, which have no ATTRIBs)
+DOOR_TYPES = Vocab(
+    ("swing", "平开门", "swing door"),
+    ("sliding", "推拉门", "sliding door"),
+    ("revolving", "旋转门", "revolving door"),
+    ("rolling", "卷帘门", "roller shutter"),
+    ("auto-sliding", "自动感应推拉门", "automatic sliding door"),
+)
+SWINGS = Vocab(("out", "向外（疏散方向）开启", "opens outward"), ("in", "向内开启", "opens inward"))
+OPENING_APPID = "BIANMIN"
+OPENING_ATTRIBUTES: tuple[AttributeSpec, ...] = (
+    AttributeSpec("TYPE", "choice", "swing", "门的类型", "door type", choices=DOOR_TYPES),
+    AttributeSpec("SWING", "choice", "", "开启方向", "swing", choices=SWINGS),
+    AttributeSpec("FAILSAFE", "choice", "", "火灾时具有平开功能", "swings open in a fire", choices=YES_NO),
+)
+
+
 def attribute_spec(block: str, tag: str) -> AttributeSpec | None:
     """The attribute table's entry for ``tag`` of ``block``."""
     for spec in ATTRIBUTES.get(block, ()):

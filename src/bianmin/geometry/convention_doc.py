@@ -131,6 +131,15 @@ def markdown() -> str:
     for layer in catalog.LAYERS.values():
         zh, en = _ROLE[layer.role]
         out.append(f"| `{layer.name}` | `{layer.alias}` | {zh.format(zh=layer.zh)} | {en.format(en=layer.en)} |\n")
+    out.append(
+        "\n门洞可带属性（写在其 LINE 的 XDATA 中，应用名 `"
+        + catalog.OPENING_APPID
+        + "`，每项为 1000 组码字符串 `TAG=value`） / An opening may carry attributes (XDATA of application `"
+        + catalog.OPENING_APPID
+        + "` on its LINE, each a 1000 string `TAG=value`): "
+        + "；".join(_attribute(a) for a in catalog.OPENING_ATTRIBUTES)
+        + "\n"
+    )
     out += ["\n", _BLOCKS]
     for block in catalog.BLOCKS.values():
         zh_group, en_group = catalog.GROUPS[block.group]

@@ -108,6 +108,15 @@ class Opening:
     start: tuple[float, float]
     end: tuple[float, float]
     id: str = field(default_factory=new_id)
+    attribs: dict[str, str] = field(default_factory=dict)  # TYPE, SWING, FAILSAFE (catalog.OPENING_ATTRIBUTES)
+
+    def attr(self, tag: str) -> str:
+        """The attribute's value, else the catalogue's default ("" when it has none)."""
+        value = self.attribs.get(tag.upper(), "").strip().lower()
+        if value:
+            return value
+        spec = next((a for a in catalog.OPENING_ATTRIBUTES if a.tag == tag.upper()), None)
+        return spec.default if spec is not None else ""
 
     def __post_init__(self):
         if self.kind not in OPENING_KINDS:

@@ -212,7 +212,13 @@ class PlanReader:
                 location=(x1 * f, y1 * f),
             )
             return None
-        return Opening(kind=kind, start=(x1 * f, y1 * f), end=(x2 * f, y2 * f), id=entity.dxf.handle)
+        return Opening(
+            kind=kind,
+            start=(x1 * f, y1 * f),
+            end=(x2 * f, y2 * f),
+            id=entity.dxf.handle,
+            attribs=opening_attribs(entity),
+        )
 
     def _route(self, entity):
         pts = raw_points(entity)
@@ -309,3 +315,23 @@ _CLOSED_TYPES = ("LWPOLYLINE", "POLYLINE", "CIRCLE")
 def _reason_point(reason: str):
     m = re.search(r"\[([-\d.eE+]+)\s+([-\d.eE+]+)\]", reason)
     return (float(m.group(1)), float(m.group(2))) if m else None
+
+
+def opening_attribs(entity) -> dict[str, str]:
+    """A door's attributes from its XDATA (catalog.OPENING_APPID: 1000 strings "TAG=value")."""
+    try:
+        if not entity.has_xdata(catalog.OPENING_APPID):
+            return {}
+        tags = entity.get_xdata(catalog.OPENING_APPID)
+    except Exception:
+        return {}
+    known = {a.tag for a in catalog.OPENING_ATTRIBUTES}
+    out: dict[str, str] = {}
+    for code, value in tags:
+        if code != 1000 or "=" not in str(value):
+            continue
+        tag, _, text = str(value).partition("=")
+        tag = tag.strip().upper()
+        if tag in known and len(text) <= 64:
+            out[tag] = text.strip()
+    return out

@@ -141,16 +141,30 @@ def _write_element(doc, msp, element, entity, old, f: float) -> str:
         end = (element.end[0] / f, element.end[1] / f)
         if entity is not None and entity.dxftype() == "LINE" and _same_role(entity, layer):
             entity.dxf.start, entity.dxf.end = start, end
-            return entity.dxf.handle
-        if entity is not None and entity.dxftype() == "LWPOLYLINE" and _same_role(entity, layer):
+        elif entity is not None and entity.dxftype() == "LWPOLYLINE" and _same_role(entity, layer):
             entity.set_points([start, end], format="xy")
-            return entity.dxf.handle
-        _delete(msp, entity)
-        return msp.add_line(start, end, dxfattribs={"layer": layer_for(doc, layer)}).dxf.handle
+        else:
+            _delete(msp, entity)
+            entity = msp.add_line(start, end, dxfattribs={"layer": layer_for(doc, layer)})
+        _write_opening_attribs(doc, entity, element.attribs)
+        return entity.dxf.handle
     if isinstance(element, Route):
         pts = [(x / f, y / f, 0.0) for x, y in element.points]
         return _write_polyline(doc, msp, entity, element.layer, pts, closed=False)
     raise TypeError(type(element))
+
+
+def _write_opening_attribs(doc, entity, attribs: dict[str, str]) -> None:
+    """A door's attributes as XDATA "TAG=value" strings (catalog.OPENING_APPID); none: no XDATA."""
+    appid = catalog.OPENING_APPID
+    values = [(1000, f"{k}={v}") for k, v in sorted(attribs.items()) if v]
+    if not values:
+        if entity.has_xdata(appid):
+            entity.discard_xdata(appid)
+        return
+    if appid not in doc.appids:
+        doc.appids.new(appid)
+    entity.set_xdata(appid, values)
 
 
 def _same_role(entity, layer: str) -> bool:

@@ -223,6 +223,89 @@ def n_exits(ctx) -> int:
     return len(ctx.plan.exits)
 
 
+_NOT_EXITS = {"sliding", "revolving", "rolling"}
+
+
+@rule(
+    "EVAC-DOOR-TYPE",
+    severity="error",
+    profiles=ALL,
+    source="GB 55037 7.1.8; GB 50016 6.4.11",
+    title="疏散门的形式与开启方向",
+    title_en="Exit door type and swing",
+    params={"outward_over_people": 60, "occupant_density_per_m2": 0.5},
+    mandatory=True,
+)
+def door_type(ctx, p):
+    """疏散出口门应为平开门或在火灾时具有平开功能的门；人数超过 60 人的房间的疏散门应向疏散方向开启。 Exit doors.
+
+    Checks: each exit's ``TYPE`` (an opening attribute, XDATA; default ``swing``): ``sliding``, ``revolving`` and
+        ``rolling`` are not exits; ``auto-sliding`` only with ``FAILSAFE=yes`` (it swings open in a fire). When the
+        hall holds more than ``outward_over_people`` (area × ``occupant_density_per_m2``), an exit whose ``SWING``
+        is ``in`` is a finding (a door whose swing the plan does not state is not).
+    Why: GB 55037 7.1.8: 疏散出口门应为平开门或在火灾时具有平开功能的门……使用人数大于60人的房间……疏散出口门应向疏散方向
+        开启; GB 50016 6.4.11: 民用建筑的疏散门应采用向疏散方向开启的平开门，不应采用推拉门、卷帘门、吊门、转门和折叠门.
+    Parameters: ``outward_over_people`` (60), ``occupant_density_per_m2`` (0.5).
+    Passes: swing doors opening outward; an automatic sliding door that swings open in a fire (FAILSAFE=yes).
+    Fails: a revolving main entrance; a roller shutter as the emergency exit; an exit opening inward in a 250 m²
+        hall (125 people).
+    """
+    plan = ctx.plan
+    people = occupants(ctx, p.occupant_density_per_m2)
+    dz, de = door_words(ctx)
+    for o in plan.exits:
+        kind = o.attr("TYPE")
+        zh, en = exit_name(plan, o)
+        names = {
+            k: v
+            for k, v in (
+                ("sliding", ("推拉门", "a sliding door")),
+                ("revolving", ("旋转门", "a revolving door")),
+                ("rolling", ("卷帘门", "a roller shutter")),
+            )
+        }
+        if kind in _NOT_EXITS:
+            kz, ke = names[kind]
+            yield hit(
+                f"{zh}为{kz}（TYPE={kind}），不能作为{dz}；{dz}应为平开门或在火灾时具有平开功能的门，请更换",
+                f"{en} is {ke} (TYPE={kind}), which is not an {de}: an {de} is a swing door or one that swings open "
+                f"in a fire: change it",
+                handles=[o.id],
+                at=o.midpoint,
+                subject=exit_subject(plan, o),
+                measured=kind,
+                limit="swing",
+            )
+            continue
+        if kind == "auto-sliding" and o.attr("FAILSAFE") != "yes":
+            yield hit(
+                f"{zh}为自动感应推拉门（TYPE=auto-sliding），未注明火灾时具有平开功能（FAILSAFE=yes）；"
+                f"请采用平开门或具有平开功能的自动门",
+                f"{en} is an automatic sliding door (TYPE=auto-sliding) not stated to swing open in a fire "
+                f"(FAILSAFE=yes): use a swing door or an automatic door with a breakout swing",
+                handles=[o.id],
+                at=o.midpoint,
+                subject=exit_subject(plan, o),
+                measured=kind,
+                limit="swing",
+            )
+            continue
+        if o.attr("SWING") == "in" and people > p.outward_over_people:
+            yield hit(
+                f"{zh}向内开启（SWING=in），大厅按每平方米 {number(p.occupant_density_per_m2, 2)} 人计 {people} 人，超过 "
+                f"{p.outward_over_people} 人，{dz}应向疏散方向开启；请改为向外开启",
+                f"{en} opens inward (SWING=in) while the hall holds {people} people at "
+                f"{number(p.occupant_density_per_m2, 2)} per m², over {p.outward_over_people}: it must open in the "
+                f"direction of escape",
+                handles=[o.id],
+                at=o.midpoint,
+                subject=exit_subject(plan, o),
+                measured=people,
+                limit=p.outward_over_people,
+                unit="people",
+            )
+
+
 @rule(
     "EVAC-EXIT-SPACING",
     severity="error",
