@@ -292,3 +292,19 @@ def test_door_attributes_survive_a_save_as_xdata(tmp_path, version):
     back = {o.kind: o for o in read_plan(path).plan.openings}
     assert back["exit"].attribs == {"TYPE": "auto-sliding", "FAILSAFE": "yes"}
     assert back["main"].attribs == {} and back["main"].attr("TYPE") == "swing"  # the catalogue's default
+
+
+def test_accessible_entrance_and_toilet():
+    assert not fired("ACC-ENTRANCE", "pass-ramp-before-the-main-entrance.dxf")
+    assert not fired("ACC-ENTRANCE", "pass-level-entrance-marked.dxf")
+    (far,) = fired("ACC-ENTRANCE", "fail-ramp-5m-away.dxf")
+    assert far.severity == "warning" and far.measured > 2000 and "5.3 m" in far.message
+    assert not [
+        f
+        for f in validate_path(FIX / "ACC-ENTRANCE" / "pass-ramp-before-the-main-entrance.dxf").findings
+        if f.rule == "HALL-CONTAINS"
+    ]  # a ramp stands outside the hall by nature
+    (toilet,) = fired("ACC-TOILET", "fail-two-toilets-no-accessible-one.dxf")
+    assert "2 处卫生间" in toilet.message
+    for name in ("pass-no-toilets-drawn.dxf", "pass-toilet-with-accessible-cubicle.dxf"):
+        assert not fired("ACC-TOILET", name)

@@ -351,6 +351,9 @@ ATTRIBUTES: dict[str, tuple[AttributeSpec, ...]] = {
         AttributeSpec("COUNT", "int", "2", "灭火器数量", "extinguishers", "", (1, 50)),
         AttributeSpec("RATING", "choice", "2A", "灭火级别", "rating", choices=RATINGS),
     ),
+    "BM_TOILET": (
+        AttributeSpec("ACCESSIBLE", "choice", "no", "含无障碍厕位", "has an accessible cubicle", choices=YES_NO),
+    ),
     "BM_CAMERA": (
         AttributeSpec("FOV", "float", "90", "视角", "field of view", "°", (10, 360)),
         AttributeSpec("RANGE", "float", "12000", "监控距离", "range", " mm", (1000, 60000)),
@@ -373,6 +376,7 @@ OPENING_ATTRIBUTES: tuple[AttributeSpec, ...] = (
     AttributeSpec("TYPE", "choice", "swing", "门的类型", "door type", choices=DOOR_TYPES),
     AttributeSpec("SWING", "choice", "", "开启方向", "swing", choices=SWINGS),
     AttributeSpec("FAILSAFE", "choice", "", "火灾时具有平开功能", "swings open in a fire", choices=YES_NO),
+    AttributeSpec("ACCESSIBLE", "choice", "", "无障碍出入口（平坡或设坡道）", "accessible entrance", choices=YES_NO),
 )
 
 
@@ -400,6 +404,7 @@ class BlockSpec:
     round: bool = False
     mounted: bool = False  # on a wall or ceiling: not part of the floor
     glyph: str = ""  # the one character its symbol shows on screen and paper (a counter shows its window no.)
+    outside: bool = False  # may stand outside the hall (a ramp before the door, toilets in the back rooms)
 
     @property
     def attributes(self) -> tuple[str, ...]:
@@ -491,6 +496,17 @@ _TABLE: list[tuple[str, str, str, str, tuple[int, int], dict[str, Any]]] = [
         {"glyph": "灯", "round": True, "mounted": True},
     ),
     ("BM_ALARM", "手动报警按钮", "manual alarm", "fire", (120, 120), {"glyph": "报", "mounted": True}),
+    # accessibility and toilets (rule set 2019.3: ACC-ENTRANCE, ACC-TOILET): may stand outside the hall
+    ("BM_RAMP", "轮椅坡道", "wheelchair ramp", "equipment", (1500, 3000), {"glyph": "坡", "outside": True}),
+    ("BM_TOILET", "卫生间", "toilet", "equipment", (2000, 2000), {"glyph": "厕", "outside": True}),
+    (
+        "BM_TOILET_ACCESSIBLE",
+        "无障碍卫生间",
+        "accessible toilet",
+        "equipment",
+        (2000, 2000),
+        {"glyph": "残", "outside": True},
+    ),
     ("BM_CAMERA", "监控摄像机", "security camera", "fire", (200, 200), {"glyph": "监", "round": True, "mounted": True}),
 ]
 

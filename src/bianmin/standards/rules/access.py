@@ -1,5 +1,6 @@
 """ACC- rules: accessibility (GB 50763, GB 55019)."""
 
+from bianmin.standards.context import centre
 from bianmin.standards.registry import ALL, hit, rule
 from bianmin.standards.wording import metres, window_name, window_subject
 
@@ -235,3 +236,89 @@ def _narrowest(ctx, a, b, width: float, floor_mm: float = 300.0, step_mm: float 
         mid = line.interpolate(0.5, normalized=True)
         pinch = (mid.x, mid.y)
     return (round(lo / step_mm) * step_mm if lo > 0 else None), pinch
+
+
+@rule(
+    "ACC-ENTRANCE",
+    severity="warning",
+    profiles=ALL,
+    source="GB 50763 8.2.2; GB 55019 2.4.1",
+    title="无障碍出入口",
+    title_en="Accessible entrance",
+    params={"ramp_within_mm": 2000.0},
+)
+def acc_entrance(ctx, p):
+    """为公众办理业务的建筑，主要出入口应为无障碍出入口。 The main entrance is accessible.
+
+    Checks: the main entrance is marked accessible (its attribute ``ACCESSIBLE=yes``: a level entrance) or a
+        ``BM_RAMP`` stands within ``ramp_within_mm`` of it (usually outside the hall, before the door). A warning:
+        the plan may not show the steps outside.
+    Why: GB 50763 8.2.2(1): 为公众办理业务与信访接待的办公建筑……建筑的主要出入口应为无障碍出入口; GB 55019 2.4.1: 无障碍出入口
+        为平坡出入口、设置轮椅坡道的出入口或设置升降平台的出入口.
+    Parameters: ``ramp_within_mm`` (2000).
+    Passes: a ramp 1 m outside the main entrance; an entrance marked ACCESSIBLE=yes.
+    Fails: a main entrance with neither.
+    """
+    entrance = ctx.main_entrance
+    if entrance is None:
+        return
+    if entrance.attr("ACCESSIBLE") == "yes":
+        return
+    ramps = ctx.objects("BM_RAMP")
+    d = min((r.footprint.distance(entrance.line) for r in ramps), default=None)
+    if d is not None and d <= p.ramp_within_mm:
+        return
+    near_zh = f"最近的坡道在 {metres(d)} 外" if d is not None else "图中没有轮椅坡道"
+    near_en = f"the nearest ramp is {metres(d)} away" if d is not None else "the plan has no ramp"
+    yield hit(
+        f"主入口未注明为无障碍出入口（ACCESSIBLE=yes，平坡出入口），{metres(p.ramp_within_mm)} 内也没有轮椅坡道"
+        f"（BM_RAMP，{near_zh}）；请设置轮椅坡道或注明平坡出入口",
+        f"the main entrance is not marked accessible (ACCESSIBLE=yes, a level entrance) and has no wheelchair ramp "
+        f"(BM_RAMP) within {metres(p.ramp_within_mm)} ({near_en}): add a ramp or mark the level entrance",
+        handles=[entrance.id],
+        at=entrance.midpoint,
+        subject=("exit", "main"),
+        measured=round(d) if d is not None else None,
+        limit=p.ramp_within_mm,
+        unit="mm",
+    )
+
+
+@rule(
+    "ACC-TOILET",
+    severity="warning",
+    profiles=ALL,
+    source="GB 50763 8.2.2; GB 55019 3.2.1",
+    title="无障碍卫生间",
+    title_en="Accessible toilet",
+    when=lambda ctx: bool(ctx.objects("BM_TOILET", "BM_TOILET_ACCESSIBLE")),
+    when_text="when the plan shows toilets (BM_TOILET)",
+)
+def acc_toilet(ctx, p):
+    """公众使用的卫生间应设无障碍厕位或在附近设置无障碍卫生间。 An accessible toilet where there are toilets.
+
+    Checks: when the plan shows toilets (``BM_TOILET``), there is a ``BM_TOILET_ACCESSIBLE`` or a toilet with an
+        accessible cubicle (``ACCESSIBLE=yes``).
+    Why: GB 50763 8.2.2(3): 公众使用的男、女公共厕所均应满足本规范第3.9.1条的有关规定或在男、女公共厕所附近设置1个
+        无障碍厕所; GB 55019 3.2.1 (公共卫生间和无障碍厕所).
+    Parameters: none.
+    Passes: toilets and an accessible toilet beside them; a toilet with ACCESSIBLE=yes; no toilets drawn.
+    Fails: two toilets and no accessible one.
+    """
+    toilets = ctx.objects("BM_TOILET")
+    if ctx.objects("BM_TOILET_ACCESSIBLE") or any(t.attr("ACCESSIBLE").lower() == "yes" for t in toilets):
+        return
+    if not toilets:
+        return
+    yield hit(
+        f"图中有 {len(toilets)} 处卫生间（BM_TOILET），没有无障碍卫生间（BM_TOILET_ACCESSIBLE）或无障碍厕位"
+        f"（ACCESSIBLE=yes）；请在卫生间附近设置无障碍卫生间或无障碍厕位",
+        f"the plan shows {len(toilets)} toilet(s) (BM_TOILET) and no accessible toilet (BM_TOILET_ACCESSIBLE) or "
+        f"accessible cubicle (ACCESSIBLE=yes): add one near the toilets",
+        handles=[t.id for t in toilets],
+        at=centre(toilets[0].footprint),
+        subject=("block", "BM_TOILET_ACCESSIBLE"),
+        measured=0,
+        limit=1,
+        unit="toilets",
+    )

@@ -105,7 +105,8 @@ def hall_floor(ctx, p):
 def hall_contains(ctx, p):
     """分区、门洞、设施和路线都应在大厅之内。 Everything lies inside the hall.
 
-    Checks: every zone, object and route lies inside the hall within ``tolerance_mm``;
+    Checks: every zone, object and route lies inside the hall within ``tolerance_mm`` (except the blocks that
+        may stand outside it: ``BM_RAMP``, ``BM_TOILET``, ``BM_TOILET_ACCESSIBLE``);
         every opening lies on the hall's outline within ``opening_tolerance_mm``.
     Why: a counter drawn outside the walls, or a door in mid-floor, is a drawing error
         that would make every other measurement wrong.
@@ -131,7 +132,8 @@ def hall_contains(ctx, p):
 
     # the names are made only for what lies outside: naming 3,000 seats that are inside took 80 ms
     items = [(z.polygon, z.id, zone_words, z) for z in plan.zones]
-    items += [(o.footprint, o.id, object_words, o) for o in plan.objects]
+    # a ramp before the door and toilets in the back rooms may stand outside (catalogue: outside)
+    items += [(o.footprint, o.id, object_words, o) for o in plan.objects if not (o.spec and o.spec.outside)]
     items += [(r.line, r.id, route_words, n) for n, r in enumerate(plan.routes, 1)]
     if items:
         inside = shapely.contains(grown, np.array([g for g, _, _, _ in items], dtype=object))
