@@ -308,3 +308,11 @@ def test_accessible_entrance_and_toilet():
     assert "2 处卫生间" in toilet.message
     for name in ("pass-no-toilets-drawn.dxf", "pass-toilet-with-accessible-cubicle.dxf"):
         assert not fired("ACC-TOILET", name)
+
+
+def test_knee_space_under_the_accessible_counter():
+    (short,) = fired("CNTR-HEIGHT", "fail-knee-space-400-deep.dxf")
+    assert short.severity == "error" and short.mandatory and short.measured == 400 and short.limit == 450
+    (unstated,) = fired("CNTR-HEIGHT", "fail-knee-space-not-stated-warning.dxf")
+    assert unstated.severity == "warning" and "KNEE_D" in unstated.message
+    assert not fired("CNTR-HEIGHT", "fail-height-not-a-number.dxf")[0].mandatory  # an ordinary counter

@@ -342,6 +342,10 @@ ATTRIBUTES: dict[str, tuple[AttributeSpec, ...]] = {
         AttributeSpec("HEIGHT", "int", "750", "台面高度", "counter height", " mm", (300, 1500)),
         AttributeSpec("SEATS", "int", "1", "窗口位数", "window positions", "", (1, 20)),
         AttributeSpec("DEVICES", "list", _ALL_DEVICES, "窗口设备", "devices", choices=DEVICES),
+        # the knee space under an accessible counter (GB 55019 / GB 50763 3.15.2: 750 wide, 650 high, 450 deep)
+        AttributeSpec("KNEE_W", "int", "", "容膝空间宽", "knee space width", " mm", (0, 3000)),
+        AttributeSpec("KNEE_H", "int", "", "容膝空间高", "knee space height", " mm", (0, 1500)),
+        AttributeSpec("KNEE_D", "int", "", "容膝空间深", "knee space depth", " mm", (0, 1500)),
     ),
     "BM_SEAT": (AttributeSpec("COUNT", "int", "1", "座位数", "seats", "", (1, 200)),),
     "BM_SIGN_WINDOW": (AttributeSpec("NO", "text", "", "窗口号", "window no."),),

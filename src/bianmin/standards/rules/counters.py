@@ -19,7 +19,7 @@ from bianmin.standards.wording import mm
     source="GB 55019 3.6.2; GB 50763 3.15.2; XA 三(四)3",
     title="柜台台面高度",
     title_en="Counter height",
-    params={"height_mm": [700, 800], "accessible_height_mm": [700, 850]},
+    params={"height_mm": [700, 800], "accessible_height_mm": [700, 850], "knee_space_mm": [750, 650, 450]},
     mandatory=True,
 )
 def counter_height(ctx, p):
@@ -27,17 +27,20 @@ def counter_height(ctx, p):
 
     Checks: each counter's HEIGHT attribute (default 750 mm) is within ``height_mm`` — the
         seed's advice, so a **warning** saying 宜为约 750 mm (not a 强制性条文); counters of TYPE ``accessible``
-        outside ``accessible_height_mm`` are an **error** of GB 55019 (a 强制性条文). A HEIGHT that is not a
-        number is an error.
+        outside ``accessible_height_mm`` are an **error** of GB 55019 (a 强制性条文), and so is an accessible
+        counter whose knee space (``KNEE_W``, ``KNEE_H``, ``KNEE_D``) is smaller than ``knee_space_mm`` (width,
+        height, depth); a knee space not stated is a **warning**. A HEIGHT that is not a number is an error.
     Conditions: 一般柜台超出 700～800 mm 为提示（宜为约 750 mm）；低位窗口超出 700～850 mm 为错误 //
         a counter outside 700-800 mm is a warning (about 750 mm is advised); an accessible counter outside
         700-850 mm is an error.
     Why: XA 三(四)3: 台面高度宜为75 cm左右 (advice); GB 55019 3.6.2 and GB 50763 3.15.2: 低位服务设施上表面距地面
         高度应为700mm~850mm，其下部应至少留出宽750mm、高650mm、深450mm的容膝空间 (rule set 2019.3, the third
         edition, follows the code's 850 mm; the second edition's 800 mm was stricter than the code).
-    Parameters: ``height_mm`` ([700, 800]), ``accessible_height_mm`` ([700, 850]).
-    Passes: HEIGHT 750; an accessible counter at 780.
-    Fails: HEIGHT 1100 (a bar-height counter, a warning); an accessible counter at 900 (an error).
+    Parameters: ``height_mm`` ([700, 800]), ``accessible_height_mm`` ([700, 850]), ``knee_space_mm``
+        ([750, 650, 450]).
+    Passes: HEIGHT 750; an accessible counter at 780 with a 800 × 700 × 500 mm knee space.
+    Fails: HEIGHT 1100 (a bar-height counter, a warning); an accessible counter at 900 (an error); a knee space
+        400 mm deep (an error); a knee space not stated (a warning).
     """
     plan = ctx.plan
     for c in plan.counters:
@@ -51,10 +54,12 @@ def counter_height(ctx, p):
                 handles=[c.id],
                 at=centre(c.footprint),
                 subject=subject,
+                mandatory=c.attr("TYPE").lower() == "accessible",  # GB 55019 speaks of the accessible one only
             )
             continue
         accessible = c.attr("TYPE").lower() == "accessible"
         if accessible:
+            yield from _knee_space(c, zh, en, subject, p.knee_space_mm)
             lo, hi = p.accessible_height_mm
             if not lo <= value <= hi:
                 yield hit(
@@ -85,6 +90,43 @@ def counter_height(ctx, p):
                 limit=hi if value > hi else lo,
                 unit="mm",
             )
+
+
+_KNEE = (("KNEE_W", "宽", "wide"), ("KNEE_H", "高", "high"), ("KNEE_D", "深", "deep"))
+
+
+def _knee_space(c, zh, en, subject, need):
+    """The knee space under an accessible counter: stated (a warning when not) and at least ``need``."""
+    got = [c.attr_number(tag) if c.attribs.get(tag, "").strip() else None for tag, _, _ in _KNEE]
+    if any(v is None for v in got):
+        missing = "、".join(tag for (tag, _, _), v in zip(_KNEE, got, strict=True) if v is None)
+        yield hit(
+            f"{zh}（低位窗口）未注明容膝空间（{missing}）；下部应至少留出宽 {need[0]:.0f}、高 {need[1]:.0f}、"
+            f"深 {need[2]:.0f} mm 的容膝空间，请核实并填写",
+            f"{en} (accessible): the knee space is not stated ({missing}); at least {need[0]:.0f} wide, "
+            f"{need[1]:.0f} high and {need[2]:.0f} mm deep is required: check it and state it",
+            handles=[c.id],
+            at=centre(c.footprint),
+            severity="warning",
+            subject=subject,
+        )
+        return
+    short = [(w, v, n) for (_, w, _), v, n in zip(_KNEE, got, need, strict=True) if v + 0.5 < n]
+    if short:
+        yield hit(
+            f"{zh}（低位窗口）容膝空间"
+            + "、".join(f"{w} {v:.0f} mm（应不小于 {n:.0f} mm）" for w, v, n in short)
+            + "；请加大台下空间",
+            f"{en} (accessible): the knee space is "
+            + ", ".join(f"{v:.0f} mm {dict((z, e) for _, z, e in _KNEE)[w]} (at least {n:.0f} mm)" for w, v, n in short)
+            + ": enlarge the space under the counter",
+            handles=[c.id],
+            at=centre(c.footprint),
+            subject=subject,
+            measured=short[0][1],
+            limit=short[0][2],
+            unit="mm",
+        )
 
 
 @rule(
