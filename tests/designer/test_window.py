@@ -154,6 +154,8 @@ def test_properties_panel_edits_attributes(make_window):
 def test_findings_follow_an_edit_and_its_undo(make_window, qtbot):
     window = make_window(PlanDocument.from_template("street-center"))
     assert window.validator.last_report.status == "pass"
+    # the template passes with the third edition's warnings (smoke exhaust, knee space … to be stated)
+    before = window.findings.tree.topLevelItemCount()
     sign = window.document.plan.objects_of("BM_SIGN_HOURS")[0]
     from bianmin.designer.commands import RemoveElement
 
@@ -171,7 +173,7 @@ def test_findings_follow_an_edit_and_its_undo(make_window, qtbot):
     window.document.undo()
     report = wait_validation(qtbot, window)
     assert "SIGN-HOURS" not in {f.rule for f in report.findings}
-    assert window.findings.tree.topLevelItemCount() == 0
+    assert window.findings.tree.topLevelItemCount() == before
 
 
 def test_evacuation_view(make_window):

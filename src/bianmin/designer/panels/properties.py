@@ -135,8 +135,10 @@ class PropertiesPanel(QWidget):
                 lo, hi = attr.range or (0, 1_000_000)
                 w.setRange(int(lo), int(hi))
                 w.setSuffix(attr.unit)
-                number = attr.number(value)
-                w.setValue(int(number if number is not None else float(attr.default)))
+                if not attr.default:  # no default (a counter's knee space): the minimum reads 未填 and saves empty
+                    w.setSpecialValueText(tr("未填", "not set"))
+                number = attr.number(value) if (value or "").strip() or attr.default else None
+                w.setValue(int(number if number is not None else (float(attr.default) if attr.default else lo)))
             else:
                 w = QLineEdit(value)
             label = tr(attr.zh, attr.en)
@@ -153,7 +155,7 @@ class PropertiesPanel(QWidget):
             if isinstance(w, QComboBox):
                 out[tag] = w.currentData()
             elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
-                out[tag] = w.value()
+                out[tag] = "" if w.specialValueText() and w.value() == w.minimum() else w.value()
             elif isinstance(w, QLineEdit):
                 out[tag] = w.text().strip()
             elif hasattr(w, "checks"):
