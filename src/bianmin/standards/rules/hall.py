@@ -37,18 +37,16 @@ def hall_area(ctx, p):
     stated = ctx.props.centre_area_m2
     if stated is not None and stated >= hall:
         area = stated
-        what_zh = f"中心面积（BM_CENTRE_AREA_M2，大厅 {m2(hall)} 及后台用房）"
-        what_en = f"the centre's stated area (BM_CENTRE_AREA_M2: the hall's {m2(hall)} and back rooms)"
+        said_zh = f"中心面积（BM_CENTRE_AREA_M2，大厅 {m2(hall)} 及后台用房）为 {m2(area)}"
+        said_en = f"the centre's stated area (BM_CENTRE_AREA_M2: the hall's {m2(hall)} and back rooms) is {m2(area)}"
     else:
         area = hall
-        what_zh, what_en = (
-            "大厅面积（未填中心面积 BM_CENTRE_AREA_M2，按大厅计）",
-            "the hall (no BM_CENTRE_AREA_M2 stated)",
-        )
+        said_zh = f"大厅面积 {m2(area)}（未填中心面积 BM_CENTRE_AREA_M2，按大厅计）"
+        said_en = f"the hall is {m2(area)} (no centre area BM_CENTRE_AREA_M2 stated)"
     if area < p.min_area_m2:
         yield hit(
-            f"{what_zh}为 {m2(area)}，新建、扩建的中心应不小于 {m2(p.min_area_m2)}；请扩大中心或另选场地",
-            f"{what_en} is {m2(area)}; a new or expanded centre needs at least {m2(p.min_area_m2)}: enlarge it "
+            f"{said_zh}，新建、扩建的中心应不小于 {m2(p.min_area_m2)}；请扩大中心或另选场地",
+            f"{said_en}; a new or expanded centre needs at least {m2(p.min_area_m2)}: enlarge it "
             f"or choose another site",
             handles=[ctx.plan.hall.id],
             at=centre(ctx.hall),
