@@ -316,3 +316,11 @@ def test_knee_space_under_the_accessible_counter():
     (unstated,) = fired("CNTR-HEIGHT", "fail-knee-space-not-stated-warning.dxf")
     assert unstated.severity == "warning" and "KNEE_D" in unstated.message
     assert not fired("CNTR-HEIGHT", "fail-height-not-a-number.dxf")[0].mandatory  # an ordinary counter
+
+
+def test_a_room_off_the_ground_floor_states_its_corridor_to_the_exit():
+    (long_,) = fired("EVAC-TRAVEL", "fail-second-floor-room-14m-corridor.dxf")
+    assert long_.measured == 14.0 and long_.limit == 10.0 and long_.subject == ("hall", "corridor-to-exit")
+    assert not fired("EVAC-TRAVEL", "pass-second-floor-room-8m-corridor.dxf")
+    props, problems = PlanProperties.from_mapping({"BM_CORRIDOR_TO_EXIT_M": "0"})
+    assert not problems and props.corridor_to_exit_m == 0.0

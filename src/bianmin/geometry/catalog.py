@@ -234,6 +234,14 @@ PLAN_PROPERTIES: tuple[PropertySpec, ...] = (
         "空（按大厅面积）",
         "empty (the hall's area)",
     ),
+    PropertySpec(
+        "BM_CORRIDOR_TO_EXIT_M",
+        "疏散门至最近安全出口的走道长度（m）",
+        "corridor from the hall's door to the nearest exit (m)",
+        None,
+        "数值；疏散门直通室外或楼梯间时为 0",
+        "number; 0 when the doors open outside or into a stair",
+    ),
     PropertySpec("BM_SMOKE_EXHAUST", "排烟方式", "smoke exhaust", SMOKE_EXHAUST),
     PropertySpec(
         "BM_SMOKE_OPENINGS_M2",

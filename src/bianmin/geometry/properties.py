@@ -31,6 +31,7 @@ KEYS = {
     "BM_HALL_SETTING": "hall_setting",
     "BM_CROWDED": "crowded",
     "BM_CENTRE_AREA_M2": "centre_area_m2",
+    "BM_CORRIDOR_TO_EXIT_M": "corridor_to_exit_m",
     "BM_SMOKE_EXHAUST": "smoke_exhaust",
     "BM_SMOKE_OPENINGS_M2": "smoke_openings_m2",
     "BM_HYDRANT_ONE_JET": "hydrant_one_jet",
@@ -65,6 +66,7 @@ class PlanProperties:
     hall_setting: str | None = None  # None: building for a single-storey building, else room
     crowded: bool | None = None  # None: yes for street-center or a hall over 200 m²
     centre_area_m2: float | None = None  # the centre's area (hall and back rooms) when the plan says it
+    corridor_to_exit_m: float | None = None  # a room's corridor from its door to the nearest exit
     smoke_exhaust: str | None = None  # natural | mechanical; None: not stated
     smoke_openings_m2: float | None = None
     hydrant_one_jet: bool | None = None  # None: no (two jets must reach every point)
@@ -150,12 +152,12 @@ def _parse(key: str, raw: str):
         return _choice(raw, HALL_SETTINGS)
     if attr == "smoke_exhaust":
         return _choice(raw, SMOKE_EXHAUST)
-    if attr in ("centre_area_m2", "smoke_openings_m2"):
+    if attr in ("centre_area_m2", "smoke_openings_m2", "corridor_to_exit_m"):
         try:
             area = float(raw)
         except ValueError:
             raise ValueError("应为正数 / expected a positive number") from None
-        if not math.isfinite(area) or area <= 0 or area > 1_000_000:
+        if not math.isfinite(area) or area < (0 if attr == "corridor_to_exit_m" else 1e-9) or area > 1_000_000:
             raise ValueError("应为正数 / expected a positive number")
         return area
     if attr in ("sprinklers", "fire_alarm_system", "crowded", "hydrant_one_jet"):

@@ -537,6 +537,7 @@ def travel_limit(ctx, p) -> tuple[float, str, str]:
     params={
         **TRAVEL_DISTANCE_M,
         "sprinkler_factor": 1.25,
+        "max_corridor_m": 10.0,
     },
 )
 def travel(ctx, p):
@@ -550,23 +551,29 @@ def travel(ctx, p):
         ``dead_end_grade3_m`` (grade 3), ``dead_end_grade4_m`` (grade 4). × ``sprinkler_factor``
         with sprinklers in every case. Measured at every corner of the free floor and at the
         analysis grid's cell centres; the finding names the farthest point and its distance.
+        In a room (``BM_HALL_SETTING`` room) above or below the ground floor taking the 30 m of 5.5.17(4),
+        whose doors then do not open outside, the corridor from its door to the nearest exit
+        (``BM_CORRIDOR_TO_EXIT_M``) is at most ``max_corridor_m`` (an info finding asks for it when not stated).
     Conditions: 2 个以上出口：一、二级 30 m，三级 20 m，四级 15 m；只有 1 个出口（袋形房间）：一、二级非高层 22 m，高层 20 m，
         三级 20 m，四级 15 m；设自动喷水灭火系统时均 ×1.25 // two or more exits: 30 m (grade 1-2), 20 m (grade 3), 15 m (grade 4);
         one exit (a dead-end room): 22 m (grade 1-2, not high-rise), 20 m (high-rise), 20 m (grade 3), 15 m (grade 4);
         × 1.25 with sprinklers.
     Why: GB 50016 5.5.17(4): 一、二级耐火等级建筑内疏散门或安全出口不少于2个的观众厅、展览厅、多功能厅、餐厅、
         营业厅等, 其室内任一点至最近疏散门或安全出口的直线距离不应大于30m; table 5.5.17 (位于袋形走道两侧或尽端的
-        疏散门: 22 m, 高层 20 m, 三级 20 m, 四级 15 m); 5.5.17 note 3: 设自动喷水灭火系统时可增加25%.
+        疏散门: 22 m, 高层 20 m, 三级 20 m, 四级 15 m); 5.5.17 note 3: 设自动喷水灭火系统时可增加25%; 5.5.17(4):
+        当疏散门不能直通室外地面或疏散楼梯间时，应采用长度不大于10m的疏散走道通至最近的安全出口.
     Parameters: ``max_distance_m`` (30), ``dead_end_m`` (22),
         ``dead_end_high_rise_m`` (20), ``dead_end_grade3_m`` (20), ``dead_end_grade4_m`` (15),
-        ``sprinkler_factor`` (1.25).
+        ``sprinkler_factor`` (1.25), ``max_corridor_m`` (10).
     Passes: a 20 m × 12.5 m hall with exits on two walls (15.4 m at most); a one-door hall whose far
         corner is 21 m from the door in a 3-storey building (22 m).
-    Fails: a 60 m long hall with its exits at one end; the same one-door hall in a high-rise (20 m).
+    Fails: a 60 m long hall with its exits at one end; the same one-door hall in a high-rise (20 m); a room on the
+        second floor whose door is 14 m of corridor from the stair.
     """
     if not ctx.plan.exits:
         yield _no_exit()
         return
+    yield from _corridor(ctx, p)
     limit, why_zh, why_en = travel_limit(ctx, p)
     d, where = ctx.analysis.straight_exit
     if d > limit:
@@ -587,6 +594,39 @@ def travel(ctx, p):
             measured=round(d),
             limit=round(limit),
             unit="mm",
+        )
+
+
+def _corridor(ctx, p):
+    """GB 50016 5.5.17(4): 当疏散门不能直通室外地面或疏散楼梯间时，应采用长度不大于10m的疏散走道通至最近的安全出口."""
+    pr = ctx.props
+    if pr.setting != "room" or pr.floor == 1 or _grade(ctx) > 2 or len(ctx.plan.exits) < 2:
+        return
+    got = pr.corridor_to_exit_m
+    if got is None:
+        yield hit(
+            f"大厅为建筑内的房间且不在首层，按 30 m 疏散距离计时，疏散门至最近安全出口的走道应不大于 "
+            f"{number(p.max_corridor_m, 0, 'm')}；图纸未注明走道长度（BM_CORRIDOR_TO_EXIT_M），请在图纸属性中填写",
+            f"the hall is a room above or below the ground floor: with the 30 m travel limit its doors need a corridor "
+            f"of at most {number(p.max_corridor_m, 0, 'm')} to the nearest exit; the plan does not state it "
+            f"(BM_CORRIDOR_TO_EXIT_M): state it in the plan properties",
+            at=centre(ctx.hall),
+            severity="info",
+            subject=("hall", "corridor-to-exit"),
+            limit=p.max_corridor_m,
+            unit="m",
+        )
+    elif got > p.max_corridor_m + 1e-9:
+        yield hit(
+            f"疏散门至最近安全出口的走道长 {number(got, 1, 'm')}（BM_CORRIDOR_TO_EXIT_M），应不大于 "
+            f"{number(p.max_corridor_m, 0, 'm')}；请增设直通楼梯间或室外的疏散门",
+            f"the corridor from the hall's door to the nearest exit is {number(got, 1, 'm')} (BM_CORRIDOR_TO_EXIT_M), "
+            f"over {number(p.max_corridor_m, 0, 'm')}: add a door opening into a stair or outside",
+            at=centre(ctx.hall),
+            subject=("hall", "corridor-to-exit"),
+            measured=got,
+            limit=p.max_corridor_m,
+            unit="m",
         )
 
 
