@@ -34,6 +34,10 @@ def test_every_enumeration_value_has_both_labels(name):
         assert not HAN.search(en), (name, key, en)
 
 
+# figures no default can stand for: a rule asks for them when they are missing (CNTR-HEIGHT's knee space)
+STATED_BY_THE_DESIGNER = {("BM_COUNTER", "KNEE_W"), ("BM_COUNTER", "KNEE_H"), ("BM_COUNTER", "KNEE_D")}
+
+
 @pytest.mark.parametrize("block", sorted(catalog.ATTRIBUTES))
 def test_every_attribute_has_a_valid_default_and_both_labels(block):
     assert block in catalog.BLOCKS
@@ -41,7 +45,7 @@ def test_every_attribute_has_a_valid_default_and_both_labels(block):
         assert spec.zh.strip() and spec.en.strip() and not HAN.search(spec.en), (block, spec.tag)
         assert spec.type in ("int", "float", "text", "choice", "list")
         assert spec.problem(spec.default) is None, (block, spec.tag, spec.default)
-        if spec.type in ("int", "float"):
+        if spec.type in ("int", "float") and (block, spec.tag) not in STATED_BY_THE_DESIGNER:
             assert spec.default and spec.range and spec.range[0] <= float(spec.default) <= spec.range[1]
         if spec.type in ("choice", "list"):
             assert spec.choices is not None and spec.default
