@@ -46,3 +46,19 @@ def test_hall_setting_and_crowded_in_the_dialog(qtbot):
     again = PlanPropertiesDialog(result)
     qtbot.addWidget(again)
     assert again.setting.currentData() == "room" and again.crowded.currentData() is False
+
+
+def test_centre_area_corridor_smoke_and_hydrant_in_the_dialog(qtbot):
+    dialog = PlanPropertiesDialog(PlanProperties())
+    qtbot.addWidget(dialog)
+    unset = dialog.result_properties()
+    assert unset.centre_area_m2 is None and unset.corridor_to_exit_m is None and unset.smoke_exhaust is None
+    assert unset.hydrant_one_jet is None
+    dialog.centre_area.setValue(260)
+    dialog.corridor.setValue(0)  # the doors open outside: a real answer, not 'not set'
+    dialog.smoke.setCurrentIndex(dialog.smoke.findData("natural"))
+    dialog.smoke_area.setValue(6)
+    dialog.one_jet.setChecked(True)
+    result = dialog.result_properties()
+    assert (result.centre_area_m2, result.corridor_to_exit_m, result.smoke_exhaust) == (260, 0, "natural")
+    assert result.smoke_openings_m2 == 6 and result.hydrant_one_jet is True

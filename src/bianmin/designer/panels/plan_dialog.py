@@ -16,7 +16,7 @@ from PyQt6.QtWidgets import (
     QSpinBox,
 )
 
-from bianmin.geometry.catalog import CONSTRUCTIONS, FIRE_RESISTANCE, HALL_SETTINGS, HAZARDS, KINDS
+from bianmin.geometry.catalog import CONSTRUCTIONS, FIRE_RESISTANCE, HALL_SETTINGS, HAZARDS, KINDS, SMOKE_EXHAUST
 
 from bianmin.designer.i18n import tr
 from bianmin.designer.units import UNITS, name_of
@@ -82,6 +82,20 @@ class PlanPropertiesDialog(QDialog):
         self.crowded.addItem(tr("是", "yes"), True)
         self.crowded.addItem(tr("否", "no"), False)
         self.crowded.setCurrentIndex({None: 0, True: 1, False: 2}[properties.crowded])
+        self.centre_area = _optional_number(
+            properties.centre_area_m2, " m²", tr("未填（按大厅面积）", "not set (the hall)")
+        )
+        self.corridor = _optional_number(
+            properties.corridor_to_exit_m, " m", tr("未填", "not set"), minimum=-1.0
+        )  # -1 reads 未填: 0 is a real answer (the doors open outside)
+        self.smoke = QComboBox()
+        self.smoke.addItem(tr("未说明", "not stated"), None)
+        for key, (zh, en) in SMOKE_EXHAUST.items():
+            self.smoke.addItem(tr(zh, en), key)
+        self.smoke.setCurrentIndex(max(0, self.smoke.findData(properties.smoke_exhaust)))
+        self.smoke_area = _optional_number(properties.smoke_openings_m2, " m²", tr("未填", "not set"))
+        self.one_jet = QCheckBox()
+        self.one_jet.setChecked(bool(properties.hydrant_one_jet))
         self.height = QDoubleSpinBox()
         self.height.setRange(0, 1000)
         self.height.setDecimals(1)
@@ -113,6 +127,11 @@ class PlanPropertiesDialog(QDialog):
             (tr("建筑高度", "Building height"), self.height),
             (tr("大厅所处位置", "Hall's setting"), self.setting),
             (tr("人员密集场所", "Crowded premises"), self.crowded),
+            (tr("中心总面积（含后台用房）", "Centre's area (with back rooms)"), self.centre_area),
+            (tr("疏散门至安全出口的走道长度", "Corridor from the door to an exit"), self.corridor),
+            (tr("排烟方式", "Smoke exhaust"), self.smoke),
+            (tr("自然排烟窗有效面积", "Natural smoke vents' area"), self.smoke_area),
+            (tr("消火栓可按 1 股水柱到达", "Hydrants: one jet suffices"), self.one_jet),
             (tr("服务人口", "Residents served"), self.population),
             (tr("高峰日办件量", "Peak daily visits"), self.visits),
             (tr("平均办件时长（分钟）", "Minutes per visit"), self.minutes),
@@ -173,4 +192,22 @@ class PlanPropertiesDialog(QDialog):
             building_height_m=self.height.value() or None,
             hall_setting=self.setting.currentData(),
             crowded=self.crowded.currentData(),
+            centre_area_m2=self.centre_area.value() or None,
+            corridor_to_exit_m=None if self.corridor.value() < 0 else self.corridor.value(),
+            smoke_exhaust=self.smoke.currentData(),
+            smoke_openings_m2=self.smoke_area.value() or None,
+            hydrant_one_jet=True
+            if self.one_jet.isChecked()
+            else (None if self.original.hydrant_one_jet is None else False),
         )
+
+
+def _optional_number(value, suffix: str, unset: str, minimum: float = 0.0) -> QDoubleSpinBox:
+    """A number that may be left unset: the minimum reads ``unset``."""
+    box = QDoubleSpinBox()
+    box.setRange(minimum, 100_000)
+    box.setDecimals(1)
+    box.setSuffix(suffix)
+    box.setSpecialValueText(unset)
+    box.setValue(minimum if value is None else value)
+    return box
