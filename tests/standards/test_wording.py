@@ -21,8 +21,12 @@ def test_exits_are_named_by_wall_and_number_along_the_outline():
     plan = hall_with_exits()
     main, east, north, door = plan.openings
     assert wording.exit_name(plan, main) == ("南墙主入口", "the main entrance (south wall)")
-    assert wording.exit_name(plan, east) == ("东墙 2 号出口", "exit 2 (east wall)")
-    assert wording.exit_name(plan, north) == ("北墙 3 号出口", "exit 3 (north wall)")
+    # a single-storey hall is the building: its exits lead out (安全出口); a room's are 疏散门 (rule set 2019.3)
+    assert wording.exit_name(plan, east) == ("东墙 2 号安全出口", "exit 2 (east wall)")
+    assert wording.exit_name(plan, north) == ("北墙 3 号安全出口", "exit 3 (north wall)")
+    plan.properties.hall_setting = "room"
+    assert wording.exit_name(plan, east) == ("东墙 2 号疏散门", "exit door 2 (east wall)")
+    plan.properties.hall_setting = None
     assert wording.exit_name(plan, door)[0] == "西墙内部门"
     assert wording.exit_subject(plan, east) == ("exit", "2")
 

@@ -122,7 +122,8 @@ def wall_side(plan, opening) -> Words:
 
 
 def exit_name(plan, opening) -> Words:
-    """ "南墙主入口" / "the main entrance (south wall)"; "北墙 2 号出口" / "exit 2 (north wall)"."""
+    """ "南墙主入口" / "the main entrance (south wall)"; "北墙 2 号安全出口" / "exit 2 (north wall)", in a room
+    (BM_HALL_SETTING) "北墙 2 号疏散门" / "exit door 2 (north wall)"."""
     side_zh, side_en = wall_side(plan, opening)
     if opening.kind == "main":
         return (f"{side_zh}主入口", f"the main entrance ({side_en} wall)" if side_en else "the main entrance")
@@ -130,7 +131,11 @@ def exit_name(plan, opening) -> Words:
         kind_zh, kind_en = OPENING_KINDS[opening.kind]
         return (f"{side_zh}{kind_zh}", f"the {kind_en} ({side_en} wall)" if side_en else f"the {kind_en}")
     n = exit_number(plan, opening)
-    return (f"{side_zh} {n} 号出口".strip(), f"exit {n} ({side_en} wall)" if side_en else f"exit {n}")
+    # the hall's setting names its doors (rule set 2019.3): 疏散门 of a room open onto corridors, 安全出口 lead out
+    room = getattr(getattr(plan, "properties", None), "setting", "building") == "room"
+    zh = f"{side_zh} {n} 号{'疏散门' if room else '安全出口'}".strip()
+    en = f"exit door {n}" if room else f"exit {n}"
+    return (zh, f"{en} ({side_en} wall)" if side_en else en)
 
 
 def exit_subject(plan, opening) -> tuple[str, str]:
