@@ -324,3 +324,13 @@ def test_a_room_off_the_ground_floor_states_its_corridor_to_the_exit():
     assert not fired("EVAC-TRAVEL", "pass-second-floor-room-8m-corridor.dxf")
     props, problems = PlanProperties.from_mapping({"BM_CORRIDOR_TO_EXIT_M": "0"})
     assert not problems and props.corridor_to_exit_m == 0.0
+
+
+def test_the_csv_report_has_a_mandatory_column_last():
+    import csv as _csv
+    import io
+
+    reports = [_report(_finding("EVAC-EXIT-WIDTH", "error", True), _finding("CNTR-DEPTH", "warning", False))]
+    rows = list(_csv.reader(io.StringIO(WRITERS["csv"](reports, summarize(reports), RULESET, "zh"))))
+    assert rows[0][-1] == "强条" and rows[1][-1] == "是" and rows[2][-1] == ""
+    assert all(len(r) == len(rows[0]) for r in rows)

@@ -12,7 +12,7 @@ from bianmin.standards.report import labels as L
 from bianmin.standards.report.common import csv_cell
 
 HEADER = {
-    "zh": ["文件", "结论", "类型", "规则", "级别", "说明", "依据", "图元", "X (m)", "Y (m)", "指纹"],
+    "zh": ["文件", "结论", "类型", "规则", "级别", "说明", "依据", "图元", "X (m)", "Y (m)", "指纹", "强条"],
     "en": [
         "file",
         "status",
@@ -25,6 +25,7 @@ HEADER = {
         "x (m)",
         "y (m)",
         "fingerprint",
+        "mandatory",
     ],
 }
 
@@ -37,7 +38,7 @@ def render(reports, summary, ruleset, lang="zh") -> str:
         base = [csv_cell(r.path), L.status(r.status, lang), L.PROFILE[lang].get(r.profile, r.profile or "")]
         findings = r.sorted_findings()
         if not findings:
-            w.writerow(base + ["", "", csv_cell(r.error or ""), "", "", "", "", ""])
+            w.writerow(base + ["", "", csv_cell(r.error or ""), "", "", "", "", "", ""])
         for f in findings:
             x, y = (f"{f.location[0] / 1000:.2f}", f"{f.location[1] / 1000:.2f}") if f.location else ("", "")
             w.writerow(
@@ -51,6 +52,8 @@ def render(reports, summary, ruleset, lang="zh") -> str:
                     x,
                     y,
                     f.fingerprint,
+                    # the last column, so that spreadsheets reading the earlier ones by position still work
+                    ("yes" if lang == "en" else "是") if getattr(f, "mandatory", False) else "",
                 ]
             )
     return buf.getvalue()
