@@ -223,7 +223,11 @@ def n_exits(ctx) -> int:
     return len(ctx.plan.exits)
 
 
-_NOT_EXITS = {"sliding", "revolving", "rolling"}
+_NOT_EXITS = {
+    "sliding": ("推拉门", "a sliding door"),
+    "revolving": ("旋转门", "a revolving door"),
+    "rolling": ("卷帘门", "a roller shutter"),
+}
 
 
 @rule(
@@ -256,16 +260,8 @@ def door_type(ctx, p):
     for o in plan.exits:
         kind = o.attr("TYPE")
         zh, en = exit_name(plan, o)
-        names = {
-            k: v
-            for k, v in (
-                ("sliding", ("推拉门", "a sliding door")),
-                ("revolving", ("旋转门", "a revolving door")),
-                ("rolling", ("卷帘门", "a roller shutter")),
-            )
-        }
         if kind in _NOT_EXITS:
-            kz, ke = names[kind]
+            kz, ke = _NOT_EXITS[kind]
             yield hit(
                 f"{zh}为{kz}（TYPE={kind}），不能作为{dz}；{dz}应为平开门或在火灾时具有平开功能的门，请更换",
                 f"{en} is {ke} (TYPE={kind}), which is not an {de}: an {de} is a swing door or one that swings open "
