@@ -38,6 +38,7 @@ from bianmin.drawing.paper import MM
 from bianmin.drawing.plan_painter import paint_markers, paint_plan, plan_extent
 from bianmin.drawing.streams import binary_streams
 from bianmin.drawing.surface import ReportLabSurface
+from bianmin.drawing.text_fit import CELL_LIMIT, shorten
 
 TITLE = {"zh": "便民服务中心平面校验报告", "en": "Service hall plan check report"}
 WORDS = {
@@ -165,7 +166,7 @@ def _table(rows, widths, st, header=True):
         [
             v
             if isinstance(v, Flowable)
-            else Paragraph(escape(str(v)), st["head"] if header and i == 0 else st["small"])
+            else Paragraph(escape(shorten(str(v), CELL_LIMIT)), st["head"] if header and i == 0 else st["small"])
             for v in row
         ]
         for i, row in enumerate(rows)
@@ -182,7 +183,7 @@ def plan_section(report, read, ruleset, font, lang, *, cover=True):
     w = WORDS[lang]
     st = _styles(font)
     story = []
-    name = report.properties.get("BM_NAME") or Path(report.path).stem
+    name = shorten(report.properties.get("BM_NAME") or Path(report.path).stem)
     if cover:
         story.append(Paragraph(TITLE[lang], st["h1"]))
     else:
