@@ -88,7 +88,7 @@ def load_document(path: Path, split: str | None = None):
         except Exception:  # noqa: BLE001 -- whatever the plain reader refuses, recovery tries
             doc, auditor = recover.readfile(path)
             return doc, LoadNotes(fixes=list(auditor.fixes), errors=list(auditor.errors), recovered=True)
-    except PlanReadError:
+    except (PlanReadError, MemoryError):  # out of memory is not a broken file (cli/work_limits.py says it)
         raise
     except Exception as exc:  # ezdxf raises many kinds on garbage: all mean "unreadable"
         reason = str(exc) or type(exc).__name__
