@@ -93,3 +93,19 @@ def test_every_command_gets_through_an_arc_of_radius_1e300_promptly(tmp_path, co
         pytest.fail(f"{command} still runs after 60 s")
     assert b"Traceback" not in done.stderr, done.stderr[-2000:]
     assert done.returncode in (0, 1, 2)
+
+
+def test_a_damaged_block_reference_is_said_in_words_not_the_library_s(monkeypatch, tmp_path):
+    """issue 27: "'Attrib' object has no attribute 'dxf'" reached a reviewer's report"""
+    from bianmin.geometry.dxf import plan_reader
+    from bianmin.templates import path_of
+
+    def broken(self, insert, matrix, nested):
+        raise AttributeError("'Attrib' object has no attribute 'dxf'")
+
+    monkeypatch.setattr(plan_reader.PlanReader, "_object", broken)
+    read = read_plan(path_of("community-station"))
+    issues = [i for i in read.intake.issues if i.kind is IssueKind.ENTITY_UNREADABLE]
+    assert issues
+    assert all("Attrib" not in i.message and "数据不完整" in i.message for i in issues)
+    assert "'Attrib' object has no attribute 'dxf'" in issues[0].details[0]

@@ -62,7 +62,7 @@ class PlanReader:
             try:
                 self._classify(entity, raw, inserts)
             except Exception as exc:  # one odd entity never stops the plan
-                self._entity_issue(IssueKind.ENTITY_UNREADABLE, entity, f"无法读取：{exc}", f"cannot be read: {exc}")
+                self._unreadable(entity, exc)
         if not self.units_known:
             self._guess_units(raw["hall"])
         plan = Plan()
@@ -87,7 +87,11 @@ class PlanReader:
             if route:
                 plan.routes.append(route)
         for insert, matrix, nested in inserts:
-            obj = self._object(insert, matrix, nested)
+            try:
+                obj = self._object(insert, matrix, nested)
+            except Exception as exc:  # a damaged block reference (an ATTRIB without its data …)
+                self._unreadable(insert, exc)
+                continue
             if obj:
                 plan.objects.append(obj)
         return Intake(plan=plan, issues=self.issues, hall_count=self.hall_count)
@@ -305,6 +309,17 @@ class PlanReader:
         return PlacedObject(
             block=name, transform=transform, local=local_mm, attribs=attribs, id=insert.dxf.handle, nested=nested
         )
+
+    def _unreadable(self, entity, exc: Exception) -> None:
+        """An entity the reader failed on, said in words; the library's own words go to the JSON only
+        (the outside test saw "'Attrib' object has no attribute 'dxf'" in a reviewer's report)."""
+        self._entity_issue(
+            IssueKind.ENTITY_UNREADABLE,
+            entity,
+            "数据不完整或已损坏，无法读取，已忽略",
+            "its data is incomplete or damaged; it cannot be read and was left out",
+        )
+        self.issues[-1].details.append(f"{type(exc).__name__}: {exc}")
 
     def _beyond(self, entity, what_zh, what_en) -> None:
         self._entity_issue(
