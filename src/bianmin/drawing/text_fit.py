@@ -12,6 +12,14 @@ from __future__ import annotations
 NAME_LIMIT = 120
 # one table cell: a long finding fits, a page-long paste does not
 CELL_LIMIT = 600
+# a table cell's text at 8 pt: about 3 mm a character, and 40 lines is a third of an A4 page
+_MM_PER_CHARACTER = 3.0
+_CELL_LINES = 40
+
+
+def cell_limit(width_mm: float) -> int:
+    """How many characters a table cell ``width_mm`` wide holds in about 40 lines (never above CELL_LIMIT)."""
+    return max(40, min(CELL_LIMIT, int(width_mm / _MM_PER_CHARACTER * _CELL_LINES)))
 
 
 def shorten(text: str, limit: int = NAME_LIMIT) -> str:
