@@ -1,6 +1,11 @@
-"""Fuzz `bianmin validate` and `bianmin export pdf` with hostile and mutated plans (issue 16).
+"""Fuzz every command with hostile and mutated plans (issues 16 and 27).
 
-    python bench/fuzz.py [--mutants 500] [--jobs 2] [--timeout 30] [--keep DIR]
+    python bench/fuzz.py [--mutants 500] [--per-mutant 2] [--jobs 2] [--timeout 30] [--keep DIR]
+
+Commands: validate, recognize, layout, export pdf, export report, review add and the designer's
+open (offscreen, ``design --screenshot``).  Every named hostile case and junk file goes through
+every command; each mutant through ``--per-mutant`` of them in turn, so that 500 mutants make
+about 1,300 runs in all.
 
 Makes the named hostile cases of tests/fixtures/hostile.py and random mutants of the
 templates, the samples and the smaller real drawings of the corpus (numbers replaced by
@@ -49,7 +54,7 @@ TEXTS = [
     "x" * 5000,
 ]
 MEMORY_LIMIT = 2 * 1024**3
-CLI = "import sys; from bianmin.cli.main import main; sys.exit(main())"
+COMMANDS = ["validate", "recognize", "layout", "export-pdf", "export-report", "review", "design"]
 
 
 def sources() -> list[Path]:
@@ -102,10 +107,11 @@ def run(args: list[str], timeout: float) -> dict:
 
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-c", CLI, *args],
+        [sys.executable, "-m", "bianmin", *args],  # the program as users run it: its own bounds on
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         preexec_fn=limit if os.name == "posix" else None,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT / "src")),
     )
     if not hasattr(os, "wait4"):  # Windows: no per-child peak
         try:
@@ -150,29 +156,45 @@ def run(args: list[str], timeout: float) -> dict:
     }
 
 
-def check_one(path: Path, outdir: Path, timeout: float) -> dict:
-    res = {"path": path, "problems": []}
-    # --timeout 0: checked in this child itself, so its time and peak memory are what is measured
-    v = run(["validate", str(path), "--format", "json", "--jobs", "1", "--timeout", "0"], timeout)
-    e = run(["export", "pdf", str(path), "-o", str(outdir / (path.stem + ".pdf"))], timeout)
-    res["seconds"] = max(v["seconds"], e["seconds"])
-    res["peak"] = max(v["peak"], e["peak"])
-    for name, r in (("validate", v), ("export", e)):
+def _args(command: str, path: Path, outdir: Path) -> list[str]:
+    out = outdir / f"{path.stem}-{command}"
+    return {
+        # --timeout 0: checked in this child itself, so its time and peak memory are what is measured
+        "validate": ["validate", str(path), "--format", "json", "--jobs", "1", "--timeout", "0"],
+        "recognize": ["recognize", str(path), "-o", f"{out}.dxf"],
+        "layout": ["layout", str(path), "-o", f"{out}.dxf"],
+        "export-pdf": ["export", "pdf", str(path), "-o", f"{out}.pdf"],
+        "export-report": ["export", "report", str(path), "-o", f"{out}.pdf"],
+        "review": ["review", "add", "--db", f"{out}.sqlite", str(path)],
+        "design": ["design", str(path), "--screenshot", f"{out}.png"],
+    }[command]
+
+
+def check_one(path: Path, outdir: Path, timeout: float, commands: list[str]) -> dict:
+    res = {"path": path, "problems": [], "runs": 0, "seconds": 0.0, "peak": 0, "slowest": ""}
+    for command in commands:
+        r = run(_args(command, path, outdir), timeout)
+        res["runs"] += 1
+        if r["seconds"] > res["seconds"]:
+            res["seconds"], res["slowest"] = r["seconds"], command
+        res["peak"] = max(res["peak"], r["peak"])
         if r["hung"]:
-            res["problems"].append(f"{name}: hang")
+            res["problems"].append(f"{command}: hang")
         if b"Traceback (most recent call last)" in r["err"]:
-            res["problems"].append(f"{name}: traceback")
-        if not r["hung"] and r["code"] not in (0, 1, 2):
-            res["problems"].append(f"{name}: exit {r['code']}")
-    if not v["hung"]:
-        try:
-            doc = json.loads(v["out"], parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
-            for f in doc["files"]:
-                for finding in f["findings"]:
-                    if "internal error" in finding["message"] or "内部错误" in finding["message"]:
-                        res["problems"].append("validate: rule internal error " + finding["rule"])
-        except (ValueError, KeyError, TypeError):
-            res["problems"].append("validate: invalid JSON")
+            res["problems"].append(f"{command}: traceback")
+        if not r["hung"] and r["code"] not in (0, 1, 2, 3):
+            res["problems"].append(f"{command}: exit {r['code']}")
+        if command == "validate" and not r["hung"]:
+            try:
+                doc = json.loads(r["out"], parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
+                for f in doc["files"]:
+                    for finding in f["findings"]:
+                        if "internal error" in finding["message"] or "内部错误" in finding["message"]:
+                            res["problems"].append("validate: rule internal error " + finding["rule"])
+            except (ValueError, KeyError, TypeError):
+                res["problems"].append("validate: invalid JSON")
+        elif b"internal error" in r["err"] or "内部错误".encode() in r["err"]:
+            res["problems"].append(f"{command}: rule internal error")
     return res
 
 
@@ -183,22 +205,26 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=30.0)
     ap.add_argument("--seed", type=int, default=2019)
     ap.add_argument("--keep", type=Path)
+    ap.add_argument("--per-mutant", type=int, default=2, help="commands each mutant goes through (in turn)")
+    ap.add_argument("--commands", default=",".join(COMMANDS), help="comma-separated subset of " + ",".join(COMMANDS))
     args = ap.parse_args()
     rnd = random.Random(args.seed)
     work = Path(tempfile.mkdtemp(prefix="bianmin-fuzz-"))
-    inputs = [write_case(name, work) for name in CASES] + write_junk(work)
+    commands = [c for c in args.commands.split(",") if c]
+    named = [write_case(name, work) for name in CASES] + write_junk(work)
+    jobs = [(p, commands) for p in named]
     srcs = sources()
     for i in range(args.mutants):
         src = srcs[i % len(srcs)]
         data = mutate(src.read_bytes(), rnd)
         p = work / f"mutant-{i:04d}-{src.stem[:30]}.dxf"
         p.write_bytes(data)
-        inputs.append(p)
+        jobs.append((p, [commands[(i * args.per_mutant + k) % len(commands)] for k in range(args.per_mutant)]))
     outdir = work / "out"
     outdir.mkdir()
     start = time.perf_counter()
     with ThreadPoolExecutor(args.jobs) as pool:
-        results = list(pool.map(lambda p: check_one(p, outdir, args.timeout), inputs))
+        results = list(pool.map(lambda job: check_one(job[0], outdir, args.timeout, job[1]), jobs))
     wall = time.perf_counter() - start
     count = {
         k: sum(1 for r in results if any(k in p for p in r["problems"]))
@@ -206,7 +232,9 @@ def main() -> int:
     }
     over30 = sum(1 for r in results if r["seconds"] > 30)
     peak = max((r["peak"] for r in results), default=0)
-    print(f"{'inputs':<28}{len(inputs)} ({len(CASES)} named hostile cases, 4 junk files, {args.mutants} mutants)")
+    runs = sum(r["runs"] for r in results)
+    print(f"{'inputs':<28}{len(jobs)} ({len(CASES)} named hostile cases, 4 junk files, {args.mutants} mutants)")
+    print(f"{'runs':<28}{runs} ({', '.join(commands)})")
     print(f"{'tracebacks':<28}{count['traceback']}")
     print(f"{'hangs (>' + str(int(args.timeout)) + ' s, killed)':<28}{count['hang']}")
     print(f"{'runs over 30 s':<28}{over30}")
@@ -219,7 +247,7 @@ def main() -> int:
     for r in bad[:40]:
         print(f"  {r['path'].name}: {'; '.join(sorted(set(r['problems'])))}")
     slow = sorted(results, key=lambda r: -r["seconds"])[:10]
-    print("slowest: " + ", ".join(f"{r['path'].name} {r['seconds']:.1f} s" for r in slow))
+    print("slowest: " + ", ".join(f"{r['path'].name} ({r['slowest']}) {r['seconds']:.1f} s" for r in slow))
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         for r in bad + slow:

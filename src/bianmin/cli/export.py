@@ -40,6 +40,8 @@ def cmd_export(args) -> int:
         return error(str(exc))
     except OSError as exc:
         return error(cannot_write(args.output, exc))
+    except MemoryError:  # said by cli/work_limits.py, not as a broken drawing
+        raise
     except Exception as exc:  # never a traceback for the user; the message says what broke
         return error(f"导出失败 / export failed: {type(exc).__name__}: {exc}")
     print(f"已导出 / exported {args.output}")

@@ -142,7 +142,9 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 
-def main(argv=None) -> int:
+def main(argv=None, *, limits: bool = False) -> int:
+    """The command line; ``limits``: bound the command's time, memory and Ctrl+C (cli/work_limits.py),
+    which only the ``bianmin`` program itself asks for."""
     import logging
 
     logging.getLogger("ezdxf").setLevel(logging.ERROR)  # its repairs are reported as DXF-RECOVERED
@@ -160,6 +162,10 @@ def main(argv=None) -> int:
         ap.print_help()
         return EXIT_UNREADABLE
     handler = _handler(args.command)
+    if limits:
+        from bianmin.cli.work_limits import bounded
+
+        return bounded(args.command, lambda: handler(args))
     return handler(args)
 
 
@@ -197,7 +203,7 @@ def run() -> None:
     """The ``bianmin`` command: main() without the interpreter's teardown (quick_exit)."""
     from bianmin.cli.quick_exit import run as run_quickly
 
-    run_quickly(main)
+    run_quickly(lambda: main(limits=True))
 
 
 if __name__ == "__main__":

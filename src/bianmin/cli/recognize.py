@@ -69,6 +69,8 @@ def run(args) -> int:
         return _fail(f"{src}: {exc}")
     try:
         rec = recognize(doc, at=at, patterns=patterns)
+    except MemoryError:  # said by cli/work_limits.py, not as a broken drawing
+        raise
     except Exception as exc:  # noqa: BLE001 -- never a traceback: name the file and what broke
         return _fail(f"{src}: 识别失败 / recognition failed: {type(exc).__name__}: {exc}")
     if args.format == "json":

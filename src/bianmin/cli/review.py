@@ -6,6 +6,7 @@ Exit codes: 0 every plan passes (or the command did its work), 1 a plan fails, 2
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -39,7 +40,10 @@ def add_parser(sub) -> None:
     common(q, ("text", "json", "html"))
     q.add_argument("--config", metavar="FILE.toml", help="取 [review] 中的审批局名称 / the bureau's name from [review]")
     q = what.add_parser("diff", help="两轮报审的问题对比 / findings of one round against another")
-    q.add_argument("name", help="图纸名 / plan name")
+    q.add_argument(
+        "name",
+        help="图纸名；以 - 开头的名称写在 -- 之后，如 review diff -- -3号站 / plan name; one that starts with - goes after --",
+    )
     q.add_argument(
         "--from", dest="from_round", type=int, metavar="N", help="较早的轮次，默认倒数第二轮 / earlier round"
     )
@@ -47,7 +51,10 @@ def add_parser(sub) -> None:
     common(q)
     for action, zh in (("waive", "豁免"), ("unwaive", "撤销豁免")):
         q = what.add_parser(action, help=f"{zh}某规则的问题 / {action} findings of a rule")
-        q.add_argument("name", help="图纸名 / plan name")
+        q.add_argument(
+            "name",
+            help="图纸名；以 - 开头的名称写在 -- 之后，如 review diff -- -3号站 / plan name; one that starts with - goes after --",
+        )
         q.add_argument("rule", help="规则编号，如 CNTR-DEPTH / rule id")
         q.add_argument(
             "--fingerprint", metavar="FP", help="只针对此指纹的问题（见 diff --format json）/ one finding only"
@@ -56,7 +63,10 @@ def add_parser(sub) -> None:
         q.add_argument("--by", required=True, metavar="WHO", help="审查人 / reviewer")
         common(q)
     q = what.add_parser("letter", help="生成审查意见书 PDF / write the review opinion letter")
-    q.add_argument("name", help="图纸名 / plan name")
+    q.add_argument(
+        "name",
+        help="图纸名；以 - 开头的名称写在 -- 之后，如 review diff -- -3号站 / plan name; one that starts with - goes after --",
+    )
     q.add_argument("-o", "--output", required=True, metavar="LETTER.pdf", help="输出的 PDF / the PDF to write")
     q.add_argument("--config", metavar="FILE.toml", help="审批局名称与信头在 [review] 中 / bureau name and letterhead")
     q.add_argument("--db", default=None, metavar="DB", help="审查数据库 / the review database")
@@ -98,6 +108,8 @@ def run(args, write_letter=None) -> int:
         return handler(args, con, db_path, config, C, write_letter)
     except D.ReviewError as exc:
         return _fail(str(exc))
+    except sqlite3.Error as exc:  # locked past the wait, tables renamed or damaged: said, exit 2
+        return _fail(D.database_trouble(db_path, exc))
     except OSError as exc:  # the file the user named, not the atomic write's hidden temporary one
         return _fail(cannot_write(getattr(args, "output", None) or exc.filename, exc))
     finally:

@@ -23,13 +23,17 @@ from bianmin.geometry.dxf.write import apply_plan, new_document, save_atomic
 from bianmin.geometry.model import new_id
 
 from bianmin.designer.i18n import tr
+from bianmin.designer.open_marks import is_live_token, pid_alive
 
 AUTOSAVE_MS = 3 * 60 * 1000  # the window writes the autosave this often (when there are unsaved edits)
 
 AUTOSAVE_SUFFIX = ".bm-autosave.dxf"
 
 
-def autosave_path(path: Path) -> Path:
+def autosave_path(path: Path, token: str | None = None) -> Path:
+    """A plan's autosave; ``token``: a second window's own (designer/open_marks.py)."""
+    if token:
+        return path.with_name(f"{path.stem}.bm-autosave-{token}.dxf")
     return path.with_name(path.stem + AUTOSAVE_SUFFIX)
 
 
@@ -69,47 +73,34 @@ def orphaned_autosaves() -> list[Path]:
     out = []
     for side in untitled_autosaves():
         m = _OWNER.search(side.name)
-        if m and (int(m.group(1)) == os.getpid() or _pid_alive(int(m.group(1)))):
+        if m and (int(m.group(1)) == os.getpid() or pid_alive(int(m.group(1)))):
             continue
         out.append(side)
     return out
 
 
-def _pid_alive(pid: int) -> bool:
-    from bianmin.geometry.atomic import _pid_gone
-
-    if sys.platform == "win32":
-        return _windows_pid_alive(pid)
-    return not _pid_gone(pid)
-
-
-def _windows_pid_alive(pid: int) -> bool:
-    import ctypes
-
-    try:
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        try:
-            code = ctypes.c_ulong()
-            ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return bool(ok) and code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    except (AttributeError, OSError):
-        return True  # cannot tell: do not offer another designer's work
-
-
 def recoverable(path: Path) -> Path | None:
-    """The autosave next to a plan, if it is newer than the plan."""
-    side = autosave_path(Path(path))
+    """The newest autosave next to a plan that is newer than the plan and that no open window is
+    still writing (each window on a plan has its own, designer/open_marks.py)."""
+    path = Path(path)
+    sides = [autosave_path(path)]
     try:
-        if side.exists() and (not Path(path).exists() or side.stat().st_mtime > Path(path).stat().st_mtime):
-            return side
+        sides += sorted(path.parent.glob(f"{path.stem}.bm-autosave-*.dxf"))
+        plan_time = path.stat().st_mtime if path.exists() else None
     except OSError:
         return None
-    return None
+    found = []
+    for side in sides:
+        token = side.name[len(f"{path.stem}.bm-autosave-") : -len(".dxf")] if side != sides[0] else None
+        try:
+            if not side.is_file() or (plan_time is not None and side.stat().st_mtime <= plan_time):
+                continue
+            if token and is_live_token(path, token):
+                continue
+            found.append((side.stat().st_mtime, side))
+        except OSError:
+            continue
+    return max(found)[1] if found else None
 
 
 # -- writing ------------------------------------------------------------------------------------

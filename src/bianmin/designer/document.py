@@ -17,6 +17,7 @@ from bianmin.geometry.dxf.read import ReadResult, plan_from_document, read_plan
 from bianmin.geometry.dxf.write import apply_plan, document_from_text, document_text, new_document, save_atomic
 
 from bianmin.designer.autosave import autosave_path, untitled_target, write_autosave
+from bianmin.designer.open_marks import OpenMark, claim
 from bianmin.designer.commands import Change, Command
 
 
@@ -44,9 +45,10 @@ class FileStamp:
             return False
         if st.st_size != self.size:
             return False
-        if st.st_mtime_ns == self.mtime_ns:
-            return True
-        return FileStamp.of(path) is not None and FileStamp.of(path).sha256 == self.sha256
+        # the content decides, never the time: a same-size edit that kept the modification time
+        # (a copy with preserved times, rsync -t, FAT's 2-second stamps) was overwritten unseen
+        now = FileStamp.of(path)
+        return now is not None and now.sha256 == self.sha256
 
 
 class ExternalChangeError(RuntimeError):
@@ -71,6 +73,23 @@ class PlanDocument:
         self._listeners: list[Callable[[Change], None]] = []
         self.stamp = FileStamp.of(self.path) if self.path else None
         self._untitled_autosave: Path | None = None
+        self.mark: OpenMark | None = claim(self.path) if self.path else None
+
+    @property
+    def opened_elsewhere(self) -> int:
+        """How many other designer windows had this plan open when this one opened it."""
+        return self.mark.others if self.mark is not None and self.mark.plan == self.path else 0
+
+    def release(self) -> None:
+        """This window no longer has the plan open (its mark beside the plan goes)."""
+        if self.mark is not None:
+            self.mark.release()
+            self.mark = None
+
+    def reclaim(self) -> None:
+        """Mark the plan open in this window again (an open that replaced it failed)."""
+        if self.mark is None and self.path is not None:
+            self.mark = claim(self.path)
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -219,6 +238,9 @@ class PlanDocument:
         except BaseException:
             self._restore(snapshot)
             raise
+        if self.path != target:
+            self.release()
+            self.mark = claim(target)
         self.path = target
         self.stamp = FileStamp.of(target)
         self._clean_depth = len(self._undo)
@@ -248,7 +270,7 @@ class PlanDocument:
         self.read = _with_doc(self.read, doc)
 
     def _drop_autosaves(self, target: Path) -> None:
-        for side in (autosave_path(target), self._untitled_autosave):
+        for side in (self.autosave_target(), self._untitled_autosave):
             if side is not None:
                 try:
                     side.unlink()
@@ -260,7 +282,9 @@ class PlanDocument:
         """This document's own autosave file: beside the plan, or a unique one for an untitled plan
         (two untitled windows must not overwrite each other's)."""
         if self.path is not None:
-            return autosave_path(self.path)
+            # the first window on a plan keeps the usual name; another window on it writes its own
+            token = self.mark.token if self.mark is not None and self.mark.others else None
+            return autosave_path(self.path, token)
         if self._untitled_autosave is None:
             self._untitled_autosave = untitled_target()
         return self._untitled_autosave

@@ -82,7 +82,19 @@ class MainWindow(QMainWindow):
 
     # -- the open plan ------------------------------------------------------------------------
     def load(self, document: PlanDocument):
+        if self.document is not None and self.document is not document:
+            self.document.release()
         self.document = document
+        if document.opened_elsewhere:
+            self.error(
+                tr("图纸已在其他窗口打开", "The plan is open in another window"),
+                tr(
+                    f"{document.path} 已在另一个设计器窗口中打开。两处的修改互不相知，保存时后保存的会覆盖先保存的；"
+                    "本窗口的自动保存另存一个文件，不会覆盖对方的。",
+                    f"{document.path} is open in another designer window. Neither sees the other's edits and the "
+                    "later save replaces the earlier; this window autosaves to a file of its own.",
+                ),
+            )
         self.units_offer, self.units_declined = None, set()
         self.units_button.setVisible(False)
         self.scene = PlanScene(document, self)
@@ -155,6 +167,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         if self.confirm_discard():
+            if self.document is not None:
+                self.document.release()
             event.accept()
         else:
             event.ignore()

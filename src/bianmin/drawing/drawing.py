@@ -38,6 +38,7 @@ from bianmin.drawing.paper import MM, SheetError, choose_scale, fits, paper_size
 from bianmin.drawing.plan_painter import paint_dimensions, plan_extent
 from bianmin.drawing.streams import binary_streams
 from bianmin.drawing.surface import ReportLabSurface
+from bianmin.drawing.text_fit import shorten
 
 SHEET_TITLE = "便民服务中心平面布置图"
 
@@ -93,7 +94,9 @@ def write_drawing(
     entries = legend_entries(plan)
     ex = (extent[2] - extent[0], extent[3] - extent[1])
     lay, used = choose_layout(width, height, entries, font, ex, parse_scale(scale))
-    project = clean_text(plan.properties.name or "便民服务中心")  # GBK bytes read as UTF-8 never stop the export
+    project = shorten(
+        clean_text(plan.properties.name or "便民服务中心"), 60
+    )  # GBK bytes read as UTF-8 never stop the export
     with atomic_output(out, "wb") as fp, binary_streams():
         c = rl_canvas.Canvas(fp, pagesize=(width * MM, height * MM), pageCompression=1)
         c.setTitle(f"{project} {SHEET_TITLE}")

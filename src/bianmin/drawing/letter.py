@@ -22,6 +22,7 @@ from bianmin.standards.report import labels as L
 from bianmin.drawing.fonts import chinese_font
 from bianmin.drawing.paper import MM
 from bianmin.drawing.report import PlanFigure, _build, _styles, _table
+from bianmin.drawing.text_fit import shorten
 
 TITLE = "审查意见书"
 _V = L.REVIEW_VERDICT["zh"]
@@ -92,7 +93,7 @@ def letter_story(data: dict, read, font) -> list:
     story.append(Paragraph(TITLE, title))
     word, colour = CONCLUSION.get(data["verdict"], (data["verdict"], "#000000"))
     rows = [
-        ["图纸名称", data["name"]],
+        ["图纸名称", shorten(data["name"])],
         ["报审轮次", f"第 {data['round']} 轮"],
         ["报审文件", f"{data['filename']}（SHA-256 {data['sha256'][:16]}…）"],
         ["报审时间", data["submitted"]],
@@ -180,4 +181,4 @@ def letter_story(data: dict, read, font) -> list:
 def write_letter(data: dict, read, out: Path) -> None:
     """Write the letter; ``read`` (the submitted plan as read) draws the thumbnail, None leaves it out."""
     font, _ = chinese_font()
-    _build(letter_story(data, read, font), Path(out), font, f"{TITLE} · {data['name']}")
+    _build(letter_story(data, read, font), Path(out), font, f"{TITLE} · {shorten(data['name'], 60)}")

@@ -38,6 +38,7 @@ from bianmin.drawing.paper import MM
 from bianmin.drawing.plan_painter import paint_markers, paint_plan, plan_extent
 from bianmin.drawing.streams import binary_streams
 from bianmin.drawing.surface import ReportLabSurface
+from bianmin.drawing.text_fit import cell_limit, shorten
 
 TITLE = {"zh": "便民服务中心平面校验报告", "en": "Service hall plan check report"}
 WORDS = {
@@ -163,12 +164,15 @@ def _styles(font):
 def _table(rows, widths, st, header=True):
     # every text cell is plain text from a drawing or a path: escaped, so that markup in a plan name
     # ("<img src=...>", a lone "<") is printed as written and never parsed by reportlab
+    # a cell holds at most about 40 lines of its column's width: a longer text (a 3,000-character plan
+    # name inside a finding) made a row taller than the page and reportlab stopped the whole PDF
+    limits = [cell_limit(w) for w in widths]
     data = [
         [
             v
             if isinstance(v, Flowable)
-            else Paragraph(escape(str(v)), st["head"] if header and i == 0 else st["small"])
-            for v in row
+            else Paragraph(escape(shorten(str(v), limits[j])), st["head"] if header and i == 0 else st["small"])
+            for j, v in enumerate(row)
         ]
         for i, row in enumerate(rows)
     ]
@@ -184,7 +188,7 @@ def plan_section(report, read, ruleset, font, lang, *, cover=True):
     w = WORDS[lang]
     st = _styles(font)
     story = []
-    name = report.properties.get("BM_NAME") or Path(report.path).stem
+    name = shorten(report.properties.get("BM_NAME") or Path(report.path).stem)
     if cover:
         story.append(Paragraph(TITLE[lang], st["h1"]))
     else:

@@ -31,6 +31,7 @@ class IssueKind(str, Enum):
     BLOCK_CYCLE = "block-cycle"  # a block that inserts itself
     INSERT_SCALE_INVALID = "insert-scale-invalid"  # a BM_ block inserted at zero or invalid scale
     BLOCK_NOT_IN_CATALOGUE = "block-not-in-catalogue"  # a BM_ block, or a block on a BM- layer, unknown
+    OUT_OF_BOUNDS = "out-of-bounds"  # an absurd number or size, left out (geometry/dxf/bounds.py)
     # the plan properties (geometry/dxf/plan_properties.py)
     PROPERTY_INVALID = "property-invalid"  # a BM_ property whose value cannot be used
     PLANINFO_REPEATED = "planinfo-repeated"  # more than one BM_PLANINFO insert

@@ -13,6 +13,7 @@ import time
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
+from bianmin.geometry.atomic import clean_text
 
 DEFAULT_DB = "bianmin-review.sqlite"
 
@@ -74,24 +75,63 @@ def now() -> str:
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
+def _clean(params):
+    if isinstance(params, dict):
+        return {k: clean_text(v) if isinstance(v, str) else v for k, v in params.items()}
+    return tuple(clean_text(v) if isinstance(v, str) else v for v in params)
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose text parameters always encode: a plan or file name with undecodable bytes
+    (a GBK name as unzip leaves it, a BM_NAME read from a damaged file) ended ``review add`` in a
+    UnicodeEncodeError traceback.  :func:`~bianmin.geometry.atomic.clean_text` decodes what it can
+    (GB18030) and marks the rest, for every statement in one place."""
+
+    def execute(self, sql, params=(), /):  # type: ignore[override]
+        return super().execute(sql, _clean(params))
+
+    def executemany(self, sql, seq, /):  # type: ignore[override]
+        return super().executemany(sql, (_clean(p) for p in seq))
+
+
+# how long a command waits for another process's write (a colleague adding a batch) before it says so
+BUSY_TIMEOUT_S = 10.0
+
+
 def connect(path) -> sqlite3.Connection:
     """The database at ``path``, created or migrated as needed."""
     path = Path(path)
     if path.exists() and not path.is_file():
         raise ReviewError(f"{path} 不是文件 / is not a file")
     try:
-        con = sqlite3.connect(str(path), timeout=60.0, isolation_level=None)
+        con = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, factory=_Connection)
         con.row_factory = sqlite3.Row
-        con.execute("PRAGMA busy_timeout = 60000")
+        con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         _switch_to_wal(con)
         con.execute("PRAGMA foreign_keys = ON")
         migrate(con)
     except sqlite3.DatabaseError as exc:
-        raise ReviewError(f"无法打开审查数据库 {path}：{exc} / cannot open the review database") from None
+        raise ReviewError(database_trouble(path, exc)) from None
     return con
 
 
-def _switch_to_wal(con: sqlite3.Connection, patience_s: float = 30.0) -> None:
+def database_trouble(path, exc: sqlite3.Error) -> str:
+    """What went wrong with the review database, in words (Chinese / English)."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return (
+            f"审查数据库 {path} 正被其他程序占用（等待 {BUSY_TIMEOUT_S:.0f} 秒后仍未释放）；请等对方完成后重试 / "
+            f"the review database is in use by another program (still after {BUSY_TIMEOUT_S:.0f} s): try again later"
+        )
+    if "no such table" in text or "no such column" in text:
+        return (
+            f"审查数据库 {path} 的结构已被改动或损坏（{text}），本程序无法使用；请用备份恢复，或另建数据库 / "
+            f"the review database's tables were changed or damaged ({text}): restore a backup or start a new one"
+        )
+    return f"无法使用审查数据库 {path}：{text} / cannot use the review database: {text}"
+
+
+def _switch_to_wal(con: sqlite3.Connection, patience_s: float = BUSY_TIMEOUT_S) -> None:
     """Turn on WAL, waiting for another process that is creating the same database.
 
     Switching the journal needs the file to itself, and SQLite answers "database is locked"

@@ -64,7 +64,11 @@ def open_path(window, path: Path) -> bool:
     if not window.confirm_discard():
         return False
     path = Path(path)
+    if window.document is not None:
+        window.document.release()  # the same plan opened again in this window is not "open elsewhere"
     outcome, progress = open_with_progress(window, path, PlanDocument.open)
+    if window.document is not None and outcome.document is None:
+        window.document.reclaim()
     try:
         if outcome.cancelled:
             window.status(tr(f"已取消打开 {path.name}", f"opening {path.name} cancelled"))
@@ -81,9 +85,11 @@ def open_path(window, path: Path) -> bool:
             progress.hide()
             if ask_recover(window, side):
                 try:
+                    document.release()  # the recovered plan takes its place in this window
                     document = PlanDocument(read_plan(side), path)
                     document._clean_depth = None  # recovered work is unsaved work
                 except PlanReadError as exc:
+                    document.reclaim()
                     window.error(tr("无法恢复自动保存", "Cannot recover the autosave"), str(exc))
             progress.show()
         progress.set_stage("draw")
@@ -221,9 +227,11 @@ def reload_from_disk(window) -> bool:
     if path is None:
         return False
     window.autosave(force=True)
+    window.document.release()  # the plan read again is this window's, not another's (open_marks.py)
     try:
         document = PlanDocument.open(path)
     except Exception as exc:  # noqa: BLE001 - a broken file is a message; the window keeps its plan
+        window.document.reclaim()
         window.error(tr("无法打开图纸", "Cannot open the plan"), f"{path}\n\n{exc}")
         return False
     window.load(document)

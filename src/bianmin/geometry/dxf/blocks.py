@@ -14,6 +14,7 @@ from shapely.ops import unary_union
 
 from bianmin.geometry.dxf.outlines import is_closed, raw_points
 from bianmin.geometry.shapes import outline_polygon
+from bianmin.geometry.dxf.bounds import bounds_of
 
 MAX_NESTING = 16
 
@@ -94,7 +95,10 @@ class Blocks:
         loose: list[tuple[float, float]] = []
         if block is None:
             return closed, loose
+        keeps = bounds_of(self.doc).keeps
         for e in block:
+            if not keeps(e):
+                continue
             t = e.dxftype()
             try:
                 if t in ("LWPOLYLINE", "POLYLINE", "CIRCLE"):

@@ -88,7 +88,7 @@ def load_document(path: Path, split: str | None = None):
         except Exception:  # noqa: BLE001 -- whatever the plain reader refuses, recovery tries
             doc, auditor = recover.readfile(path)
             return doc, LoadNotes(fixes=list(auditor.fixes), errors=list(auditor.errors), recovered=True)
-    except PlanReadError:
+    except (PlanReadError, MemoryError):  # out of memory is not a broken file (cli/work_limits.py says it)
         raise
     except Exception as exc:  # ezdxf raises many kinds on garbage: all mean "unreadable"
         reason = str(exc) or type(exc).__name__
@@ -134,7 +134,7 @@ def _has_unicode_escapes(path: Path) -> bool:
 
 def _load_dwg(path: Path, version: str):
     try:
-        import ezdwg
+        import ezdwg  # noqa: F401 -- only to say at once when it is missing
     except ImportError:
         raise PlanReadError(
             "这是 DWG 文件；读取 DWG 需要 ezdwg（pip install ezdwg），或在 CAD 中另存为 DXF / "
@@ -142,19 +142,86 @@ def _load_dwg(path: Path, version: str):
         ) from None
     with tempfile.TemporaryDirectory(prefix="bianmin-dwg-") as tmp:
         out = Path(tmp) / "converted.dxf"
+        skipped = convert_dwg(path, out, version)
         try:
-            result = ezdwg.to_dxf(str(path), str(out))
             doc = ezdxf.readfile(out)
-            # ezdwg 0.17 writes ezdxf's default $INSUNITS (6, metres) whatever the DWG said: treat the
-            # units as unknown, so that the reader guesses them from the hall and says so (units.py)
-            doc.header["$INSUNITS"] = 0
-        except Exception as exc:  # noqa: BLE001 -- a DWG ezdwg cannot read is unreadable, not a crash
+        except Exception as exc:  # noqa: BLE001 -- what ezdwg wrote and ezdxf refuses: unreadable, not a crash
             raise PlanReadError(
                 f"这是 DWG 文件（{version}），但无法读取：{exc}；请在 CAD 中另存为 DXF / "
                 f"this is a DWG file ({version}) that cannot be read: {exc}; save it as DXF"
             ) from None
-    skipped = {k: int(v) for k, v in (getattr(result, "skipped_by_type", None) or {}).items() if v}
+        # ezdwg 0.17 writes ezdxf's default $INSUNITS (6, metres) whatever the DWG said: treat the
+        # units as unknown, so that the reader guesses them from the hall and says so (units.py)
+        doc.header["$INSUNITS"] = 0
     return doc, LoadNotes(source="dwg", dwg_version=version, skipped_by_type=skipped)
+
+
+# a damaged DWG made ezdwg ask for 7.8 GB; where the PC could not reserve it the process aborted (a Rust
+# allocation failure cannot be caught) and the designer lost everything since its last autosave.  The
+# conversion therefore runs in a child process of its own, with these bounds:
+DWG_TIME_LIMIT_S = 120.0
+DWG_MEMORY_LIMIT_MB = 2048
+
+
+def convert_dwg(path: Path, out: Path, version: str = "") -> dict[str, int]:
+    """Convert a DWG to DXF with ezdwg in a child process; the entity types it skipped.  A child that
+    dies, runs out of memory or past the time limit costs only itself: it is a PlanReadError here."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")  # no fork: the designer's threads and Qt stay out of it
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=CHILD, args=(str(path), str(out), send), daemon=True)
+    child.start()
+    send.close()
+    outcome = None
+    try:
+        if receive.poll(DWG_TIME_LIMIT_S):
+            outcome = receive.recv()
+    except (EOFError, OSError):
+        outcome = None  # the child died before it could answer
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+        receive.close()
+    what = f"DWG 文件（{version}）" if version else "DWG 文件"
+    if outcome is None:
+        raise PlanReadError(
+            f"读取{what}时转换进程意外终止或超过 {DWG_TIME_LIMIT_S:.0f} 秒（文件可能已损坏，需要的内存超过 "
+            f"{DWG_MEMORY_LIMIT_MB} MB）；请在 CAD 中另存为 DXF / the DWG conversion died or ran past its time "
+            f"limit (the file may be damaged and need too much memory); save it as DXF in a CAD program"
+        )
+    kind, value = outcome
+    if kind == "error":
+        raise PlanReadError(
+            f"这是{what}，但无法读取：{value}；请在 CAD 中另存为 DXF / "
+            f"this is a DWG file ({version}) that cannot be read: {value}; save it as DXF"
+        )
+    return value
+
+
+def _convert_in_child(path: str, out: str, send) -> None:
+    """The child's side of :func:`convert_dwg`: cap memory where possible, convert, answer."""
+    try:
+        import resource  # not on Windows: there a failed allocation ends this child alone
+
+        limit = DWG_MEMORY_LIMIT_MB * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    except (ImportError, ValueError, OSError):
+        pass
+    try:
+        import ezdwg
+
+        result = ezdwg.to_dxf(path, out)
+        skipped = {k: int(v) for k, v in (getattr(result, "skipped_by_type", None) or {}).items() if v}
+        send.send(("ok", skipped))
+    except BaseException as exc:  # noqa: BLE001 -- said to the parent, whatever it was
+        send.send(("error", str(exc) or type(exc).__name__))
+    finally:
+        send.close()
+
+
+CHILD = _convert_in_child  # what the child runs (a test puts one that dies in its place)
 
 
 def _looks_like_dxf(head: bytes) -> bool:

@@ -17,6 +17,7 @@ from shapely import validation
 
 from bianmin.geometry import catalog
 from bianmin.geometry.dxf.blocks import MAX_NESTING, Blocks, affine, scaled
+from bianmin.geometry.dxf.bounds import bounds_of
 from bianmin.geometry.dxf.outlines import is_closed, raw_points
 from bianmin.geometry.dxf.units import declared_units, guessed_units
 from bianmin.geometry.intake import Intake, IntakeIssue, IssueKind
@@ -45,6 +46,7 @@ class PlanReader:
         self.blocks = Blocks(doc, self._cycle)
         self.planinfo: list = []  # BM_PLANINFO inserts in the modelspace
         self.bm_entities = 0  # entities of the convention met: BM- layers, BM_ blocks (nested too)
+        self.bounds = bounds_of(doc)  # what is beyond the intake bound is never read
 
     # -- main loop -----------------------------------------------------------
     def read(self) -> Intake:
@@ -52,11 +54,15 @@ class PlanReader:
         raw: dict[str, list] = {"hall": [], "zone": [], "opening": [], "obstacle": [], "route": []}
         inserts: list[tuple[object, Matrix44, bool]] = []
         msp = self.doc.modelspace()
+        self.issues.extend(self.bounds.issues)
+        keeps = self.bounds.keeps
         for entity in msp:
+            if not keeps(entity):
+                continue
             try:
                 self._classify(entity, raw, inserts)
             except Exception as exc:  # one odd entity never stops the plan
-                self._entity_issue(IssueKind.ENTITY_UNREADABLE, entity, f"无法读取：{exc}", f"cannot be read: {exc}")
+                self._unreadable(entity, exc)
         if not self.units_known:
             self._guess_units(raw["hall"])
         plan = Plan()
@@ -81,7 +87,11 @@ class PlanReader:
             if route:
                 plan.routes.append(route)
         for insert, matrix, nested in inserts:
-            obj = self._object(insert, matrix, nested)
+            try:
+                obj = self._object(insert, matrix, nested)
+            except Exception as exc:  # a damaged block reference (an ATTRIB without its data …)
+                self._unreadable(insert, exc)
+                continue
             if obj:
                 plan.objects.append(obj)
         return Intake(plan=plan, issues=self.issues, hall_count=self.hall_count)
@@ -203,6 +213,9 @@ class PlanReader:
             return None
         (x1, y1, _), (x2, y2, _) = pts
         f = self.factor
+        if not _within(((x1 * f, y1 * f), (x2 * f, y2 * f))):
+            self._beyond(entity, spec.zh, spec.en)
+            return None
         if math.dist((x1, y1), (x2, y2)) * f < 1.0:
             self._entity_issue(
                 IssueKind.SHAPE_UNUSABLE,
@@ -230,7 +243,11 @@ class PlanReader:
             )
             return None
         f = self.factor
-        return Route(points=[(x * f, y * f) for x, y, _ in pts], id=entity.dxf.handle)
+        points = [(x * f, y * f) for x, y, _ in pts]
+        if not _within(points):
+            self._beyond(entity, "疏散路线", "evacuation route")
+            return None
+        return Route(points=points, id=entity.dxf.handle)
 
     # -- blocks -----------------------------------------------------------------
     def _unknown_block(self, entity) -> None:
@@ -251,7 +268,7 @@ class PlanReader:
         if block is None:
             return
         for child in block:
-            if child.dxftype() != "INSERT":
+            if child.dxftype() != "INSERT" or not self.bounds.keeps(child):
                 continue
             cname = child.dxf.name
             cmatrix = child.matrix44() * matrix
@@ -281,6 +298,9 @@ class PlanReader:
         local_mm = scaled(local, f)
         a, b, d, e, xo, yo = affine(matrix)
         transform = (a, b, d, e, xo * f, yo * f)
+        if not _within([(xo * f, yo * f)]) or not _within(scaled_box(local_mm.bounds, (a, b, d, e))):
+            self._beyond(insert, f"块 {name}", f"block {name}")
+            return None
         if not all(math.isfinite(v) for v in transform) or abs(a * e - b * d) < 1e-12:
             self._entity_issue(
                 IssueKind.INSERT_SCALE_INVALID,
@@ -294,6 +314,25 @@ class PlanReader:
             attribs[attrib.dxf.tag.upper()] = attrib.dxf.text
         return PlacedObject(
             block=name, transform=transform, local=local_mm, attribs=attribs, id=insert.dxf.handle, nested=nested
+        )
+
+    def _unreadable(self, entity, exc: Exception) -> None:
+        """An entity the reader failed on, said in words; the library's own words go to the JSON only
+        (the outside test saw "'Attrib' object has no attribute 'dxf'" in a reviewer's report)."""
+        self._entity_issue(
+            IssueKind.ENTITY_UNREADABLE,
+            entity,
+            "数据不完整或已损坏，无法读取，已忽略",
+            "its data is incomplete or damaged; it cannot be read and was left out",
+        )
+        self.issues[-1].details.append(f"{type(exc).__name__}: {exc}")
+
+    def _beyond(self, entity, what_zh, what_en) -> None:
+        self._entity_issue(
+            IssueKind.OUT_OF_BOUNDS,
+            entity,
+            f"{what_zh}坐标超出合理范围（大于 {MAX_COORDINATE_MM / 1e6:.0f} km），已忽略",
+            f"{what_en} has coordinates beyond {MAX_COORDINATE_MM / 1e6:.0f} km; left out",
         )
 
     def _entity_issue(self, kind: IssueKind, entity, zh, en, location=None) -> None:
@@ -310,6 +349,21 @@ class PlanReader:
 
 
 _CLOSED_TYPES = ("LWPOLYLINE", "POLYLINE", "CIRCLE")
+
+
+def _within(points) -> bool:
+    """Whether every point is finite and within MAX_COORDINATE_MM of the origin."""
+    return all(math.isfinite(v) and abs(v) <= MAX_COORDINATE_MM for p in points for v in p)
+
+
+def scaled_box(bounds, linear) -> list[tuple[float, float]]:
+    """The corners of a footprint's box (shapely bounds) under the linear part (a, b, d, e) of its transform."""
+    a, b, d, e = linear
+    if len(bounds) != 4:  # an empty footprint
+        return []
+    x0, y0, x1, y1 = bounds
+    corners = [(x, y) for x in (x0, x1) for y in (y0, y1)]
+    return [(a * x + b * y, d * x + e * y) for x, y in corners]
 
 
 def _reason_point(reason: str):

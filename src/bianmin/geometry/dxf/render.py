@@ -28,6 +28,7 @@ from ezdxf.addons.drawing.config import (
 )
 
 from bianmin.geometry.dxf.background import is_background, oversized_inserts
+from bianmin.geometry.dxf.bounds import bounds_of
 
 log = logging.getLogger(__name__)
 
@@ -286,11 +287,17 @@ def render_background(
     for reason in skipped.values():
         log.warning("background: left out %s", reason)
     outside = outside_view(doc, view) if view is not None else (lambda e: False)
+    bounded = bounds_of(doc)
+    beyond = sum(1 for h in bounded.excluded if (e := doc.entitydb.get(h)) is not None and is_background(e))
+    if beyond:
+        LEFT_OUT.append(f"{beyond} 个超出合理范围的图元 / {beyond} entities beyond the bound")
     try:
         Frontend(RenderContext(doc), backend, config=config).draw_layout(
             doc.modelspace(),
             finalize=True,
-            filter_func=lambda e: is_background(e) and e.dxf.handle not in skipped and not outside(e),
+            filter_func=lambda e: (
+                is_background(e) and e.dxf.handle not in skipped and bounded.draws(e) and not outside(e)
+            ),
         )
     except Exception as exc:  # a broken background must not cost the user the sheet or the window
         log.warning("background drawing stopped: %s", exc)

@@ -90,6 +90,11 @@ def recognize_drawing(raw: Drawing, *, at=None, patterns: Patterns = DEFAULT) ->
         result.note(
             "图纸过大，只读取了前 15 万个图元", "the drawing is very large: only its first 150,000 primitives were read"
         )
+    if raw.beyond_bound:
+        result.note(
+            f"{raw.beyond_bound} 个图元的坐标、半径、比例或大小超出合理范围，未读入（如半径 1e300 的圆弧）",
+            f"{raw.beyond_bound} entities with absurd coordinates, radii, scales or sizes were left out",
+        )
     if raw.skipped_blocks:
         result.note(
             f"块自我嵌套或嵌套过深，已跳过：{', '.join(raw.skipped_blocks[:5])}",

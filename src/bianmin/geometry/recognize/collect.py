@@ -19,6 +19,7 @@ import numpy as np
 from ezdxf import path as ezpath
 from ezdxf.math import Matrix44
 
+from bianmin.geometry.dxf.bounds import bounds_of
 from bianmin.geometry.recognize.patterns import DEFAULT, Patterns, matches
 
 MAX_DEPTH = 12
@@ -62,11 +63,17 @@ class Drawing:
     truncated: bool = False
     skipped_blocks: list[str] = field(default_factory=list)
     insunits: int = 0
+    beyond_bound: int = 0  # entities left out by the intake bound (geometry/dxf/bounds.py)
 
     def scaled(self, f: float) -> Drawing:
         if f == 1.0:
             return self
-        out = Drawing(truncated=self.truncated, skipped_blocks=self.skipped_blocks, insunits=self.insunits)
+        out = Drawing(
+            truncated=self.truncated,
+            skipped_blocks=self.skipped_blocks,
+            insunits=self.insunits,
+            beyond_bound=self.beyond_bound,
+        )
         out.polylines = [(layer, pts * f) for layer, pts in self.polylines]
         out.hatches = [(layer, [r * f for r in rings]) for layer, rings in self.hatches]
         out.arcs = [_scale_arc(a, f) for a in self.arcs]
@@ -97,6 +104,7 @@ class _Walker:
         self.out = Drawing()
         self.count = 0
         self._block_role: dict[str, str | None] = {}
+        self.keeps = bounds_of(doc).keeps
 
     # -- the walk ----------------------------------------------------------
     def walk(
@@ -110,6 +118,8 @@ class _Walker:
             (inserts if e.dxftype() == "INSERT" else plain).append(e)
         inserts.sort(key=lambda e: self._role(e.dxf.get("name", ""), e.dxf.get("layer", "0")) is None)
         for e in plain + inserts:
+            if not self.keeps(e):  # beyond the intake bound (geometry/dxf/bounds.py): an arc of radius 1e300
+                continue
             if self.count >= MAX_PRIMITIVES:
                 self.out.truncated = True
                 return
@@ -283,4 +293,5 @@ def collect(doc, patterns: Patterns = DEFAULT, sagitta: float = 1e12) -> Drawing
     except (TypeError, ValueError):
         w.out.insunits = 0
     w.walk(doc.modelspace(), None, None, (), None)
+    w.out.beyond_bound = len(bounds_of(doc).excluded)
     return w.out

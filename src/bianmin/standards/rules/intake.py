@@ -23,6 +23,7 @@ RULE_OF = {
     IssueKind.PROPERTY_INVALID: "DXF-GEOMETRY",
     IssueKind.PLANINFO_REPEATED: "DXF-GEOMETRY",
     IssueKind.PLANINFO_CONFLICT: "DXF-GEOMETRY",
+    IssueKind.OUT_OF_BOUNDS: "DXF-BOUNDS",
 }
 
 _NUM = r"(-?[\d.]+(?:e[-+]?\d+)?)"
@@ -216,6 +217,34 @@ def dxf_geometry(ctx, p):
     """
     yield from _intake(ctx, "DXF-GEOMETRY")
     yield from _attribute_problems(ctx)
+
+
+@rule(
+    "DXF-BOUNDS",
+    severity="error",
+    profiles=ALL,
+    needs_hall=False,
+    source="—",
+    title="数值在合理范围内",
+    title_en="Numbers within a plan's range",
+)
+def dxf_bounds(ctx, p):
+    """图纸中有平面图不可能有的数值或大小，该对象未读入。 An absurd number or size; the entity is left out.
+
+    Checks: no entity has a coordinate beyond ±1e10 drawing units or a non-finite one, a radius
+        beyond 1e7, an insert scale beyond ±1e4, more than 20,000 vertices, a text of more than
+        20,000 characters, a MINSERT of more than 10,000 copies; the plan has at most 5,000
+        BM_ objects (geometry/dxf/bounds.py holds the limits). Each such entity is named by its
+        handle and left out of the check, recognition and the drawings; the file keeps it.
+    Why: such numbers come from a damaged or hostile file, never from a real hall; read, they
+        stopped rules with overflow errors, made recognition run for minutes and took the
+        program past 8 GB of memory.
+    Parameters: none (the limits are far beyond any real drawing).
+    Passes: any drawing of a real hall, in millimetres or metres, even in a city survey grid.
+    Fails: a door line ending at 1e300; a counter inserted at scale 1e300; a hall outline of
+        200,000 vertices; an MTEXT of 2.5 million characters.
+    """
+    yield from _intake(ctx, "DXF-BOUNDS")
 
 
 def _attribute_problems(ctx):
