@@ -67,8 +67,42 @@ def add_parser(sub) -> None:
         "name",
         help="图纸名；以 - 开头的名称写在 -- 之后，如 review diff -- -3号站 / plan name; one that starts with - goes after --",
     )
-    q.add_argument("-o", "--output", required=True, metavar="LETTER.pdf", help="输出的 PDF / the PDF to write")
+    q.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="LETTER.pdf",
+        help="输出的 PDF 或 Word 文件 / the PDF or Word file to write",
+    )
+    q.add_argument(
+        "--format",
+        choices=["pdf", "docx"],
+        default=None,
+        help="pdf（默认）或 docx（可在 Word 中编辑、盖章）；默认按 -o 的扩展名 / pdf (default) or docx (editable in Word)",
+    )
+    q.add_argument(
+        "--reply-sheet",
+        metavar="REPLY.csv",
+        help="同时写出空白回复表（意见编号、意见、回复），供街道办填写后用 review reply 登记 / also write the blank reply sheet",
+    )
+    for option, key in (
+        ("--agency", "审查机构"),
+        ("--builder", "建设单位（街道办事处）"),
+        ("--design-org", "设计单位"),
+        ("--project", "项目名称"),
+        ("--address", "项目地址"),
+    ):
+        q.add_argument(option, metavar="TEXT", help=f"信头中的{key}，按图纸记住，下一轮不必再给 / remembered per plan")
     q.add_argument("--config", metavar="FILE.toml", help="审批局名称与信头在 [review] 中 / bureau name and letterhead")
+    q.add_argument("--db", default=None, metavar="DB", help="审查数据库 / the review database")
+    q = what.add_parser("reply", help="登记街道办对某轮意见书的回复 / record the street office's replies to a round")
+    q.add_argument("name", help="图纸名 / plan name")
+    q.add_argument(
+        "reply_file", metavar="REPLY.csv", help="回复表：意见编号、意见、回复（CSV，UTF-8 或 GBK）/ the reply sheet"
+    )
+    q.add_argument(
+        "--round", dest="round_no", type=int, required=True, metavar="N", help="回复的是第 N 轮意见书 / round N"
+    )
     q.add_argument("--db", default=None, metavar="DB", help="审查数据库 / the review database")
 
 
@@ -83,7 +117,7 @@ def run(args, write_letter=None) -> int:
     from bianmin.review import db as D
 
     if args.review_command is None:
-        return _fail("add / status / diff / waive / unwaive / letter？")
+        return _fail("add / status / diff / waive / unwaive / letter / reply？")
     db_path = Path(args.db or D.DEFAULT_DB)
     if args.review_command != "add" and not db_path.exists():
         # only `add` starts a record: a mistyped --db answered "尚无报审" from a new, empty database
@@ -104,6 +138,7 @@ def run(args, write_letter=None) -> int:
             "waive": _waive,
             "unwaive": _waive,
             "letter": _letter,
+            "reply": _reply,
         }[args.review_command]
         return handler(args, con, db_path, config, C, write_letter)
     except D.ReviewError as exc:
@@ -278,6 +313,16 @@ def _waive(args, con, db_path, config, C, _):
 def _letter(args, con, db_path, config, C, write_letter):
     if write_letter is None:
         return _fail("无法生成 PDF / the PDF writer is not available")
+    D = C.D
+    given = {
+        "agency": args.agency,
+        "builder": args.builder,
+        "design_org": args.design_org,
+        "project": args.project,
+        "address": args.address,
+    }
+    if any(given.values()):
+        D.set_info(con, args.name, {k: v for k, v in given.items() if v})
     data = C.letter_data(con, db_path, args.name, config)
     read = None
     if data["stored"] is not None:
@@ -287,16 +332,74 @@ def _letter(args, con, db_path, config, C, write_letter):
             read = read_plan(data["stored"])
         except (PlanReadError, OSError):
             read = None  # the letter goes out without the thumbnail
-    write_letter(data, read, Path(args.output))
+    out = Path(args.output)
+    kind = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
+    write_letter(data, read, out, kind)
     print(f"已生成审查意见书 / letter written: {args.output}")
+    if args.reply_sheet:
+        from bianmin.geometry.atomic import write_text
+
+        rows = C.reply_sheet_rows(con, args.name)
+        write_text(Path(args.reply_sheet), _csv(rows), encoding="utf-8-sig")
+        print(f"已写出回复表 / reply sheet written: {args.reply_sheet}（{len(rows)} 条意见）")
     return EXIT_PASS
+
+
+def _csv(rows) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["意见编号", "审查意见", "回复"])
+    for number, text, reply in rows:
+        writer.writerow([number, _no_formula(text), reply])
+    return buffer.getvalue()
+
+
+def _no_formula(text: str) -> str:
+    """A cell Excel would run as a formula (=, +, -, @) is written as text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _reply(args, con, db_path, config, C, _):
+    rows = _read_reply_sheet(Path(args.reply_file))
+    n = C.reply(con, args.name, args.round_no, rows)
+    print(f"已登记 {n} 条回复 / {n} replies recorded（{args.name} 第 {args.round_no} 轮）")
+    return EXIT_PASS
+
+
+def _read_reply_sheet(path: Path) -> list[tuple[str, str]]:
+    """(opinion number, reply) from the sheet ``review letter --reply-sheet`` wrote, filled in Excel
+    (saved as CSV, UTF-8 or GBK); the opinion text column is not read back."""
+    import csv
+    import io
+
+    from bianmin.review.db import ReviewError
+
+    data = path.read_bytes()
+    for codec in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(codec)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ReviewError(f"{path} 不是 UTF-8 或 GBK 文本 / is not UTF-8 or GBK text")
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or not rows[0] or "意见编号" not in rows[0][0]:
+        raise ReviewError(f"{path} 不是回复表（第一行应为“意见编号,审查意见,回复”）/ is not a reply sheet")
+    return [(r[0], r[2] if len(r) > 2 else "") for r in rows[1:] if r and r[0].strip()]
 
 
 def cmd_review(args) -> int:
     """``bianmin review …``, with the opinion letter's PDF writer (drawing/letter.py) composed in."""
 
-    def write_letter(data, read, out):
-        from bianmin.drawing.letter import write_letter as write
+    def write_letter(data, read, out, kind="pdf"):
+        if kind == "docx":
+            from bianmin.drawing.letter_docx import write_letter_docx as write
+        else:
+            from bianmin.drawing.letter import write_letter as write
 
         write(data, read, out)
 

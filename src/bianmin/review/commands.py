@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from bianmin.review import db as D
+from bianmin.standards.report import letter_form as F
 from bianmin.review import store
 from bianmin.review.compare import Comparison, compare
 
@@ -169,7 +170,30 @@ def letter_data(con, db_path: Path, name: str, config, lang: str = "zh") -> dict
     cmp = compare(previous, findings, waivers)
     open_ = [f for f in findings if f.fingerprint not in waivers]
     review = getattr(config, "review", {}) or {}
+    stored = store.find(db_path, sub["sha256"])
+    bounds = _hall_bounds(stored)
+    previous_form = None
+    if previous is not None:
+        replies = D.replies_of(con, subs[-2]["id"])
+        prev_open = [f for f in previous if f.fingerprint not in waivers]
+        if replies:
+            now_open = {f.fingerprint for f in open_}
+            fixed_prints = [f for f in prev_open if f.fingerprint not in now_open]
+            previous_form = F.form(prev_open, hall_bounds=bounds, replies=replies, fixed=fixed_prints)
+            for o in previous_form.opinions:
+                if not o.recheck:
+                    o.recheck = "未修改"
+    conclusion_words = dict(F.CONCLUSIONS)
+    for key in ("pass", "fail"):
+        if review.get(f"conclusion_{key}"):
+            conclusion_words[key] = review[f"conclusion_{key}"]
+    header = {**{"agency": review.get("bureau", "")}, **D.info(con, name)}
     return {
+        "form": F.form(open_, hall_bounds=bounds),
+        "previous_form": previous_form,
+        "header": header,
+        "conclusion": conclusion_words.get(state["verdict"], state["verdict"]),
+        "date_zh": F.chinese_date(),
         "bureau": review.get("bureau", ""),
         "letterhead": review.get("letterhead", ""),
         "reviewer": review.get("reviewer", ""),
@@ -185,5 +209,52 @@ def letter_data(con, db_path: Path, name: str, config, lang: str = "zh") -> dict
         "open": open_,
         "fixed": cmp.fixed if previous is not None else [],
         "waived": [(f, waivers[f.fingerprint]) for f in cmp.waived],
-        "stored": store.find(db_path, sub["sha256"]),
+        "stored": stored,
     }
+
+
+def _hall_bounds(stored):
+    """The submitted plan's hall box (mm), for saying where a finding is; None when it cannot be read."""
+    if stored is None:
+        return None
+    try:
+        from bianmin.geometry.dxf.read import read_plan
+
+        hall = read_plan(stored).plan.hall
+    except Exception:  # noqa: BLE001 - the letter says less, never fails for it
+        return None
+    if hall is None:
+        return None
+    xs = [p[0] for p in hall.outline]
+    ys = [p[1] for p in hall.outline]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def reply(con, name: str, round_no: int, rows: list[tuple[str, str]]) -> int:
+    """Store the street office's 回复 to round ``round_no``'s letter: rows of (opinion number as
+    printed, e.g. "消防 2", reply); how many were stored.  Unknown numbers are refused by name."""
+    subs = {s["round"]: s for s in D.rounds(con, name)}
+    if round_no not in subs:
+        raise D.ReviewError(f"{name} 没有第 {round_no} 轮报审 / no round {round_no}")
+    sub = subs[round_no]
+    findings = D.findings_of(con, sub["id"])
+    waivers = D.waivers(con, name)
+    letter = F.form([f for f in findings if f.fingerprint not in waivers])
+    by_number = {f"{o.discipline} {o.number}": o.fingerprint for o in letter.opinions}
+    by_number.update({f"{o.discipline}{o.number}": o.fingerprint for o in letter.opinions})
+    unknown = [n for n, _ in rows if n.strip() not in by_number]
+    if unknown:
+        raise D.ReviewError(
+            f"回复中的意见编号 {', '.join(unknown[:5])} 不在第 {round_no} 轮意见书中（应如“消防 2”）/ "
+            f"opinion numbers not in round {round_no}'s letter (e.g. 消防 2)"
+        )
+    return D.add_replies(con, sub["id"], {by_number[n.strip()]: text for n, text in rows})
+
+
+def reply_sheet_rows(con, name: str) -> list[tuple[str, str, str]]:
+    """The blank 回复 sheet of the latest round: (opinion number, opinion, empty reply)."""
+    state = plan_state(con, name)
+    sub = state["_submission"]
+    waivers = D.waivers(con, name)
+    findings = [f for f in D.findings_of(con, sub["id"]) if f.fingerprint not in waivers]
+    return [(f"{o.discipline} {o.number}", o.text, "") for o in F.form(findings).opinions]

@@ -63,6 +63,23 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX waivers_by_plan ON waivers(plan_id, fingerprint);
     """,
+    # issue 23: the letter's header fields, remembered per plan, and the street office's replies
+    """
+    CREATE TABLE plan_info (
+        plan_id INTEGER NOT NULL REFERENCES plans(id),
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (plan_id, key)
+    );
+    CREATE TABLE replies (
+        id INTEGER PRIMARY KEY,
+        submission_id INTEGER NOT NULL REFERENCES submissions(id),
+        fingerprint TEXT NOT NULL,
+        reply TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX replies_by_submission ON replies(submission_id, fingerprint);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -282,3 +299,56 @@ def history(con, name: str) -> list[dict]:
             "SELECT w.* FROM waivers w JOIN plans p ON p.id = w.plan_id WHERE p.name = ? ORDER BY w.id", (name,)
         )
     ]
+
+
+# the letter's header fields a bureau fills once per plan (review letter --project … remembers them)
+INFO_KEYS = {
+    "agency": "审查机构",
+    "builder": "建设单位",
+    "design_org": "设计单位",
+    "project": "项目名称",
+    "address": "项目地址",
+}
+
+
+def set_info(con, name: str, values: dict[str, str]) -> None:
+    pid = plan_id(con, name)
+    if pid is None:
+        raise ReviewError(f"没有图纸 {name} / no plan {name}")
+    for key, value in values.items():
+        if key in INFO_KEYS and value:
+            con.execute(
+                "INSERT INTO plan_info(plan_id, key, value) VALUES (?,?,?) "
+                "ON CONFLICT(plan_id, key) DO UPDATE SET value = excluded.value",
+                (pid, key, value),
+            )
+
+
+def info(con, name: str) -> dict[str, str]:
+    pid = plan_id(con, name)
+    if pid is None:
+        return {}
+    return {k: v for k, v in con.execute("SELECT key, value FROM plan_info WHERE plan_id = ?", (pid,))}
+
+
+def add_replies(con, submission_id: int, replies: dict[str, str]) -> int:
+    """Store the street office's replies to a round's opinions (fingerprint -> reply); how many."""
+    n = 0
+    for fingerprint, reply in replies.items():
+        if reply.strip():
+            con.execute(
+                "INSERT INTO replies(submission_id, fingerprint, reply, at) VALUES (?,?,?,?)",
+                (submission_id, fingerprint, reply.strip(), now()),
+            )
+            n += 1
+    return n
+
+
+def replies_of(con, submission_id: int) -> dict[str, str]:
+    """The latest reply to each opinion of a round."""
+    return {
+        fp: text
+        for fp, text in con.execute(
+            "SELECT fingerprint, reply FROM replies WHERE submission_id = ? ORDER BY id", (submission_id,)
+        )
+    }
