@@ -144,6 +144,8 @@ REVIEW_KEYS = {
     "bureau": "审批局名称 / the bureau's name",
     "letterhead": "信头文字 / letterhead text",
     "reviewer": "默认审查人 / default reviewer",
+    "conclusion_pass": "审查结论“合格”的用语 / the letter's word for a passing plan",
+    "conclusion_fail": "审查结论“修改后重新报审”的用语 / the letter's word for a plan to be resubmitted",
 }
 
 
