@@ -109,3 +109,14 @@ def test_a_damaged_block_reference_is_said_in_words_not_the_library_s(monkeypatc
     assert issues
     assert all("Attrib" not in i.message and "数据不完整" in i.message for i in issues)
     assert "'Attrib' object has no attribute 'dxf'" in issues[0].details[0]
+
+
+def test_a_text_rotated_by_infinity_is_left_out_before_any_frontend_draws_it():
+    """fuzz mutant 87: a TEXT with rotation inf made ezdxf's frontend flatten a glyph forever when the
+    designer drew the background"""
+    doc = ezdxf.new()
+    text = doc.modelspace().add_text("1 (IMG.jpg)", dxfattribs={"height": 0.1, "rotation": float("inf")})
+    fine = doc.modelspace().add_text("ok", dxfattribs={"height": 0.1, "rotation": 30.0})
+    b = bounds_of(doc)
+    assert not b.draws(text) and b.draws(fine)
+    assert "旋转角" in b.issues[0].message

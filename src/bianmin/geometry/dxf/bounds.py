@@ -35,8 +35,8 @@ MAX_VERTICES = 20_000
 MAX_TEXT = 20_000
 # a MINSERT's cells (rows × columns)
 MAX_GRID_CELLS = 10_000
-# the BM_ objects in a plan: a large centre has a few hundred; 3,254 in the largest test plan; 10,000 took export pdf 22 s
-MAX_OBJECTS = 5_000
+# the BM_ objects in a plan: a large centre has a few hundred; 3,254 in the largest test plan; 10,000 took export pdf 22 s and 5,000 the designer 22 s
+MAX_OBJECTS = 4_000
 # entities named one by one in the finding; the rest are counted
 NAMED = 20
 
@@ -132,10 +132,47 @@ def _scan(doc) -> Bounds:
     return Bounds(excluded=excluded, issues=_issues(found), tainted_blocks=frozenset(tainted))
 
 
+# plain numbers of an entity that a drawing frontend computes with: one of them infinite (a TEXT
+# rotated by inf, fuzz mutant 87) made ezdxf flatten a glyph forever, in the designer's opening
+_NUMBERS = ("rotation", "height", "width", "oblique", "char_height", "start_angle", "end_angle", "ratio", "thickness")
+_NUMBER_NAMES = {
+    "rotation": "旋转角",
+    "height": "高度",
+    "width": "宽度",
+    "oblique": "倾斜角",
+    "char_height": "字高",
+    "start_angle": "起始角",
+    "end_angle": "终止角",
+    "ratio": "长短轴比",
+    "thickness": "厚度",
+}
+
+
+def _numbers(dxf) -> tuple[str, str] | None:
+    for name in _NUMBERS:
+        try:
+            if not dxf.hasattr(name):
+                continue
+            v = dxf.get(name)
+        except Exception:  # noqa: BLE001 - not an attribute of this type
+            continue
+        if isinstance(v, float) and (not math.isfinite(v) or abs(v) > MAX_COORDINATE):
+            return (f"{_NUMBER_NAMES[name]} {_n(v)} 无效", f"{name} {_n(v)} is not a usable number")
+    if dxf.hasattr("height") or dxf.hasattr("char_height"):
+        h = dxf.get("char_height") if dxf.hasattr("char_height") else dxf.get("height")
+        if isinstance(h, float) and abs(h) > MAX_RADIUS:
+            return (f"文字高 {_n(h)} 超出 {_n(MAX_RADIUS)}", f"text height {_n(h)} beyond {_n(MAX_RADIUS)}")
+    return None
+
+
 def _why(entity) -> tuple[str, str] | None:
     """Why ``entity`` is beyond the bound, in Chinese and English, or None."""
     t = entity.dxftype()
     dxf = entity.dxf
+    if t in ("TEXT", "MTEXT", "ATTRIB", "ATTDEF", "ARC", "ELLIPSE", "INSERT", "SHAPE"):
+        odd = _numbers(dxf)
+        if odd is not None:
+            return odd
     if t == "LINE":
         return _points(("起点", "start", dxf.start), ("终点", "end", dxf.end))
     if t in ("ARC", "CIRCLE"):

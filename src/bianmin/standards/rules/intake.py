@@ -233,7 +233,7 @@ def dxf_bounds(ctx, p):
 
     Checks: no entity has a coordinate beyond ±1e10 drawing units or a non-finite one, a radius
         beyond 1e7, an insert scale beyond ±1e4, more than 20,000 vertices, a text of more than
-        20,000 characters, a MINSERT of more than 10,000 copies; the plan has at most 5,000
+        20,000 characters, a MINSERT of more than 10,000 copies; the plan has at most 4,000
         BM_ objects (geometry/dxf/bounds.py holds the limits). Each such entity is named by its
         handle and left out of the check, recognition and the drawings; the file keeps it.
     Why: such numbers come from a damaged or hostile file, never from a real hall; read, they
