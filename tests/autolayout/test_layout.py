@@ -185,3 +185,38 @@ def test_the_fix_table_names_only_rules_that_exist():
         "需在东侧腾出 1.1 m 宽的疏散通道",
         "clear a 1.1 m passage on the east side",
     )
+
+
+@pytest.mark.parametrize("name", ["street-20x14", "long-40x8", "rotated", "l-shaped"])
+def test_windows_are_numbered_left_to_right_as_seen_from_the_waiting_area(name):
+    """issue 24/25: windows came out numbered 5 4 2 1 3 (sorted by distance from the door)"""
+    import math
+
+    from bianmin.autolayout.site import Site
+
+    result = layout(HALLS[name]())
+    site = Site(result.plan)
+    counters = sorted(result.plan.counters, key=lambda c: int(c.attr("NO")))
+    # facing the counters from the waiting area (+v), each next number stands further right (+u)
+    us = []
+    for c in counters:
+        dx, dy = c.position[0] - site.origin[0], c.position[1] - site.origin[1]
+        a = math.radians(site.angle)
+        us.append(dx * math.cos(a) + dy * math.sin(a))
+    assert us == sorted(us), [round(u) for u in us]
+
+
+def test_the_counter_row_is_centred_on_the_entrance_axis_in_a_long_hall():
+    """issue 24: the row was packed from the back wall's left end, 21 m from a central entrance"""
+    import math
+
+    from bianmin.autolayout.site import Site
+
+    result = layout(HALLS["long-40x8"]())
+    site = Site(result.plan)
+    a = math.radians(site.angle)
+    us = [
+        (c.position[0] - site.origin[0]) * math.cos(a) + (c.position[1] - site.origin[1]) * math.sin(a)
+        for c in result.plan.counters
+    ]
+    assert abs(sum(us) / len(us)) < 3000.0, [round(u) for u in us]
