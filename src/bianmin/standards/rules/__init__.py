@@ -20,9 +20,10 @@ from bianmin.standards.rules import (
     safety,
     meta,
     capacity,
+    design,
 )  # noqa: I001 (the order of the reports)
 
-MODULES = (intake, hall, zones, counters, signs, evacuation, fire, access, equipment, safety, meta, capacity)
+MODULES = (intake, hall, zones, counters, signs, evacuation, fire, access, equipment, safety, meta, capacity, design)
 
 
 def all_rules() -> dict[str, Rule]:
