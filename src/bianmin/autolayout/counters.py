@@ -66,11 +66,15 @@ def run(site: Site) -> None:
             best = row
         v -= 200.0
     has_accessible = any(c.attr("TYPE").lower() == "accessible" for c in plan.counters)
-    best.sort(key=lambda xy: (math.hypot(*xy), xy[0]))
+    # numbered 1…n left to right as seen from the waiting area: people face +v, so left is -u
+    # (sorting by distance from the entrance numbered them 5 4 2 1 3, issue 25 item 12);
+    # the accessible window is the one nearest the entrance (the local origin)
+    best.sort(key=lambda xy: xy[0])
+    nearest = min(range(len(best)), key=lambda i: (math.hypot(*best[i]), best[i][0])) if best else -1
     numbers = [int(c.attr("NO")) for c in plan.counters if c.attr("NO").isdigit()]
     no = max(numbers, default=0)
     for i, (u, vv) in enumerate(best):
-        kind = "accessible" if i == 0 and not has_accessible else "general"
+        kind = "accessible" if i == nearest and not has_accessible else "general"
         no += 1
         x, y = site.to_plan(u, vv)
         site.add(site.make("BM_COUNTER", x, y, site.angle, no=no, type=kind, height=750, seats=1, devices=ALL_DEVICES))
