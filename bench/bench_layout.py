@@ -34,7 +34,11 @@ def best(fn, repeat):
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--quality", action="store_true", help="error-free share and walking distance entrance→windows")
     args = ap.parse_args()
+    if args.quality:
+        quality()
+        return
     from bianmin.geometry.dxf.read import ReadResult, read_plan
     from bianmin.standards import engine
     from bianmin.autolayout import layout
@@ -59,6 +63,53 @@ def main() -> None:
         ext = sum(1 for o in result.added if o.block == "BM_EXTINGUISHER")
         lights = sum(1 for o in result.added if o.block == "BM_EMERGENCY_LIGHT")
         print(f"{template:<22}{hand_ext:>9}{ext:>11}{hand_lights:>12}{lights:>14}")
+
+
+def walking_to_windows(plan) -> float:
+    """Mean walking distance (m) from the main entrance to the free floor in front of each counter."""
+    import numpy as np
+    import shapely
+    from shapely.geometry import LineString
+
+    from bianmin.geometry.analysis import Analysis
+
+    mains = [o for o in plan.openings if o.kind == "main"]
+    counters = plan.objects_of("BM_COUNTER")
+    if not mains or not counters:
+        return float("nan")
+    grid = Analysis(plan).grid
+    dist = grid.field([LineString([mains[0].start, mains[0].end])]).dist
+    points = shapely.points(grid.xy)
+    out = []
+    for c in counters:
+        near = shapely.distance(points, c.footprint) <= 1200.0
+        d = dist[near & np.isfinite(dist)]
+        out.append(float(d.min()) if len(d) else float("inf"))
+    return float(np.mean(out)) / 1000.0
+
+
+def quality() -> None:
+    """Per hall: error-free or not, the errors left (rule ids), mean walk entrance→windows, time."""
+    from bianmin.autolayout import layout
+    from tests.autolayout.layout_halls import HALLS
+
+    print(f"{'hall':<22}{'m²':>6}{'ok':>4}{'errors':>8}{'walk m':>8}{'s':>7}  rules left")
+    clean = 0
+    walks = []
+    for name, build in HALLS.items():
+        t = time.perf_counter()
+        result = layout(build())
+        took = time.perf_counter() - t
+        errors = [f for f in result.report.findings if f.severity == "error"]
+        clean += not errors
+        walk = walking_to_windows(result.plan)
+        walks.append(walk)
+        rules = ",".join(sorted({f.rule for f in errors}))
+        print(
+            f"{name:<22}{result.plan.hall_area_m2:>6.0f}{'yes' if not errors else 'no':>4}{len(errors):>8}"
+            f"{walk:>8.1f}{took:>7.2f}  {rules}"
+        )
+    print(f"error-free {clean}/{len(HALLS)}; mean walk entrance→windows {sum(walks) / len(walks):.1f} m")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 """bianmin layout (issue 13): bare halls come out passing, nothing the user placed moves."""
 
+import math
+
 import pytest
 
 from bianmin.geometry.dxf.read import read_plan
@@ -220,3 +222,17 @@ def test_the_counter_row_is_centred_on_the_entrance_axis_in_a_long_hall():
         for c in result.plan.counters
     ]
     assert abs(sum(us) / len(us)) < 3000.0, [round(u) for u in us]
+
+
+@pytest.mark.parametrize("name", ["street-20x14", "long-40x12", "columns-30x20"])
+def test_windows_are_numbered_left_to_right_and_the_accessible_one_is_nearest_the_entrance(name):
+    # issue 25 item 12: 自动布置 numbered the windows 5 4 2 1 3 (sorted by distance from the entrance)
+    result = layout(HALLS[name]())
+    counters = result.plan.objects_of("BM_COUNTER")
+    assert len(counters) >= 3
+    # these halls have their entrance on the wall y = 0: seen from the waiting area (facing +y) left is -x
+    by_x = sorted(counters, key=lambda c: c.position[0])
+    assert [int(c.attr("NO")) for c in by_x] == sorted(int(c.attr("NO")) for c in counters)
+    door = next(o for o in result.plan.openings if o.kind == "main").midpoint
+    nearest = min(counters, key=lambda c: math.hypot(c.position[0] - door[0], c.position[1] - door[1]))
+    assert nearest.attr("TYPE").lower() == "accessible"

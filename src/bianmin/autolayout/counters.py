@@ -71,7 +71,7 @@ def run(site: Site) -> None:
     # numbered 1…n left to right as seen from the waiting area (facing +v, +u is to the right): the
     # tryout saw windows numbered 5 4 2 1 3 when they were sorted by distance from the door
     best.sort(key=lambda xy: xy[0])
-    nearest = min(range(len(best)), key=lambda i: math.hypot(*best[i])) if best else -1
+    nearest = min(range(len(best)), key=lambda i: (math.hypot(*best[i]), best[i][0])) if best else -1
     numbers = [int(c.attr("NO")) for c in plan.counters if c.attr("NO").isdigit()]
     no = max(numbers, default=0)
     for i, (u, vv) in enumerate(best):
