@@ -28,6 +28,7 @@ def build(window) -> None:
     window.palette.chosen.connect(lambda key: tools.choose_tool(window, key))
     window.properties = PropertiesPanel()
     window.properties.changed.connect(lambda old, new: edit.property_changed(window, old, new))
+    window.properties.changed_many.connect(lambda pairs: edit.properties_changed(window, pairs))
     window.findings = FindingsPanel()
     window.findings.activated.connect(lambda finding: view.go_to_finding(window, finding))
     window.layers = LayersPanel()

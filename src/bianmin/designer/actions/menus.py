@@ -104,6 +104,7 @@ ENTRIES: tuple[Entry, ...] = (
     _separator("edit"),
     Entry("delete", "删除", "Delete", "Del", "edit.delete", "edit"),
     Entry("duplicate", "复制", "Duplicate", "Ctrl+D", "edit.duplicate", "edit"),
+    Entry("select_all", "全选", "Select all", "Ctrl+A", "edit.select_all", "edit"),
     Entry("turn", "旋转 15°", "Turn 15°", None, "edit.turn", "edit", args=(15.0,)),
     Entry("turn_back", "旋转 -15°", "Turn -15°", None, "edit.turn", "edit", args=(-15.0,)),
     _separator("edit"),

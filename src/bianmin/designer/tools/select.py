@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QRectF, Qt
+from PyQt6.QtGui import QBrush, QColor, QPen
+from PyQt6.QtWidgets import QGraphicsRectItem
+from shapely.geometry import box
 
 from bianmin.geometry.model import Hall, PlacedObject
 
+from bianmin.designer.attached import signs_of
 from bianmin.designer.commands import AddElement, Batch, RemoveElement, ReplaceElement, SetHall
 from bianmin.designer.tools.base import Tool
 
@@ -31,8 +35,10 @@ def copied(element, dx: float, dy: float):
 class SelectTool(Tool):
     name = ("选择", "Select")
     hint = (
-        "单击选择，拖动移动；R 旋转 15°，Shift+R 反向；Delete 删除；Ctrl+D 复制",
-        "click to select, drag to move; R turns 15°, Shift+R back; Delete removes; Ctrl+D copies",
+        "单击选择，拖动移动；空白处从左向右框选（完全框住），从右向左交叉选择（碰到即选）；Ctrl+A 全选；"
+        "R 旋转 15°，Shift+R 反向；Delete 删除；Ctrl+D 复制",
+        "click to select, drag to move; drag on empty space left to right selects what is inside the box, "
+        "right to left what it touches; Ctrl+A selects all; R turns 15°, Shift+R back; Delete removes; Ctrl+D copies",
     )
     cursor = Qt.CursorShape.ArrowCursor
 
@@ -41,6 +47,9 @@ class SelectTool(Tool):
         self._start = None
         self._dragging = []
         self._offset = (0.0, 0.0)
+        self._band_from = None  # plan point where a window/crossing selection began
+        self._band = None
+        self._band_additive = False
 
     def selected_elements(self):
         return [i.element for i in self.scene.selectedItems() if hasattr(i, "element")]
@@ -54,6 +63,7 @@ class SelectTool(Tool):
             if not additive:
                 self.scene.clearSelection()
             self._start = None
+            self._band_from, self._band_additive = pos, additive
             return
         if not item.isSelected():
             if not additive:
@@ -65,9 +75,14 @@ class SelectTool(Tool):
         self._dragging = [
             i for i in self.scene.selectedItems() if hasattr(i, "element") and not getattr(i.element, "nested", False)
         ]
+        signs = signs_of(self.document.plan, [i.element for i in self._dragging])
+        self._dragging += [self.scene.items_by_id[s.id] for s in signs if s.id in self.scene.items_by_id]
         self._offset = (0.0, 0.0)
 
     def move(self, event, pos):
+        if self._band_from is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self._show_band(pos)
+            return
         if self._start is None or not (event.buttons() & Qt.MouseButton.LeftButton) or not self._dragging:
             return
         if len(self._dragging) == 1 and isinstance(self._dragging[0].element, PlacedObject):
@@ -82,6 +97,9 @@ class SelectTool(Tool):
         self._offset = (dx, dy)
 
     def release(self, event, pos):
+        if self._band_from is not None:
+            self._select_in_band(pos)
+            return
         if self._start is None:
             return
         dx, dy = self._offset
@@ -102,15 +120,89 @@ class SelectTool(Tool):
             )
         self.document.do(commands[0] if len(commands) == 1 else Batch(commands, ("移动", "Move")))
 
+    # -- window (left to right) and crossing (right to left) selection, as in AutoCAD --------
+    def _show_band(self, pos) -> None:
+        start = self._band_from
+        crossing = pos.x() < start.x()
+        if self._band is None:
+            self._band = self.add_preview(QGraphicsRectItem())
+            self._band.setZValue(1e6)
+        pen = QPen(QColor("#2e7d32" if crossing else "#1565c0"), 0)
+        pen.setCosmetic(True)
+        if crossing:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self._band.setPen(pen)
+        self._band.setBrush(QBrush(QColor(46, 125, 50, 40) if crossing else QColor(21, 101, 192, 40)))
+        self._band.setRect(QRectF(start, pos).normalized())
+
+    def _select_in_band(self, pos) -> None:
+        start, self._band_from = self._band_from, None
+        if self._band is not None:
+            self.previews.remove(self._band)
+            self.scene.removeItem(self._band)
+            self._band = None
+        if abs(pos.x() - start.x()) < 3 * self.view.pixel_mm and abs(pos.y() - start.y()) < 3 * self.view.pixel_mm:
+            return  # a click on empty space, not a box
+        crossing = pos.x() < start.x()
+        for item in self.elements_in_box(start, pos, crossing):
+            item.setSelected(True)
+        n = len(self.scene.selectedItems())
+        self.window.status(self.selected_words(n))
+
+    def elements_in_box(self, a, b, crossing: bool):
+        """The items a window (wholly inside) or crossing (touching) box selects; the hall only when inside."""
+        area = box(min(a.x(), b.x()), min(a.y(), b.y()), max(a.x(), b.x()), max(a.y(), b.y()))
+        out = []
+        for item in self.scene.items_by_id.values():
+            element = getattr(item, "element", None)
+            if element is None or not item.isVisible():
+                continue
+            geometry = element.polygon if isinstance(element, Hall) else element.geometry
+            if area.contains(geometry) or (crossing and not isinstance(element, Hall) and area.intersects(geometry)):
+                out.append(item)
+        return out
+
+    def select_all(self) -> None:
+        for item in self.scene.items_by_id.values():
+            if getattr(item, "element", None) is not None and item.isVisible():
+                item.setSelected(True)
+        self.window.status(self.selected_words(len(self.scene.selectedItems())))
+
+    @staticmethod
+    def selected_words(n: int) -> str:
+        from bianmin.designer.i18n import tr
+
+        return tr(f"已选择 {n} 个对象", f"{n} selected")
+
     def turn(self, degrees: float) -> None:
         objs = [e for e in self.selected_elements() if isinstance(e, PlacedObject) and not e.nested]
+        signs = signs_of(self.document.plan, objs)
+        if signs:  # the sign turns with its counter, about the counter's centre
+            self._turn_with_signs(objs, signs, degrees)
+            return
         if not objs:
             return
         commands = [ReplaceElement(o, o.rotated_to(o.rotation + degrees), ("旋转", "Rotate")) for o in objs]
         self.document.do(commands[0] if len(commands) == 1 else Batch(commands, ("旋转", "Rotate")))
 
+    def _turn_with_signs(self, objs, signs, degrees: float) -> None:
+        import math
+
+        commands = [ReplaceElement(o, o.rotated_to(o.rotation + degrees), ("旋转", "Rotate")) for o in objs]
+        counters = [o for o in objs if o.is_counter]
+        a = math.radians(degrees)
+        for s in signs:
+            c = min(counters, key=lambda c: s.footprint.distance(c.footprint))
+            (cx, cy), (sx, sy) = c.position, s.position
+            dx, dy = sx - cx, sy - cy
+            nx, ny = cx + dx * math.cos(a) - dy * math.sin(a), cy + dx * math.sin(a) + dy * math.cos(a)
+            new = s.rotated_to(s.rotation + degrees).moved(nx - sx, ny - sy)
+            commands.append(ReplaceElement(s, new, ("旋转", "Rotate")))
+        self.document.do(Batch(commands, ("旋转", "Rotate")))
+
     def delete(self) -> None:
         elements = [e for e in self.selected_elements() if not getattr(e, "nested", False)]
+        elements += signs_of(self.document.plan, elements)  # no orphan sign left hanging
         commands = [
             SetHall(e, None, ("删除大厅", "Delete hall")) if isinstance(e, Hall) else RemoveElement(e) for e in elements
         ]
@@ -138,6 +230,9 @@ class SelectTool(Tool):
             return True
         if k == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.duplicate()
+            return True
+        if k == Qt.Key.Key_A and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.select_all()
             return True
         if k == Qt.Key.Key_Escape:
             self.scene.clearSelection()

@@ -1,0 +1,193 @@
+"""Issue 25: the designer as a planner drives it — keys after 应用/修复, editable counter sizes,
+several objects edited at once, window/crossing selection and Ctrl+A (pytest-qt, offscreen)."""
+
+import pytest
+
+pytest.importorskip("PyQt6")
+
+from PyQt6.QtCore import QPointF, Qt  # noqa: E402
+from PyQt6.QtTest import QTest  # noqa: E402
+from PyQt6.QtWidgets import QApplication, QLabel, QPushButton  # noqa: E402
+
+from bianmin.designer.document import PlanDocument  # noqa: E402
+
+from .gui import click, mouse  # noqa: E402
+
+
+def _street(make_window, qtbot):
+    window = make_window(PlanDocument.from_template("street-center"))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window
+
+
+def _apply_button(window) -> QPushButton:
+    return window.properties.findChild(QPushButton, "apply")
+
+
+def _type_into(spin, value):
+    """What a person does: click into the field, select all, type the number."""
+    spin.setFocus()
+    spin.selectAll()
+    QTest.keyClicks(spin, str(value))
+
+
+def test_ctrl_z_after_apply_undoes_instead_of_editing_a_field(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    counter = window.document.plan.counters[0]
+    click(window, counter.position)
+    panel = window.properties
+    assert panel.element is counter
+    _type_into(panel.editors["HEIGHT"], 1100)
+    qtbot.mouseClick(_apply_button(window), Qt.MouseButton.LeftButton)
+    assert window.document.plan.find(counter.id).attr("HEIGHT") == "1100"
+    focus = QApplication.focusWidget()
+    assert focus is window.view or window.view.isAncestorOf(focus), f"the keys went to {focus!r}"
+    QTest.keyClick(focus, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.plan.find(counter.id).attr("HEIGHT") == "750", "Ctrl+Z undid 应用"
+    rotation = window.document.plan.find(counter.id).rotation
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_5)
+    assert window.document.plan.find(counter.id).rotation == pytest.approx(rotation), "a digit turned nothing"
+
+
+def test_ctrl_z_after_fix_undoes_the_fix(make_window, qtbot, monkeypatch):
+    window = _street(make_window, qtbot)
+    from bianmin.designer.actions import autolayout
+    from bianmin.designer.commands import ReplaceElement
+
+    counter = window.document.plan.counters[0]
+    moved = counter.moved(300, 0)
+    monkeypatch.setattr(autolayout, "run_in_thread", lambda *a, **k: (ReplaceElement(counter, moved), []))
+    click(window, counter.position)  # the properties panel shows its fields
+    window.properties.editors["rotation"].setFocus()
+    autolayout.apply_fix(window, type("F", (), {"rule": "CNTR-DEPTH"})())
+    focus = QApplication.focusWidget()
+    assert focus is window.view or window.view.isAncestorOf(focus), f"the keys went to {focus!r}"
+    QTest.keyClick(focus, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.plan.find(counter.id).position == pytest.approx(counter.position)
+
+
+def test_counter_depth_and_width_are_editable(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    counter = window.document.plan.counters[0]
+    click(window, counter.position)
+    panel = window.properties
+    _type_into(panel.editors["_depth"], 900)
+    _type_into(panel.editors["_length"], 1800)
+    qtbot.mouseClick(_apply_button(window), Qt.MouseButton.LeftButton)
+    edited = window.document.plan.find(counter.id)
+    assert edited.depth == pytest.approx(900, abs=1)
+    assert edited.length == pytest.approx(1800, abs=1)
+    assert edited.position == pytest.approx(counter.position)
+    assert edited.rotation == pytest.approx(counter.rotation)
+    window.document.undo()
+    assert window.document.plan.find(counter.id).depth == pytest.approx(counter.depth)
+
+
+def test_apply_on_several_counters_changes_all_and_says_how_many(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    counters = window.document.plan.counters[:3]
+    click(window, counters[0].position)
+    for c in counters[1:]:
+        mouse(window, "press", c.position, modifiers=Qt.KeyboardModifier.ShiftModifier)
+        mouse(window, "release", c.position, modifiers=Qt.KeyboardModifier.ShiftModifier)
+    panel = window.properties
+    words = panel.findChild(QLabel, "selection_count")
+    assert words is not None and "3" in words.text()
+    _type_into(panel.editors["_depth"], 900)
+    qtbot.mouseClick(_apply_button(window), Qt.MouseButton.LeftButton)
+    for c in counters:
+        edited = window.document.plan.find(c.id)
+        assert edited.depth == pytest.approx(900, abs=1), c.attr("NO")
+        assert edited.attr("NO") == c.attr("NO"), "only the changed field is copied to the others"
+    window.document.undo()  # one undo step for all of them
+    assert all(window.document.plan.find(c.id).depth == pytest.approx(c.depth) for c in counters)
+
+
+def _box_around(plan, objects, margin=50):
+    xs = [p for o in objects for p in o.footprint.bounds[0::2]]
+    ys = [p for o in objects for p in o.footprint.bounds[1::2]]
+    return (min(xs) - margin, min(ys) - margin), (max(xs) + margin, max(ys) + margin)
+
+
+def _drag(window, a, b):
+    mouse(window, "press", a)
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    mouse(window, "move", mid, held=Qt.MouseButton.LeftButton)
+    mouse(window, "move", b, held=Qt.MouseButton.LeftButton)
+    mouse(window, "release", b)
+
+
+def test_window_selection_left_to_right_takes_what_is_inside(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    plan = window.document.plan
+    tv = plan.objects_of("BM_TV")[0]
+    (x0, y0), (x1, y1) = _box_around(plan, [tv], margin=300)
+    assert window.scene.element_at(QPointF(x0, y0), 6 * window.view.pixel_mm) is None, "the drag starts on nothing"
+    _drag(window, (x0, y0), (x1, y1))
+    selected = {i.element.id for i in window.scene.selectedItems() if hasattr(i, "element")}
+    assert tv.id in selected
+    assert plan.hall.id not in selected
+    # the same box shrunk a little: the TV is no longer wholly inside, so a window takes nothing of it
+    window.scene.clearSelection()
+    w = (x1 - x0) / 2
+    _drag(window, (x0, y0), (x1 - w, y1))
+    assert tv.id not in {i.element.id for i in window.scene.selectedItems() if hasattr(i, "element")}
+    # right to left (crossing): touching is enough
+    window.scene.clearSelection()
+    _drag(window, (x1 - w, y1), (x0, y0))
+    assert tv.id in {i.element.id for i in window.scene.selectedItems() if hasattr(i, "element")}
+    assert not window.select_tool.previews, "the band is gone after the release"
+    assert plan.find(tv.id).position == tv.position, "a box selection moves nothing"
+
+
+def test_ctrl_a_selects_everything(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    window.view.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    selected = [i for i in window.scene.selectedItems() if hasattr(i, "element")]
+    assert len(selected) >= len(window.document.plan.counters) + 5
+    assert window.properties.findChild(QLabel, "selection_count") is not None
+
+
+# -- item 7: a counter and the window sign over it ------------------------------------------------
+
+
+def _sign_over(plan, counter):
+    return next(
+        s
+        for s in plan.objects_of("BM_SIGN_WINDOW")
+        if s.attr("NO") == counter.attr("NO") and s.footprint.distance(counter.footprint) < 300
+    )
+
+
+def test_dragging_a_counter_by_its_back_moves_counter_and_sign(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    plan = window.document.plan
+    counter = plan.counters[0]
+    sign = _sign_over(plan, counter)
+    x, y = sign.position  # on the sign itself, which lies over the counter's back half
+    mouse(window, "press", (x, y))
+    mouse(window, "move", (x + 500, y - 400), held=Qt.MouseButton.LeftButton)
+    mouse(window, "move", (x + 1000, y - 800), held=Qt.MouseButton.LeftButton)
+    mouse(window, "release", (x + 1000, y - 800))
+    moved = plan.find(counter.id)
+    assert moved.position != pytest.approx(counter.position), "the counter moved, not only its sign"
+    dx = moved.position[0] - counter.position[0]
+    dy = moved.position[1] - counter.position[1]
+    assert plan.find(sign.id).position == pytest.approx((sign.position[0] + dx, sign.position[1] + dy))
+    window.document.undo()  # one step for both
+    assert plan.find(counter.id).position == counter.position and plan.find(sign.id).position == sign.position
+
+
+def test_deleting_counters_takes_their_signs(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    plan = window.document.plan
+    counter = plan.counters[0]
+    sign = _sign_over(plan, counter)
+    click(window, counter.position)
+    QTest.keyClick(window.view, Qt.Key.Key_Delete)
+    assert plan.find(counter.id) is None
+    assert plan.find(sign.id) is None, "no orphan sign left behind"
+    window.document.undo()
+    assert plan.find(counter.id) is not None and plan.find(sign.id) is not None
