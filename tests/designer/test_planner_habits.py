@@ -191,3 +191,21 @@ def test_deleting_counters_takes_their_signs(make_window, qtbot):
     assert plan.find(sign.id) is None, "no orphan sign left behind"
     window.document.undo()
     assert plan.find(counter.id) is not None and plan.find(sign.id) is not None
+
+
+def test_a_box_drawn_from_inside_a_zone_selects_the_counters_in_it(make_window, qtbot):
+    from bianmin.geometry.model import Zone
+
+    window = _street(make_window, qtbot)
+    plan = window.document.plan
+    counters = plan.counters[:3]
+    (x0, y0), (x1, y1) = _box_around(plan, counters, margin=200)
+    under = window.scene.element_at(QPointF(x0, y0), 6 * window.view.pixel_mm)
+    assert under is not None and isinstance(under.element, Zone), "the box starts inside the 窗口办理区"
+    _drag(window, (x0, y0), (x1, y1))
+    selected = {i.element.id for i in window.scene.selectedItems() if hasattr(i, "element")}
+    assert {c.id for c in counters} <= selected
+    assert under.element.id not in selected and plan.find(under.element.id).polygon.equals(under.element.polygon)
+    # a plain click inside the zone still selects it
+    click(window, (x0, y0))
+    assert [i.element.id for i in window.scene.selectedItems()] == [under.element.id]

@@ -9,7 +9,7 @@ from PyQt6.QtGui import QBrush, QColor, QPen
 from PyQt6.QtWidgets import QGraphicsRectItem
 from shapely.geometry import box
 
-from bianmin.geometry.model import Hall, PlacedObject
+from bianmin.geometry.model import Hall, Obstacle, PlacedObject, Zone
 
 from bianmin.designer.attached import signs_of
 from bianmin.designer.commands import AddElement, Batch, RemoveElement, ReplaceElement, SetHall
@@ -50,6 +50,7 @@ class SelectTool(Tool):
         self._band_from = None  # plan point where a window/crossing selection began
         self._band = None
         self._band_additive = False
+        self._band_click = None  # the zone a press landed on: selected if the press was a click, not a box
 
     def selected_elements(self):
         return [i.element for i in self.scene.selectedItems() if hasattr(i, "element")]
@@ -63,7 +64,14 @@ class SelectTool(Tool):
             if not additive:
                 self.scene.clearSelection()
             self._start = None
-            self._band_from, self._band_additive = pos, additive
+            self._band_from, self._band_additive, self._band_click = pos, additive, None
+            return
+        if isinstance(item.element, (Zone, Obstacle)) and not item.isSelected() and not additive:
+            # zones cover most of the floor: a drag from inside one that is not selected draws a box
+            # (a click still selects it; a selected zone is moved by dragging)
+            self.scene.clearSelection()
+            self._start = None
+            self._band_from, self._band_additive, self._band_click = pos, False, item
             return
         if not item.isSelected():
             if not additive:
@@ -141,8 +149,11 @@ class SelectTool(Tool):
             self.previews.remove(self._band)
             self.scene.removeItem(self._band)
             self._band = None
+        clicked, self._band_click = self._band_click, None
         if abs(pos.x() - start.x()) < 3 * self.view.pixel_mm and abs(pos.y() - start.y()) < 3 * self.view.pixel_mm:
-            return  # a click on empty space, not a box
+            if clicked is not None:
+                clicked.setSelected(True)
+            return  # a click, not a box
         crossing = pos.x() < start.x()
         for item in self.elements_in_box(start, pos, crossing):
             item.setSelected(True)
