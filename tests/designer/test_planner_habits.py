@@ -209,3 +209,42 @@ def test_a_box_drawn_from_inside_a_zone_selects_the_counters_in_it(make_window, 
     # a plain click inside the zone still selects it
     click(window, (x0, y0))
     assert [i.element.id for i in window.scene.selectedItems()] == [under.element.id]
+
+
+# -- item 5: a finding's location ----------------------------------------------------------------
+
+
+def test_clicking_a_finding_zooms_to_its_location_and_rings_it(make_window, qtbot):
+    from bianmin.standards.findings import Finding
+
+    window = _street(make_window, qtbot)
+    plan = window.document.plan
+    window.view.zoom_fit()
+    whole = window.view.pixel_mm
+    entrance = plan.openings[0]
+    pinch = (15000.0, 2500.0)
+    finding = Finding(
+        "ACC-ROUTE",
+        "error",
+        "无障碍通道最窄处 0.70 m，应不小于 1.20 m",
+        "accessible route narrows to 0.70 m (needs 1.20 m)",
+        handles=[plan.hall.id, entrance.id],  # names the hall: its extent used to zoom out to everything
+        location=pinch,
+    )
+    report = window.validator.last_report
+    report.findings.append(finding)
+    window.findings.set_report(report)
+    tree = window.findings.tree
+    row = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) is finding
+    )
+    tree.scrollToItem(row)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(row).center())
+    centre = window.view.mapToScene(window.view.viewport().rect().center())
+    assert (centre.x(), centre.y()) == pytest.approx(pinch, abs=300), "the view is centred on the pinch"
+    assert window.view.pixel_mm < whole * 0.7, "it zoomed in, not out"
+    ring = window.scene.focus_ring
+    assert ring is not None and ring.scene() is window.scene
+    assert ring.sceneBoundingRect().center().x() == pytest.approx(pinch[0], abs=50)

@@ -49,12 +49,14 @@ class PlanScene(QGraphicsScene):
         self.hidden: set[str] = set()
         self.heat_limit: float | None = None
         self._snap = None
+        self.focus_ring = None
         self.setBackgroundBrush(QBrush(QColor("#ffffff")))
         document.subscribe(self.on_change)
         self.build()
 
     # -- building --------------------------------------------------------------------
     def build(self) -> None:
+        self.focus_ring = None  # the ring at the chosen finding (actions/view.py); clear() deletes it
         self.clear()
         self.items_by_id.clear()
         self.markers, self.evacuation = [], []
