@@ -22,6 +22,7 @@ from bianmin.designer.actions import (
     export,
     file,
     language,
+    printing,
     recognize,
     templates,
     tools,
@@ -38,6 +39,7 @@ HANDLERS = {
     "export": export,
     "file": file,
     "language": language,
+    "printing": printing,
     "recognize": recognize,
     "templates": templates,
     "tools": tools,
@@ -96,6 +98,7 @@ ENTRIES: tuple[Entry, ...] = (
     _separator("file"),
     Entry("export_pdf", "导出施工图 PDF…", "Export drawing set PDF…", None, "export.export_drawing"),
     Entry("export_report", "导出校验报告 PDF…", "Export check report PDF…", None, "export.export_report"),
+    Entry("print", "打印施工图…", "Print drawing set…", "Ctrl+P", "printing.print_sheets"),
     _separator("file"),
     Entry("quit", "退出", "Quit", "Ctrl+Q", "file.close_window"),
     # 编辑

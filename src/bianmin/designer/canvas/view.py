@@ -6,7 +6,7 @@ interaction) and reports the cursor position in metres.
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QPointF, QRectF, Qt, pyqtSignal
+from PyQt6.QtCore import QEvent, QPointF, QRectF, Qt, pyqtSignal
 from PyQt6.QtGui import QPainter, QTransform
 from PyQt6.QtWidgets import QGraphicsView
 
@@ -86,9 +86,19 @@ class PlanView(QGraphicsView):
         return 1.0 / max(abs(self.transform().m11()), 1e-9)
 
     # -- events to the tool ---------------------------------------------------------
+    def event(self, event):
+        # a drawing tool collecting a typed size keeps its keys (3.5m: M is also the measure tool's shortcut)
+        if event.type() == QEvent.Type.ShortcutOverride and self.tool is not None:
+            wants = getattr(self.tool, "wants_key", None)
+            if wants is not None and wants(event):
+                event.accept()
+                return True
+        return super().event(event)
+
     def mousePressEvent(self, event):
         if event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton):
             self._pan_from = event.position()
+            self._right_from = event.position() if event.button() == Qt.MouseButton.RightButton else None
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
             return
         if self.tool:
@@ -110,6 +120,16 @@ class PlanView(QGraphicsView):
         if self._pan_from is not None and event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton):
             self._pan_from = None
             self.unsetCursor()
+            start, self._right_from = getattr(self, "_right_from", None), None
+            if self.tool is not None:
+                self.setCursor(self.tool.cursor)  # the tool's cursor again
+            if (
+                event.button() == Qt.MouseButton.RightButton
+                and start is not None
+                and (event.position() - start).manhattanLength() < 5
+                and hasattr(self.tool, "context_click")
+            ):
+                self.tool.context_click(self.mapToScene(event.position().toPoint()))  # a right click, not a pan
             return
         if self.tool:
             self.tool.release(event, self.mapToScene(event.position().toPoint()))

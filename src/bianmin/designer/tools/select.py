@@ -103,6 +103,9 @@ class SelectTool(Tool):
         for item in self._dragging:
             item.setPos(dx, dy)  # preview only: the model changes once, on release
         self._offset = (dx, dy)
+        lead = self._dragging[0].element
+        size = f"{lead.length:.0f} × {lead.depth:.0f} mm   " if isinstance(lead, PlacedObject) else ""
+        self.dimension(f"{size}Δ {dx / 1000:+.2f}, {dy / 1000:+.2f} m", (pos.x(), pos.y()))
 
     def release(self, event, pos):
         if self._band_from is not None:
@@ -113,6 +116,7 @@ class SelectTool(Tool):
         dx, dy = self._offset
         items = self._dragging
         self._start, self._dragging, self._offset = None, [], (0.0, 0.0)
+        self.dimension("", (0.0, 0.0))
         for item in items:
             item.setPos(0, 0)
         if abs(dx) < 1e-6 and abs(dy) < 1e-6:
