@@ -215,6 +215,11 @@ class MainWindow(QMainWindow):
     def set_tool(self, tool):
         tools.set_tool(self, tool)
 
+    def recognize_room_at(self, pos):
+        from bianmin.designer.actions.recognize import recognize_room_at
+
+        recognize_room_at(self, pos)
+
     def use_select_tool(self):
         tools.use_select_tool(self)
 

@@ -120,6 +120,15 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("tool_select", "选择", "Select", "Esc", "tools.use_select_tool", "tools"),
     Entry("tool_measure", "测量", "Measure", "M", "tools.choose_tool", "tools", args=(("measure",),)),
     Entry("tool_pick", "拾取大厅", "Pick hall", None, "tools.choose_tool", "tools", args=(("pick-hall",),)),
+    Entry(
+        "tool_recognize_at",
+        "单击识别房间",
+        "Click a room to recognize",
+        None,
+        "tools.choose_tool",
+        "tools",
+        args=(("recognize-at",),),
+    ),
     Entry("tool_route", "疏散路线", "Evacuation route", None, "tools.choose_tool", "tools", args=(("route",),)),
     Entry(
         "computed_routes",

@@ -9,6 +9,7 @@ from bianmin.designer.tools.draw import (
     MeasureTool,
     OpeningTool,
     PickHallTool,
+    RecognizeRoomTool,
     PlaceTool,
     PolygonTool,
     RectTool,
@@ -18,7 +19,7 @@ from bianmin.designer.tools.draw import (
 # a palette or menu key's first word -> the tool it makes: with the key's second word (what to place or
 # draw) or on its own
 TOOLS_FOR = {"place": PlaceTool, "rect": RectTool, "poly": PolygonTool, "opening": OpeningTool}
-TOOLS = {"route": RouteTool, "measure": MeasureTool, "pick-hall": PickHallTool}
+TOOLS = {"route": RouteTool, "measure": MeasureTool, "pick-hall": PickHallTool, "recognize-at": RecognizeRoomTool}
 
 
 def set_tool(window, tool) -> None:

@@ -13,6 +13,7 @@ DRAW_GROUPS = [
     (
         ("大厅", "Hall"),
         [
+            (("单击识别房间", "Click a room to recognize"), ("recognize-at",)),
             (("拾取底图中的大厅", "Pick hall from background"), ("pick-hall",)),
             (("矩形大厅", "Rectangle hall"), ("rect", "hall")),
             (("多边形大厅", "Polygon hall"), ("poly", "hall")),

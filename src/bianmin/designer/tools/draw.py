@@ -414,13 +414,28 @@ class PickHallTool(Tool):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         outline = pick_closed_outline(self.document, pos.x(), pos.y())
-        if outline is None:
-            self.window.status(tr("此处没有闭合多段线", "no closed polyline here"))
+        if outline is None:  # walls drawn as lines, not one closed polyline: recognize the room clicked
+            self.window.recognize_room_at(pos)
             return
         area = outline_polygon(outline).area / 1e6
         self.document.do(SetHall(self.document.plan.hall, Hall(outline=outline), ("拾取大厅", "Pick hall")))
         self.window.status(tr(f"大厅面积 {area:.1f} m²", f"hall area {area:.1f} m²"))
         self.window.use_select_tool()
+
+
+class RecognizeRoomTool(Tool):
+    """Click inside a room of the architect's drawing: recognition finds that room's walls, doors and
+    columns and makes it the hall (one undo step); its corners can then be dragged to adjust it."""
+
+    name = ("单击识别房间", "Click a room to recognize")
+    hint = (
+        "在建筑底图的一个房间内单击，将其识别为大厅（墙线、门洞和柱子一并识别，可撤销）",
+        "click inside a room of the architect's drawing to recognize it as the hall (walls, doors, columns; undoable)",
+    )
+
+    def press(self, event, pos):
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.window.recognize_room_at(pos)
 
 
 def pick_closed_outline(document, x: float, y: float):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PyQt6.QtCore import QRectF, Qt
-from PyQt6.QtGui import QBrush, QColor, QPen
-from PyQt6.QtWidgets import QGraphicsRectItem
+import math
+
+from PyQt6.QtCore import QPointF, QRectF, Qt
+from PyQt6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem
 from shapely.geometry import box
 
 from bianmin.geometry.model import Hall, Obstacle, PlacedObject, Zone
@@ -51,12 +53,20 @@ class SelectTool(Tool):
         self._band = None
         self._band_additive = False
         self._band_click = None  # the zone a press landed on: selected if the press was a click, not a box
+        self._vertex = None  # (element, corner index) while a corner of a selected outline is dragged
+        self._vertex_path = None
+        self._handles = []
+        self.scene.selectionChanged.connect(self.show_handles)
 
     def selected_elements(self):
         return [i.element for i in self.scene.selectedItems() if hasattr(i, "element")]
 
     def press(self, event, pos):
         if event.button() != Qt.MouseButton.LeftButton:
+            return
+        corner = self._corner_at(pos)
+        if corner is not None:
+            self._vertex = corner
             return
         item = self.scene.element_at(pos, 6 * self.view.pixel_mm)
         additive = bool(event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier))
@@ -88,6 +98,9 @@ class SelectTool(Tool):
         self._offset = (0.0, 0.0)
 
     def move(self, event, pos):
+        if self._vertex is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self._drag_corner(self.snapped(pos, event))
+            return
         if self._band_from is not None and event.buttons() & Qt.MouseButton.LeftButton:
             self._show_band(pos)
             return
@@ -108,6 +121,9 @@ class SelectTool(Tool):
         self.dimension(f"{size}Δ {dx / 1000:+.2f}, {dy / 1000:+.2f} m", (pos.x(), pos.y()))
 
     def release(self, event, pos):
+        if self._vertex is not None:
+            self._drop_corner(self.snapped(pos, event))
+            return
         if self._band_from is not None:
             self._select_in_band(pos)
             return
@@ -131,6 +147,103 @@ class SelectTool(Tool):
                 else ReplaceElement(old, new, ("移动", "Move"))
             )
         self.document.do(commands[0] if len(commands) == 1 else Batch(commands, ("移动", "Move")))
+
+    # -- the corners of a selected outline (the hall as recognized, a zone, an obstacle) -------
+    def _outlined(self):
+        return [
+            e
+            for e in self.selected_elements()
+            if isinstance(e, (Hall, Zone, Obstacle)) and not getattr(e, "nested", False)
+        ]
+
+    def _corner_at(self, pos):
+        reach = 8 * self.view.pixel_mm
+        best = None
+        for element in self._outlined():
+            for i, (x, y, _) in enumerate(element.outline):
+                d = math.hypot(x - pos.x(), y - pos.y())
+                if d <= reach and (best is None or d < best[0]):
+                    best = (d, element, i)
+        return None if best is None else best[1:]
+
+    def _moved_outline(self, point):
+        element, i = self._vertex
+        outline = list(element.outline)
+        outline[i] = (point[0], point[1], outline[i][2])
+        return element, outline
+
+    def _drag_corner(self, point) -> None:
+        element, outline = self._moved_outline(point)
+        if self._vertex_path is None:
+            self._vertex_path = self.add_preview(QGraphicsPathItem())
+            p = QPen(QColor("#1565c0"), 2, Qt.PenStyle.DashLine)
+            p.setCosmetic(True)
+            self._vertex_path.setPen(p)
+        path = QPainterPath()
+        path.addPolygon(QPolygonF([QPointF(x, y) for x, y, _ in outline] + [QPointF(outline[0][0], outline[0][1])]))
+        self._vertex_path.setPath(path)
+        self.dimension(f"{point[0] / 1000:.2f}, {point[1] / 1000:.2f} m", point)
+
+    def _drop_corner(self, point) -> None:
+        from bianmin.geometry.shapes import outline_polygon
+
+        element, outline = self._moved_outline(point)
+        self._vertex = None
+        if self._vertex_path is not None:
+            if self._vertex_path in self.previews:
+                self.previews.remove(self._vertex_path)
+            if self._vertex_path.scene() is not None:
+                self.scene.removeItem(self._vertex_path)
+            self._vertex_path = None
+        self.dimension("", (0.0, 0.0))
+        if outline == list(element.outline):
+            return
+        polygon = outline_polygon(outline)
+        if polygon.is_empty or not polygon.is_valid or polygon.area < 1e4:
+            from bianmin.designer.i18n import tr
+
+            self.window.status(
+                tr("角点移到这里外形会自相交，未修改", "the outline would cross itself there: not changed")
+            )
+            return
+        new = element.with_outline(outline)
+        if isinstance(element, Hall):
+            self.document.do(SetHall(element, new, ("调整大厅角点", "Move hall corner")))
+        else:
+            self.document.do(ReplaceElement(element, new, ("调整角点", "Move corner")))
+        item = self.scene.items_by_id.get(new.id)
+        if item is not None:
+            item.setSelected(True)
+
+    def show_handles(self) -> None:
+        """Small squares on the corners of a selected outline: grab one to move it."""
+        for h in self._handles:
+            try:
+                if h.scene() is not None:
+                    h.scene().removeItem(h)
+            except RuntimeError:
+                pass  # the scene was rebuilt
+            if h in self.previews:
+                self.previews.remove(h)
+        self._handles = []
+        try:
+            outlined = self._outlined()
+        except RuntimeError:
+            return
+        if len(outlined) != 1 or self.window.tool is not self:
+            return
+        path = QPainterPath()
+        path.addRect(-4, -4, 8, 8)
+        p = QPen(QColor("#1565c0"), 1.5)
+        p.setCosmetic(True)
+        for x, y, _ in outlined[0].outline:
+            h = self.add_preview(QGraphicsPathItem(path))
+            h.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            h.setPen(p)
+            h.setBrush(QBrush(QColor("#ffffff")))
+            h.setZValue(1e6)
+            h.setPos(QPointF(x, y))
+            self._handles.append(h)
 
     # -- window (left to right) and crossing (right to left) selection, as in AutoCAD --------
     def _show_band(self, pos) -> None:
