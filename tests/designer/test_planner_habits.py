@@ -7,11 +7,11 @@ pytest.importorskip("PyQt6")
 
 from PyQt6.QtCore import QPointF, Qt  # noqa: E402
 from PyQt6.QtTest import QTest  # noqa: E402
-from PyQt6.QtWidgets import QApplication, QLabel, QPushButton  # noqa: E402
+from PyQt6.QtWidgets import QApplication, QLabel, QPushButton, QWidget  # noqa: E402
 
 from bianmin.designer.document import PlanDocument  # noqa: E402
 
-from .gui import click, mouse  # noqa: E402
+from .gui import click, mouse, wait_validation  # noqa: E402
 
 
 def _street(make_window, qtbot):
@@ -248,3 +248,69 @@ def test_clicking_a_finding_zooms_to_its_location_and_rings_it(make_window, qtbo
     ring = window.scene.focus_ring
     assert ring is not None and ring.scene() is window.scene
     assert ring.sceneBoundingRect().center().x() == pytest.approx(pinch[0], abs=50)
+
+
+# -- the "also" list --------------------------------------------------------------------------
+
+
+def test_findings_and_properties_show_block_names_not_codes(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    plan = window.document.plan
+    from bianmin.designer.commands import RemoveElement
+
+    window.document.do(RemoveElement(plan.objects_of("BM_WATER")[0]))  # a missing-equipment finding names it
+    report = wait_validation(qtbot, window)
+    assert any("BM_WATER" in f.message for f in report.findings), "the check itself names the block"
+    tree = window.findings.tree
+    shown = [tree.topLevelItem(i).text(3) for i in range(tree.topLevelItemCount())]
+    assert not any("BM_WATER" in t for t in shown) and any("饮水机" in t for t in shown)
+    click(window, plan.counters[0].position)
+    labels = [w.text() for w in window.properties.findChildren(QLabel) if w.objectName() != ""]
+    texts = [w.text() for w in window.properties.findChildren(QLabel)]
+    assert "服务柜台" in texts and not any("BM_COUNTER" in t for t in texts), labels
+
+
+def test_palette_items_have_tooltips(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    palette = window.palette
+    for g in range(palette.topLevelItemCount()):
+        group = palette.topLevelItem(g)
+        for c in range(group.childCount()):
+            assert group.child(c).toolTip(0), group.child(c).text(0)
+
+
+def test_a_row_of_seats_in_one_click(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    plan = window.document.plan
+    before = len(plan.objects_of("BM_SEAT"))
+    window.choose_tool(("seat-row",))
+    options = window.properties.findChild(QWidget, "seat_count").parent()
+    _type_into(options.count, 5)
+    _type_into(options.spacing, 700)
+    options.facing.setCurrentIndex(2)  # facing east
+    window.view.setFocus()
+    mouse(window, "move", (12000, 6000))
+    click(window, (12000, 6000))
+    seats = plan.objects_of("BM_SEAT")[before:]
+    assert len(seats) == 5
+    ys = sorted(s.position[1] for s in seats)
+    assert [b - a for a, b in zip(ys, ys[1:], strict=False)] == pytest.approx([700] * 4, abs=1)
+    assert all(s.position[0] == pytest.approx(12000, abs=1) for s in seats)
+    assert all(s.front_direction == pytest.approx((1.0, 0.0), abs=1e-6) for s in seats)
+    window.document.undo()
+    assert len(plan.objects_of("BM_SEAT")) == before, "one undo step"
+    assert window.properties.findChild(QWidget, "seat_count") is not None, "the options stay for the next row"
+
+
+def test_a_counter_placed_at_a_wall_faces_the_room(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    plan = window.document.plan
+    hall = plan.hall.polygon
+    x0, y0, x1, y1 = hall.bounds
+    window.choose_tool(("place", "BM_COUNTER"))
+    mouse(window, "move", (x1 - 300, (y0 + y1) / 2))  # against the east wall
+    click(window, (x1 - 300, (y0 + y1) / 2))
+    counter = plan.counters[-1]
+    assert counter.front_direction == pytest.approx((-1.0, 0.0), abs=1e-6), "its front looks into the hall"
+    assert hall.buffer(1).contains(counter.footprint)
+    assert counter.footprint.bounds[2] == pytest.approx(x1, abs=5), "its back against the wall"

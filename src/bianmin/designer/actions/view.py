@@ -10,6 +10,7 @@ from PyQt6.QtGui import QBrush, QColor, QPen
 from PyQt6.QtWidgets import QGraphicsEllipseItem
 
 from bianmin.designer.i18n import language
+from bianmin.designer.names import readable
 
 
 def zoom_fit(window) -> None:
@@ -54,7 +55,7 @@ def go_to_finding(window, finding) -> None:
         show_ring(window, None, None)
     if not rect.isEmpty():
         window.view.zoom_to(rect, margin=0.3)
-    window.status(f"{finding.rule}：{finding.text(language())}")
+    window.status(f"{finding.rule}：{readable(finding.text(language()))}")
 
 
 def show_ring(window, x, y) -> None:

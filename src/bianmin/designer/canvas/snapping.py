@@ -114,3 +114,26 @@ def inside_hall(obj, hall):
     if outside == 0.0 or outside > 2000.0:
         return obj  # already in, or far away: not a wall placement
     return obj.moved(nx * outside, ny * outside)
+
+
+WALL_REACH_MM = 300.0  # an object whose back comes this close to a wall is put against it, facing the room
+
+
+def facing_room(obj, hall):
+    """An object put near a wall of the hall turned so that its front (local -Y) faces into the room,
+    as Sweet Home 3D turns furniture against a wall; elsewhere the object as it is."""
+    if hall is None:
+        return obj
+    poly = hall.polygon
+    c = obj.footprint.centroid
+    coords = list(poly.exterior.coords)
+    seg = min(zip(coords, coords[1:], strict=False), key=lambda s: shapely.LineString(s).distance(c))
+    if shapely.LineString(seg).distance(c) > obj.depth / 2 + WALL_REACH_MM:
+        return obj
+    nx, ny = inward_normal(poly, seg[0], seg[1], probe=10.0)
+    import math
+
+    degrees = math.degrees(math.atan2(nx, -ny)) % 360.0
+    if abs((obj.rotation - degrees + 180.0) % 360.0 - 180.0) < 0.5:
+        return obj
+    return obj.rotated_to(degrees)

@@ -38,23 +38,42 @@ class PropertiesPanel(QWidget):
         self.others: list = []  # the rest of a multiple selection: 应用 changes them too
         self.editors = {}
         self.initial: dict = {}
+        self._tool_widget = None
         self.show_element(None)
 
     def show_selection(self, elements) -> None:
         """Show the first of the selected elements; with several, say how many and apply to all of them."""
         elements = list(elements)
+        if not elements and getattr(self, "_tool_widget", None) is not None:
+            return  # a tool's options stay while nothing is selected
         self.show_element(elements[0] if elements else None, others=elements[1:])
 
     def _clear(self):
         while self.layout_.count():
             item = self.layout_.takeAt(0)
             w = item.widget()
-            if w is not None:
+            if w is not None and w is getattr(self, "_tool_widget", None):
+                w.hide()
+                w.setParent(None)  # the tool's own options: kept by the tool, not deleted
+                self._tool_widget = None
+            elif w is not None:
                 w.setObjectName("")  # gone: findChild must not find it before Qt deletes it
                 w.deleteLater()
             elif item.layout() is not None:
                 _clear_layout(item.layout())
         self.editors = {}
+
+    def show_tool_options(self, title: str, widget) -> None:
+        """While a tool with options is on (一排座椅), the panel shows them instead of a selection."""
+        self._clear()
+        self.element, self.others = None, []
+        heading = QLabel(title)
+        heading.setStyleSheet("font-weight: bold")
+        self.layout_.addWidget(heading)
+        self._tool_widget = widget
+        self.layout_.addWidget(widget)
+        widget.show()
+        self.layout_.addStretch(1)
 
     def show_element(self, element, others=()):
         self._clear()
@@ -124,7 +143,9 @@ class PropertiesPanel(QWidget):
 
     def _object_form(self, form, obj: PlacedObject):
         spec = obj.spec
-        form.addRow(tr("名称", "Name"), QLabel(f"{tr(spec.zh, spec.en)}（{obj.block}）"))
+        name = QLabel(tr(spec.zh, spec.en))
+        name.setToolTip(obj.block)  # the block's code, for the CAD user
+        form.addRow(tr("名称", "Name"), name)
         x, y = obj.position
         form.addRow(tr("位置", "Position"), QLabel(f"{x / 1000:.2f}, {y / 1000:.2f} m"))
         rot = QDoubleSpinBox()

@@ -327,11 +327,12 @@ class PlaceTool(Tool):
         self._ghost = None
 
     def _object(self, x, y):
-        from bianmin.designer.canvas.snapping import inside_hall
+        from bianmin.designer.canvas.snapping import facing_room, inside_hall
 
         attribs = default_attributes(self.block, self.document.plan)
         obj = PlacedObject.place(self.block, x, y, self.rotation, attribs=attribs)
-        return inside_hall(obj, self.document.plan.hall)
+        hall = self.document.plan.hall
+        return inside_hall(facing_room(obj, hall), hall)
 
     def move(self, event, pos):
         x, y = self.snapped(pos, event)
