@@ -314,3 +314,37 @@ def test_a_counter_placed_at_a_wall_faces_the_room(make_window, qtbot):
     assert counter.front_direction == pytest.approx((-1.0, 0.0), abs=1e-6), "its front looks into the hall"
     assert hall.buffer(1).contains(counter.footprint)
     assert counter.footprint.bounds[2] == pytest.approx(x1, abs=5), "its back against the wall"
+
+
+def test_the_heat_map_legend_does_not_cover_the_hall(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    window.resize(1000, 640)  # a laptop's window: little room around the hall
+    qtbot.wait(50)
+    window.view.zoom_fit()
+    legend = window.view.heat_legend
+    QTest.keyClick(window.view, Qt.Key.Key_E)  # 疏散视图
+    assert legend.isVisible()
+    assert not _legend_over_hall(window), legend.geometry()
+    QTest.keyClick(window.view, Qt.Key.Key_F)  # zoom to fit keeps it clear too
+    assert not _legend_over_hall(window), legend.geometry()
+
+
+def _legend_over_hall(window):
+    from PyQt6.QtCore import QRectF
+
+    x0, y0, x1, y1 = window.document.plan.hall.polygon.bounds
+    hall = window.view.mapFromScene(QRectF(x0, y0, x1 - x0, y1 - y0)).boundingRect()
+    return window.view.heat_legend.geometry().intersects(hall)
+
+
+def test_the_palette_fits_without_scrolling(make_window, qtbot):
+    window = _street(make_window, qtbot)  # 1400 x 900
+    palette = window.palette
+    for g in range(palette.topLevelItemCount()):
+        group = palette.topLevelItem(g)
+        if not group.isExpanded():
+            rect = palette.visualItemRect(group)
+            qtbot.mouseClick(palette.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            qtbot.wait(10)
+        assert group.isExpanded(), group.text(0)
+        assert palette.verticalScrollBar().maximum() == 0, f"scrolling needed with {group.text(0)} open"

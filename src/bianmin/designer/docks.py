@@ -42,6 +42,9 @@ def build(window) -> None:
         dock.setProperty("title_pair", title)
         window.addDockWidget(area, dock)
         window.docks[key] = dock
+    # the layers share the palette's place as a tab: the palette has the whole left column
+    window.tabifyDockWidget(window.docks["palette"], window.docks["layers"])
+    window.docks["palette"].raise_()
     window.resizeDocks([window.docks["palette"], window.docks["properties"]], [260, 300], Qt.Orientation.Horizontal)
     window.resizeDocks([window.docks["findings"]], [230], Qt.Orientation.Vertical)
 

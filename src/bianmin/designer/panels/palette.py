@@ -69,8 +69,19 @@ class Palette(QTreeWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setHeaderHidden(True)
+        self.setIndentation(12)
         self.itemClicked.connect(self._clicked)
+        # one group open at a time (a toolbox): the palette fits its dock without scrolling
+        self.itemExpanded.connect(self._only_this_open)
         self.retranslate()
+
+    def _only_this_open(self, opened) -> None:
+        if opened.parent() is not None:
+            return
+        for i in range(self.topLevelItemCount()):
+            group = self.topLevelItem(i)
+            if group is not opened and group.isExpanded():
+                group.setExpanded(False)
 
     def retranslate(self):
         self.clear()
@@ -83,7 +94,6 @@ class Palette(QTreeWidget):
                 if key[0] in DRAW_TIPS:
                     item.setToolTip(0, tr(*DRAW_TIPS[key[0]]))
                 group.addChild(item)
-            group.setExpanded(True)
         for gkey, (zh, en) in catalog.GROUPS.items():
             group = QTreeWidgetItem([tr(zh, en)])
             self.addTopLevelItem(group)
@@ -101,9 +111,12 @@ class Palette(QTreeWidget):
                     )
                     item.setData(0, Qt.ItemDataRole.UserRole, ("place", name))
                     group.addChild(item)
-            group.setExpanded(gkey in ("counter", "fire"))
+        self.topLevelItem(0).setExpanded(True)
 
     def _clicked(self, item, _column):
+        if item.childCount():
+            item.setExpanded(not item.isExpanded())  # a group's name opens it (and closes the others)
+            return
         key = item.data(0, Qt.ItemDataRole.UserRole)
         if key:
             self.chosen.emit(tuple(key))
