@@ -43,6 +43,7 @@ def test_ctrl_s_on_the_architects_drawing_proposes_a_new_name(make_window, qtbot
     before = src.read_bytes()
     window = make_window(PlanDocument.open(src))
     window.acts["recognize"].trigger()  # an edit: there is something to save
+    window.interactive = True  # from here on the window asks, as it does for a person
     dialog = Dialog()  # the user cancels
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     _press_ctrl_s(window, qtbot)
@@ -57,6 +58,18 @@ def test_ctrl_s_on_the_architects_drawing_proposes_a_new_name(make_window, qtbot
     asked = len(dialog.calls)
     _press_ctrl_s(window, qtbot)
     assert len(dialog.calls) == asked, "the planner's own copy is saved in place"
+    window.interactive = False
+
+
+def test_save_without_questions_writes_the_planner_copy(make_window, tmp_path):
+    src = tmp_path / "建筑平面.dxf"
+    build(Variant(metres=True, insunits=False), path=src)
+    before = src.read_bytes()
+    window = make_window(PlanDocument.open(src))
+    window.acts["recognize"].trigger()
+    assert window.save()
+    assert src.read_bytes() == before
+    assert read_plan(tmp_path / "建筑平面-布置.dxf").plan.hall is not None
 
 
 def test_first_save_of_a_template_plan_opens_outside_the_templates_folder(make_window, qtbot, monkeypatch):

@@ -111,8 +111,12 @@ def ask_recover(window, side: Path) -> bool:
 
 
 def save(window) -> bool:
-    if window.document.path is None or save_target.is_architects_drawing(window.document):
-        return save_as(window)  # never over the architect's drawing unasked: NAME-布置.dxf is proposed
+    if save_target.is_architects_drawing(window.document):  # never over the architect's drawing unasked
+        if not window.interactive:  # no questions (tests, screenshots): straight to NAME-布置.dxf
+            return save_to(window, save_target.planner_copy(window.document.path))
+        return save_as(window)  # NAME-布置.dxf is proposed
+    if window.document.path is None:
+        return save_as(window)
     return save_to(window, window.document.path)
 
 
