@@ -57,9 +57,9 @@ def test_place_and_save_in_a_real_r12_file(make_window, tmp_path, name):
 
     window.document.do(AddElement(PlacedObject.place("BM_EXTINGUISHER", 1000, 1000)))
     assert window.document.autosave() is not None
-    window.save()
+    window.save()  # the architect's drawing: saved as NAME-布置.dxf beside it, never over it (issue 25)
     assert not window.document.dirty
-    assert len(read_plan(path).plan.objects_of("BM_EXTINGUISHER")) == 1
+    assert len(read_plan(path.with_name(f"{path.stem}-布置.dxf")).plan.objects_of("BM_EXTINGUISHER")) == 1
 
 
 @pytest.mark.parametrize("version", ["R12", "R2000", "R2004", "R2007", "R2010", "R2013", "R2018"])
@@ -78,7 +78,8 @@ def test_place_and_save_in_every_dxf_version(make_window, tmp_path, version):
     for block in ("BM_COUNTER", "BM_CAMERA", "BM_SEAT"):
         window.document.do(AddElement(PlacedObject.place(block, 5000, 5000)))
     assert window.save() and not window.document.dirty
-    assert {o.block for o in read_plan(path).plan.objects} == {"BM_COUNTER", "BM_CAMERA", "BM_SEAT"}
+    saved = path.with_name(f"{path.stem}-布置.dxf")  # a drawing the program did not make: never over it
+    assert {o.block for o in read_plan(saved).plan.objects} == {"BM_COUNTER", "BM_CAMERA", "BM_SEAT"}
 
 
 def test_export_report_with_markup_in_the_plan_name(make_window, tmp_path, root):

@@ -28,6 +28,7 @@ def build(window) -> None:
     window.palette.chosen.connect(lambda key: tools.choose_tool(window, key))
     window.properties = PropertiesPanel()
     window.properties.changed.connect(lambda old, new: edit.property_changed(window, old, new))
+    window.properties.changed_many.connect(lambda pairs: edit.properties_changed(window, pairs))
     window.findings = FindingsPanel()
     window.findings.activated.connect(lambda finding: view.go_to_finding(window, finding))
     window.layers = LayersPanel()
@@ -41,6 +42,9 @@ def build(window) -> None:
         dock.setProperty("title_pair", title)
         window.addDockWidget(area, dock)
         window.docks[key] = dock
+    # the layers share the palette's place as a tab: the palette has the whole left column
+    window.tabifyDockWidget(window.docks["palette"], window.docks["layers"])
+    window.docks["palette"].raise_()
     window.resizeDocks([window.docks["palette"], window.docks["properties"]], [260, 300], Qt.Orientation.Horizontal)
     window.resizeDocks([window.docks["findings"]], [230], Qt.Orientation.Vertical)
 

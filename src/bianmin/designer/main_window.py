@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.palette.retranslate()
         self.layers.retranslate()
         self.findings.retranslate()
-        self.properties.show_element(self.properties.element)
+        self.properties.show_element(self.properties.element, self.properties.others)
         self.scene.build()
         if self.validator and self.validator.last_report:
             self.scene.set_findings(self.validator.last_report.sorted_findings())
@@ -146,8 +146,7 @@ class MainWindow(QMainWindow):
         units.offer_units(self, change)
         self.update_title()
         menus.update_undo(self)
-        sel = self.scene.selectedItems()
-        self.properties.show_element(sel[0].element if sel and hasattr(sel[0], "element") else None)
+        self.properties.show_selection(i.element for i in self.scene.selectedItems() if hasattr(i, "element"))
         self.validator.schedule()
 
     def _selection_changed(self):
@@ -155,7 +154,7 @@ class MainWindow(QMainWindow):
             sel = [i for i in self.scene.selectedItems() if hasattr(i, "element")]
         except RuntimeError:
             return  # the scene is being replaced
-        self.properties.show_element(sel[0].element if sel else None)
+        self.properties.show_selection(i.element for i in sel)
 
     def _validated(self, report, evacuation, seconds):
         self.validation_seconds = seconds
@@ -229,6 +228,11 @@ class MainWindow(QMainWindow):
 
     def set_tool(self, tool):
         tools.set_tool(self, tool)
+
+    def recognize_room_at(self, pos):
+        from bianmin.designer.actions.recognize import recognize_room_at
+
+        recognize_room_at(self, pos)
 
     def use_select_tool(self):
         tools.use_select_tool(self)

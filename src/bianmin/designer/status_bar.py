@@ -10,6 +10,7 @@ from bianmin.designer.i18n import tr
 
 SNAP_NAMES = {
     "endpoint": ("端点", "endpoint"),
+    "midpoint": ("中点", "midpoint"),
     "edge": ("边线", "edge"),
     "hall": ("大厅外墙线", "hall outline"),
     "grid": ("网格", "grid"),

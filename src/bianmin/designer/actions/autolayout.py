@@ -81,8 +81,10 @@ def apply_fix(window, finding) -> None:
                 )
             )
         window.findings.drop_fix(finding)
+        window.view.setFocus()
         return
     window.document.do(command)
+    window.view.setFocus()  # Ctrl+Z now undoes the fix, not an edit in the properties panel
     if notes:  # it placed what it could; the finding may stand, and this says why
         window.status(
             tr(f"已部分修复 {finding.rule}（可撤销）{why_zh}", f"partly fixed {finding.rule} (undoable){why_en}")

@@ -25,6 +25,11 @@ def duplicate(window) -> None:
     window.select_tool.duplicate()
 
 
+def select_all(window) -> None:
+    window.use_select_tool()
+    window.select_tool.select_all()
+
+
 def turn(window, degrees: float) -> None:
     window.select_tool.turn(degrees)
 
@@ -57,8 +62,21 @@ def apply_plan_dialog(window, dialog) -> None:
 
 def property_changed(window, old, new) -> None:
     """The properties panel edited an element: one undo step, and the element stays selected."""
-    if old is not new:
-        window.document.do(ReplaceElement(old, new, ("修改属性", "Edit properties")))
-        item = window.scene.items_by_id.get(new.id)
-        if item is not None:
-            item.setSelected(True)
+    properties_changed(window, [(old, new)])
+
+
+def properties_changed(window, pairs) -> None:
+    """应用 on one or several selected elements: one undo step; they stay selected, and the keys go
+    back to the plan (Ctrl+Z undoes, R turns) instead of staying in the panel's fields."""
+    steps = [ReplaceElement(old, new, ("修改属性", "Edit properties")) for old, new in pairs if old is not new]
+    if steps:
+        window.document.do(steps[0] if len(steps) == 1 else Batch(steps, ("修改属性", "Edit properties")))
+        for _, new in pairs:
+            item = window.scene.items_by_id.get(new.id)
+            if item is not None:
+                item.setSelected(True)
+    give_keys_to_plan(window)
+
+
+def give_keys_to_plan(window) -> None:
+    window.view.setFocus()

@@ -12,6 +12,7 @@ from PyQt6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from bianmin.geometry.atomic import ReadOnlyTargetError
 from bianmin.geometry.dxf.read import PlanReadError, read_plan
 
+from bianmin.designer.actions import save_target
 from bianmin.designer.autosave import recoverable
 from bianmin.designer.document import ExternalChangeError, PlanDocument, PropertiesNotSaved
 from bianmin.designer.i18n import tr
@@ -116,21 +117,23 @@ def ask_recover(window, side: Path) -> bool:
 
 
 def save(window) -> bool:
+    if save_target.is_architects_drawing(window.document):  # never over the architect's drawing unasked
+        if not window.interactive:  # no questions (tests, screenshots): straight to NAME-布置.dxf
+            return save_to(window, save_target.planner_copy(window.document.path))
+        return save_as(window)  # NAME-布置.dxf is proposed
     if window.document.path is None:
         return save_as(window)
     return save_to(window, window.document.path)
 
 
 def save_as(window) -> bool:
-    proposed = window.document.proposed_path()  # a DWG's plan: NAME.dxf beside it, never the .dwg
-    path, _ = QFileDialog.getSaveFileName(
-        window,
-        tr("另存为", "Save as"),
-        str(proposed) if proposed else last_dir(window),
-        tr("DXF 图纸 (*.dxf)", "DXF drawings (*.dxf)"),
+    filters, current = save_target.version_filters(window.document.read.doc)
+    path, chosen = QFileDialog.getSaveFileName(
+        window, tr("另存为", "Save as"), save_target.start_for_save_as(window), ";;".join(filters), current
     )
     if not path:
         return False
+    save_target.apply_version(window.document.read.doc, chosen)
     path = Path(path)
     if path.suffix.lower() != ".dxf":
         path = path.with_suffix(".dxf")  # never over a .dwg: the plan is written as DXF

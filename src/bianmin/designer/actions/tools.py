@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from bianmin.designer.commands import Batch
 from bianmin.designer.i18n import tr
+from bianmin.designer.tools.seat_row import SeatRowTool
 from bianmin.designer.tools.draw import (
     MeasureTool,
     OpeningTool,
     PickHallTool,
+    RecognizeRoomTool,
     PlaceTool,
     PolygonTool,
     RectTool,
@@ -18,7 +20,13 @@ from bianmin.designer.tools.draw import (
 # a palette or menu key's first word -> the tool it makes: with the key's second word (what to place or
 # draw) or on its own
 TOOLS_FOR = {"place": PlaceTool, "rect": RectTool, "poly": PolygonTool, "opening": OpeningTool}
-TOOLS = {"route": RouteTool, "measure": MeasureTool, "pick-hall": PickHallTool}
+TOOLS = {
+    "route": RouteTool,
+    "measure": MeasureTool,
+    "pick-hall": PickHallTool,
+    "recognize-at": RecognizeRoomTool,
+    "seat-row": SeatRowTool,
+}
 
 
 def set_tool(window, tool) -> None:

@@ -49,12 +49,14 @@ class PlanScene(QGraphicsScene):
         self.hidden: set[str] = set()
         self.heat_limit: float | None = None
         self._snap = None
+        self.focus_ring = None
         self.setBackgroundBrush(QBrush(QColor("#ffffff")))
         document.subscribe(self.on_change)
         self.build()
 
     # -- building --------------------------------------------------------------------
     def build(self) -> None:
+        self.focus_ring = None  # the ring at the chosen finding (actions/view.py); clear() deletes it
         self.clear()
         self.items_by_id.clear()
         self.markers, self.evacuation = [], []
@@ -194,15 +196,27 @@ class PlanScene(QGraphicsScene):
         return rect if not rect.isEmpty() else QRectF(0, 0, 20000, 12000)
 
     def element_at(self, pos: QPointF, tolerance_mm: float):
-        """The topmost plan element under a point (objects before zones before the hall)."""
+        """The plan element under a point: what the point is on before what is only near it; a counter
+        before the window sign hung over it (grabbing a counter by its back took the sign); then the
+        topmost (objects before zones before the hall), then the nearest."""
+        from shapely.geometry import Point
+
         rect = QRectF(pos.x() - tolerance_mm, pos.y() - tolerance_mm, 2 * tolerance_mm, 2 * tolerance_mm)
-        found = [
-            i
-            for i in self.items(rect)
-            if hasattr(i, "element") and i.isVisible() and i.flags() & i.GraphicsItemFlag.ItemIsSelectable
-        ]
-        found.sort(key=lambda i: -i.zValue())
-        return found[0] if found else None
+        point = Point(pos.x(), pos.y())
+        ranked = []
+        for i in self.items(rect):
+            if not (hasattr(i, "element") and i.isVisible() and i.flags() & i.GraphicsItemFlag.ItemIsSelectable):
+                continue
+            try:
+                d = i.element.geometry.distance(point)
+            except (AttributeError, ValueError):
+                d = 0.0
+            if d > tolerance_mm:
+                continue
+            counter = d == 0 and getattr(i.element, "is_counter", False)
+            ranked.append(((d > 0, not counter, -i.zValue(), d), i))
+        ranked.sort(key=lambda r: r[0])
+        return ranked[0][1] if ranked else None
 
     @property
     def snapper(self):

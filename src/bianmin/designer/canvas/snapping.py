@@ -23,16 +23,21 @@ class Snapper:
         self._tree = None
         self._segments = None
         self._seg_tree = None
+        self._mids = None
+        self._mid_tree = None
+        self.enabled["midpoint"] = True
 
     def _collect(self) -> None:
         pts, segs = points_and_segments(self.document.read.doc, self.document.read.units_factor or 1.0)
         self._points = np.array(pts) if pts else np.zeros((0, 2))
         self._tree = cKDTree(self._points) if len(self._points) else None
         self._segments = shapely.linestrings([[a, b] for a, b in segs]) if segs else np.array([])
+        self._mids = np.array([((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in segs]) if segs else np.zeros((0, 2))
+        self._mid_tree = cKDTree(self._mids) if len(self._mids) else None
         self._seg_tree = shapely.STRtree(self._segments) if len(self._segments) else None
 
     def snap(self, x: float, y: float, tolerance_mm: float):
-        """The snapped point and what it snapped to ('endpoint', 'hall', 'edge', 'grid' or None)."""
+        """The snapped point and what it snapped to ('endpoint', 'midpoint', 'hall', 'edge', 'grid' or None)."""
         if self._points is None:
             self._collect()
         best = None
@@ -40,7 +45,20 @@ class Snapper:
             d, i = self._tree.query((x, y), distance_upper_bound=tolerance_mm)
             if np.isfinite(d):
                 best = (tuple(self._points[i]), "endpoint", d)
+        if self.enabled["midpoint"] and best is None and self._mid_tree is not None:
+            d, i = self._mid_tree.query((x, y), distance_upper_bound=tolerance_mm)
+            if np.isfinite(d):
+                best = (tuple(self._mids[i]), "midpoint", d)
         hall = self.document.plan.hall
+        if self.enabled["midpoint"] and hall is not None and best is None:
+            corners = np.asarray(hall.polygon.exterior.coords)
+            mids = (corners[:-1] + corners[1:]) / 2
+            if len(mids):
+                d = np.hypot(mids[:, 0] - x, mids[:, 1] - y)
+                k = int(np.argmin(d))
+                near_corner = np.min(np.hypot(corners[:, 0] - x, corners[:, 1] - y))
+                if d[k] <= tolerance_mm and d[k] < near_corner:
+                    best = (tuple(mids[k]), "midpoint", d[k])
         if self.enabled["hall"] and hall is not None and best is None:
             ring = hall.polygon.exterior
             corners = np.asarray(ring.coords)
@@ -96,3 +114,26 @@ def inside_hall(obj, hall):
     if outside == 0.0 or outside > 2000.0:
         return obj  # already in, or far away: not a wall placement
     return obj.moved(nx * outside, ny * outside)
+
+
+WALL_REACH_MM = 300.0  # an object whose back comes this close to a wall is put against it, facing the room
+
+
+def facing_room(obj, hall):
+    """An object put near a wall of the hall turned so that its front (local -Y) faces into the room,
+    as Sweet Home 3D turns furniture against a wall; elsewhere the object as it is."""
+    if hall is None:
+        return obj
+    poly = hall.polygon
+    c = obj.footprint.centroid
+    coords = list(poly.exterior.coords)
+    seg = min(zip(coords, coords[1:], strict=False), key=lambda s: shapely.LineString(s).distance(c))
+    if shapely.LineString(seg).distance(c) > obj.depth / 2 + WALL_REACH_MM:
+        return obj
+    nx, ny = inward_normal(poly, seg[0], seg[1], probe=10.0)
+    import math
+
+    degrees = math.degrees(math.atan2(nx, -ny)) % 360.0
+    if abs((obj.rotation - degrees + 180.0) % 360.0 - 180.0) < 0.5:
+        return obj
+    return obj.rotated_to(degrees)

@@ -18,6 +18,7 @@ from PyQt6.QtWidgets import (
 from bianmin.geometry.atomic import clean_text
 from bianmin.geometry.catalog import SEVERITIES
 
+from bianmin.designer.names import readable
 from bianmin.designer.i18n import language, tr
 from bianmin.drawing.style import SEVERITY_COLOURS
 
@@ -103,7 +104,9 @@ class FindingsPanel(QWidget):
         # tree 10 s (each addition re-measured the columns), the designer's opening 21 s (issue 27 fuzz)
         items, buttons = [], []
         for n, f, state in rows:
-            message = clean_text(f.text(lang))  # GBK text read as UTF-8 shown as the Chinese it was
+            message = readable(
+                clean_text(f.text(lang))
+            )  # GBK text read as UTF-8 shown as the Chinese it was; block names, not codes
             item = QTreeWidgetItem([n, tr(*SEV[f.severity]), f.rule, message, f.source])
             item.setData(0, Qt.ItemDataRole.UserRole, f)
             item.setData(1, Qt.ItemDataRole.UserRole, state)

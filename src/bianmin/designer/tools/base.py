@@ -3,6 +3,32 @@
 from __future__ import annotations
 
 from PyQt6.QtCore import QPointF, Qt
+from PyQt6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF
+from PyQt6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
+
+
+def _square():
+    path = QPainterPath()
+    path.addRect(-6, -6, 12, 12)
+    return path
+
+
+def _triangle():
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([QPointF(-7, 6), QPointF(7, 6), QPointF(0, -7), QPointF(-7, 6)]))
+    return path
+
+
+def _cross():
+    path = QPainterPath()
+    path.moveTo(-6, -6)
+    path.lineTo(6, 6)
+    path.moveTo(-6, 6)
+    path.lineTo(6, -6)
+    return path
+
+
+SNAP_SHAPES = {"endpoint": _square, "midpoint": _triangle, "hall": _cross, "edge": _cross}
 
 
 class Tool:
@@ -26,6 +52,7 @@ class Tool:
         self.view.unsetCursor()
 
     def cancel(self) -> None:
+        self._snap_marker = self._dimension = None
         for item in self.previews:
             if item.scene() is not None:
                 item.scene().removeItem(item)
@@ -58,7 +85,48 @@ class Tool:
         tolerance = 10 * self.view.pixel_mm
         point, kind = self.scene.snapper.snap(pos.x(), pos.y(), tolerance)
         self.window.show_snap(kind)
+        self.show_snap_marker(point, kind)
         return point
+
+    def show_snap_marker(self, point, kind) -> None:
+        """A marker where the point snapped, its shape saying to what: □ endpoint, △ midpoint,
+        ✕ the hall's wall or a line of the drawing (none for the grid)."""
+        marker = getattr(self, "_snap_marker", None)
+        if kind not in SNAP_SHAPES:
+            if marker is not None:
+                marker.setVisible(False)
+            return
+        if marker is None or marker.scene() is None:
+            marker = self._snap_marker = self.add_preview(QGraphicsPathItem())
+            marker.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            marker.setZValue(1e6 + 1)
+            p = QPen(QColor("#d81b60"), 2)
+            p.setCosmetic(True)
+            marker.setPen(p)
+        marker.setPath(SNAP_SHAPES[kind]())
+        marker.setData(1, kind)
+        marker.setPos(QPointF(*point))
+        marker.setVisible(True)
+
+    def dimension(self, text: str, at) -> None:
+        """A size written on the plan beside what is being drawn or dragged (same size at any zoom)."""
+        label = getattr(self, "_dimension", None)
+        if label is None or label.scene() is None:
+            label = self._dimension = self.add_preview(QGraphicsSimpleTextItem())
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            label.setZValue(1e6 + 2)
+            label.setBrush(QBrush(QColor("#0d47a1")))
+            font = QFont()
+            font.setPointSize(10)
+            font.setBold(True)
+            label.setFont(font)
+        label.setText(text)
+        label.setPos(QPointF(*at))
+        label.setVisible(bool(text))
+
+    def dimension_text(self) -> str:
+        label = getattr(self, "_dimension", None)
+        return label.text() if label is not None and label.scene() is not None and label.isVisible() else ""
 
     def add_preview(self, item):
         self.scene.addItem(item)

@@ -19,6 +19,7 @@ from bianmin.designer.commands import AddElement, SetHall
 from bianmin.designer.i18n import tr
 from bianmin.designer.canvas.items import pen
 from bianmin.designer.tools.base import Tool
+from bianmin.designer.tools.typed import TypedError, TypedInput, typed_point, typed_size
 
 SHAPE_NAMES = {"hall": ("大厅", "hall"), "obstacle": ("障碍", "obstacle")}
 
@@ -53,8 +54,9 @@ class _ShapeCommit:
         return True
 
 
-class RectTool(Tool, _ShapeCommit):
-    """Press, drag, release: a rectangle for a zone, an obstacle or the hall."""
+class RectTool(TypedInput, Tool, _ShapeCommit):
+    """Press, drag, release: a rectangle for a zone, an obstacle or the hall.  Or click one corner and
+    click the other, or type its size (width,height in mm, or with m) and Enter."""
 
     def __init__(self, window, target: str):
         super().__init__(window)
@@ -62,36 +64,78 @@ class RectTool(Tool, _ShapeCommit):
         zh, en = shape_name(target)
         self.name = (f"矩形{zh}", f"Rectangle {en}")
         self.hint = (
-            "按下并拖动画矩形；Alt 不吸附；Esc 取消",
-            "press and drag a rectangle; Alt: no snapping; Esc cancels",
+            "按下并拖动画矩形，或单击两个对角；第一角后可输入 宽,高（毫米，加 m 为米）回车；Alt 不吸附；Esc 取消",
+            "drag a rectangle, or click two corners; after the first corner type width,height (mm, or with m) "
+            "and Enter; Alt: no snapping; Esc cancels",
         )
         self._start = None
         self._rect = None
+        self._clicked = False  # the first corner was put down by a click: the next click ends it
+        self.cursor_at = None
 
     def press(self, event, pos):
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._start = self.snapped(pos, event)
-            self._rect = self.add_preview(QGraphicsRectItem())
-            self._rect.setPen(pen("#1565c0", 1.5, Qt.PenStyle.DashLine))
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self._start is not None and self._clicked:
+            self._end(self.snapped(pos, event))
+            return
+        self._start = self.snapped(pos, event)
+        self._clicked = False
+        self._rect = self.add_preview(QGraphicsRectItem())
+        self._rect.setPen(pen("#1565c0", 1.5, Qt.PenStyle.DashLine))
 
     def move(self, event, pos):
+        self.cursor_at = self.snapped(pos, event)
         if self._start is not None:
-            x, y = self.snapped(pos, event)
+            x, y = self.cursor_at
             self._rect.setRect(QRectF(QPointF(*self._start), QPointF(x, y)).normalized())
             w, h = abs(x - self._start[0]), abs(y - self._start[1])
             self.window.status(f"{w / 1000:.2f} m × {h / 1000:.2f} m = {w * h / 1e6:.1f} m²")
+            self.dimension(self.typed or f"{w / 1000:.2f} × {h / 1000:.2f} m", (x, y))
 
     def release(self, event, pos):
-        if self._start is None:
+        if self._start is None or self._clicked:
             return
         x, y = self.snapped(pos, event)
-        (x0, y0), self._start = self._start, None
+        if math.dist((x, y), self._start) < 4 * self.view.pixel_mm:
+            self._clicked = True  # a click, not a drag: wait for the other corner or a typed size
+            return
+        self._end((x, y))
+
+    def _end(self, corner):
+        (x0, y0), self._start, self._clicked = self._start, None, False
+        x, y = corner
+        self.typed = ""
         self.cancel()
         self.commit_shape(self.target, rectangle(min(x0, x), min(y0, y), max(x0, x), max(y0, y)))
 
+    def key(self, event):
+        if self.typed_key(event):
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.typed:
+            try:
+                if self._start is None:
+                    self._start = typed_point(self.typed, None, None)
+                    self._clicked, self.typed = True, ""
+                    self._rect = self.add_preview(QGraphicsRectItem())
+                    self._rect.setPen(pen("#1565c0", 1.5, Qt.PenStyle.DashLine))
+                    self.show_typed()
+                else:
+                    self._end(typed_size(self.typed, self._start, self.cursor_at))
+            except TypedError:
+                self.typed_failed()
+            return True
+        return super().key(event)
 
-class PolygonTool(Tool, _ShapeCommit):
-    """Click the corners; double-click or Enter closes; Backspace takes back a corner."""
+    def cancel(self):
+        super().cancel()
+        if self._start is None:
+            self._rect = None
+
+
+class PolygonTool(TypedInput, Tool, _ShapeCommit):
+    """Click the corners, or type them (a length, length<angle, @dx,dy or x,y, then Enter); double-click,
+    right-click or Enter closes; Backspace takes back a corner."""
 
     def __init__(self, window, target: str):
         super().__init__(window)
@@ -99,11 +143,14 @@ class PolygonTool(Tool, _ShapeCommit):
         zh, en = shape_name(target)
         self.name = (f"多边形{zh}", f"Polygon {en}")
         self.hint = (
-            "单击各角点，双击或回车完成，退格撤回一点，Esc 取消",
-            "click the corners; double-click or Enter to finish; Backspace drops a corner; Esc cancels",
+            "单击各角点，或输入 长度、长度<角度、@dx,dy、x,y（毫米，加 m 为米）后回车；双击、右键或回车完成；"
+            "退格撤回一点；Esc 取消",
+            "click the corners, or type length, length<angle, @dx,dy or x,y (mm, or with m) and Enter; "
+            "double-click, right-click or Enter finishes; Backspace drops a corner; Esc cancels",
         )
         self.points = []
         self._path = None
+        self.cursor_at = None
 
     def _update(self, extra=None):
         if self._path is None:
@@ -121,11 +168,23 @@ class PolygonTool(Tool, _ShapeCommit):
             self._update()
 
     def move(self, event, pos):
+        self.cursor_at = self.snapped(pos, event)
         if self.points:
-            self._update(self.snapped(pos, event))
+            self._update(self.cursor_at)
+            (x0, y0), (x1, y1) = self.points[-1], self.cursor_at
+            length = math.hypot(x1 - x0, y1 - y0)
+            angle = math.degrees(math.atan2(y1 - y0, x1 - x0)) % 360
+            self.dimension(self.typed or f"{length / 1000:.2f} m ∠{angle:.0f}°", self.cursor_at)
 
     def double_click(self, event, pos):
         self.finish()
+
+    def context_click(self, pos):
+        """A right click without dragging finishes the shape, as in CAD programs."""
+        if self.points:
+            self.finish()
+            return True
+        return False
 
     def finish(self):
         pts = _dedupe(self.points)
@@ -140,6 +199,19 @@ class PolygonTool(Tool, _ShapeCommit):
         self._path = None
 
     def key(self, event):
+        if self.typed_key(event):
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.typed:
+            try:
+                point = typed_point(self.typed, self.points[-1] if self.points else None, self.cursor_at)
+            except TypedError:
+                self.typed_failed()
+                return True
+            self.points.append(point)
+            self.typed = ""
+            self._update(self.cursor_at)
+            self.show_typed()
+            return True
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.finish()
             return True
@@ -255,11 +327,12 @@ class PlaceTool(Tool):
         self._ghost = None
 
     def _object(self, x, y):
-        from bianmin.designer.canvas.snapping import inside_hall
+        from bianmin.designer.canvas.snapping import facing_room, inside_hall
 
         attribs = default_attributes(self.block, self.document.plan)
         obj = PlacedObject.place(self.block, x, y, self.rotation, attribs=attribs)
-        return inside_hall(obj, self.document.plan.hall)
+        hall = self.document.plan.hall
+        return inside_hall(facing_room(obj, hall), hall)
 
     def move(self, event, pos):
         x, y = self.snapped(pos, event)
@@ -270,6 +343,7 @@ class PlaceTool(Tool):
             self._ghost = self.add_preview(QGraphicsPathItem())
             self._ghost.setPen(pen("#1565c0", 1.2, Qt.PenStyle.DashLine))
         self._ghost.setPath(polygon_path(obj.footprint))
+        self.dimension(f"{obj.length:.0f} × {obj.depth:.0f} mm", (x, y))
 
     def press(self, event, pos):
         if event.button() == Qt.MouseButton.LeftButton:
@@ -341,13 +415,28 @@ class PickHallTool(Tool):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         outline = pick_closed_outline(self.document, pos.x(), pos.y())
-        if outline is None:
-            self.window.status(tr("此处没有闭合多段线", "no closed polyline here"))
+        if outline is None:  # walls drawn as lines, not one closed polyline: recognize the room clicked
+            self.window.recognize_room_at(pos)
             return
         area = outline_polygon(outline).area / 1e6
         self.document.do(SetHall(self.document.plan.hall, Hall(outline=outline), ("拾取大厅", "Pick hall")))
         self.window.status(tr(f"大厅面积 {area:.1f} m²", f"hall area {area:.1f} m²"))
         self.window.use_select_tool()
+
+
+class RecognizeRoomTool(Tool):
+    """Click inside a room of the architect's drawing: recognition finds that room's walls, doors and
+    columns and makes it the hall (one undo step); its corners can then be dragged to adjust it."""
+
+    name = ("单击识别房间", "Click a room to recognize")
+    hint = (
+        "在建筑底图的一个房间内单击，将其识别为大厅（墙线、门洞和柱子一并识别，可撤销）",
+        "click inside a room of the architect's drawing to recognize it as the hall (walls, doors, columns; undoable)",
+    )
+
+    def press(self, event, pos):
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.window.recognize_room_at(pos)
 
 
 def pick_closed_outline(document, x: float, y: float):
