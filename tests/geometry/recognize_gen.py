@@ -201,12 +201,14 @@ def score(case: Case, truth: Truth, rec) -> Score:
     hall = to_mm_frame(case, rec.hall)
     iou = hall.intersection(truth.hall).area / hall.union(truth.hall).area
     right, wrong = 0, []
-    for mid, width, kind in truth.doors:
+    for mid, _width, kind in truth.doors:
         near = [o for o in rec.openings if math.dist(to_mm_frame(case, _pt(o.midpoint)).coords[0], mid) <= 300.0]
         if not near:
             wrong.append(f"{kind} at {mid} missed")
             continue
         got = CLASS_OF.get(near[0].kind, near[0].kind)
+        if got == "exit" and getattr(near[0], "leads_to", "") == "corridor":
+            got = "evac"
         if got == kind:
             right += 1
         else:
@@ -215,6 +217,8 @@ def score(case: Case, truth: Truth, rec) -> Score:
         m = to_mm_frame(case, _pt(o.midpoint)).coords[0]
         if not any(math.dist(m, mid) <= 300.0 for mid, _, _ in truth.doors):
             wrong.append(f"extra {o.kind} at ({m[0]:.0f}, {m[1]:.0f})")
+    if getattr(rec, "hall_setting", case.setting) != case.setting:
+        wrong.append(f"setting {rec.hall_setting}, truth {case.setting}")
     return Score(case.name, iou, right, len(truth.doors), wrong, len(slivers(hall)))
 
 
@@ -306,6 +310,30 @@ def _open_toilet(**kw) -> Case:
     return c
 
 
+def _wide_open_toilet(**kw) -> Case:
+    """The toilet lobby opens to the hall over 3.0 m with no door drawn: without care it joins the hall."""
+    c = _toilets_back(**kw)
+    c.gaps[2] = Gap((500, 10000), (3500, 10000), 0, "door", block=False)
+    return c
+
+
+def _office_bigger(**kw) -> Case:
+    """No hall label, and an office larger than the hall: the largest room is not the hall."""
+    hall = box(0, 0, 14000, 10000)
+    rooms = [
+        Room(hall, "", "hall"),
+        Room(box(14000 + T, 0, 30000, 10000), "办公室"),
+        Room(box(0, 10000 + T, 6000, 14000), "卫生间"),
+    ]
+    gaps = [
+        Gap((6000, 0), (7800, 0), 0, "exit"),
+        Gap((14000, 4000), (14000, 5000), 0, "door"),
+        Gap((2000, 10000), (2900, 10000), 0, "door"),
+        Gap((14000 + T, 10000), (15000 + T, 10000), 1, "other"),
+    ]
+    return Case("", rooms, gaps, **kw)
+
+
 def _unlabelled_largest(**kw) -> Case:
     c = _toilets_back(hall_label="", **kw)
     return c
@@ -346,6 +374,8 @@ def cases() -> list[Case]:
         ("L hall stair elevator", _l_shape()),
         ("acad L hall", _l_shape(style="acad")),
         ("corridor acad", _corridor(style="acad")),
+        ("toilet wide open 3 m", _wide_open_toilet()),
+        ("office larger than hall", _office_bigger()),
     ]
     for name, c in out:
         c.name = name
