@@ -201,6 +201,7 @@ def recognize_drawing(raw: Drawing, *, at=None, room: int | None = None, pattern
                 "wide with no door drawn: kept apart as rooms",
             )
     result.room_list = _room_list(room_faces, labels, bridges, patterns)
+    index: int | None
     if room is not None:
         if not 1 <= room <= len(result.room_list):
             result.note(
