@@ -116,6 +116,7 @@ class Recognition:
     hall_setting: str = "building"  # BM_HALL_SETTING found: building (doors lead outside) or room (to corridors)
     room_list: list[RoomInfo] = field(default_factory=list)  # every room found, largest first
     slivers_trimmed: int = 0
+    hall_number: int = 0  # the hall's number in room_list (0: none)
 
     @property
     def found(self) -> bool:
@@ -218,6 +219,7 @@ def recognize_drawing(raw: Drawing, *, at=None, room: int | None = None, pattern
     if index is None:
         return result
     face = room_faces[index]
+    result.hall_number = next((r.number for r in result.room_list if r.outline is face), 0)
     hall = _trim_slivers(result, rooms_mod.outline(face))
     result.hall = hall
     result.doubts = hall_doubts(hall)
