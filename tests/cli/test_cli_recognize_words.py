@@ -84,3 +84,16 @@ def test_the_hall_setting_is_written_as_a_plan_property(tmp_path):
     doc = ezdxf.readfile(out)
     assert dict(doc.header.custom_vars).get("BM_HALL_SETTING") == "room"
     assert doc.layers.has_entry("BM-DOOR-EXIT")
+
+
+def test_back_rooms_are_written_as_bm_room_outlines_with_their_names(tmp_path):
+    path = _drawing(tmp_path, "tarch toilets behind")
+    out = tmp_path / "out.dxf"
+    assert main(["recognize", str(path), "-o", str(out)]) == 0
+    doc = ezdxf.readfile(out)
+    outlines = doc.modelspace().query('LWPOLYLINE[layer=="BM-ROOM"]')
+    names = {t.dxf.text for t in doc.modelspace().query('TEXT[layer=="BM-ROOM"]')}
+    assert names == {"男卫", "女卫", "保洁间"}  # the stair is no back room
+    assert len(outlines) == 3
+    assert dict(doc.header.custom_vars).get("BM_HALL_SETTING") == "building"
+    assert main(["validate", str(out)]) in (0, 1)  # read as a plan, BM-ROOM and all

@@ -79,6 +79,12 @@ class Found:
         return math.dist(self.start, self.end)
 
     @property
+    def line_mm(self):
+        from shapely.geometry import LineString
+
+        return LineString([self.start, self.end])
+
+    @property
     def midpoint(self) -> tuple[float, float]:
         return ((self.start[0] + self.end[0]) / 2, (self.start[1] + self.end[1]) / 2)
 

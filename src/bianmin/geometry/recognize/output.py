@@ -75,6 +75,43 @@ def set_hall_setting(doc, plan: Plan, rec: Recognition) -> bool:
     return True
 
 
+ROOM_LAYER = "BM-ROOM"
+
+
+def back_rooms(rec: Recognition):
+    """The rooms behind the hall's internal doors (toilets, offices, stores …; not stairs nor corridors):
+    the centre's back rooms, which HALL-AREA counts with the hall (rules.md, third edition)."""
+    if rec.hall is None:
+        return []
+    out = []
+    for r in rec.room_list:
+        if r.number == rec.hall_number or r.role in ("stair", "corridor"):
+            continue
+        ring = r.outline.exterior.buffer(2.0)
+        if any(o.leads_to == "room" and ring.intersects(o.line_mm) for o in rec.openings):
+            out.append(r)
+    return out
+
+
+def write_rooms(doc, rec: Recognition) -> int:
+    """Each back room as a closed LWPOLYLINE on BM-ROOM with its name as a TEXT at its middle (drawing
+    units); returns how many. Rooms already drawn on BM-ROOM are left as they are."""
+    rooms = back_rooms(rec)
+    msp = doc.modelspace()
+    if not rooms or any(e.dxf.layer.upper() == ROOM_LAYER for e in msp.query("LWPOLYLINE POLYLINE")):
+        return 0
+    if ROOM_LAYER not in doc.layers:
+        doc.layers.add(ROOM_LAYER, color=8)
+    f = rec.factor
+    for r in rooms:
+        pts = [(x / f, y / f) for x, y in list(r.outline.exterior.coords)[:-1]]
+        msp.add_lwpolyline(pts, close=True, dxfattribs={"layer": ROOM_LAYER})
+        if r.label:
+            p = r.outline.representative_point()
+            msp.add_text(r.label, height=300 / f, dxfattribs={"layer": ROOM_LAYER, "insert": (p.x / f, p.y / f)})
+    return len(rooms)
+
+
 def write_recognized(doc, rec: Recognition, path) -> None:
     """The drawing as it was plus the recognized plan on BM- layers, saved atomically at ``path``."""
     from bianmin.geometry.dxf.read import plan_from_document
@@ -85,6 +122,7 @@ def write_recognized(doc, rec: Recognition, path) -> None:
     set_units(doc, rec)
     if rec.hall is not None:
         set_hall_setting(doc, plan, rec)
+        write_rooms(doc, rec)
     write_plan(plan, path, doc=doc, units_factor=rec.factor)
 
 
