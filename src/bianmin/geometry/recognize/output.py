@@ -76,6 +76,7 @@ def set_hall_setting(doc, plan: Plan, rec: Recognition) -> bool:
 
 
 ROOM_LAYER = "BM-ROOM"
+WALL_REACH = 550.0  # mm: walls up to 500 mm thick (the shape finder's widest pair)
 
 
 def back_rooms(rec: Recognition):
@@ -87,8 +88,8 @@ def back_rooms(rec: Recognition):
     for r in rec.room_list:
         if r.number == rec.hall_number or r.role in ("stair", "corridor"):
             continue
-        ring = r.outline.exterior.buffer(2.0)
-        if any(o.leads_to == "room" and ring.intersects(o.line_mm) for o in rec.openings):
+        ring = r.outline.exterior.buffer(WALL_REACH)  # across the wall from the hall's face
+        if any(o.leads_to == "room" and ring.intersects(o.line_mm.centroid) for o in rec.openings):
             out.append(r)
     return out
 
