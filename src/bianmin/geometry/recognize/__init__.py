@@ -38,9 +38,11 @@ SLIVER_MM = 600.0  # parts of the hall thinner than this are trimmed; doorways n
 
 def role_of(label: str, patterns: Patterns = DEFAULT) -> str:
     """What a room's label makes it: stair, corridor, side (never the hall), hall (a hall word), or ""."""
-    low = label.lower()
+    low = label.lower().strip()
     if not low:
         return ""
+    if low in ("上", "下", "up", "dn", "down"):  # a stair's run arrows, as TArch writes them
+        return "stair"
     for role, words in (
         ("stair", patterns.stair_labels),
         ("corridor", patterns.corridor_labels),
