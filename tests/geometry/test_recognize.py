@@ -72,7 +72,7 @@ def test_label_chooses_the_hall_and_the_point_overrides_it():
 def test_no_label_takes_the_largest_room():
     doc, _ = build(Variant(label=False))
     rec = recognize(doc)
-    assert any("最大房间" in zh for zh, _ in rec.notes)
+    assert any("最大的房间" in zh for zh, _ in rec.notes)
     assert rec.hall.area == pytest.approx(18000 * 12000, rel=1e-3)
 
 

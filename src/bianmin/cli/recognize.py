@@ -13,7 +13,18 @@ def add_parser(sub) -> None:
     p = sub.add_parser("recognize", help="识别建筑底图中的大厅、门和柱 / recognize the hall, doors and columns")
     p.add_argument("drawing", metavar="IN.dxf", help="建筑底图（DXF 或 DWG）/ the architect's drawing")
     p.add_argument("-o", "--output", metavar="OUT.dxf", help="写入识别结果 / write the recognized plan here")
-    p.add_argument("--at", metavar="X,Y", help="大厅内一点（图纸单位）/ a point inside the hall, drawing units")
+    p.add_argument(
+        "--at",
+        metavar="X,Y",
+        help="大厅内一点：图纸单位；两个值都以 m 结尾（如 12.5m,6m）则为距图纸左下角的米数 / a point inside the "
+        "hall in drawing units; both values ending in m (e.g. 12.5m,6m): metres from the drawing's lower-left",
+    )
+    p.add_argument(
+        "--list", action="store_true", help="列出识别到的房间（编号、名称、面积、门数）/ list the rooms found"
+    )
+    p.add_argument(
+        "--room", type=int, metavar="N", help="取 --list 中第 N 号房间为大厅 / take room N of --list as the hall"
+    )
     p.add_argument("--format", choices=["text", "json"], default="text", help="报告格式 / report format")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="报告语言 / report language")
@@ -25,14 +36,21 @@ def add_parser(sub) -> None:
         )
 
 
-def _point(text: str) -> tuple[float, float]:
+def _point(text: str):
+    """``--at``: (x, y, in_metres). Both values ending in ``m`` are metres from the drawing's lower-left."""
+    parts = [v.strip() for v in text.replace("，", ",").split(",")]
+    metres = len(parts) == 2 and all(v.lower().endswith("m") for v in parts)
+    mixed = any(v.lower().endswith("m") for v in parts) and not metres
     try:
-        x, y = (float(v) for v in text.replace("，", ",").split(","))
+        if mixed:
+            raise ValueError
+        x, y = (float(v[:-1] if metres else v) for v in parts)
     except ValueError:
         raise ValueError(
-            f"--at {text!r}：应为 X,Y，例如 --at 12000,5000 / --at needs X,Y, e.g. --at 12000,5000"
+            f"--at {text!r}：应为 X,Y（图纸单位）或 Xm,Ym（距左下角米数），例如 --at 12000,5000 或 --at 12.5m,6m / "
+            "--at needs X,Y (drawing units) or Xm,Ym (metres from the lower-left), e.g. --at 12000,5000 or --at 12.5m,6m"
         ) from None
-    return x, y
+    return x, y, metres
 
 
 def _fail(message: str) -> int:
@@ -42,12 +60,14 @@ def _fail(message: str) -> int:
 
 def run(args) -> int:
     from bianmin.geometry.dxf.load import PlanReadError, load_document
-    from bianmin.geometry.recognize import recognize
-    from bianmin.geometry.recognize.output import to_dict, to_text, write_recognized
+    from bianmin.geometry.recognize.api import recognize_at
+    from bianmin.geometry.recognize.output import list_text, to_dict, to_text, write_recognized
     from bianmin.geometry.recognize.patterns import DEFAULT
 
     src = Path(args.drawing)
     try:
+        if args.at and args.room is not None:
+            raise ValueError("--at 与 --room 只能用一个 / give --at or --room, not both")
         at = _point(args.at) if args.at else None
         patterns = DEFAULT.extended(
             wall_layers=args.wall_layers,
@@ -68,11 +88,24 @@ def run(args) -> int:
     except PlanReadError as exc:
         return _fail(f"{src}: {exc}")
     try:
-        rec = recognize(doc, at=at, patterns=patterns)
+        rec = recognize_at(
+            doc,
+            at=None if at is None else at[:2],
+            metres=bool(at and at[2]),
+            room=args.room,
+            patterns=patterns,
+        )
     except MemoryError:  # said by cli/work_limits.py, not as a broken drawing
         raise
     except Exception as exc:  # noqa: BLE001 -- never a traceback: name the file and what broke
         return _fail(f"{src}: 识别失败 / recognition failed: {type(exc).__name__}: {exc}")
+    if args.list:
+        if args.format == "json":
+            rooms = to_dict(rec, str(src))["rooms_found"]
+            sys.stdout.write(json.dumps(rooms, ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(list_text(rec, args.lang))
+        return EXIT_FOUND if rec.room_list else _fail(f"{src}: 未找到房间 / no room found")
     if args.format == "json":
         sys.stdout.write(json.dumps(to_dict(rec, str(src)), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -87,8 +87,9 @@ def evidence(drawing: Drawing, patterns: Patterns, wall_ends: np.ndarray) -> lis
     return out
 
 
-def find_bridges(walls: np.ndarray, evid: list[Evidence]) -> list[Bridge]:
-    """Bridges across the gaps of the wall faces, each tagged with what fills the gap."""
+def find_bridges(walls: np.ndarray, evid: list[Evidence], plain_max: float = PLAIN_MAX) -> list[Bridge]:
+    """Bridges across the gaps of the wall faces, each tagged with what fills the gap; doorways with no
+    door drawn up to ``plain_max`` wide."""
     if len(walls) == 0:
         return []
     a, b = walls[:, :2], walls[:, 2:]
@@ -127,7 +128,7 @@ def find_bridges(walls: np.ndarray, evid: list[Evidence]) -> list[Bridge]:
                 if n in crossing:
                     continue
                 kind, label = _classify(line, evid, etree)
-                if kind == "plain" and line.length > PLAIN_MAX:
+                if kind == "plain" and line.length > plain_max:
                     continue
                 out.append(Bridge(tuple(ends[p]), tuple(ends[q]), kind, label))
     # drawing slop: ends a hair apart

@@ -63,6 +63,54 @@ class Patterns:
     # without any of those, a room named like a public hall is a better guess than the largest room
     lobby_labels: tuple[str, ...] = ("门厅", "大堂", "厅", "lobby", "hall")
     entrance_labels: tuple[str, ...] = ("主入口", "入口", "entrance", "entry")
+    # rooms that are never the hall nor part of it (issue 26: the toilets and the cleaning room
+    # were taken with the corridor as the hall); a door to one of them is an internal door
+    side_labels: tuple[str, ...] = (
+        "卫生间",
+        "厕所",
+        "洗手间",
+        "男卫",
+        "女卫",
+        "无障碍卫",
+        "卫",
+        "保洁",
+        "清洁",
+        "设备",
+        "机房",
+        "电梯",
+        "库房",
+        "库",
+        "监控",
+        "控制室",
+        "配电",
+        "变电",
+        "泵房",
+        "工具间",
+        "值班",
+        "水深",
+        "封闭空间",
+        "仓库",
+        "储藏",
+        "办公",
+        "toilet",
+        "wc",
+        "lavatory",
+        "restroom",
+        "janitor",
+        "cleaner",
+        "plant",
+        "mech",
+        "elec",
+        "elevator",
+        "lift",
+        "store",
+        "storage",
+        "office",
+    )
+    # a door into a stair is an exit (安全出口) as a door to the outside is
+    stair_labels: tuple[str, ...] = ("楼梯", "梯间", "stair")
+    # a door into a corridor is a 疏散门 of a hall that is a room in a larger building
+    corridor_labels: tuple[str, ...] = ("走廊", "走道", "过道", "内廊", "corridor", "passage")
 
     def extended(self, **extra: str) -> Patterns:
         """These patterns plus a bureau's own, e.g. ``extended(wall_layers="^AR-W")``.
