@@ -236,3 +236,17 @@ def test_windows_are_numbered_left_to_right_and_the_accessible_one_is_nearest_th
     door = next(o for o in result.plan.openings if o.kind == "main").midpoint
     nearest = min(counters, key=lambda c: math.hypot(c.position[0] - door[0], c.position[1] - door[1]))
     assert nearest.attr("TYPE").lower() == "accessible"
+
+
+@pytest.mark.parametrize("name", ["street-20x14", "l-shaped", "long-40x8"])
+def test_no_wall_sign_hangs_in_or_beside_a_doorway(name):
+    """issue 25 item 6: wall signs placed by the layout and the fixes sat in the entrance opening,
+    over the 主入口 label"""
+    result = layout(HALLS[name]())
+    hall = result.plan.hall.polygon
+    for o in result.added:
+        if not o.block.startswith("BM_SIGN"):  # (the exit sign belongs over its door, GB 51309 3.2.8)
+            continue
+        for door in result.plan.openings:
+            assert o.footprint.distance(door.line) >= 250.0, (o.block, door.kind)
+        assert hall.buffer(1.0).contains(o.footprint), o.block  # inside the hall, against its wall

@@ -70,7 +70,18 @@ def test_ctrl_c_ends_a_command_promptly(tmp_path, command):
     "trouble",
     [MemoryError(), pytest.param("geos", id="geos-bad-alloc")],
 )
-def test_running_out_of_memory_is_said_and_exits_2(trouble, capsys):
+def _no_process_bounds(monkeypatch):
+    """bounded() caps and watches the process it runs in: never this test process (a 4 GB address
+    cap left on pytest made a later Qt test abort the whole run)"""
+    import threading
+
+    monkeypatch.setattr(work_limits, "cap_memory", lambda *a, **k: False)
+    monkeypatch.setattr(work_limits, "watch_interrupt", lambda *a, **k: False)
+    monkeypatch.setattr(work_limits, "start_time_limit", lambda *a, **k: threading.Timer(1e9, lambda: None))
+
+
+def test_running_out_of_memory_is_said_and_exits_2(trouble, capsys, monkeypatch):
+    _no_process_bounds(monkeypatch)
     if trouble == "geos":
         from shapely.errors import GEOSException
 
@@ -84,7 +95,9 @@ def test_running_out_of_memory_is_said_and_exits_2(trouble, capsys):
     assert "内存不足" in err
 
 
-def test_another_error_is_not_taken_for_memory():
+def test_another_error_is_not_taken_for_memory(monkeypatch):
+    _no_process_bounds(monkeypatch)
+
     def work():
         raise ValueError("a bug")
 

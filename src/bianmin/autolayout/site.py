@@ -189,10 +189,16 @@ class Site:
         return None
 
     # -- candidate spots --------------------------------------------------------------
+    DOOR_MARGIN_MM = 300.0
+
     def wall_spots(self, block: str, step: float = 300.0, columns: bool = True, inset: float = 20.0):
         """Spots with the block's back against the hall's walls (and the obstacles' faces),
         its front facing the room: (x, y, rotation, distance along) for every ``step``."""
-        depth = catalog.BLOCKS[block].size[1]
+        length, depth = catalog.BLOCKS[block].size
+        # no wall spot on or beside a doorway: a sign there hung in the opening, over the 主入口 label
+        # (issue 25 item 6); the door's own frame needs DOOR_MARGIN clear on each side
+        doorways = [o.line for o in self.plan.openings]
+        keep_off = length / 2 + self.DOOR_MARGIN_MM
         hall = self.hall.simplify(50.0) if len(self.hall.exterior.coords) > 200 else self.hall
         rings = [hall.exterior, *hall.interiors]
         if columns:
@@ -219,6 +225,8 @@ class Site:
                 for i in range(n_steps):
                     t = (i + 0.5) * seg / n_steps
                     px, py = x1 + tx * t, y1 + ty * t
+                    if doorways and min(Point(px, py).distance(d) for d in doorways) < keep_off:
+                        continue
                     off = depth / 2 + inset
                     out.append((px + nx * off, py + ny * off, facing(nx, ny)))
         return out
