@@ -24,9 +24,7 @@ from bianmin.standards.report import labels as L
 
 from bianmin.drawing.fonts import chinese_font
 from bianmin.drawing.paper import MM
-from bianmin.drawing.report import PlanFigure, _styles, _table
-from bianmin.drawing.streams import binary_streams
-from bianmin.geometry.atomic import atomic_output
+from bianmin.drawing.report import PlanFigure, _build, _styles, _table
 from bianmin.standards.report.letter_form import DISCIPLINES, plain_words
 from bianmin.drawing.text_fit import shorten
 
@@ -100,17 +98,7 @@ def letter_story(data: dict, read, font) -> list:
             story.append(Paragraph(escape(line), sub))
     story.append(HRFlowable(width="100%", thickness=1.6, color=colors.HexColor("#b00020"), spaceBefore=4, spaceAfter=2))
     story.append(Paragraph(TITLE, title))
-    blank = "＿＿＿＿＿＿＿＿＿＿"
-    rows = [
-        ["审查机构", header.get("agency") or data.get("bureau") or blank],
-        ["建设单位", header.get("builder") or blank],
-        ["设计单位", header.get("design_org") or blank],
-        ["项目名称", shorten(header.get("project") or data["name"])],
-        ["项目地址", header.get("address") or blank],
-        ["报审图纸", f"{shorten(data['filename'], 80)}（第 {data['round']} 轮报审）"],
-        ["日期", data.get("date_zh") or data["date"]],
-    ]
-    story.append(_table(rows, [28, 142], st, header=False))
+    story.append(_table(header_rows(data), [28, 142], st, header=False))
 
     story.append(Paragraph("一、审查依据", st["h2"]))
     for k, line in enumerate(form.basis, 1):
@@ -208,6 +196,21 @@ def letter_story(data: dict, read, font) -> list:
     return story
 
 
+def header_rows(data: dict) -> list[list[str]]:
+    """The letter's header table (PDF and Word alike): who reviews, for whom, what, when."""
+    header = data.get("header") or {}
+    blank = "＿＿＿＿＿＿＿＿＿＿"
+    return [
+        ["审查机构", header.get("agency") or data.get("bureau") or blank],
+        ["建设单位", header.get("builder") or blank],
+        ["设计单位", header.get("design_org") or blank],
+        ["项目名称", shorten(header.get("project") or data["name"])],
+        ["项目地址", header.get("address") or blank],
+        ["报审图纸", f"{shorten(data['filename'], 80)}（第 {data['round']} 轮报审）"],
+        ["日期", data.get("date_zh") or data["date"]],
+    ]
+
+
 NUMERALS = "一二三四五六七八九十"
 NUMERALS_BIG = "一二三四五六七八九十"
 
@@ -254,20 +257,13 @@ def _page_footer(font, title):
 
 def write_letter(data: dict, read, out: Path) -> None:
     """Write the letter; ``read`` (the submitted plan as read) draws the thumbnail, None leaves it out."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate
-
     font, _ = chinese_font()
     title = f"{TITLE} · {shorten(data['name'], 60)}"
-    with atomic_output(Path(out), "wb") as fp, binary_streams():
-        doc = SimpleDocTemplate(
-            fp,
-            pagesize=A4,
-            leftMargin=20 * MM,
-            rightMargin=20 * MM,
-            topMargin=18 * MM,
-            bottomMargin=18 * MM,
-            title=title,
-            author=data.get("bureau") or "bianmin",
-        )
-        doc.build(letter_story(data, read, font), canvasmaker=_page_footer(font, title))
+    _build(
+        letter_story(data, read, font),
+        Path(out),
+        font,
+        title,
+        canvasmaker=_page_footer(font, title),
+        author=data.get("bureau") or "bianmin",
+    )

@@ -13,8 +13,7 @@ from pathlib import Path
 from bianmin.geometry.atomic import atomic_output
 from bianmin.standards.report.letter_form import DISCIPLINES, plain_words
 
-from bianmin.drawing.letter import NUMERALS, TITLE, _date_zh, ordered
-from bianmin.drawing.text_fit import shorten
+from bianmin.drawing.letter import NUMERALS, TITLE, _date_zh, header_rows, ordered
 
 BODY_FONT = "SimSun"  # 宋体: what official documents are set in
 TITLE_FONT = "SimHei"  # 黑体
@@ -82,18 +81,9 @@ def letter_document(data: dict):
     for line in str(data.get("letterhead") or "").splitlines():
         _para(doc, line, size=9, centre=True)
     _para(doc, TITLE, size=16, bold=True, centre=True, font=TITLE_FONT)
-    blank = "＿＿＿＿＿＿＿＿＿＿"
     _table(
         doc,
-        [
-            ["审查机构", header.get("agency") or data.get("bureau") or blank],
-            ["建设单位", header.get("builder") or blank],
-            ["设计单位", header.get("design_org") or blank],
-            ["项目名称", shorten(header.get("project") or data["name"])],
-            ["项目地址", header.get("address") or blank],
-            ["报审图纸", f"{shorten(data['filename'], 80)}（第 {data['round']} 轮报审）"],
-            ["日期", data.get("date_zh") or data["date"]],
-        ],
+        header_rows(data),
         [28, 142],
         header=False,
     )

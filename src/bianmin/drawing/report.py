@@ -243,7 +243,9 @@ def sources_section(reports, st, lang) -> list:
     ]
 
 
-def _build(story, out: Path, font, title):
+def _build(story, out: Path, font, title, *, canvasmaker=None, author: str = "bianmin"):
+    """Write ``story`` on A4 atomically; the footer is the title and page number, or what
+    ``canvasmaker`` (a reportlab canvas class) draws instead (the letter's 第 N 页 共 M 页)."""
 
     def footer(canvas, doc):
         canvas.saveState()
@@ -262,9 +264,12 @@ def _build(story, out: Path, font, title):
             topMargin=18 * MM,
             bottomMargin=18 * MM,
             title=title,
-            author="bianmin",
+            author=author,
         )
-        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+        if canvasmaker is not None:
+            doc.build(story, canvasmaker=canvasmaker)
+        else:
+            doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
 def write_plan_report(report, read, ruleset, out: Path, lang="zh") -> None:
