@@ -120,3 +120,17 @@ def test_a_text_rotated_by_infinity_is_left_out_before_any_frontend_draws_it():
     b = bounds_of(doc)
     assert not b.draws(text) and b.draws(fine)
     assert "旋转角" in b.issues[0].message
+
+
+def test_writing_a_plan_into_a_drawing_with_a_nameless_insert(tmp_path):
+    """fuzz mutant 351: an INSERT without a block name made `layout` end in a traceback when it
+    wrote the plan back (the BM_PLANINFO lookup called .upper() on None)"""
+    from bianmin.geometry.dxf.write import write_plan
+    from bianmin.templates import path_of
+
+    read = read_plan(path_of("street-center"))
+    odd = read.doc.modelspace().add_blockref("BM_WATER", (1000, 1000))
+    odd.dxf.discard("name")
+    assert odd.dxf.get("name") is None
+    write_plan(read.plan, tmp_path / "out.dxf", doc=read.doc, units_factor=read.units_factor)
+    assert read_plan(tmp_path / "out.dxf").plan.hall is not None

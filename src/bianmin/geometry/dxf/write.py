@@ -204,7 +204,7 @@ def _write_object(doc, msp, obj: PlacedObject, entity, old, f: float) -> str:
         entity is not None
         and entity.dxftype() == "INSERT"
         and isinstance(old, PlacedObject)
-        and entity.dxf.name.upper() == obj.block
+        and (entity.dxf.get("name") or "").upper() == obj.block
     ):
         if old.transform != obj.transform:
             old_m = _matrix(old.transform, f)
@@ -285,7 +285,8 @@ def _write_properties(doc, plan: Plan, units_factor: float = 1.0) -> None:
             elif custom.has_tag(key):
                 custom.remove(key, all=True)
     msp = doc.modelspace()
-    inserts = [e for e in msp.query("INSERT") if e.dxf.name.upper() == catalog.PLANINFO_BLOCK]
+    # an INSERT without a name (a damaged file, fuzz mutant 351) is no BM_PLANINFO
+    inserts = [e for e in msp.query("INSERT") if (e.dxf.get("name") or "").upper() == catalog.PLANINFO_BLOCK]
     if not inserts and not has_custom_properties(doc) and any(mapping.values()):
         inserts = [_add_planinfo(doc, plan, units_factor)]
     for insert in inserts:
