@@ -66,10 +66,6 @@ def test_ctrl_c_ends_a_command_promptly(tmp_path, command):
     assert "已中断" in err.decode("utf-8") and b"Traceback" not in err
 
 
-@pytest.mark.parametrize(
-    "trouble",
-    [MemoryError(), pytest.param("geos", id="geos-bad-alloc")],
-)
 def _no_process_bounds(monkeypatch):
     """bounded() caps and watches the process it runs in: never this test process (a 4 GB address
     cap left on pytest made a later Qt test abort the whole run)"""
@@ -80,6 +76,10 @@ def _no_process_bounds(monkeypatch):
     monkeypatch.setattr(work_limits, "start_time_limit", lambda *a, **k: threading.Timer(1e9, lambda: None))
 
 
+@pytest.mark.parametrize(
+    "trouble",
+    [MemoryError(), pytest.param("geos", id="geos-bad-alloc")],
+)
 def test_running_out_of_memory_is_said_and_exits_2(trouble, capsys, monkeypatch):
     _no_process_bounds(monkeypatch)
     if trouble == "geos":
