@@ -97,3 +97,21 @@ def test_back_rooms_are_written_as_bm_room_outlines_with_their_names(tmp_path):
     assert len(outlines) == 3
     assert dict(doc.header.custom_vars).get("BM_HALL_SETTING") == "building"
     assert main(["validate", str(out)]) in (0, 1)  # read as a plan, BM-ROOM and all
+
+
+def test_the_centre_area_counts_the_back_rooms_for_hall_area(tmp_path, capsys):
+    """issue 22/26: HALL-AREA measures the centre (hall and back rooms, XA 三(二)); recognize states it"""
+    from bianmin.geometry.dxf.read import read_plan
+
+    path = _drawing(tmp_path, "tarch toilets behind")
+    out = tmp_path / "out.dxf"
+    assert main(["recognize", str(path), "-o", str(out)]) == 0
+    plan = read_plan(out).plan
+    doc = ezdxf.readfile(out)
+    rooms = sum(
+        __import__("shapely").Polygon([(x, y) for x, y, *_ in e.get_points()]).area
+        for e in doc.modelspace().query('LWPOLYLINE[layer=="BM-ROOM"]')
+    )
+    hall = plan.hall.polygon.area
+    assert abs(plan.properties.centre_area_m2 - (hall + rooms) / 1e6) < 0.2
+    assert plan.properties.centre_area_m2 > hall / 1e6  # HALL-AREA reads this (standards/rules/hall.py)

@@ -123,7 +123,11 @@ def write_recognized(doc, rec: Recognition, path) -> None:
     set_units(doc, rec)
     if rec.hall is not None:
         set_hall_setting(doc, plan, rec)
-        write_rooms(doc, rec)
+        if write_rooms(doc, rec) and plan.properties.centre_area_m2 is None:
+            # the centre's area as XA 三(二) measures it (hall and back rooms), for HALL-AREA: the
+            # BM-ROOM outlines say where it comes from; a planner's own figure is never replaced
+            area = (rec.hall.area + sum(r.outline.area for r in back_rooms(rec))) / 1e6
+            plan.properties, _ = plan.properties.updated({"BM_CENTRE_AREA_M2": f"{area:.1f}"})
     write_plan(plan, path, doc=doc, units_factor=rec.factor)
 
 
