@@ -137,3 +137,27 @@ def test_the_word_letter_opens_in_libreoffice(reviewed, tmp_path):
     with pdfplumber.open(tmp_path / "letter.pdf") as pdf:
         text = "".join(p.extract_text() or "" for p in pdf.pages)
     assert "审查意见书" in text
+
+
+def test_diff_marks_each_earlier_opinion_fixed_unchanged_or_explained(reviewed, tmp_path, capsys):
+    import json
+
+    db, plan = reviewed
+    sheet = tmp_path / "reply.csv"
+    assert (
+        main(["review", "letter", NAME, "-o", str(tmp_path / "l1.pdf"), "--db", str(db), "--reply-sheet", str(sheet)])
+        == 0
+    )
+    rows = list(csv.reader(sheet.open(encoding="utf-8-sig")))
+    rows[1][2] = "已说明理由"
+    with sheet.open("w", encoding="utf-8-sig", newline="") as fp:
+        csv.writer(fp).writerows(rows)
+    assert main(["review", "reply", "--db", str(db), NAME, "--round", "1", str(sheet)]) == 0
+    second = tmp_path / "round2.dxf"
+    second.write_bytes(b"999\nround 2\n" + plan.read_bytes())
+    main(["review", "add", "--db", str(db), str(second)])
+    capsys.readouterr()
+    main(["review", "diff", "--db", str(db), NAME, "--format", "json"])
+    marks = {m["opinion"]: m["recheck"] for m in json.loads(capsys.readouterr().out)["opinions"]}
+    assert marks[rows[1][0]] == "已说明"
+    assert set(marks.values()) <= {"已修改", "未修改", "已说明"} and "未修改" in marks.values()

@@ -276,10 +276,12 @@ def _diff(args, con, db_path, config, C, _):
 
     a, b, cmp = C.diff(con, args.name, args.from_round, args.to_round)
     waivers = D.waivers(con, args.name)
+    marks = C.opinion_marks(con, args.name, a, cmp)
     if args.format == "json":
         data = {"name": args.name, "from": a, "to": b}
         for key in ("fixed", "new", "unchanged", "waived"):
             data[key] = [C.finding_json(f, args.lang, waivers) for f in getattr(cmp, key)]
+        data["opinions"] = marks
         _out(args, _json(data))
     else:
         words = {
@@ -296,6 +298,11 @@ def _diff(args, con, db_path, config, C, _):
                 w = waivers.get(f.fingerprint) if key == "waived" else None
                 extra = f"（{w['reason']}）" if w else ""
                 print(f"  [{f.fingerprint}] {f.rule}: {f.text(args.lang)}{extra}")
+        if marks:
+            print(f"\n第{a}轮意见书的复核 / the round {a} letter's opinions, rechecked:")
+            for m in marks:
+                reply = f"（回复：{m['reply']}）" if m["reply"] else ""
+                print(f"  {m['opinion']}  {m['recheck']}  {m['text']}{reply}")
     return EXIT_PASS
 
 

@@ -115,6 +115,28 @@ def diff(con, name: str, from_round: int | None = None, to_round: int | None = N
     return from_round, to_round, compare(before, after, D.waivers(con, name))
 
 
+def opinion_marks(con, name: str, from_round: int, cmp: Comparison) -> list[dict]:
+    """The earlier round's letter opinions with their 复核: 已修改 (gone since), 已说明 (still there,
+    with the street office's reply) or 未修改; what ``review diff`` shows beside the findings."""
+    subs = {s["round"]: s for s in D.rounds(con, name)}
+    if from_round not in subs:
+        return []
+    waivers = D.waivers(con, name)
+    before = [f for f in D.findings_of(con, subs[from_round]["id"]) if f.fingerprint not in waivers]
+    replies = D.replies_of(con, subs[from_round]["id"])
+    letter = F.form(before, replies=replies, fixed=cmp.fixed)
+    return [
+        {
+            "opinion": f"{o.discipline} {o.number}",
+            "text": o.text,
+            "reply": o.reply,
+            "recheck": o.recheck or "未修改",
+            "fingerprint": o.fingerprint,
+        }
+        for o in letter.opinions
+    ]
+
+
 def finding_json(f, lang: str, waivers: dict | None = None) -> dict:
     d = f.to_dict(lang)
     d["fingerprint"] = f.fingerprint
