@@ -331,17 +331,9 @@ def _letter(args, con, db_path, config, C, write_letter):
     if any(given.values()):
         D.set_info(con, args.name, {k: v for k, v in given.items() if v})
     data = C.letter_data(con, db_path, args.name, config)
-    read = None
-    if data["stored"] is not None:
-        from bianmin.geometry.dxf.read import PlanReadError, read_plan
-
-        try:
-            read = read_plan(data["stored"])
-        except (PlanReadError, OSError):
-            read = None  # the letter goes out without the thumbnail
     out = Path(args.output)
     kind = args.format or ("docx" if out.suffix.lower() == ".docx" else "pdf")
-    write_letter(data, read, out, kind)
+    write_letter(data, data["read"], out, kind)
     print(f"已生成审查意见书 / letter written: {args.output}")
     if args.reply_sheet:
         from bianmin.geometry.atomic import write_text
@@ -356,17 +348,14 @@ def _csv(rows) -> str:
     import csv
     import io
 
+    from bianmin.standards.report.common import csv_cell
+
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["意见编号", "审查意见", "回复"])
     for number, text, reply in rows:
-        writer.writerow([number, _no_formula(text), reply])
+        writer.writerow([number, csv_cell(text), reply])
     return buffer.getvalue()
-
-
-def _no_formula(text: str) -> str:
-    """A cell Excel would run as a formula (=, +, -, @) is written as text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _reply(args, con, db_path, config, C, _):

@@ -130,7 +130,7 @@ def opinion_marks(con, name: str, from_round: int, cmp: Comparison) -> list[dict
             "opinion": f"{o.discipline} {o.number}",
             "text": o.text,
             "reply": o.reply,
-            "recheck": o.recheck or "未修改",
+            "recheck": o.recheck,
             "fingerprint": o.fingerprint,
         }
         for o in letter.opinions
@@ -193,18 +193,14 @@ def letter_data(con, db_path: Path, name: str, config, lang: str = "zh") -> dict
     open_ = [f for f in findings if f.fingerprint not in waivers]
     review = getattr(config, "review", {}) or {}
     stored = store.find(db_path, sub["sha256"])
-    bounds = _hall_bounds(stored)
+    read = _read_stored(stored)  # read once: the places in words and the letter's thumbnail
+    bounds = _hall_bounds(read)
     previous_form = None
     if previous is not None:
         replies = D.replies_of(con, subs[-2]["id"])
-        prev_open = [f for f in previous if f.fingerprint not in waivers]
         if replies:
-            now_open = {f.fingerprint for f in open_}
-            fixed_prints = [f for f in prev_open if f.fingerprint not in now_open]
-            previous_form = F.form(prev_open, hall_bounds=bounds, replies=replies, fixed=fixed_prints)
-            for o in previous_form.opinions:
-                if not o.recheck:
-                    o.recheck = "未修改"
+            prev_open = [f for f in previous if f.fingerprint not in waivers]
+            previous_form = F.form(prev_open, hall_bounds=bounds, replies=replies, fixed=cmp.fixed)
     conclusion_words = dict(F.CONCLUSIONS)
     for key in ("pass", "fail"):
         if review.get(f"conclusion_{key}"):
@@ -231,20 +227,26 @@ def letter_data(con, db_path: Path, name: str, config, lang: str = "zh") -> dict
         "open": open_,
         "fixed": cmp.fixed if previous is not None else [],
         "waived": [(f, waivers[f.fingerprint]) for f in cmp.waived],
-        "stored": stored,
+        "read": read,
     }
 
 
-def _hall_bounds(stored):
-    """The submitted plan's hall box (mm), for saying where a finding is; None when it cannot be read."""
+def _read_stored(stored):
+    """The submitted plan as read, or None when it is not kept or cannot be read (the letter then
+    goes out without its thumbnail and says places less precisely)."""
     if stored is None:
         return None
-    try:
-        from bianmin.geometry.dxf.read import read_plan
+    from bianmin.geometry.dxf.read import PlanReadError, read_plan
 
-        hall = read_plan(stored).plan.hall
-    except Exception:  # noqa: BLE001 - the letter says less, never fails for it
+    try:
+        return read_plan(stored)
+    except (PlanReadError, OSError):
         return None
+
+
+def _hall_bounds(read):
+    """The submitted plan's hall box (mm), for saying where a finding is; None without a hall."""
+    hall = read.plan.hall if read is not None else None
     if hall is None:
         return None
     xs = [p[0] for p in hall.outline]

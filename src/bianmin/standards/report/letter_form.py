@@ -117,10 +117,13 @@ class LetterForm:
         return [o for d in DISCIPLINES for o in self.disciplines.get(d, [])]
 
 
-def form(open_findings, *, hall_bounds=None, replies: dict[str, str] | None = None, fixed=()) -> LetterForm:
-    """The letter's opinions from the open findings, in discipline order, errors first within each."""
+def form(open_findings, *, hall_bounds=None, replies: dict[str, str] | None = None, fixed=None) -> LetterForm:
+    """The letter's opinions from the open findings, in discipline order, errors first within each.
+    ``fixed`` (the findings gone since, when an earlier round is rechecked) gives each opinion its
+    复核: 已修改, 已说明 (replied, still there) or 未修改."""
     replies = replies or {}
-    fixed_prints = {f.fingerprint for f in fixed}
+    rechecking = fixed is not None
+    fixed_prints = {f.fingerprint for f in fixed or ()}
     out = LetterForm()
     cited: dict[str, None] = {}
     ordered = sorted(
@@ -141,7 +144,7 @@ def form(open_findings, *, hall_bounds=None, replies: dict[str, str] | None = No
             action=ACTION.get(f.severity, "建议修改"),
             fingerprint=f.fingerprint,
             reply=reply,
-            recheck="已修改" if f.fingerprint in fixed_prints else ("已说明" if reply else ""),
+            recheck=_recheck(f.fingerprint in fixed_prints, reply) if rechecking else "",
         )
         mine.append(opinion)
         out.appendix.append((f"{d} {opinion.number}", f.rule))
@@ -153,6 +156,12 @@ def form(open_findings, *, hall_bounds=None, replies: dict[str, str] | None = No
     if "XA" not in cited:  # the standard the whole review rests on
         out.basis.insert(0, CODES["XA"].full("zh"))
     return out
+
+
+def _recheck(fixed: bool, reply: str) -> str:
+    if fixed:
+        return "已修改"
+    return "已说明" if reply else "未修改"
 
 
 def chinese_date(day: date | None = None) -> str:
