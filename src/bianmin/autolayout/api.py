@@ -24,17 +24,59 @@ class LayoutResult:
     # what a cover placed against its lower bound: {name: (placed, bound)}
     covers: dict = field(default_factory=dict)
     report: object = None  # the engine's PlanReport on the result
+    arrangement: object = None  # the counter rows it took (rows.Arrangement), when it chose them
+
+    def errors(self) -> list:
+        return [f for f in getattr(self.report, "findings", ()) if f.severity == "error"]
+
+
+MAX_TRIES = 3  # arrangements tried when the check leaves an error
 
 
 def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> LayoutResult:
     """A copy of ``plan`` completed with what is missing (every kind, or those in ``only``).
 
     Nothing in ``plan`` changes: the hall, openings, obstacles and every object keep their
-    geometry and ids; new zones and objects are appended.  Deterministic."""
+    geometry and ids; new zones and objects are appended.  Deterministic.  When the layout's
+    own check leaves an error it tries the next counter arrangement (rows.py) and keeps the one
+    with the fewest errors, and says so in a note."""
     only = tuple(only)
     unknown = [k for k in only if k not in KINDS]
     if unknown:
         raise ValueError(f"unknown layout kinds: {', '.join(unknown)}")
+    tried = [_attempt(plan, only, config, check, 0)]
+    while check and tried[-1].errors() and tried[-1].arrangement is not None and len(tried) < MAX_TRIES:
+        nxt = _attempt(plan, only, config, check, len(tried))
+        if nxt.arrangement is None or _same(nxt.arrangement, tried[-1].arrangement):
+            break  # no other arrangement
+        tried.append(nxt)
+    best = min(tried, key=lambda r: (len(r.errors()), tried.index(r)))
+    if len(tried) > 1:
+        best.notes.insert(0, _retry_note(tried, best))
+    return best
+
+
+def _same(a, b) -> bool:
+    return [(r.frame, tuple(r.places)) for r in a.rows] == [(r.frame, tuple(r.places)) for r in b.rows]
+
+
+def _retry_note(tried: list, best) -> Note:
+    """In words: which arrangements were tried, what each left, which one is kept."""
+    zh, en = [], []
+    for i, r in enumerate(tried, 1):
+        wz, we = r.arrangement.words()
+        left = ",".join(sorted({f.rule for f in r.errors()}))
+        zh.append(f"方案{i}（{wz}）" + (f"留下错误 {left}" if left else "无错误"))
+        en.append(f"option {i} ({we}) " + (f"left {left}" if left else "left no error"))
+    k = tried.index(best) + 1
+    return Note(
+        "LAYOUT-OPTIONS",
+        "；".join(zh) + f"。采用方案{k}",
+        "; ".join(en) + f". Kept option {k}",
+    )
+
+
+def _attempt(plan: Plan, only: tuple, config, check: bool, choice: int) -> LayoutResult:
     work = plan.copy()
     result = LayoutResult(plan=work)
     if work.hall is None:
@@ -71,6 +113,9 @@ def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> Layout
             )
         )
     site = Site(work, config)
+    site.choice = choice
+    if "zones" in only and "counters" in only:
+        counters.choose_rows(site)
     if "zones" in only:
         zones.run(site)
     if "counters" in only:
@@ -90,6 +135,7 @@ def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> Layout
         fire.routes(site)
         fire.evac_signs(site, result.covers)
     result.added = list(site.added)
+    result.arrangement = site.arrangement
     result.notes.extend(site.notes)
     if check:
         from bianmin.standards import engine

@@ -4,7 +4,11 @@ column) as near its zone's centre as it fits."""
 
 from __future__ import annotations
 
-from bianmin.autolayout.site import Site
+import math
+
+from shapely.geometry import LineString
+
+from bianmin.autolayout.site import Site, facing
 from bianmin.autolayout.zones import zone_area
 
 # block, zone it belongs in, profiles that need it (EQUIP-HALL, EQUIP-CONVENIENCE and the zone rules ask the
@@ -39,6 +43,8 @@ def run(site: Site) -> None:
             continue
         if site.plan.objects_of(block) and block not in ("BM_GUIDE_DESK", "BM_INFO_KIOSK", "BM_SELF_SERVICE"):
             continue  # present elsewhere: only the zone rules care where these stand
+        if block == "BM_GUIDE_DESK" and area is not None and _guide_desk(site, area) is not None:
+            continue
         target = area.centroid if area is not None else None
         target_xy = (target.x, target.y) if target is not None else site.origin
         spots = site.nearest(site.wall_spots(block, step=250.0), target_xy)
@@ -54,3 +60,31 @@ def run(site: Site) -> None:
                 f"大厅中放不下 {block}；需腾出靠墙位置",
                 f"no room for {block} in the hall: free some wall space",
             )
+
+
+GUIDE_DISTANCE = (2000.0, 6000.0)  # the guidance desk this far from the entrance: in the way in's view, not in it
+
+
+def _guide_desk(site: Site, area):
+    """The guidance desk standing free in the consult zone, its front turned to the main entrance
+    and nothing between them (XA 三(四)1, ZONE-CONSULT-VISIBLE): those coming in see it and the
+    staff see them.  None when no such spot fits (the desk then goes against a wall)."""
+    if site.entrance is None:
+        return None
+    ex, ey = site.origin
+    nx, ny = site.normal
+    eye = (ex + nx * 300.0, ey + ny * 300.0)
+    near, far = GUIDE_DISTANCE
+    spots = []
+    for x, y, _ in site.zone_grid_spots(area, "BM_GUIDE_DESK", step=300.0):
+        d = math.dist((x, y), (ex, ey))
+        if not near <= d <= far:
+            continue
+        sight = LineString([eye, (x, y)])
+        if not site.obstacles.is_empty and sight.intersects(site.obstacles):
+            continue
+        if any(sight.intersects(fp) for fp in site.counter_fps):
+            continue
+        spots.append((abs(d - 3000.0), x, y, facing(ex - x, ey - y)))
+    spots.sort()
+    return site.try_place("BM_GUIDE_DESK", [(x, y, rot) for _, x, y, rot in spots], within=area)

@@ -50,6 +50,8 @@ class Site:
         self.notes: list[Note] = []
         self.added: list[PlacedObject] = []
         self.new_zones: list = []  # zones the layout drew (it may reshape these, never the user's)
+        self.arrangement = None  # the counter rows chosen before the zones are drawn (rows.py)
+        self.choice = 0  # which of the ranked arrangements this run takes (api.py tries the next)
         entrance = plan.main_entrance or (plan.exits[0] if plan.exits else None)
         if entrance is not None:
             self.origin = entrance.midpoint

@@ -8,18 +8,27 @@ are drawn.
 
 from __future__ import annotations
 
+from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
 from bianmin.geometry.model import Zone
 
 from bianmin.autolayout.site import Site, clean, largest_part, local_box
 
-WINDOW_DEPTH = 4000.0  # staff 800 + counter 800 + the public's 1.2 m in front + margin
+WINDOW_DEPTH = 4000.0
+SEAT_AREA = 2.2e6  # floor a waiting seat takes in benches of five with their aisles and the ends lost (mm²)
+FORM_DESK_AREA = 3e6  # staff 800 + counter 800 + the public's 1.2 m in front + margin
 
 
 def _outline(poly) -> list:
-    coords = list(poly.exterior.coords)[:-1]
-    return [(round(x, 1), round(y, 1), 0.0) for x, y in coords]
+    """The zone's outline as the DXF keeps it (0.1 mm): a valid ring even where rounding a
+    reflex corner of an L-shaped hall would make it touch itself."""
+    for tolerance in (0.0, 5.0, 50.0):
+        shape = largest_part(clean(poly.simplify(tolerance))) if tolerance else poly
+        coords = [(round(x, 1), round(y, 1)) for x, y in list(shape.exterior.coords)[:-1]]
+        if len(coords) >= 3 and Polygon(coords).is_valid:
+            break
+    return [(x, y, 0.0) for x, y in coords]
 
 
 def plan_zones(site: Site) -> dict:
@@ -41,6 +50,8 @@ def plan_zones(site: Site) -> dict:
         "self": local_box(-side * gap, -1, -side * (gap + width_s), front),
         "wait": local_box(u0, front + 200.0, u1, vmax - win_depth - 200.0),
     }
+    if site.arrangement is not None:
+        return _around_rows(site, zones)
     out = {}
     for kind, shape in zones.items():
         part = largest_part(clean(hall.intersection(shape)))
@@ -50,6 +61,57 @@ def plan_zones(site: Site) -> dict:
             )
             part = largest_part(clean(hall.intersection(alt)))
         out[kind] = part
+    return out
+
+
+def _around_rows(site: Site, strips: dict) -> dict:
+    """Zones sized to their contents around the chosen counter rows (rows.py): the window zone as
+    long as each row, the waiting zone in front of it as deep as its seat rows need, the consult
+    and self-service zones beside the entrance; the rest of the floor is left free as passage."""
+    from bianmin.autolayout import seats
+    from bianmin.autolayout.counters import demand, seats_needed
+
+    hall = site.hall
+    windows = unary_union([clean(hall.intersection(r.footprint(WINDOW_DEPTH))) for r in site.arrangement.rows])
+    _, a = demand(site, quiet=True)
+    need = seats_needed(site.arrangement.count, a) if site.plan.properties.peak_daily_visits else 8
+    entry = unary_union([strips["consult"], strips["self"]])
+    entry = clean(hall.intersection(site.to_plan_geom(entry))).difference(windows.buffer(200.0))
+    u0, _, u1, _ = site.local_bounds
+    band = site.to_plan_geom(local_box(u0, -1.0, u1, strips["consult"].bounds[3] + 200.0))
+    keep_off = unary_union([windows.buffer(200.0), entry.buffer(200.0), band, site.obstacles])
+    waits = []
+    for row in site.arrangement.rows:
+        r0, r1 = row.extent()
+        mid = (r0 + r1) / 2
+        width = max(r1 - r0 + 1200.0, 6000.0)
+        per_row = max(1, int((width - 2 * seats.AISLE) // (5 * seats.SEAT + seats.AISLE)) * 5)
+        depth = max(3000.0, -(-need // per_row) * seats.ROW_PITCH + 800.0)
+        top = -WINDOW_DEPTH - 200.0
+        box = row.frame.to_plan_geom(local_box(mid - width / 2, top - depth, mid + width / 2, top))
+        wanted = need * SEAT_AREA + FORM_DESK_AREA
+        if clean(hall.intersection(box)).difference(keep_off).area < wanted:
+            # too little floor in front of the row (a shallow wing): the floor in front of the wall
+            # nearest the row, grown until it holds the seats
+            ahead = clean(hall.intersection(row.frame.to_plan_geom(local_box(-1e6, -1e6, 1e6, 0.0))))
+            ahead = ahead.difference(keep_off)
+            zone = row.footprint(WINDOW_DEPTH)
+            for reach in range(3000, 20000, 1000):
+                # opened by a bench's reach: a strip narrower than a bench and its aisle holds no seat
+                box = ahead.intersection(zone.buffer(reach, join_style="mitre"))
+                box = box.buffer(-1000.0, join_style="mitre").buffer(1000.0, join_style="mitre")
+                if box.area >= wanted:
+                    break
+        waits.append(box)
+    wait = clean(hall.intersection(unary_union(waits)))
+    # nor in the entrance's band (the consult and self-service zones and the way in between them)
+    wait = wait.difference(keep_off)
+    out = {
+        "window": site.to_local_geom(windows),
+        "consult": largest_part(clean(site.to_local_geom(entry).intersection(strips["consult"]))),
+        "self": largest_part(clean(site.to_local_geom(entry).intersection(strips["self"]))),
+        "wait": largest_part(clean(site.to_local_geom(wait))),
+    }
     return out
 
 
@@ -67,21 +129,29 @@ def run(site: Site) -> None:
         if site.plan.properties.kind == "street-center"
         else ("wait", "window", "self")
     )
-    for kind, local in plan_zones(site).items():
+    for kind, shape in plan_zones(site).items():
         if kind in have or kind not in needed:
             continue
-        if taken is not None:  # never over a zone the user drew
-            local = largest_part(clean(local.difference(taken.buffer(100))))
-        if local.is_empty or local.area < 1e6:
-            site.note(
-                "ZONE-REQUIRED",
-                f"大厅中没有足够的地方设{_ZH[kind]}；需扩大大厅或减少其它分区",
-                f"no room for the {kind} zone; enlarge the hall",
-            )
-            continue
-        poly = site.to_plan_geom(local.simplify(1.0))
-        site.plan.zones.append(Zone(outline=_outline(poly), kind=kind))
-        site.new_zones.append(site.plan.zones[-1])
+        parts = (
+            [g for g in getattr(shape, "geoms", [shape]) if g.geom_type == "Polygon"] if kind == "window" else [shape]
+        )
+        for local in parts or [shape]:
+            _draw(site, kind, local, taken)
+
+
+def _draw(site: Site, kind: str, local, taken) -> None:
+    if taken is not None:  # never over a zone the user drew
+        local = largest_part(clean(local.difference(taken.buffer(100))))
+    if local.is_empty or local.area < 1e6:
+        site.note(
+            "ZONE-REQUIRED",
+            f"大厅中没有足够的地方设{_ZH[kind]}；需扩大大厅或减少其它分区",
+            f"no room for the {kind} zone; enlarge the hall",
+        )
+        return
+    poly = site.to_plan_geom(local.simplify(1.0))
+    site.plan.zones.append(Zone(outline=_outline(poly), kind=kind))
+    site.new_zones.append(site.plan.zones[-1])
 
 
 _ZH = {

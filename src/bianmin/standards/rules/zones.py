@@ -71,7 +71,9 @@ def zone_overlap(ctx, p):
     zones = ctx.plan.zones
     if len(zones) < 2:
         return
-    polys = [z.polygon for z in zones]
+    # a zone drawn touching itself is measured as what it encloses (shapely.make_valid), not left to
+    # stop the rule with a GEOS error (an L-shaped hall's zone once did)
+    polys = [z.polygon if z.polygon.is_valid else shapely.make_valid(z.polygon) for z in zones]
     tree = STRtree(polys)
     left, right = tree.query(polys, predicate="intersects")
     for i, j in zip(left, right, strict=True):
