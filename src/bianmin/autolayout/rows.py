@@ -82,9 +82,13 @@ class Arrangement:
         return sum(len(r.places) for r in self.rows)
 
     def words(self) -> tuple[str, str]:
-        zh = "、".join(f"沿{r.side_zh}墙 {len(r.places)} 个" for r in self.rows)
-        en = ", ".join(f"{len(r.places)} along the {r.side_en} wall" for r in self.rows)
-        return f"柜台{zh}", f"counters {en}"
+        zh, en, seen = [], [], set()
+        for r in self.rows:  # a second wall on the same side of the hall is "another"
+            other = r.side_zh in seen
+            seen.add(r.side_zh)
+            zh.append(f"沿{'另一段' if other else ''}{r.side_zh}墙 {len(r.places)} 个")
+            en.append(f"{len(r.places)} along {'another' if other else 'the'} {r.side_en} wall")
+        return f"柜台{'、'.join(zh)}", f"counters {', '.join(en)}"
 
 
 def _side(dx: float, dy: float) -> tuple[str, str]:

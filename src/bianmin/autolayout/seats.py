@@ -22,7 +22,7 @@ def run(site: Site) -> None:
     have = sum(o.count() for o in site.plan.objects_of("BM_SEAT"))
     # rows facing the counters: in the first counter row's frame (its wall at +v) when the layout
     # chose the rows, else in the entrance frame (the window zone at the back)
-    frame = site.arrangement.rows[0].frame if site.arrangement is not None and site.arrangement.rows else site
+    frame = _facing_row(site, area) if site.arrangement is not None and site.arrangement.rows else site
     _form_desk(site, area, frame)
     local = frame.to_local_geom(area)
     u0, v0, u1, v1 = local.bounds
@@ -76,3 +76,18 @@ def _form_desk(site: Site, area, frame) -> None:
         site.note(
             "ZONE-WAIT-SEATS", "服务等候区内放不下自助填单台", "no room for a form-filling desk in the waiting zone"
         )
+
+
+def _facing_row(site: Site, area):
+    """The frame the benches stand in: the first counter row's (benches facing its wall) when the
+    waiting zone lies in front of the row; turned a quarter when it lies beside the row (an L-shaped
+    hall's wing), so the benches still face the windows."""
+    from bianmin.autolayout.rows import ROW_V, Frame
+
+    row = site.arrangement.rows[0]
+    c = row.frame.to_local_geom(area).centroid
+    u0, u1 = row.extent()
+    du, dv = (u0 + u1) / 2 - c.x, ROW_V - c.y
+    if abs(du) <= abs(dv) or u0 - 600.0 <= c.x <= u1 + 600.0:
+        return row.frame
+    return Frame(row.frame.origin, row.frame.angle + (-90.0 if du > 0 else 90.0))

@@ -93,15 +93,11 @@ def _around_rows(site: Site, strips: dict) -> dict:
         if clean(hall.intersection(box)).difference(keep_off).area < wanted:
             # too little floor in front of the row (a shallow wing): the floor in front of the wall
             # nearest the row, grown until it holds the seats
+            # (or, when that is not enough, any floor beside it: the other wing of an L)
             ahead = clean(hall.intersection(row.frame.to_plan_geom(local_box(-1e6, -1e6, 1e6, 0.0))))
-            ahead = ahead.difference(keep_off)
-            zone = row.footprint(WINDOW_DEPTH)
-            for reach in range(3000, 20000, 1000):
-                # opened by a bench's reach: a strip narrower than a bench and its aisle holds no seat
-                box = ahead.intersection(zone.buffer(reach, join_style="mitre"))
-                box = box.buffer(-1000.0, join_style="mitre").buffer(1000.0, join_style="mitre")
-                if box.area >= wanted:
-                    break
+            box = _grown(ahead.difference(keep_off), row.footprint(WINDOW_DEPTH), wanted)
+            if box.area < wanted:
+                box = _grown(hall.difference(keep_off), row.footprint(WINDOW_DEPTH), wanted)
         waits.append(box)
     wait = clean(hall.intersection(unary_union(waits)))
     # nor in the entrance's band (the consult and self-service zones and the way in between them)
@@ -113,6 +109,18 @@ def _around_rows(site: Site, strips: dict) -> dict:
         "wait": largest_part(clean(site.to_local_geom(wait))),
     }
     return out
+
+
+def _grown(floor, zone, wanted: float):
+    """The part of ``floor`` within a growing reach of ``zone`` until it holds ``wanted`` (mm²),
+    opened by a bench's reach: a strip narrower than a bench and its aisle holds no seat."""
+    part = Polygon()
+    for reach in range(3000, 20000, 1000):
+        box = floor.intersection(zone.buffer(reach, join_style="mitre"))
+        part = largest_part(clean(box.buffer(-1000.0, join_style="mitre").buffer(1000.0, join_style="mitre")))
+        if part.area >= wanted:
+            break
+    return part
 
 
 def run(site: Site) -> None:
