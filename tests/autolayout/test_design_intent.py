@@ -131,3 +131,12 @@ def test_zone_overlap_measures_a_zone_that_touches_itself_instead_of_failing():
     report = engine.check(Intake(plan=plan))
     overlap = [f for f in report.findings if f.rule == "ZONE-OVERLAP"]
     assert overlap and all("内部错误" not in f.message for f in overlap)
+
+
+@pytest.mark.parametrize("name", ["street-20x14", "l-station"])
+def test_the_accessible_window_states_its_knee_space(name):
+    """CNTR-HEIGHT warned on every laid-out plan that the accessible window's knee space was not stated."""
+    result = layout(HALLS[name]())
+    assert not [f for f in result.report.findings if f.rule == "CNTR-HEIGHT"]
+    (accessible,) = [c for c in result.plan.counters if c.attr("TYPE") == "accessible"]
+    assert [accessible.attr_number(t) for t in ("KNEE_W", "KNEE_H", "KNEE_D")] == [800, 700, 500]
