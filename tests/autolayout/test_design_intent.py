@@ -140,3 +140,16 @@ def test_the_accessible_window_states_its_knee_space(name):
     assert not [f for f in result.report.findings if f.rule == "CNTR-HEIGHT"]
     (accessible,) = [c for c in result.plan.counters if c.attr("TYPE") == "accessible"]
     assert [accessible.attr_number(t) for t in ("KNEE_W", "KNEE_H", "KNEE_D")] == [800, 700, 500]
+
+
+def test_a_room_too_narrow_for_every_arrangement_also_tries_strips_but_keeps_its_windows():
+    """The corpus's 3.5 m wide office (oi6-plan) recognized as a hall: every wall arrangement left
+    errors; the zones-as-strips layout is tried last, and a result without windows is not preferred."""
+    plan = _plan(peak_daily_visits=120)
+    plan.hall = Hall(outline=[(0, 0, 0), (3500, 0, 0), (3500, 14000, 0), (0, 14000, 0)])
+    plan.openings += [Opening("main", (0, 6000), (0, 7500)), Opening("exit", (3500, 6000), (3500, 7200))]
+    result = layout(plan)
+    (tried,) = [n for n in result.notes if n.rule == "LAYOUT-OPTIONS"]
+    assert "分区沿大厅进深方向成条布置" in tried.zh and "zones as strips" in tried.en
+    assert result.plan.counters
+    assert not any(f.rule == "ZONE-WINDOW-COUNTERS" for f in result.errors())

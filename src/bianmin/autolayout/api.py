@@ -31,6 +31,11 @@ class LayoutResult:
 
 
 MAX_TRIES = 3  # arrangements tried when the check leaves an error
+STRIPS = -1  # the choice that draws the zones as strips, without choosing counter walls
+STRIPS_WORDS = (
+    "分区沿大厅进深方向成条布置，柜台在窗口办理区后部",
+    "zones as strips across the hall, counters at the back",
+)
 
 
 def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> LayoutResult:
@@ -50,10 +55,19 @@ def layout(plan: Plan, only=KINDS, *, config=None, check: bool = True) -> Layout
         if nxt.arrangement is None or _same(nxt.arrangement, tried[-1].arrangement):
             break  # no other arrangement
         tried.append(nxt)
-    best = min(tried, key=lambda r: (len(r.errors()), tried.index(r)))
+    if check and tried[-1].arrangement is not None and all(r.errors() for r in tried):
+        # last, the zones as strips across the hall (the counters along the back of the window zone):
+        # in a room too narrow for a row and its zones, the strips may leave fewer errors
+        tried.append(_attempt(plan, only, config, check, STRIPS))
+    # a hall without its windows serves no one: fewer errors count only among results that have them
+    best = min(tried, key=lambda r: (_no_windows(r), len(r.errors()), tried.index(r)))
     if len(tried) > 1:
         best.notes.insert(0, _retry_note(tried, best))
     return best
+
+
+def _no_windows(result: LayoutResult) -> bool:
+    return any(f.rule == "ZONE-WINDOW-COUNTERS" for f in result.errors())
 
 
 def _same(a, b) -> bool:
@@ -64,7 +78,7 @@ def _retry_note(tried: list, best) -> Note:
     """In words: which arrangements were tried, what each left, which one is kept."""
     zh, en = [], []
     for i, r in enumerate(tried, 1):
-        wz, we = r.arrangement.words()
+        wz, we = r.arrangement.words() if r.arrangement is not None else STRIPS_WORDS
         left = ",".join(sorted({f.rule for f in r.errors()}))
         zh.append(f"方案{i}（{wz}）" + (f"留下错误 {left}" if left else "无错误"))
         en.append(f"option {i} ({we}) " + (f"left {left}" if left else "left no error"))
@@ -114,7 +128,7 @@ def _attempt(plan: Plan, only: tuple, config, check: bool, choice: int) -> Layou
         )
     site = Site(work, config)
     site.choice = choice
-    if "zones" in only and "counters" in only:
+    if "zones" in only and "counters" in only and choice != STRIPS:
         counters.choose_rows(site)
     if "zones" in only:
         zones.run(site)
