@@ -84,15 +84,17 @@ def test_seat_rows_face_the_counters_with_a_passage_between_rows(name):
 
 
 def test_a_wall_too_short_for_every_window_gets_a_second_row():
-    """A 9 m deep, 11 m wide hall asking for many windows: one wall cannot hold them all."""
-    plan = _plan(peak_daily_visits=400)
-    plan.hall = Hall(outline=[(0, 0, 0), (11000, 0, 0), (11000, 16000, 0), (0, 16000, 0)])
-    plan.openings.append(Opening("main", (4500, 0), (6500, 0)))
+    """A 12 m wide, 20 m deep hall asking for 12 windows: the 12 m wall facing the door holds five."""
+    plan = _plan(peak_daily_visits=300)
+    plan.hall = Hall(outline=[(0, 0, 0), (12000, 0, 0), (12000, 20000, 0), (0, 20000, 0)])
+    plan.openings += [Opening("main", (5000, 0), (7000, 0)), Opening("exit", (0, 17000), (0, 18500))]
     result = layout(plan)
-    rows = result.arrangement.rows
-    assert len(rows) == 2, result.arrangement.words()
-    assert len(result.plan.counters) > 5
-    assert {r.frame for r in rows} and rows[0].frame != rows[1].frame
+    assert not result.errors()
+    first, second = result.arrangement.rows
+    assert first.faces and first.side_zh == "北" and not second.faces
+    assert len(result.plan.counters) == len(first.places) + len(second.places) >= 10
+    numbers = sorted(int(c.attr("NO")) for c in result.plan.counters)
+    assert numbers == list(range(1, len(numbers) + 1))
 
 
 def test_an_error_left_makes_the_layout_try_the_next_arrangement_and_say_so():

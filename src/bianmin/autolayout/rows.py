@@ -173,22 +173,22 @@ def in_sight(site: Site, frame: Frame, places: list) -> bool:
 
 
 def arrangements(site: Site, wanted: int, limit: int = 3) -> list[Arrangement]:
-    """Up to ``limit`` counter arrangements, best first: the rows hold every window, in sight of
-    the entrance, nearest it."""
+    """Up to ``limit`` counter arrangements, best first (see :func:`_rank`)."""
     if wanted <= 0:
         return []
+    candidates = walls(site)
     singles = []
-    for frame, zh, en, span in walls(site):
+    for frame, zh, en, span in candidates:
         places = place_row(site, frame, wanted, span)
         if places:
             singles.append(Row(frame, zh, en, places, in_sight(site, frame, places), _faces(site, frame)))
     options = [Arrangement([r], _walk(site, [r])) for r in singles]
     # a wall too short: the best row and a second one on another wall, clear of the first's zone
-    for first in sorted(singles, key=lambda r: _rank(site, Arrangement([r], 0.0)))[:3]:
+    for first in sorted(singles, key=lambda r: _rank(Arrangement([r], 0.0)))[:3]:
         if len(first.places) >= wanted:
             continue
         taken = first.footprint(4500.0)
-        for frame, zh, en, span in walls(site):
+        for frame, zh, en, span in candidates:
             if frame == first.frame:
                 continue
             places = place_row(site, frame, wanted - len(first.places), span, taken=taken)
@@ -196,11 +196,11 @@ def arrangements(site: Site, wanted: int, limit: int = 3) -> list[Arrangement]:
                 second = Row(frame, zh, en, places, in_sight(site, frame, places), _faces(site, frame))
                 if not second.footprint().intersects(first.footprint()):
                     options.append(Arrangement([first, second], _walk(site, [first, second])))
-    options.sort(key=lambda a: _rank(site, a, wanted))
+    options.sort(key=lambda a: _rank(a, wanted))
     return options[:limit]
 
 
-def _rank(site: Site, a: Arrangement, wanted: int = 10_000):
+def _rank(a: Arrangement, wanted: int = 10_000):
     """Every window placed; the row in sight of the entrance; one row; on the wall facing the
     entrance; nearest it."""
     sight = all(r.in_sight for r in a.rows)
