@@ -20,7 +20,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-PICTURES = {"l-shaped": "layout-l-shaped.png", "long-40x12": "layout-long-40x12.png", "columns-30x20": "layout-columns.png"}
+PICTURES = {
+    "l-shaped": "layout-sheet-l-shaped.png",
+    "long-40x12": "layout-sheet-long.png",
+    "columns-30x20": "layout-sheet-columns.png",
+}
 
 
 def main() -> None:

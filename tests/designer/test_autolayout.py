@@ -208,3 +208,19 @@ def test_auto_layout_uses_the_configuration_the_designer_checks_with(make_window
         window.acts["auto_layout_fire"].trigger()
         counts.append(len(window.document.plan.objects_of("BM_EXTINGUISHER")))
     assert counts[1] > counts[0]
+
+
+def test_auto_layout_names_the_arrangements_it_tried_in_words(make_window, qtbot):
+    """issue 24: when its check leaves an error the layout tries the next counter arrangement; the
+    designer lists that under 布置方案 (not as if it were a rule id)."""
+    from bianmin.geometry.model import Obstacle, rectangle
+
+    plan = HALLS["long-40x12"]()
+    plan.obstacles.append(Obstacle(outline=rectangle(14000, 3800, 26000, 7600)))
+    window = make_window(_doc(plan))
+    window.acts["auto_layout"].trigger()
+    report = wait_validation(qtbot, window)
+    assert [f.rule for f in report.findings if f.severity == "error"] == []
+    (line,) = [n for n in window.layout_notes if n.startswith("布置方案：")]
+    assert "方案1" in line and "采用方案3" in line
+    assert not any(n.startswith("LAYOUT-OPTIONS") for n in window.layout_notes)

@@ -32,7 +32,9 @@ def _adding(plan: Plan, work: Plan, text) -> Batch | None:
 def auto_layout_command(plan: Plan, only=EVERYTHING, config=None) -> tuple[Batch | None, api.LayoutResult]:
     """工具 > 自动布置: everything missing, or ``FIRE_AND_SIGNS`` only; one undo step.  ``config``: the
     configuration the designer checks with (its distances are the layout's)."""
-    result = api.layout(plan, only, config=config, check=False)
+    # checked: when its check leaves an error the layout tries the next arrangement (issue 24), as
+    # `bianmin layout` does; the designer's own live check then runs on the result as on any edit
+    result = api.layout(plan, only, config=config)
     return _adding(plan, result.plan, ("自动布置", "Auto layout")), result
 
 

@@ -21,7 +21,11 @@ def wire_fixes(window) -> None:
 def layout_summary(added: int, notes) -> tuple[str, list[str]]:
     """What 自动布置 tells the user, in the chosen language: a one-line summary and the list of what
     it could not do (each note names its rule and what would fix it)."""
-    lines = [f"{n.rule}：{n.zh}" if language() != "en" else f"{n.rule}: {n.en}" for n in notes]
+
+    def label(n) -> str:  # a note on the arrangements tried is not a rule's: it gets a name, not an id
+        return tr("布置方案", "Arrangements") if n.rule == "LAYOUT-OPTIONS" else n.rule
+
+    lines = [f"{label(n)}：{n.zh}" if language() != "en" else f"{label(n)}: {n.en}" for n in notes]
     if added:
         head = tr(f"自动布置：已添加 {added} 个对象（可撤销）", f"Auto layout: added {added} objects (undoable)")
     elif lines:
