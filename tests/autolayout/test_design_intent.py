@@ -155,3 +155,12 @@ def test_a_room_too_narrow_for_every_arrangement_also_tries_strips_but_keeps_its
     assert "分区沿大厅进深方向成条布置" in tried.zh and "zones as strips" in tried.en
     assert result.plan.counters
     assert not any(f.rule == "ZONE-WINDOW-COUNTERS" for f in result.errors())
+
+
+@pytest.mark.parametrize("name", ["street-20x14", "u-shaped", "furnished-20x14", "long-40x8"])
+def test_the_evacuation_route_is_drawn_when_it_stays_on_the_free_floor(name):
+    """The layout drew no route on these halls (EVAC-ROUTE-PRESENT) because the shortest walk came
+    within 50 mm of a corner; it is drawn when EVAC-ROUTE itself would accept it."""
+    result = layout(HALLS[name]())
+    assert result.plan.routes
+    assert not [f for f in result.report.findings if f.rule.startswith("EVAC-ROUTE")]

@@ -202,12 +202,13 @@ def routes(site: Site) -> None:
     """The computed evacuation paths drawn as BM-ROUTE when the plan has none (EVAC-ROUTE-PRESENT)."""
     if site.plan.routes:
         return
-    blocking = shapely.union_all(
-        [o.footprint for o in site.plan.objects if not o.mounted] + [o.polygon for o in site.plan.obstacles]
-    )
-    for p in _analysis(site).evacuation_paths():
+    an = _analysis(site)
+    room = an.room  # the free floor as EVAC-ROUTE measures a drawn route against it
+    for p in an.evacuation_paths():
         pts = [(round(x, 1), round(y, 1)) for x, y in p["points"]]
-        if len(pts) >= 2 and LineString(pts).distance(blocking) > 50.0:  # a path grazing a corner is not drawn
+        # the shortest walk hugs corners; it is drawn when it stays on the free floor (as EVAC-ROUTE
+        # measures it) — asking 50 mm of air round every corner left most laid-out halls with none
+        if len(pts) >= 2 and LineString(pts).difference(room).length <= 0.5:
             site.plan.routes.append(Route(pts))
 
 
