@@ -39,7 +39,8 @@ def main() -> None:
     if args.quality:
         quality()
         return
-    from bianmin.geometry.dxf.read import ReadResult, read_plan
+    from bianmin.geometry.dxf.read import read_plan
+    from bianmin.geometry.intake import Intake
     from bianmin.standards import engine
     from bianmin.autolayout import layout
     from tests.autolayout.layout_halls import HALLS
@@ -48,7 +49,7 @@ def main() -> None:
     for name, build in HALLS.items():
         plan = build()
         took, result = best(lambda build=build: layout(build()), args.repeat)
-        check, _ = best(lambda result=result: engine.check(ReadResult(result.plan, None, 1.0)), args.repeat)
+        check, _ = best(lambda result=result: engine.check(Intake(plan=result.plan)), args.repeat)
         errors = sum(1 for f in result.report.findings if f.severity == "error")
         covers = ", ".join(f"{k} {p}/{b}" for k, (p, b) in result.covers.items() if b)
         print(f"{name:<22}{plan.hall_area_m2:>6.0f}{took:>10.2f}{check:>12.2f}{errors:>8}  {covers}")
