@@ -8,6 +8,8 @@ import math
 
 from shapely.geometry import LineString
 
+from bianmin.geometry import catalog
+
 from bianmin.autolayout.site import Site, facing
 from bianmin.autolayout.zones import zone_area
 
@@ -57,8 +59,8 @@ def run(site: Site) -> None:
         if placed is None:
             site.note(
                 "EQUIP-HALL",
-                f"大厅中放不下 {block}；需腾出靠墙位置",
-                f"no room for {block} in the hall: free some wall space",
+                f"大厅中放不下{catalog.BLOCKS[block].zh}（{block}）；需腾出靠墙位置",
+                f"no room for the {catalog.BLOCKS[block].en} ({block}) in the hall: free some wall space",
             )
 
 

@@ -4,6 +4,7 @@ the public notice screen, a status screen by every zone, the complaints notice."
 
 from __future__ import annotations
 
+from bianmin.geometry import catalog
 
 from bianmin.autolayout.site import Site
 
@@ -44,7 +45,9 @@ def run(site: Site, blocks: tuple[str, ...] | None = None) -> None:
                 continue
             if _wall_sign(site, block, entrance.midpoint, limit, entrance.line) is None:
                 site.note(
-                    block, f"主入口 {limit / 1000:g} m 内墙面放不下 {block}", f"no wall near the entrance for {block}"
+                    block,
+                    f"主入口 {limit / 1000:g} m 内墙面放不下{catalog.BLOCKS[block].zh}（{block}）",
+                    f"no wall within {limit / 1000:g} m of the entrance for the {catalog.BLOCKS[block].en} ({block})",
                 )
     direction = near("SIGN-DIRECTION")
     for door in plan.openings_of("door"):
