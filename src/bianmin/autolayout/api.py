@@ -134,6 +134,8 @@ def _attempt(plan: Plan, only: tuple, config, check: bool, choice: int) -> Layou
         zones.run(site)
     if "counters" in only:
         counters.run(site)
+    if "fire" in only:  # by the exits before the furniture and the signs take that wall
+        fire.exit_points(site)
     if "seats" in only:
         seats.run(site)
     if "equipment" in only:

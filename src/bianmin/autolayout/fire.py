@@ -50,6 +50,20 @@ def exit_signs(site: Site, only_ids=None) -> None:
         signs.append(site.add(site.make("BM_EXIT_SIGN", x + nx * 100, y + ny * 100, facing(nx, ny))))
 
 
+def exit_points(site: Site) -> None:
+    """An extinguisher point and a manual call point beside every exit, placed before the furniture
+    and the signs take the wall by the doors; the covers then fill the rest of the floor."""
+    props = site.plan.properties
+    hazard = props.fire_hazard if props.fire_hazard in HAZARD_DISTANCE else "medium"
+    rating = f"{MIN_RATING.get(hazard, 2)}A"
+    for obj in at_exits(site, "BM_EXTINGUISHER", site.plan.objects_of("BM_EXTINGUISHER"), count=2, rating=rating):
+        if site.fits(obj):
+            site.add(obj)
+    if _needs_alarm(site):
+        for obj in at_exits(site, "BM_ALARM", site.plan.objects_of("BM_ALARM"), inset=5.0):
+            site.add(obj)
+
+
 def extinguishers(site: Site, stats: dict) -> None:
     props = site.plan.properties
     hazard = props.fire_hazard if props.fire_hazard in HAZARD_DISTANCE else "medium"
@@ -60,6 +74,13 @@ def extinguishers(site: Site, stats: dict) -> None:
     already = an.extinguisher_field.dist <= reach * MARGIN if existing else np.zeros(grid.n, bool)
     already |= ~np.isfinite(an.exit_field.dist)  # cells no one can walk to: EVAC-REACH says so
     total_units = sum(e.count() for e in existing)
+    rating = f"{MIN_RATING.get(hazard, 2)}A"
+    # a point beside every exit first (GB 50140 5.1.1: where it is seen and taken on the way out)
+    placed = [
+        site.add(obj) for obj in at_exits(site, "BM_EXTINGUISHER", existing, count=2, rating=rating) if site.fits(obj)
+    ]
+    if placed:
+        already |= np.any(reach_masks(grid, [p.footprint for p in placed], reach * MARGIN), axis=0)
     candidates, footprints = [], []
     for x, y, rot in site.wall_spots("BM_EXTINGUISHER", step=1200.0):
         obj = site.make("BM_EXTINGUISHER", x, y, rot)
@@ -67,11 +88,10 @@ def extinguishers(site: Site, stats: dict) -> None:
             candidates.append((x, y, rot))
             footprints.append(obj.footprint)
     covers = reach_masks(grid, footprints, reach * MARGIN)
-    chosen = greedy_cover(covers, already, must=1 if total_units < 2 else 0)
-    placed = []
+    chosen = greedy_cover(covers, already, must=1 if total_units + 2 * len(placed) < 2 else 0)
     for i in chosen:
         x, y, rot = candidates[i]
-        obj = site.make("BM_EXTINGUISHER", x, y, rot, count=2, rating=f"{MIN_RATING.get(hazard, 2)}A")
+        obj = site.make("BM_EXTINGUISHER", x, y, rot, count=2, rating=rating)
         if site.fits(obj):
             placed.append(site.add(obj))
     if grid.n and placed and not (already | np.any([covers[i] for i in chosen], axis=0)).all():
@@ -80,7 +100,10 @@ def extinguishers(site: Site, stats: dict) -> None:
             "有的地面在任何靠墙设置点的保护距离之外；需在该处增设立柱或墙面设置点",
             "part of the floor is beyond reach from any wall spot: add a column or wall there",
         )
-    # rating: Q = K·S/U over all points, each unit at least the hazard's minimum
+    # rating: Q = K·S/U over all points, each unit at least the hazard's minimum; the points this layout
+    # placed by the exits (exit_points) are rated with the others, the drawing's own are left as drawn
+    placed = [*(e for e in existing if e in site.added), *placed]
+    existing = [e for e in existing if e not in site.added]
     k = site.mm.k_sprinklers if props.sprinklers else 1.0
     q = k * site.plan.hall_area_m2 / U_M2_PER_A.get(hazard, 75.0)
     have = sum(e.count() * a_rating(e.attr("RATING")) for e in existing)
@@ -90,7 +113,8 @@ def extinguishers(site: Site, stats: dict) -> None:
         count = 2 if 2 * rating * len(placed) >= q - have else min(5, math.ceil((q - have) / (rating * len(placed))))
         for p in placed:
             p.attribs.update({"RATING": f"{rating}A", "COUNT": str(count)})
-    stats["extinguisher points"] = (len(placed), lower_bound(an.free_floor.area, reach))
+    ours = sum(1 for o in site.added if o.block == "BM_EXTINGUISHER")  # by the exits (exit_points) too
+    stats["extinguisher points"] = (ours, lower_bound(an.free_floor.area, reach))
 
 
 def _needs_alarm(site: Site) -> bool:
@@ -108,12 +132,43 @@ def alarms(site: Site, stats: dict) -> None:
     existing = site.plan.objects_of("BM_ALARM")
     already = an.alarm_field.dist <= site.mm.alarm_walk * MARGIN if existing else np.zeros(grid.n, bool)
     already |= ~np.isfinite(an.exit_field.dist)
+    # a call point beside every exit first (GB 50116 6.3.1: at the exits and along the ways out)
+    placed = [site.add(obj) for obj in at_exits(site, "BM_ALARM", existing, inset=5.0)]
+    if placed:
+        already |= np.any(reach_masks(grid, [p.footprint for p in placed], site.mm.alarm_walk * MARGIN), axis=0)
     candidates = [site.make("BM_ALARM", x, y, rot) for x, y, rot in site.wall_spots("BM_ALARM", step=2000.0, inset=5.0)]
     covers = reach_masks(grid, [c.footprint for c in candidates], site.mm.alarm_walk * MARGIN)
-    chosen = greedy_cover(covers, already, must=0 if existing else 1)
+    chosen = greedy_cover(covers, already, must=0 if existing or placed else 1)
     for i in chosen:
         site.add(candidates[i])
-    stats["manual call points"] = (len(chosen), lower_bound(an.free_floor.area, site.mm.alarm_walk))
+    # every call point this layout placed, those by the exits (exit_points) included
+    ours = sum(1 for o in site.added if o.block == "BM_ALARM")
+    stats["manual call points"] = (ours, lower_bound(an.free_floor.area, site.mm.alarm_walk))
+
+
+EXIT_POINT_MM = 3000.0  # an exit's extinguisher or call point stands within this of the doorway
+EXIT_SHARED_MM = 6000.0  # one point serves two exits this close together
+
+
+def at_exits(site: Site, block: str, existing: list, inset: float = 20.0, **attribs) -> list:
+    """One ``block`` on the wall beside each exit (the main entrance too) that has none within
+    EXIT_POINT_MM; a point already beside a neighbouring exit serves both.  Nearest the doorway
+    first, never in it (Site.wall_spots keeps off doorways, Site.fits their clear areas)."""
+    out: list = []
+    spots = site.wall_spots(block, step=250.0, inset=inset)
+    for door in site.plan.exits:
+        near = [o for o in [*existing, *out] if o.footprint.distance(door.line) <= EXIT_POINT_MM]
+        shared = [o for o in out if o.footprint.distance(door.line) <= EXIT_SHARED_MM]
+        if near or shared:
+            continue
+        for x, y, rot in sorted(spots, key=lambda s: (round(door.line.distance(Point(s[:2]))), s[0], s[1])):
+            if door.line.distance(Point(x, y)) > EXIT_POINT_MM:
+                break
+            obj = site.make(block, x, y, rot, **attribs)
+            if site.fits(obj) and not any(obj.footprint.distance(o.footprint) < 300.0 for o in site.plan.objects):
+                out.append(obj)
+                break
+    return out
 
 
 def lights(site: Site, stats: dict) -> None:
@@ -169,7 +224,14 @@ def _lattice(site: Site, xy: np.ndarray, already: np.ndarray, radius: float):
 def evac_signs(site: Site, stats: dict) -> None:
     an = _analysis(site)
     spacing = site.mm.evac_spacing
-    paths = [p["points"] for p in an.evacuation_paths()] + [r.points for r in site.plan.routes]
+    # every passage the rule walks (FIRE-EVAC-SIGN): from the farthest point, to each exit from the farthest
+    # point that leaves by it, each drawn route; and the way out of every zone, where people sit and queue
+    paths = (
+        [p["points"] for p in an.evacuation_paths()]
+        + [pts for _, pts in an.passages_by_exit()]
+        + _zone_walks(site, an)
+        + [r.points for r in site.plan.routes]
+    )
     added = 0
     inner = site.hall.buffer(-300.0)
     for pts in paths:
@@ -195,7 +257,45 @@ def evac_signs(site: Site, stats: dict) -> None:
             added += 1
             if added > 500:
                 return
+    added += _turn_signs(site)
     stats["evacuation signs"] = (added, 0)
+
+
+TURN_DEG = 45.0  # FIRE-EVAC-SIGN's turn of a drawn route that wants a sign within a metre
+
+
+def _turn_signs(site: Site) -> int:
+    """A hung sign at each turn of a drawn route that has none within 1 m (GB 50016 10.3.5: 走道转角区)."""
+    added = 0
+    for r in site.plan.routes:
+        pts = r.points
+        for a, b, c in zip(pts, pts[1:], pts[2:], strict=False):
+            ux, uy, vx, vy = b[0] - a[0], b[1] - a[1], c[0] - b[0], c[1] - b[1]
+            nu, nv = math.hypot(ux, uy), math.hypot(vx, vy)
+            if nu < 1.0 or nv < 1.0:
+                continue
+            turn = math.degrees(math.acos(max(-1.0, min(1.0, (ux * vx + uy * vy) / (nu * nv)))))
+            corner = Point(b)
+            signs = site.plan.objects_of("BM_EVAC_SIGN", "BM_EXIT_SIGN")
+            if turn < TURN_DEG or any(s.footprint.distance(corner) <= 800.0 for s in signs):
+                continue
+            site.add(site.make("BM_EVAC_SIGN", b[0], b[1], facing(vx, vy), mount="ceiling"))
+            added += 1
+    return added
+
+
+def _zone_walks(site: Site, an: Analysis) -> list:
+    """For each zone, the walk from its farthest point to the nearest exit."""
+    field = an.exit_field
+    if not an.grid.n:
+        return []
+    xy = an.grid.xy
+    out = []
+    for zone in site.plan.zones:
+        inside = shapely.contains_xy(zone.polygon, xy[:, 0], xy[:, 1]) & np.isfinite(field.dist)
+        if inside.any():
+            out.append(field.path_from(int(np.argmax(np.where(inside, field.dist, -1.0)))))
+    return out
 
 
 def routes(site: Site) -> None:
