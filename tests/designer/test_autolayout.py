@@ -224,3 +224,26 @@ def test_auto_layout_names_the_arrangements_it_tried_in_words(make_window, qtbot
     (line,) = [n for n in window.layout_notes if n.startswith("布置方案：")]
     assert "方案1" in line and "采用方案3" in line
     assert not any(n.startswith("LAYOUT-OPTIONS") for n in window.layout_notes)
+
+
+def test_fix_button_on_acc_route_moves_the_bench_that_pinches_the_way(make_window, qtbot):
+    """issue 25 item 5: the ACC-ROUTE finding had no 修复. Now the click moves the movable object at the
+    pinch to a wall (one undo step) and the finding goes; Ctrl+Z puts it back."""
+    from PyQt6.QtCore import Qt
+
+    from ..autolayout.test_fix_checks import _pinched
+
+    window = make_window(_doc(_pinched()))
+    panel = window.findings
+    rows = [i for i, f in enumerate(panel.findings) if f.rule == "ACC-ROUTE"]
+    assert rows
+    button = panel.tree.itemWidget(panel.tree.topLevelItem(rows[0]), 5)
+    assert button is not None and button.text() == "修复"
+    (bench,) = window.document.plan.objects_of("BM_SEAT")
+    button.click()
+    report = wait_validation(qtbot, window)
+    assert not [f for f in report.findings if f.rule == "ACC-ROUTE"]
+    (moved,) = window.document.plan.objects_of("BM_SEAT")
+    assert moved.id == bench.id and moved.position != bench.position
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.plan.objects_of("BM_SEAT")[0].position == bench.position

@@ -109,7 +109,9 @@ def extinguishers(site: Site, stats: dict) -> None:
     have = sum(e.count() * a_rating(e.attr("RATING")) for e in existing)
     if placed and have + sum(2 * a_rating(p.attr("RATING")) for p in placed) < q:
         per_unit = (q - have) / (2 * len(placed))
-        rating = next((r for r in RATING_STEPS if r >= per_unit), RATING_STEPS[-1])
+        # never under the hazard's minimum per unit (GB 50140 6.2.1): a severe hall's fix once got 2A units
+        floor = MIN_RATING.get(hazard, 2)
+        rating = next((r for r in RATING_STEPS if r >= max(per_unit, floor)), RATING_STEPS[-1])
         count = 2 if 2 * rating * len(placed) >= q - have else min(5, math.ceil((q - have) / (rating * len(placed))))
         for p in placed:
             p.attribs.update({"RATING": f"{rating}A", "COUNT": str(count)})
