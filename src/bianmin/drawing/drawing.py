@@ -228,24 +228,26 @@ def _table(rows, widths, base, head, title=""):
     return t
 
 
-FACILITY_WIDTHS = [24, 44, 50, 20]  # 类别, 名称, 图块, 数量 (mm at their natural size)
+FACILITY_WIDTHS = [24, 60, 24]  # 类别, 名称, 数量 (mm at their natural size)
 WINDOW_WIDTHS = [16, 30, 18, 18, 14, 64]  # 窗口号, 类型, 台面高, 台面宽, 窗口位, 设备
 
 
 def facility_rows(plan) -> list[list[str]]:
-    rows = [["类别", "名称", "图块", "数量"]]
+    """设施一览表: what the builder buys and installs, by its name (issue 25: the block codes such as
+    BM_PRINTER meant nothing to a builder); a block outside the catalogue keeps its own name."""
+    rows = [["类别", "名称", "数量"]]
     counts = Counter(o.block for o in plan.objects)
     for group, (zh, _) in catalog.GROUPS.items():
         for name, spec in catalog.BLOCKS.items():
             if spec.group == group and counts.get(name):
                 if name in ("BM_SEAT", "BM_EXTINGUISHER"):
                     n = sum(o.count() for o in plan.objects if o.block == name)
-                    rows.append([zh, spec.zh, name, f"{n} {'座' if name == 'BM_SEAT' else '具'}"])
+                    rows.append([zh, spec.zh, f"{n} {'座' if name == 'BM_SEAT' else '具'}"])
                 else:
-                    rows.append([zh, spec.zh, name, str(counts[name])])
+                    rows.append([zh, spec.zh, str(counts[name])])
     unknown = Counter(o.block for o in plan.objects if o.spec is None)
     for name, n in sorted(unknown.items()):
-        rows.append(["其他", "—", name, str(n)])
+        rows.append(["其他", f"图块 {name}", str(n)])
     return rows
 
 
