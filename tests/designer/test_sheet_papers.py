@@ -106,11 +106,11 @@ def check_sheet_set(read, out, paper, orientation):
                 f"page {n}: {w['text']!r} runs out at the top or bottom"
             )
 
-    # every schedule row is on some schedule sheet
+    # every schedule row is on some schedule sheet, by the name a builder reads (not the block code)
     schedule_text = " ".join(w["text"] for _, _, words in pages[1:] for w in words)
     for o in plan.objects:
         if o.spec is not None:
-            assert o.block in schedule_text, f"{o.block} missing from the schedule"
+            assert o.spec.zh in schedule_text.replace(" ", ""), f"{o.spec.zh} ({o.block}) missing from the schedule"
         if o.is_counter and o.attr("NO"):
             assert o.attr("NO") in schedule_text.split(), f"window {o.attr('NO')} missing from the window list"
     # ... and no two words of a schedule sheet overlap (tables drawn over each other did)
