@@ -204,6 +204,56 @@ def counter_sign(ctx, p):
             )
 
 
+@rule(
+    "CNTR-SIGN-ORPHAN",
+    severity="warning",
+    profiles=ALL,
+    source="XA 五(三)",
+    title="无柜台的窗口吊牌",
+    title_en="Window sign over no counter",
+    params={"max_distance_mm": 1500.0},
+)
+def orphan_sign(ctx, p):
+    """窗口吊牌应挂在窗口上方；下方没有柜台的吊牌会把办事群众引向不存在的窗口。 A window sign marks a window.
+
+    Checks: each ``BM_SIGN_WINDOW`` has a counter within ``max_distance_mm`` of its footprint (the distance
+        CNTR-SIGN looks for a counter's sign) whose NO is the sign's (a sign or counter without NO pairs with
+        any). A sign left behind when its counter was deleted or moved is a **warning**.
+    Why: XA 五(三): 窗口均应设置窗口吊牌 — the sign names the window under it; a sign over bare floor names
+        none and sends visitors to it.
+    Parameters: ``max_distance_mm`` (1500).
+    Passes: a window sign over each counter.
+    Fails: a window sign left in the middle of the waiting zone after its counter was deleted.
+    """
+    counters = ctx.plan.counters
+    tree = STRtree([c.footprint for c in counters]) if counters else None
+    for s in ctx.objects("BM_SIGN_WINDOW"):
+        near = tree.query(s.footprint, predicate="dwithin", distance=p.max_distance_mm) if tree else []
+        no = s.attr("NO")
+        # as CNTR-SIGN pairs them: a neighbour with another number is not this sign's window
+        if any(not no or not counters[i].attr("NO") or counters[i].attr("NO") == no for i in near):
+            continue
+        mine = [c for c in counters if not no or not c.attr("NO") or c.attr("NO") == no]
+        d = min((c.footprint.distance(s.footprint) for c in mine), default=None)
+        zh_name, en_name = (f"{no} 号窗口吊牌", f"the window sign {no}") if no else ("窗口吊牌", "a window sign")
+        far_zh = f"它所指的柜台在 {metres(d)} 外" if d is not None else "图中没有它所指的柜台"
+        far_en = f"its counter is {metres(d)} away" if d is not None else "the plan has no counter of that number"
+        x, y = s.position
+        yield hit(
+            f"{zh_name}下方 {metres(p.max_distance_mm)} 内没有{f'{no} 号窗口的' if no else ''}服务柜台（{far_zh}）；"
+            f"请删除多余的吊牌，或把它移到所指窗口的柜台上方",
+            f"{en_name} hangs over no {f'window {no} ' if no else ''}counter within {metres(p.max_distance_mm)} "
+            f"({far_en}): delete it or move it "
+            f"over its window's counter",
+            handles=[s.id],
+            at=(x, y),
+            subject=("window-sign", no or f"@{round(x / 1000)},{round(y / 1000)}"),
+            measured=round(d) if d is not None else None,
+            limit=p.max_distance_mm,
+            unit="mm",
+        )
+
+
 @rule("CNTR-NUMBER", severity="warning", profiles=ALL, source="XA 五(三)", title="窗口编号", title_en="Window numbers")
 def counter_number(ctx, p):
     """窗口编号应齐全且不重复。 Window numbers are present and unique.
