@@ -348,3 +348,40 @@ def test_the_palette_fits_without_scrolling(make_window, qtbot):
             qtbot.wait(10)
         assert group.isExpanded(), group.text(0)
         assert palette.verticalScrollBar().maximum() == 0, f"scrolling needed with {group.text(0)} open"
+
+
+def _drag(window, a, b):
+    mouse(window, "press", a)
+    mouse(window, "move", ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2))
+    mouse(window, "move", b)
+    mouse(window, "release", b)
+
+
+def test_an_object_dragged_to_another_wall_turns_to_face_the_room(make_window, qtbot):
+    """issue 25: placing at a wall turned an object to face the room, dragging it along or onto a wall did not."""
+    window = _street(make_window, qtbot)
+    plan = window.document.plan
+    x0, y0, x1, y1 = plan.hall.polygon.bounds
+    ext = min(plan.objects_of("BM_EXTINGUISHER"), key=lambda o: o.position[0])  # on the west wall
+    assert ext.front_direction == pytest.approx((1.0, 0.0), abs=1e-6)
+    _drag(window, ext.position, (x1 - 300, ext.position[1]))
+    moved = plan.find(ext.id)
+    assert moved.position[0] > (x0 + x1) / 2, "it went to the east wall"
+    assert moved.front_direction == pytest.approx((-1.0, 0.0), abs=1e-6), "its front looks into the hall"
+    assert plan.hall.polygon.buffer(1).contains(moved.footprint)
+    window.document.undo()
+    assert plan.find(ext.id).position == ext.position and plan.find(ext.id).rotation == ext.rotation, "one step"
+
+
+def test_a_counter_dragged_to_a_side_wall_turns_with_its_window_sign(make_window, qtbot):
+    window = _street(make_window, qtbot)
+    plan = window.document.plan
+    x0, y0, x1, y1 = plan.hall.polygon.bounds
+    counter = plan.counters[0]
+    (sign,) = [s for s in plan.objects_of("BM_SIGN_WINDOW") if s.attr("NO") == counter.attr("NO")]
+    grab = (counter.position[0], counter.position[1] - 200)  # the counter's front half, not its sign
+    _drag(window, grab, (x1 - 700, (y0 + y1) / 2 - 200))
+    turned, carried = plan.find(counter.id), plan.find(sign.id)
+    assert turned.front_direction == pytest.approx((-1.0, 0.0), abs=1e-6)
+    assert carried.rotation == pytest.approx(turned.rotation)
+    assert carried.footprint.distance(turned.footprint) <= 300.0, "the sign stays over its counter"

@@ -137,16 +137,44 @@ class SelectTool(Tool):
             item.setPos(0, 0)
         if abs(dx) < 1e-6 and abs(dy) < 1e-6:
             return
+        news = {id(item.element): moved(item.element, dx, dy) for item in items}
+        self._face_room_on_a_wall(items, news)
         commands = []
         for item in items:
             old = item.element
-            new = moved(old, dx, dy)
+            new = news[id(old)]
             commands.append(
                 SetHall(old, new, ("移动大厅", "Move hall"))
                 if isinstance(old, Hall)
                 else ReplaceElement(old, new, ("移动", "Move"))
             )
         self.document.do(commands[0] if len(commands) == 1 else Batch(commands, ("移动", "Move")))
+
+    def _face_room_on_a_wall(self, items, news: dict) -> None:
+        """One object dragged to a wall turns its back to that wall, as it does when placed there
+        (canvas/snapping.facing_room); the window signs that travel with a counter turn round it."""
+        import math
+
+        from bianmin.designer.canvas.snapping import facing_room, inside_hall
+
+        lead = items[0].element
+        signs = [i.element for i in items[1:]]
+        if not isinstance(lead, PlacedObject) or lead.nested or any(s.block != "BM_SIGN_WINDOW" for s in signs):
+            return
+        hall = self.document.plan.hall
+        before = news[id(lead)]
+        turned = inside_hall(facing_room(before, hall), hall)
+        delta = (turned.rotation - before.rotation + 180.0) % 360.0 - 180.0
+        news[id(lead)] = turned
+        if abs(delta) < 0.5 and turned.position == before.position:
+            return
+        (cx, cy), a = turned.position, math.radians(delta)
+        for s in signs:
+            m = news[id(s)]
+            (sx, sy), (bx, by) = m.position, before.position
+            ux, uy = sx - bx, sy - by  # the sign's place relative to its counter, turned with it
+            nx, ny = cx + ux * math.cos(a) - uy * math.sin(a), cy + ux * math.sin(a) + uy * math.cos(a)
+            news[id(s)] = (m.rotated_to(m.rotation + delta) if abs(delta) >= 0.5 else m).moved(nx - sx, ny - sy)
 
     # -- the corners of a selected outline (the hall as recognized, a zone, an obstacle) -------
     def _outlined(self):
