@@ -177,3 +177,15 @@ def test_what_the_layout_could_not_place_is_named_in_chinese():
     assert notes
     for n in notes:  # a code appears only in brackets after the thing's name
         assert not re.search(r"(?<!（)BM_[A-Z0-9_]+(?!）)", n.zh), n.zh
+
+
+def test_wall_items_do_not_cut_off_a_pocket_at_a_corner():
+    """The hall with a core: the mailbox on the west wall and the self-service row on the south wall met
+    at the corner and left 1.6 m² reachable only through a gap under 1.1 m (EVAC-PASSAGE), so the first
+    arrangement failed; wall spots now keep an item's end either in the corner or a passage from it."""
+    from bianmin.autolayout import KINDS
+    from bianmin.autolayout.api import _attempt
+
+    first = _attempt(HALLS["fixed-core"](), KINDS, None, True, 0)
+    assert not [f for f in first.report.findings if f.rule == "EVAC-PASSAGE"]
+    assert not [n for n in layout(HALLS["fixed-core"]()).notes if n.rule == "LAYOUT-OPTIONS"]

@@ -25,6 +25,7 @@ from bianmin.autolayout.params import Distances
 
 GAP_MM = 150.0  # floor objects against a wall stand at least this far apart
 WALL_TOUCH_MM = 100.0
+CORNER_TIGHT_MM = 150.0  # an object's end this near a corner counts as in it
 MAX_COLUMNS = 200  # candidate spots on at most this many obstacles' faces (a drawing may have thousands)
 
 
@@ -197,6 +198,7 @@ class Site:
         """Spots with the block's back against the hall's walls (and the obstacles' faces),
         its front facing the room: (x, y, rotation, distance along) for every ``step``."""
         length, depth = catalog.BLOCKS[block].size
+        floor = catalog.BLOCKS[block].group not in ("sign",) and not catalog.BLOCKS[block].mounted
         # no wall spot on or beside a doorway: a sign there hung in the opening, over the 主入口 label
         # (issue 25 item 6); the door's own frame needs DOOR_MARGIN clear on each side
         doorways = [o.line for o in self.plan.openings]
@@ -228,6 +230,11 @@ class Site:
                     t = (i + 0.5) * seg / n_steps
                     px, py = x1 + tx * t, y1 + ty * t
                     if doorways and min(Point(px, py).distance(d) for d in doorways) < keep_off:
+                        continue
+                    # nothing left standing a hand's breadth from a corner: the gap between its end and the
+                    # next wall is either none or a passage (two items meeting at a corner cut off a pocket)
+                    gaps = (t - length / 2, seg - t - length / 2)
+                    if floor and any(CORNER_TIGHT_MM < g < self.mm.passage for g in gaps):
                         continue
                     off = depth / 2 + inset
                     out.append((px + nx * off, py + ny * off, facing(nx, ny)))
