@@ -204,6 +204,9 @@ def counter_sign(ctx, p):
             )
 
 
+UNDER_MM = 300.0  # a sign this near a counter hangs over it (the designer moves them together within this)
+
+
 @rule(
     "CNTR-SIGN-ORPHAN",
     severity="warning",
@@ -223,7 +226,8 @@ def orphan_sign(ctx, p):
         none and sends visitors to it.
     Parameters: ``max_distance_mm`` (1500).
     Passes: a window sign over each counter.
-    Fails: a window sign left in the middle of the waiting zone after its counter was deleted.
+    Fails: a window sign left over bare floor after its counter was deleted; a sign 2 over a counter
+        renumbered 1 (said as numbers that disagree, at that counter).
     """
     counters = ctx.plan.counters
     tree = STRtree([c.footprint for c in counters]) if counters else None
@@ -239,14 +243,29 @@ def orphan_sign(ctx, p):
         far_zh = f"它所指的柜台在 {metres(d)} 外" if d is not None else "图中没有它所指的柜台"
         far_en = f"its counter is {metres(d)} away" if d is not None else "the plan has no counter of that number"
         x, y = s.position
+        beneath = [counters[i] for i in near if counters[i].footprint.distance(s.footprint) <= UNDER_MM]
+        under = min(beneath, key=lambda c: c.footprint.distance(s.footprint), default=None)
+        if under is not None:  # over another window's counter: the numbers disagree (a counter renumbered)
+            other = under.attr("NO")
+            zh = f"{zh_name}挂在 {other} 号窗口的柜台上方，编号不符（{far_zh}）；请核对吊牌与窗口编号，或删除多余的吊牌"
+            en = f"{en_name} hangs over the counter of window {other}: the numbers disagree ({far_en}); check them"
+            at = centre(under.footprint)
+        else:
+            zh = (
+                f"{zh_name}下方 {metres(p.max_distance_mm)} 内没有{f'{no} 号窗口的' if no else ''}服务柜台（{far_zh}）；"
+                f"请删除多余的吊牌，或把它移到所指窗口的柜台上方"
+            )
+            en = (
+                f"{en_name} hangs over no {f'window {no} ' if no else ''}counter within {metres(p.max_distance_mm)} "
+                f"({far_en}): delete it or "
+                f"move it over its window's counter"
+            )
+            at = (x, y)
         yield hit(
-            f"{zh_name}下方 {metres(p.max_distance_mm)} 内没有{f'{no} 号窗口的' if no else ''}服务柜台（{far_zh}）；"
-            f"请删除多余的吊牌，或把它移到所指窗口的柜台上方",
-            f"{en_name} hangs over no {f'window {no} ' if no else ''}counter within {metres(p.max_distance_mm)} "
-            f"({far_en}): delete it or move it "
-            f"over its window's counter",
-            handles=[s.id],
-            at=(x, y),
+            zh,
+            en,
+            handles=[s.id] + ([under.id] if under is not None else []),
+            at=at,
             subject=("window-sign", no or f"@{round(x / 1000)},{round(y / 1000)}"),
             measured=round(d) if d is not None else None,
             limit=p.max_distance_mm,
