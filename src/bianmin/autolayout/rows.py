@@ -16,37 +16,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from shapely import affinity
 from shapely.geometry import LineString, Point
 
-from bianmin.autolayout.site import Site, local_box
+from bianmin.autolayout.site import Frame, Site, local_box
 
 STAFF_WAY = 1250.0  # the staff's passage behind the counters (1.2 m) and a margin
 HALF_DEPTH = 400.0  # half a counter's depth
 ROW_V = -(STAFF_WAY + HALF_DEPTH)  # the counters' centres in a row frame
 MIN_WALL = 3000.0  # a wall shorter than this holds no row (a counter and its ends)
 MAX_WALLS = 24
-
-
-@dataclass(frozen=True)
-class Frame:
-    """A local frame: ``origin`` in the plan, ``angle`` (degrees) rotating local +v onto the
-    frame's depth direction.  The same calls as :class:`Site`'s entrance frame."""
-
-    origin: tuple[float, float]
-    angle: float
-
-    def to_plan(self, u: float, v: float) -> tuple[float, float]:
-        a = math.radians(self.angle)
-        return (self.origin[0] + u * math.cos(a) - v * math.sin(a), self.origin[1] + u * math.sin(a) + v * math.cos(a))
-
-    def to_local_geom(self, geom):
-        g = affinity.translate(geom, -self.origin[0], -self.origin[1])
-        return affinity.rotate(g, -self.angle, origin=(0, 0))
-
-    def to_plan_geom(self, geom):
-        g = affinity.rotate(geom, self.angle, origin=(0, 0))
-        return affinity.translate(g, self.origin[0], self.origin[1])
 
 
 @dataclass

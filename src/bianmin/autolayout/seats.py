@@ -82,7 +82,8 @@ def _facing_row(site: Site, area):
     """The frame the benches stand in: the first counter row's (benches facing its wall) when the
     waiting zone lies in front of the row; turned a quarter when it lies beside the row (an L-shaped
     hall's wing), so the benches still face the windows."""
-    from bianmin.autolayout.rows import ROW_V, Frame
+    from bianmin.autolayout.rows import ROW_V
+    from bianmin.autolayout.site import Frame
 
     row = site.arrangement.rows[0]
     c = row.frame.to_local_geom(area).centroid

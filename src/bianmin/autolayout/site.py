@@ -43,6 +43,27 @@ def facing(dx: float, dy: float) -> float:
     return math.degrees(math.atan2(dx, -dy))
 
 
+@dataclass(frozen=True)
+class Frame:
+    """A local frame: ``origin`` in the plan, ``angle`` (degrees) rotating local +v onto the
+    frame's depth direction: the entrance frame of :class:`Site`, and each counter wall's (rows.py)."""
+
+    origin: tuple[float, float]
+    angle: float
+
+    def to_plan(self, u: float, v: float) -> tuple[float, float]:
+        a = math.radians(self.angle)
+        return (self.origin[0] + u * math.cos(a) - v * math.sin(a), self.origin[1] + u * math.sin(a) + v * math.cos(a))
+
+    def to_local_geom(self, geom):
+        g = affinity.translate(geom, -self.origin[0], -self.origin[1])
+        return affinity.rotate(g, -self.angle, origin=(0, 0))
+
+    def to_plan_geom(self, geom):
+        g = affinity.rotate(geom, self.angle, origin=(0, 0))
+        return affinity.translate(g, self.origin[0], self.origin[1])
+
+
 class Site:
     def __init__(self, plan: Plan, config=None):
         self.plan = plan
@@ -64,6 +85,7 @@ class Site:
         self.entrance = entrance
         self.normal = (nx, ny)
         self.angle = math.degrees(math.atan2(-nx, ny))  # rotates local +v onto the normal
+        self.frame = Frame(self.origin, self.angle)
         self.local_hall = self.to_local_geom(self.hall)
         self.obstacles = unary_union([o.polygon for o in plan.obstacles]) if plan.obstacles else Polygon()
         self.obstacles_gap = self.obstacles.buffer(GAP_MM)
@@ -87,16 +109,13 @@ class Site:
 
     # -- frame ---------------------------------------------------------------
     def to_plan(self, u: float, v: float) -> tuple[float, float]:
-        a = math.radians(self.angle)
-        return (self.origin[0] + u * math.cos(a) - v * math.sin(a), self.origin[1] + u * math.sin(a) + v * math.cos(a))
+        return self.frame.to_plan(u, v)
 
     def to_local_geom(self, geom):
-        g = affinity.translate(geom, -self.origin[0], -self.origin[1])
-        return affinity.rotate(g, -self.angle, origin=(0, 0))
+        return self.frame.to_local_geom(geom)
 
     def to_plan_geom(self, geom):
-        g = affinity.rotate(geom, self.angle, origin=(0, 0))
-        return affinity.translate(g, self.origin[0], self.origin[1])
+        return self.frame.to_plan_geom(geom)
 
     @property
     def local_bounds(self) -> tuple[float, float, float, float]:
